@@ -1,0 +1,553 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace tapgate {
+
+    namespace device {
+
+        namespace v1 {
+
+            interface IDeviceFrame extends tapgate.device.v1.DeviceFrame.$Properties {
+            }
+
+            class DeviceFrame {
+                constructor(properties?: tapgate.device.v1.DeviceFrame.$Properties);
+                $unknowns?: Uint8Array[];
+                auth?: (tapgate.device.v1.Auth.$Properties|null);
+                taps?: (tapgate.device.v1.TapBatch.$Properties|null);
+                status?: (tapgate.device.v1.Status.$Properties|null);
+                body?: ("auth"|"taps"|"status");
+                static create(properties: tapgate.device.v1.DeviceFrame.$Shape): tapgate.device.v1.DeviceFrame & tapgate.device.v1.DeviceFrame.$Shape;
+                static create(properties?: tapgate.device.v1.DeviceFrame.$Properties): tapgate.device.v1.DeviceFrame;
+                static encode(message: tapgate.device.v1.DeviceFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.DeviceFrame & tapgate.device.v1.DeviceFrame.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.DeviceFrame;
+                static toObject(message: tapgate.device.v1.DeviceFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DeviceFrame {
+                interface $Properties {
+                    auth?: (tapgate.device.v1.Auth.$Properties|null);
+                    taps?: (tapgate.device.v1.TapBatch.$Properties|null);
+                    status?: (tapgate.device.v1.Status.$Properties|null);
+                    body?: ("auth"|"taps"|"status");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  auth?: tapgate.device.v1.Auth.$Shape|null;
+                  taps?: tapgate.device.v1.TapBatch.$Shape|null;
+                  status?: tapgate.device.v1.Status.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ body?: undefined; auth?: null; taps?: null; status?: null }|{ body?: "auth"; auth: tapgate.device.v1.Auth.$Shape; taps?: null; status?: null }|{ body?: "taps"; auth?: null; taps: tapgate.device.v1.TapBatch.$Shape; status?: null }|{ body?: "status"; auth?: null; taps?: null; status: tapgate.device.v1.Status.$Shape })
+                );
+            }
+
+            interface IGatewayFrame extends tapgate.device.v1.GatewayFrame.$Properties {
+            }
+
+            class GatewayFrame {
+                constructor(properties?: tapgate.device.v1.GatewayFrame.$Properties);
+                $unknowns?: Uint8Array[];
+                challenge?: (tapgate.device.v1.Challenge.$Properties|null);
+                welcome?: (tapgate.device.v1.Welcome.$Properties|null);
+                decisions?: (tapgate.device.v1.DecisionBatch.$Properties|null);
+                error?: (tapgate.device.v1.Error.$Properties|null);
+                statusAck?: (tapgate.device.v1.StatusAck.$Properties|null);
+                body?: ("challenge"|"welcome"|"decisions"|"error"|"statusAck");
+                static create(properties: tapgate.device.v1.GatewayFrame.$Shape): tapgate.device.v1.GatewayFrame & tapgate.device.v1.GatewayFrame.$Shape;
+                static create(properties?: tapgate.device.v1.GatewayFrame.$Properties): tapgate.device.v1.GatewayFrame;
+                static encode(message: tapgate.device.v1.GatewayFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.GatewayFrame & tapgate.device.v1.GatewayFrame.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.GatewayFrame;
+                static toObject(message: tapgate.device.v1.GatewayFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace GatewayFrame {
+                interface $Properties {
+                    challenge?: (tapgate.device.v1.Challenge.$Properties|null);
+                    welcome?: (tapgate.device.v1.Welcome.$Properties|null);
+                    decisions?: (tapgate.device.v1.DecisionBatch.$Properties|null);
+                    error?: (tapgate.device.v1.Error.$Properties|null);
+                    statusAck?: (tapgate.device.v1.StatusAck.$Properties|null);
+                    body?: ("challenge"|"welcome"|"decisions"|"error"|"statusAck");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  challenge?: tapgate.device.v1.Challenge.$Shape|null;
+                  welcome?: tapgate.device.v1.Welcome.$Shape|null;
+                  decisions?: tapgate.device.v1.DecisionBatch.$Shape|null;
+                  error?: tapgate.device.v1.Error.$Shape|null;
+                  statusAck?: tapgate.device.v1.StatusAck.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ body?: undefined; challenge?: null; welcome?: null; decisions?: null; error?: null; statusAck?: null }|{ body?: "challenge"; challenge: tapgate.device.v1.Challenge.$Shape; welcome?: null; decisions?: null; error?: null; statusAck?: null }|{ body?: "welcome"; challenge?: null; welcome: tapgate.device.v1.Welcome.$Shape; decisions?: null; error?: null; statusAck?: null }|{ body?: "decisions"; challenge?: null; welcome?: null; decisions: tapgate.device.v1.DecisionBatch.$Shape; error?: null; statusAck?: null }|{ body?: "error"; challenge?: null; welcome?: null; decisions?: null; error: tapgate.device.v1.Error.$Shape; statusAck?: null }|{ body?: "statusAck"; challenge?: null; welcome?: null; decisions?: null; error?: null; statusAck: tapgate.device.v1.StatusAck.$Shape })
+                );
+            }
+
+            interface IChallenge extends tapgate.device.v1.Challenge.$Properties {
+            }
+
+            class Challenge {
+                constructor(properties?: tapgate.device.v1.Challenge.$Properties);
+                $unknowns?: Uint8Array[];
+                nonce: Uint8Array;
+                protocolVersion: number;
+                serverTimeMs: number;
+                authTimeoutMs: number;
+                static create(properties: tapgate.device.v1.Challenge.$Shape): tapgate.device.v1.Challenge & tapgate.device.v1.Challenge.$Shape;
+                static create(properties?: tapgate.device.v1.Challenge.$Properties): tapgate.device.v1.Challenge;
+                static encode(message: tapgate.device.v1.Challenge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Challenge & tapgate.device.v1.Challenge.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Challenge;
+                static toObject(message: tapgate.device.v1.Challenge, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Challenge {
+                interface $Properties {
+                    nonce?: (Uint8Array|null);
+                    protocolVersion?: (number|null);
+                    serverTimeMs?: (number|null);
+                    authTimeoutMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Challenge.$Properties;
+            }
+
+            interface IAuth extends tapgate.device.v1.Auth.$Properties {
+            }
+
+            class Auth {
+                constructor(properties?: tapgate.device.v1.Auth.$Properties);
+                $unknowns?: Uint8Array[];
+                deviceId: string;
+                mac: Uint8Array;
+                firmwareVersion: string;
+                deviceTimeMs: number;
+                static create(properties: tapgate.device.v1.Auth.$Shape): tapgate.device.v1.Auth & tapgate.device.v1.Auth.$Shape;
+                static create(properties?: tapgate.device.v1.Auth.$Properties): tapgate.device.v1.Auth;
+                static encode(message: tapgate.device.v1.Auth.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Auth & tapgate.device.v1.Auth.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Auth;
+                static toObject(message: tapgate.device.v1.Auth, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Auth {
+                interface $Properties {
+                    deviceId?: (string|null);
+                    mac?: (Uint8Array|null);
+                    firmwareVersion?: (string|null);
+                    deviceTimeMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Auth.$Properties;
+            }
+
+            interface IWelcome extends tapgate.device.v1.Welcome.$Properties {
+            }
+
+            class Welcome {
+                constructor(properties?: tapgate.device.v1.Welcome.$Properties);
+                $unknowns?: Uint8Array[];
+                serverTimeMs: number;
+                lastDecidedSeq: number;
+                maxFrameBytes: number;
+                maxTapsPerFrame: number;
+                maxFramesInFlight: number;
+                heartbeatIntervalMs: number;
+                repeatWindowMs: number;
+                seqMemory: number;
+                static create(properties: tapgate.device.v1.Welcome.$Shape): tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape;
+                static create(properties?: tapgate.device.v1.Welcome.$Properties): tapgate.device.v1.Welcome;
+                static encode(message: tapgate.device.v1.Welcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Welcome;
+                static toObject(message: tapgate.device.v1.Welcome, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Welcome {
+                interface $Properties {
+                    serverTimeMs?: (number|null);
+                    lastDecidedSeq?: (number|null);
+                    maxFrameBytes?: (number|null);
+                    maxTapsPerFrame?: (number|null);
+                    maxFramesInFlight?: (number|null);
+                    heartbeatIntervalMs?: (number|null);
+                    repeatWindowMs?: (number|null);
+                    seqMemory?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Welcome.$Properties;
+            }
+
+            enum Direction {
+                DIRECTION_UNSPECIFIED = 0,
+                DIRECTION_ENTRY = 1,
+                DIRECTION_EXIT = 2
+            }
+
+            interface ITap extends tapgate.device.v1.Tap.$Properties {
+            }
+
+            class Tap {
+                constructor(properties?: tapgate.device.v1.Tap.$Properties);
+                $unknowns?: Uint8Array[];
+                seq: number;
+                cardUid: Uint8Array;
+                deviceTimeMs: number;
+                direction: tapgate.device.v1.Direction;
+                static create(properties: tapgate.device.v1.Tap.$Shape): tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape;
+                static create(properties?: tapgate.device.v1.Tap.$Properties): tapgate.device.v1.Tap;
+                static encode(message: tapgate.device.v1.Tap.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Tap;
+                static toObject(message: tapgate.device.v1.Tap, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Tap {
+                interface $Properties {
+                    seq?: (number|null);
+                    cardUid?: (Uint8Array|null);
+                    deviceTimeMs?: (number|null);
+                    direction?: (tapgate.device.v1.Direction|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Tap.$Properties;
+            }
+
+            interface ITapBatch extends tapgate.device.v1.TapBatch.$Properties {
+            }
+
+            class TapBatch {
+                constructor(properties?: tapgate.device.v1.TapBatch.$Properties);
+                $unknowns?: Uint8Array[];
+                taps: tapgate.device.v1.Tap.$Properties[];
+                static create(properties: tapgate.device.v1.TapBatch.$Shape): tapgate.device.v1.TapBatch & tapgate.device.v1.TapBatch.$Shape;
+                static create(properties?: tapgate.device.v1.TapBatch.$Properties): tapgate.device.v1.TapBatch;
+                static encode(message: tapgate.device.v1.TapBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.TapBatch & tapgate.device.v1.TapBatch.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.TapBatch;
+                static toObject(message: tapgate.device.v1.TapBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TapBatch {
+                interface $Properties {
+                    taps?: (tapgate.device.v1.Tap.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.TapBatch.$Properties;
+            }
+
+            enum Verdict {
+                VERDICT_UNSPECIFIED = 0,
+                VERDICT_ALLOW = 1,
+                VERDICT_DENY = 2
+            }
+
+            enum DecisionReason {
+                DECISION_REASON_UNSPECIFIED = 0,
+                DECISION_REASON_OK = 1,
+                DECISION_REASON_UNKNOWN_IDENTIFIER = 2,
+                DECISION_REASON_IDENTIFIER_BLOCKED = 3,
+                DECISION_REASON_IDENTIFIER_EXPIRED = 4,
+                DECISION_REASON_OTHER_SCHOOL = 5,
+                DECISION_REASON_NOT_ALLOWED_AT_DEVICE = 6,
+                DECISION_REASON_REPEATED_TAP = 7
+            }
+
+            interface IDisplay extends tapgate.device.v1.Display.$Properties {
+            }
+
+            class Display {
+                constructor(properties?: tapgate.device.v1.Display.$Properties);
+                $unknowns?: Uint8Array[];
+                displayName: string;
+                className: string;
+                photoRef: string;
+                personKind: tapgate.device.v1.PersonKind;
+                static create(properties: tapgate.device.v1.Display.$Shape): tapgate.device.v1.Display & tapgate.device.v1.Display.$Shape;
+                static create(properties?: tapgate.device.v1.Display.$Properties): tapgate.device.v1.Display;
+                static encode(message: tapgate.device.v1.Display.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Display & tapgate.device.v1.Display.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Display;
+                static toObject(message: tapgate.device.v1.Display, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Display {
+                interface $Properties {
+                    displayName?: (string|null);
+                    className?: (string|null);
+                    photoRef?: (string|null);
+                    personKind?: (tapgate.device.v1.PersonKind|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Display.$Properties;
+            }
+
+            enum PersonKind {
+                PERSON_KIND_UNSPECIFIED = 0,
+                PERSON_KIND_PUPIL = 1,
+                PERSON_KIND_STAFF = 2
+            }
+
+            interface IDecision extends tapgate.device.v1.Decision.$Properties {
+            }
+
+            class Decision {
+                constructor(properties?: tapgate.device.v1.Decision.$Properties);
+                $unknowns?: Uint8Array[];
+                seq: number;
+                verdict: tapgate.device.v1.Verdict;
+                reason: tapgate.device.v1.DecisionReason;
+                display?: (tapgate.device.v1.Display.$Properties|null);
+                decidedAtMs: number;
+                replayed: boolean;
+                static create(properties: tapgate.device.v1.Decision.$Shape): tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape;
+                static create(properties?: tapgate.device.v1.Decision.$Properties): tapgate.device.v1.Decision;
+                static encode(message: tapgate.device.v1.Decision.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Decision;
+                static toObject(message: tapgate.device.v1.Decision, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Decision {
+                interface $Properties {
+                    seq?: (number|null);
+                    verdict?: (tapgate.device.v1.Verdict|null);
+                    reason?: (tapgate.device.v1.DecisionReason|null);
+                    display?: (tapgate.device.v1.Display.$Properties|null);
+                    decidedAtMs?: (number|null);
+                    replayed?: (boolean|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Decision.$Properties;
+            }
+
+            interface IDecisionBatch extends tapgate.device.v1.DecisionBatch.$Properties {
+            }
+
+            class DecisionBatch {
+                constructor(properties?: tapgate.device.v1.DecisionBatch.$Properties);
+                $unknowns?: Uint8Array[];
+                decisions: tapgate.device.v1.Decision.$Properties[];
+                serverTimeMs: number;
+                static create(properties: tapgate.device.v1.DecisionBatch.$Shape): tapgate.device.v1.DecisionBatch & tapgate.device.v1.DecisionBatch.$Shape;
+                static create(properties?: tapgate.device.v1.DecisionBatch.$Properties): tapgate.device.v1.DecisionBatch;
+                static encode(message: tapgate.device.v1.DecisionBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.DecisionBatch & tapgate.device.v1.DecisionBatch.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.DecisionBatch;
+                static toObject(message: tapgate.device.v1.DecisionBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace DecisionBatch {
+                interface $Properties {
+                    decisions?: (tapgate.device.v1.Decision.$Properties[]|null);
+                    serverTimeMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.DecisionBatch.$Properties;
+            }
+
+            enum ErrorCode {
+                ERROR_CODE_UNSPECIFIED = 0,
+                ERROR_CODE_MALFORMED_FRAME = 1,
+                ERROR_CODE_FRAME_TOO_LARGE = 2,
+                ERROR_CODE_BAD_TAP_COUNT = 3,
+                ERROR_CODE_INVALID_TAP = 4,
+                ERROR_CODE_SEQ_TOO_OLD = 5,
+                ERROR_CODE_TOO_MANY_IN_FLIGHT = 6,
+                ERROR_CODE_UNEXPECTED_FRAME = 7
+            }
+
+            interface IError extends tapgate.device.v1.Error.$Properties {
+            }
+
+            class Error {
+                constructor(properties?: tapgate.device.v1.Error.$Properties);
+                $unknowns?: Uint8Array[];
+                code: tapgate.device.v1.ErrorCode;
+                message: string;
+                tapIndex: number;
+                seq: number;
+                static create(properties: tapgate.device.v1.Error.$Shape): tapgate.device.v1.Error & tapgate.device.v1.Error.$Shape;
+                static create(properties?: tapgate.device.v1.Error.$Properties): tapgate.device.v1.Error;
+                static encode(message: tapgate.device.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Error & tapgate.device.v1.Error.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Error;
+                static toObject(message: tapgate.device.v1.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Error {
+                interface $Properties {
+                    code?: (tapgate.device.v1.ErrorCode|null);
+                    message?: (string|null);
+                    tapIndex?: (number|null);
+                    seq?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Error.$Properties;
+            }
+
+            enum DoorState {
+                DOOR_STATE_UNSPECIFIED = 0,
+                DOOR_STATE_CLOSED = 1,
+                DOOR_STATE_OPEN = 2,
+                DOOR_STATE_HELD_OPEN = 3,
+                DOOR_STATE_FAULT = 4
+            }
+
+            interface IStatus extends tapgate.device.v1.Status.$Properties {
+            }
+
+            class Status {
+                constructor(properties?: tapgate.device.v1.Status.$Properties);
+                $unknowns?: Uint8Array[];
+                deviceTimeMs: number;
+                firmwareVersion: string;
+                tamper: boolean;
+                doorState: tapgate.device.v1.DoorState;
+                backlogTaps: number;
+                static create(properties: tapgate.device.v1.Status.$Shape): tapgate.device.v1.Status & tapgate.device.v1.Status.$Shape;
+                static create(properties?: tapgate.device.v1.Status.$Properties): tapgate.device.v1.Status;
+                static encode(message: tapgate.device.v1.Status.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Status & tapgate.device.v1.Status.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Status;
+                static toObject(message: tapgate.device.v1.Status, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Status {
+                interface $Properties {
+                    deviceTimeMs?: (number|null);
+                    firmwareVersion?: (string|null);
+                    tamper?: (boolean|null);
+                    doorState?: (tapgate.device.v1.DoorState|null);
+                    backlogTaps?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Status.$Properties;
+            }
+
+            interface IStatusAck extends tapgate.device.v1.StatusAck.$Properties {
+            }
+
+            class StatusAck {
+                constructor(properties?: tapgate.device.v1.StatusAck.$Properties);
+                $unknowns?: Uint8Array[];
+                serverTimeMs: number;
+                deviceTimeMs: number;
+                static create(properties: tapgate.device.v1.StatusAck.$Shape): tapgate.device.v1.StatusAck & tapgate.device.v1.StatusAck.$Shape;
+                static create(properties?: tapgate.device.v1.StatusAck.$Properties): tapgate.device.v1.StatusAck;
+                static encode(message: tapgate.device.v1.StatusAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.StatusAck & tapgate.device.v1.StatusAck.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.StatusAck;
+                static toObject(message: tapgate.device.v1.StatusAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace StatusAck {
+                interface $Properties {
+                    serverTimeMs?: (number|null);
+                    deviceTimeMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.StatusAck.$Properties;
+            }
+        }
+    }
+
+    namespace events {
+
+        namespace v1 {
+
+            interface IPassEvent extends tapgate.events.v1.PassEvent.$Properties {
+            }
+
+            class PassEvent {
+                constructor(properties?: tapgate.events.v1.PassEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                deviceId: string;
+                seq: number;
+                schoolId: string;
+                personId: string;
+                identifierId: string;
+                personKind: number;
+                className: string;
+                direction: number;
+                verdict: number;
+                reason: number;
+                deviceTimeMs: number;
+                decidedAtMs: number;
+                identifierKind: string;
+                static create(properties: tapgate.events.v1.PassEvent.$Shape): tapgate.events.v1.PassEvent & tapgate.events.v1.PassEvent.$Shape;
+                static create(properties?: tapgate.events.v1.PassEvent.$Properties): tapgate.events.v1.PassEvent;
+                static encode(message: tapgate.events.v1.PassEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.PassEvent & tapgate.events.v1.PassEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.PassEvent;
+                static toObject(message: tapgate.events.v1.PassEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PassEvent {
+                interface $Properties {
+                    deviceId?: (string|null);
+                    seq?: (number|null);
+                    schoolId?: (string|null);
+                    personId?: (string|null);
+                    identifierId?: (string|null);
+                    personKind?: (number|null);
+                    className?: (string|null);
+                    direction?: (number|null);
+                    verdict?: (number|null);
+                    reason?: (number|null);
+                    deviceTimeMs?: (number|null);
+                    decidedAtMs?: (number|null);
+                    identifierKind?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.PassEvent.$Properties;
+            }
+
+            interface ILedgerBatch extends tapgate.events.v1.LedgerBatch.$Properties {
+            }
+
+            class LedgerBatch {
+                constructor(properties?: tapgate.events.v1.LedgerBatch.$Properties);
+                $unknowns?: Uint8Array[];
+                gatewayId: string;
+                batchNo: number;
+                bootId: string;
+                passes: tapgate.events.v1.PassEvent.$Properties[];
+                static create(properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
+                static create(properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
+                static encode(message: tapgate.events.v1.LedgerBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.LedgerBatch;
+                static toObject(message: tapgate.events.v1.LedgerBatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace LedgerBatch {
+                interface $Properties {
+                    gatewayId?: (string|null);
+                    batchNo?: (number|null);
+                    bootId?: (string|null);
+                    passes?: (tapgate.events.v1.PassEvent.$Properties[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.LedgerBatch.$Properties;
+            }
+        }
+    }
+}

@@ -1,0 +1,5304 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $String = $util.global.String, $Array = $util.global.Array, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const tapgate = $root.tapgate = (() => {
+
+    /**
+     * Namespace tapgate.
+     * @exports tapgate
+     * @namespace
+     */
+    const tapgate = {};
+
+    tapgate.device = (function() {
+
+        /**
+         * Namespace device.
+         * @memberof tapgate
+         * @namespace
+         */
+        const device = {};
+
+        device.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof tapgate.device
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.DeviceFrame = (function() {
+
+                /**
+                 * Properties of a DeviceFrame.
+                 * @typedef {Object} tapgate.device.v1.DeviceFrame.$Properties
+                 * @property {tapgate.device.v1.Auth.$Properties|null} [auth] DeviceFrame auth
+                 * @property {tapgate.device.v1.TapBatch.$Properties|null} [taps] DeviceFrame taps
+                 * @property {tapgate.device.v1.Status.$Properties|null} [status] DeviceFrame status
+                 * @property {"auth"|"taps"|"status"} [body] DeviceFrame body
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DeviceFrame.
+                 * @memberof tapgate.device.v1
+                 * @interface IDeviceFrame
+                 * @augments tapgate.device.v1.DeviceFrame.$Properties
+                 * @deprecated Use tapgate.device.v1.DeviceFrame.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a DeviceFrame.
+                 * @typedef {{
+                 *   auth?: tapgate.device.v1.Auth.$Shape|null;
+                 *   taps?: tapgate.device.v1.TapBatch.$Shape|null;
+                 *   status?: tapgate.device.v1.Status.$Shape|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ body?: undefined; auth?: null; taps?: null; status?: null }|{ body?: "auth"; auth: tapgate.device.v1.Auth.$Shape; taps?: null; status?: null }|{ body?: "taps"; auth?: null; taps: tapgate.device.v1.TapBatch.$Shape; status?: null }|{ body?: "status"; auth?: null; taps?: null; status: tapgate.device.v1.Status.$Shape })
+                 * )} tapgate.device.v1.DeviceFrame.$Shape
+                 */
+
+                /**
+                 * Constructs a new DeviceFrame.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a DeviceFrame.
+                 * @constructor
+                 * @param {tapgate.device.v1.DeviceFrame.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DeviceFrame = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DeviceFrame auth.
+                 * @member {tapgate.device.v1.Auth.$Properties|null|undefined} auth
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @instance
+                 */
+                DeviceFrame.prototype.auth = null;
+
+                /**
+                 * DeviceFrame taps.
+                 * @member {tapgate.device.v1.TapBatch.$Properties|null|undefined} taps
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @instance
+                 */
+                DeviceFrame.prototype.taps = null;
+
+                /**
+                 * DeviceFrame status.
+                 * @member {tapgate.device.v1.Status.$Properties|null|undefined} status
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @instance
+                 */
+                DeviceFrame.prototype.status = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * DeviceFrame body.
+                 * @member {"auth"|"taps"|"status"|undefined} body
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @instance
+                 */
+                $Object.defineProperty(DeviceFrame.prototype, "body", {
+                    get: $util.oneOfGetter($oneOfFields = ["auth", "taps", "status"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new DeviceFrame instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @static
+                 * @param {tapgate.device.v1.DeviceFrame.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.DeviceFrame} DeviceFrame instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.DeviceFrame.$Shape): tapgate.device.v1.DeviceFrame & tapgate.device.v1.DeviceFrame.$Shape;
+                 *   (properties?: tapgate.device.v1.DeviceFrame.$Properties): tapgate.device.v1.DeviceFrame;
+                 * }}
+                 */
+                DeviceFrame.create = function(properties) {
+                    return new DeviceFrame(properties);
+                };
+
+                /**
+                 * Encodes the specified DeviceFrame message. Does not implicitly {@link tapgate.device.v1.DeviceFrame.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @static
+                 * @param {tapgate.device.v1.DeviceFrame.$Properties} message DeviceFrame message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DeviceFrame.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
+                        $root.tapgate.device.v1.Auth.encode(message.auth, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.taps != null && $Object.hasOwnProperty.call(message, "taps"))
+                        $root.tapgate.device.v1.TapBatch.encode(message.taps, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        $root.tapgate.device.v1.Status.encode(message.status, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DeviceFrame message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.DeviceFrame & tapgate.device.v1.DeviceFrame.$Shape} DeviceFrame
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DeviceFrame.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.DeviceFrame();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.auth = $root.tapgate.device.v1.Auth.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
+                                message.body = "auth";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.taps = $root.tapgate.device.v1.TapBatch.decode(reader, reader.size(), $undefined, _depth + 1, message.taps);
+                                message.body = "taps";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.status = $root.tapgate.device.v1.Status.decode(reader, reader.size(), $undefined, _depth + 1, message.status);
+                                message.body = "status";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DeviceFrame message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.DeviceFrame} DeviceFrame
+                 */
+                DeviceFrame.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.DeviceFrame)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.DeviceFrame: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.DeviceFrame();
+                    if (object.auth != null) {
+                        if (!$util.isObject(object.auth))
+                            throw $TypeError(".tapgate.device.v1.DeviceFrame.auth: object expected");
+                        message.auth = $root.tapgate.device.v1.Auth.fromObject(object.auth, _depth + 1);
+                    }
+                    if (object.taps != null) {
+                        if (!$util.isObject(object.taps))
+                            throw $TypeError(".tapgate.device.v1.DeviceFrame.taps: object expected");
+                        message.taps = $root.tapgate.device.v1.TapBatch.fromObject(object.taps, _depth + 1);
+                    }
+                    if (object.status != null) {
+                        if (!$util.isObject(object.status))
+                            throw $TypeError(".tapgate.device.v1.DeviceFrame.status: object expected");
+                        message.status = $root.tapgate.device.v1.Status.fromObject(object.status, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DeviceFrame message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @static
+                 * @param {tapgate.device.v1.DeviceFrame} message DeviceFrame
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DeviceFrame.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (message.auth != null && $Object.hasOwnProperty.call(message, "auth")) {
+                        object.auth = $root.tapgate.device.v1.Auth.toObject(message.auth, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "auth";
+                    }
+                    if (message.taps != null && $Object.hasOwnProperty.call(message, "taps")) {
+                        object.taps = $root.tapgate.device.v1.TapBatch.toObject(message.taps, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "taps";
+                    }
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status")) {
+                        object.status = $root.tapgate.device.v1.Status.toObject(message.status, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "status";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this DeviceFrame to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.DeviceFrame
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DeviceFrame.prototype.toJSON = function() {
+                    return DeviceFrame.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DeviceFrame;
+            })();
+
+            v1.GatewayFrame = (function() {
+
+                /**
+                 * Properties of a GatewayFrame.
+                 * @typedef {Object} tapgate.device.v1.GatewayFrame.$Properties
+                 * @property {tapgate.device.v1.Challenge.$Properties|null} [challenge] GatewayFrame challenge
+                 * @property {tapgate.device.v1.Welcome.$Properties|null} [welcome] GatewayFrame welcome
+                 * @property {tapgate.device.v1.DecisionBatch.$Properties|null} [decisions] GatewayFrame decisions
+                 * @property {tapgate.device.v1.Error.$Properties|null} [error] GatewayFrame error
+                 * @property {tapgate.device.v1.StatusAck.$Properties|null} [statusAck] GatewayFrame statusAck
+                 * @property {"challenge"|"welcome"|"decisions"|"error"|"statusAck"} [body] GatewayFrame body
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a GatewayFrame.
+                 * @memberof tapgate.device.v1
+                 * @interface IGatewayFrame
+                 * @augments tapgate.device.v1.GatewayFrame.$Properties
+                 * @deprecated Use tapgate.device.v1.GatewayFrame.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a GatewayFrame.
+                 * @typedef {{
+                 *   challenge?: tapgate.device.v1.Challenge.$Shape|null;
+                 *   welcome?: tapgate.device.v1.Welcome.$Shape|null;
+                 *   decisions?: tapgate.device.v1.DecisionBatch.$Shape|null;
+                 *   error?: tapgate.device.v1.Error.$Shape|null;
+                 *   statusAck?: tapgate.device.v1.StatusAck.$Shape|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ body?: undefined; challenge?: null; welcome?: null; decisions?: null; error?: null; statusAck?: null }|{ body?: "challenge"; challenge: tapgate.device.v1.Challenge.$Shape; welcome?: null; decisions?: null; error?: null; statusAck?: null }|{ body?: "welcome"; challenge?: null; welcome: tapgate.device.v1.Welcome.$Shape; decisions?: null; error?: null; statusAck?: null }|{ body?: "decisions"; challenge?: null; welcome?: null; decisions: tapgate.device.v1.DecisionBatch.$Shape; error?: null; statusAck?: null }|{ body?: "error"; challenge?: null; welcome?: null; decisions?: null; error: tapgate.device.v1.Error.$Shape; statusAck?: null }|{ body?: "statusAck"; challenge?: null; welcome?: null; decisions?: null; error?: null; statusAck: tapgate.device.v1.StatusAck.$Shape })
+                 * )} tapgate.device.v1.GatewayFrame.$Shape
+                 */
+
+                /**
+                 * Constructs a new GatewayFrame.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a GatewayFrame.
+                 * @constructor
+                 * @param {tapgate.device.v1.GatewayFrame.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const GatewayFrame = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * GatewayFrame challenge.
+                 * @member {tapgate.device.v1.Challenge.$Properties|null|undefined} challenge
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                GatewayFrame.prototype.challenge = null;
+
+                /**
+                 * GatewayFrame welcome.
+                 * @member {tapgate.device.v1.Welcome.$Properties|null|undefined} welcome
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                GatewayFrame.prototype.welcome = null;
+
+                /**
+                 * GatewayFrame decisions.
+                 * @member {tapgate.device.v1.DecisionBatch.$Properties|null|undefined} decisions
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                GatewayFrame.prototype.decisions = null;
+
+                /**
+                 * GatewayFrame error.
+                 * @member {tapgate.device.v1.Error.$Properties|null|undefined} error
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                GatewayFrame.prototype.error = null;
+
+                /**
+                 * GatewayFrame statusAck.
+                 * @member {tapgate.device.v1.StatusAck.$Properties|null|undefined} statusAck
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                GatewayFrame.prototype.statusAck = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * GatewayFrame body.
+                 * @member {"challenge"|"welcome"|"decisions"|"error"|"statusAck"|undefined} body
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 */
+                $Object.defineProperty(GatewayFrame.prototype, "body", {
+                    get: $util.oneOfGetter($oneOfFields = ["challenge", "welcome", "decisions", "error", "statusAck"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new GatewayFrame instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @static
+                 * @param {tapgate.device.v1.GatewayFrame.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.GatewayFrame} GatewayFrame instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.GatewayFrame.$Shape): tapgate.device.v1.GatewayFrame & tapgate.device.v1.GatewayFrame.$Shape;
+                 *   (properties?: tapgate.device.v1.GatewayFrame.$Properties): tapgate.device.v1.GatewayFrame;
+                 * }}
+                 */
+                GatewayFrame.create = function(properties) {
+                    return new GatewayFrame(properties);
+                };
+
+                /**
+                 * Encodes the specified GatewayFrame message. Does not implicitly {@link tapgate.device.v1.GatewayFrame.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @static
+                 * @param {tapgate.device.v1.GatewayFrame.$Properties} message GatewayFrame message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                GatewayFrame.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge"))
+                        $root.tapgate.device.v1.Challenge.encode(message.challenge, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome"))
+                        $root.tapgate.device.v1.Welcome.encode(message.welcome, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.decisions != null && $Object.hasOwnProperty.call(message, "decisions"))
+                        $root.tapgate.device.v1.DecisionBatch.encode(message.decisions, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        $root.tapgate.device.v1.Error.encode(message.error, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.statusAck != null && $Object.hasOwnProperty.call(message, "statusAck"))
+                        $root.tapgate.device.v1.StatusAck.encode(message.statusAck, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a GatewayFrame message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.GatewayFrame & tapgate.device.v1.GatewayFrame.$Shape} GatewayFrame
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                GatewayFrame.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.GatewayFrame();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.challenge = $root.tapgate.device.v1.Challenge.decode(reader, reader.size(), $undefined, _depth + 1, message.challenge);
+                                message.body = "challenge";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.welcome = $root.tapgate.device.v1.Welcome.decode(reader, reader.size(), $undefined, _depth + 1, message.welcome);
+                                message.body = "welcome";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.decisions = $root.tapgate.device.v1.DecisionBatch.decode(reader, reader.size(), $undefined, _depth + 1, message.decisions);
+                                message.body = "decisions";
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.error = $root.tapgate.device.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                                message.body = "error";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.statusAck = $root.tapgate.device.v1.StatusAck.decode(reader, reader.size(), $undefined, _depth + 1, message.statusAck);
+                                message.body = "statusAck";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a GatewayFrame message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.GatewayFrame} GatewayFrame
+                 */
+                GatewayFrame.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.GatewayFrame)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.GatewayFrame: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.GatewayFrame();
+                    if (object.challenge != null) {
+                        if (!$util.isObject(object.challenge))
+                            throw $TypeError(".tapgate.device.v1.GatewayFrame.challenge: object expected");
+                        message.challenge = $root.tapgate.device.v1.Challenge.fromObject(object.challenge, _depth + 1);
+                    }
+                    if (object.welcome != null) {
+                        if (!$util.isObject(object.welcome))
+                            throw $TypeError(".tapgate.device.v1.GatewayFrame.welcome: object expected");
+                        message.welcome = $root.tapgate.device.v1.Welcome.fromObject(object.welcome, _depth + 1);
+                    }
+                    if (object.decisions != null) {
+                        if (!$util.isObject(object.decisions))
+                            throw $TypeError(".tapgate.device.v1.GatewayFrame.decisions: object expected");
+                        message.decisions = $root.tapgate.device.v1.DecisionBatch.fromObject(object.decisions, _depth + 1);
+                    }
+                    if (object.error != null) {
+                        if (!$util.isObject(object.error))
+                            throw $TypeError(".tapgate.device.v1.GatewayFrame.error: object expected");
+                        message.error = $root.tapgate.device.v1.Error.fromObject(object.error, _depth + 1);
+                    }
+                    if (object.statusAck != null) {
+                        if (!$util.isObject(object.statusAck))
+                            throw $TypeError(".tapgate.device.v1.GatewayFrame.statusAck: object expected");
+                        message.statusAck = $root.tapgate.device.v1.StatusAck.fromObject(object.statusAck, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a GatewayFrame message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @static
+                 * @param {tapgate.device.v1.GatewayFrame} message GatewayFrame
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                GatewayFrame.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge")) {
+                        object.challenge = $root.tapgate.device.v1.Challenge.toObject(message.challenge, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "challenge";
+                    }
+                    if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome")) {
+                        object.welcome = $root.tapgate.device.v1.Welcome.toObject(message.welcome, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "welcome";
+                    }
+                    if (message.decisions != null && $Object.hasOwnProperty.call(message, "decisions")) {
+                        object.decisions = $root.tapgate.device.v1.DecisionBatch.toObject(message.decisions, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "decisions";
+                    }
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                        object.error = $root.tapgate.device.v1.Error.toObject(message.error, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "error";
+                    }
+                    if (message.statusAck != null && $Object.hasOwnProperty.call(message, "statusAck")) {
+                        object.statusAck = $root.tapgate.device.v1.StatusAck.toObject(message.statusAck, options, _depth + 1);
+                        if (options.oneofs)
+                            object.body = "statusAck";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this GatewayFrame to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.GatewayFrame
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                GatewayFrame.prototype.toJSON = function() {
+                    return GatewayFrame.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return GatewayFrame;
+            })();
+
+            v1.Challenge = (function() {
+
+                /**
+                 * Properties of a Challenge.
+                 * @typedef {Object} tapgate.device.v1.Challenge.$Properties
+                 * @property {Uint8Array|null} [nonce] Challenge nonce
+                 * @property {number|null} [protocolVersion] Challenge protocolVersion
+                 * @property {number|null} [serverTimeMs] Challenge serverTimeMs
+                 * @property {number|null} [authTimeoutMs] Challenge authTimeoutMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Challenge.
+                 * @memberof tapgate.device.v1
+                 * @interface IChallenge
+                 * @augments tapgate.device.v1.Challenge.$Properties
+                 * @deprecated Use tapgate.device.v1.Challenge.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Challenge.
+                 * @typedef {tapgate.device.v1.Challenge.$Properties} tapgate.device.v1.Challenge.$Shape
+                 */
+
+                /**
+                 * Constructs a new Challenge.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Challenge.
+                 * @constructor
+                 * @param {tapgate.device.v1.Challenge.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Challenge = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Challenge nonce.
+                 * @member {Uint8Array} nonce
+                 * @memberof tapgate.device.v1.Challenge
+                 * @instance
+                 */
+                Challenge.prototype.nonce = $util.newBuffer([]);
+
+                /**
+                 * Challenge protocolVersion.
+                 * @member {number} protocolVersion
+                 * @memberof tapgate.device.v1.Challenge
+                 * @instance
+                 */
+                Challenge.prototype.protocolVersion = 0;
+
+                /**
+                 * Challenge serverTimeMs.
+                 * @member {number} serverTimeMs
+                 * @memberof tapgate.device.v1.Challenge
+                 * @instance
+                 */
+                Challenge.prototype.serverTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Challenge authTimeoutMs.
+                 * @member {number} authTimeoutMs
+                 * @memberof tapgate.device.v1.Challenge
+                 * @instance
+                 */
+                Challenge.prototype.authTimeoutMs = 0;
+
+                /**
+                 * Creates a new Challenge instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Challenge
+                 * @static
+                 * @param {tapgate.device.v1.Challenge.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Challenge} Challenge instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Challenge.$Shape): tapgate.device.v1.Challenge & tapgate.device.v1.Challenge.$Shape;
+                 *   (properties?: tapgate.device.v1.Challenge.$Properties): tapgate.device.v1.Challenge;
+                 * }}
+                 */
+                Challenge.create = function(properties) {
+                    return new Challenge(properties);
+                };
+
+                /**
+                 * Encodes the specified Challenge message. Does not implicitly {@link tapgate.device.v1.Challenge.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Challenge
+                 * @static
+                 * @param {tapgate.device.v1.Challenge.$Properties} message Challenge message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Challenge.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.nonce);
+                    if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.protocolVersion);
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs") && (typeof message.serverTimeMs === "object" ? message.serverTimeMs.low || message.serverTimeMs.high : message.serverTimeMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.serverTimeMs);
+                    if (message.authTimeoutMs != null && $Object.hasOwnProperty.call(message, "authTimeoutMs") && message.authTimeoutMs !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.authTimeoutMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Challenge message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Challenge
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Challenge & tapgate.device.v1.Challenge.$Shape} Challenge
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Challenge.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Challenge();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.nonce = value;
+                                else
+                                    delete message.nonce;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.protocolVersion = value;
+                                else
+                                    delete message.protocolVersion;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.serverTimeMs = value;
+                                else
+                                    delete message.serverTimeMs;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.authTimeoutMs = value;
+                                else
+                                    delete message.authTimeoutMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Challenge message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Challenge
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Challenge} Challenge
+                 */
+                Challenge.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Challenge)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Challenge: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Challenge();
+                    if (object.nonce != null)
+                        if (object.nonce.length)
+                            if (typeof object.nonce === "string")
+                                $util.base64.decode(object.nonce, message.nonce = $util.newBuffer($util.base64.length(object.nonce)), 0);
+                            else if (object.nonce.length >= 0)
+                                message.nonce = object.nonce;
+                    if (object.protocolVersion != null)
+                        if ($Number(object.protocolVersion) !== 0)
+                            message.protocolVersion = object.protocolVersion >>> 0;
+                    if (object.serverTimeMs != null)
+                        if (typeof object.serverTimeMs === "object" ? object.serverTimeMs.low || object.serverTimeMs.high : $Number(object.serverTimeMs) !== 0)
+                            if ($util.Long)
+                                message.serverTimeMs = $util.Long.fromValue(object.serverTimeMs, true);
+                            else if (typeof object.serverTimeMs === "string")
+                                message.serverTimeMs = $parseInt(object.serverTimeMs, 10);
+                            else if (typeof object.serverTimeMs === "number")
+                                message.serverTimeMs = object.serverTimeMs;
+                            else if (typeof object.serverTimeMs === "object")
+                                message.serverTimeMs = new $util.LongBits(object.serverTimeMs.low >>> 0, object.serverTimeMs.high >>> 0).toNumber(true);
+                    if (object.authTimeoutMs != null)
+                        if ($Number(object.authTimeoutMs) !== 0)
+                            message.authTimeoutMs = object.authTimeoutMs >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Challenge message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Challenge
+                 * @static
+                 * @param {tapgate.device.v1.Challenge} message Challenge
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Challenge.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if (options.bytes === $String)
+                            object.nonce = "";
+                        else {
+                            object.nonce = [];
+                            if (options.bytes !== $Array)
+                                object.nonce = $util.newBuffer(object.nonce);
+                        }
+                        object.protocolVersion = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.serverTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.serverTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.authTimeoutMs = 0;
+                    }
+                    if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                        object.nonce = options.bytes === $String ? $util.base64.encode(message.nonce, 0, message.nonce.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.nonce) : message.nonce;
+                    if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                        object.protocolVersion = message.protocolVersion;
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.serverTimeMs = typeof message.serverTimeMs === "number" ? $BigInt(message.serverTimeMs) : $util.Long.fromBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.serverTimeMs === "number")
+                            object.serverTimeMs = options.longs === $String ? $String(message.serverTimeMs) : message.serverTimeMs;
+                        else
+                            object.serverTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTimeMs) : options.longs === $Number ? new $util.LongBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0).toNumber(true) : message.serverTimeMs;
+                    if (message.authTimeoutMs != null && $Object.hasOwnProperty.call(message, "authTimeoutMs"))
+                        object.authTimeoutMs = message.authTimeoutMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this Challenge to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Challenge
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Challenge.prototype.toJSON = function() {
+                    return Challenge.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Challenge;
+            })();
+
+            v1.Auth = (function() {
+
+                /**
+                 * Properties of an Auth.
+                 * @typedef {Object} tapgate.device.v1.Auth.$Properties
+                 * @property {string|null} [deviceId] Auth deviceId
+                 * @property {Uint8Array|null} [mac] Auth mac
+                 * @property {string|null} [firmwareVersion] Auth firmwareVersion
+                 * @property {number|null} [deviceTimeMs] Auth deviceTimeMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Auth.
+                 * @memberof tapgate.device.v1
+                 * @interface IAuth
+                 * @augments tapgate.device.v1.Auth.$Properties
+                 * @deprecated Use tapgate.device.v1.Auth.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Auth.
+                 * @typedef {tapgate.device.v1.Auth.$Properties} tapgate.device.v1.Auth.$Shape
+                 */
+
+                /**
+                 * Constructs a new Auth.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents an Auth.
+                 * @constructor
+                 * @param {tapgate.device.v1.Auth.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Auth = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Auth deviceId.
+                 * @member {string} deviceId
+                 * @memberof tapgate.device.v1.Auth
+                 * @instance
+                 */
+                Auth.prototype.deviceId = "";
+
+                /**
+                 * Auth mac.
+                 * @member {Uint8Array} mac
+                 * @memberof tapgate.device.v1.Auth
+                 * @instance
+                 */
+                Auth.prototype.mac = $util.newBuffer([]);
+
+                /**
+                 * Auth firmwareVersion.
+                 * @member {string} firmwareVersion
+                 * @memberof tapgate.device.v1.Auth
+                 * @instance
+                 */
+                Auth.prototype.firmwareVersion = "";
+
+                /**
+                 * Auth deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.device.v1.Auth
+                 * @instance
+                 */
+                Auth.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new Auth instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Auth
+                 * @static
+                 * @param {tapgate.device.v1.Auth.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Auth} Auth instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Auth.$Shape): tapgate.device.v1.Auth & tapgate.device.v1.Auth.$Shape;
+                 *   (properties?: tapgate.device.v1.Auth.$Properties): tapgate.device.v1.Auth;
+                 * }}
+                 */
+                Auth.create = function(properties) {
+                    return new Auth(properties);
+                };
+
+                /**
+                 * Encodes the specified Auth message. Does not implicitly {@link tapgate.device.v1.Auth.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Auth
+                 * @static
+                 * @param {tapgate.device.v1.Auth.$Properties} message Auth message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Auth.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.deviceId);
+                    if (message.mac != null && $Object.hasOwnProperty.call(message, "mac") && message.mac.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.mac);
+                    if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion") && message.firmwareVersion !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.firmwareVersion);
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.deviceTimeMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Auth message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Auth
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Auth & tapgate.device.v1.Auth.$Shape} Auth
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Auth.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Auth();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.deviceId = value;
+                                else
+                                    delete message.deviceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.mac = value;
+                                else
+                                    delete message.mac;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.firmwareVersion = value;
+                                else
+                                    delete message.firmwareVersion;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Auth message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Auth
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Auth} Auth
+                 */
+                Auth.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Auth)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Auth: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Auth();
+                    if (object.deviceId != null)
+                        if (typeof object.deviceId !== "string" || object.deviceId.length)
+                            message.deviceId = $String(object.deviceId);
+                    if (object.mac != null)
+                        if (object.mac.length)
+                            if (typeof object.mac === "string")
+                                $util.base64.decode(object.mac, message.mac = $util.newBuffer($util.base64.length(object.mac)), 0);
+                            else if (object.mac.length >= 0)
+                                message.mac = object.mac;
+                    if (object.firmwareVersion != null)
+                        if (typeof object.firmwareVersion !== "string" || object.firmwareVersion.length)
+                            message.firmwareVersion = $String(object.firmwareVersion);
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Auth message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Auth
+                 * @static
+                 * @param {tapgate.device.v1.Auth} message Auth
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Auth.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.deviceId = "";
+                        if (options.bytes === $String)
+                            object.mac = "";
+                        else {
+                            object.mac = [];
+                            if (options.bytes !== $Array)
+                                object.mac = $util.newBuffer(object.mac);
+                        }
+                        object.firmwareVersion = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                        object.deviceId = message.deviceId;
+                    if (message.mac != null && $Object.hasOwnProperty.call(message, "mac"))
+                        object.mac = options.bytes === $String ? $util.base64.encode(message.mac, 0, message.mac.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.mac) : message.mac;
+                    if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion"))
+                        object.firmwareVersion = message.firmwareVersion;
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this Auth to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Auth
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Auth.prototype.toJSON = function() {
+                    return Auth.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Auth;
+            })();
+
+            v1.Welcome = (function() {
+
+                /**
+                 * Properties of a Welcome.
+                 * @typedef {Object} tapgate.device.v1.Welcome.$Properties
+                 * @property {number|null} [serverTimeMs] Welcome serverTimeMs
+                 * @property {number|null} [lastDecidedSeq] Welcome lastDecidedSeq
+                 * @property {number|null} [maxFrameBytes] Welcome maxFrameBytes
+                 * @property {number|null} [maxTapsPerFrame] Welcome maxTapsPerFrame
+                 * @property {number|null} [maxFramesInFlight] Welcome maxFramesInFlight
+                 * @property {number|null} [heartbeatIntervalMs] Welcome heartbeatIntervalMs
+                 * @property {number|null} [repeatWindowMs] Welcome repeatWindowMs
+                 * @property {number|null} [seqMemory] Welcome seqMemory
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Welcome.
+                 * @memberof tapgate.device.v1
+                 * @interface IWelcome
+                 * @augments tapgate.device.v1.Welcome.$Properties
+                 * @deprecated Use tapgate.device.v1.Welcome.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Welcome.
+                 * @typedef {tapgate.device.v1.Welcome.$Properties} tapgate.device.v1.Welcome.$Shape
+                 */
+
+                /**
+                 * Constructs a new Welcome.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Welcome.
+                 * @constructor
+                 * @param {tapgate.device.v1.Welcome.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Welcome = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Welcome serverTimeMs.
+                 * @member {number} serverTimeMs
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.serverTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Welcome lastDecidedSeq.
+                 * @member {number} lastDecidedSeq
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.lastDecidedSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Welcome maxFrameBytes.
+                 * @member {number} maxFrameBytes
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.maxFrameBytes = 0;
+
+                /**
+                 * Welcome maxTapsPerFrame.
+                 * @member {number} maxTapsPerFrame
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.maxTapsPerFrame = 0;
+
+                /**
+                 * Welcome maxFramesInFlight.
+                 * @member {number} maxFramesInFlight
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.maxFramesInFlight = 0;
+
+                /**
+                 * Welcome heartbeatIntervalMs.
+                 * @member {number} heartbeatIntervalMs
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.heartbeatIntervalMs = 0;
+
+                /**
+                 * Welcome repeatWindowMs.
+                 * @member {number} repeatWindowMs
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.repeatWindowMs = 0;
+
+                /**
+                 * Welcome seqMemory.
+                 * @member {number} seqMemory
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.seqMemory = 0;
+
+                /**
+                 * Creates a new Welcome instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Welcome
+                 * @static
+                 * @param {tapgate.device.v1.Welcome.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Welcome} Welcome instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Welcome.$Shape): tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape;
+                 *   (properties?: tapgate.device.v1.Welcome.$Properties): tapgate.device.v1.Welcome;
+                 * }}
+                 */
+                Welcome.create = function(properties) {
+                    return new Welcome(properties);
+                };
+
+                /**
+                 * Encodes the specified Welcome message. Does not implicitly {@link tapgate.device.v1.Welcome.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Welcome
+                 * @static
+                 * @param {tapgate.device.v1.Welcome.$Properties} message Welcome message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Welcome.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs") && (typeof message.serverTimeMs === "object" ? message.serverTimeMs.low || message.serverTimeMs.high : message.serverTimeMs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.serverTimeMs);
+                    if (message.lastDecidedSeq != null && $Object.hasOwnProperty.call(message, "lastDecidedSeq") && (typeof message.lastDecidedSeq === "object" ? message.lastDecidedSeq.low || message.lastDecidedSeq.high : message.lastDecidedSeq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.lastDecidedSeq);
+                    if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes") && message.maxFrameBytes !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.maxFrameBytes);
+                    if (message.maxTapsPerFrame != null && $Object.hasOwnProperty.call(message, "maxTapsPerFrame") && message.maxTapsPerFrame !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.maxTapsPerFrame);
+                    if (message.maxFramesInFlight != null && $Object.hasOwnProperty.call(message, "maxFramesInFlight") && message.maxFramesInFlight !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.maxFramesInFlight);
+                    if (message.heartbeatIntervalMs != null && $Object.hasOwnProperty.call(message, "heartbeatIntervalMs") && message.heartbeatIntervalMs !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.heartbeatIntervalMs);
+                    if (message.repeatWindowMs != null && $Object.hasOwnProperty.call(message, "repeatWindowMs") && message.repeatWindowMs !== 0)
+                        writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.repeatWindowMs);
+                    if (message.seqMemory != null && $Object.hasOwnProperty.call(message, "seqMemory") && message.seqMemory !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.seqMemory);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Welcome message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Welcome
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape} Welcome
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Welcome.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Welcome();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.serverTimeMs = value;
+                                else
+                                    delete message.serverTimeMs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.lastDecidedSeq = value;
+                                else
+                                    delete message.lastDecidedSeq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.maxFrameBytes = value;
+                                else
+                                    delete message.maxFrameBytes;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.maxTapsPerFrame = value;
+                                else
+                                    delete message.maxTapsPerFrame;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.maxFramesInFlight = value;
+                                else
+                                    delete message.maxFramesInFlight;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.heartbeatIntervalMs = value;
+                                else
+                                    delete message.heartbeatIntervalMs;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.repeatWindowMs = value;
+                                else
+                                    delete message.repeatWindowMs;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.seqMemory = value;
+                                else
+                                    delete message.seqMemory;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Welcome message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Welcome
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Welcome} Welcome
+                 */
+                Welcome.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Welcome)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Welcome: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Welcome();
+                    if (object.serverTimeMs != null)
+                        if (typeof object.serverTimeMs === "object" ? object.serverTimeMs.low || object.serverTimeMs.high : $Number(object.serverTimeMs) !== 0)
+                            if ($util.Long)
+                                message.serverTimeMs = $util.Long.fromValue(object.serverTimeMs, true);
+                            else if (typeof object.serverTimeMs === "string")
+                                message.serverTimeMs = $parseInt(object.serverTimeMs, 10);
+                            else if (typeof object.serverTimeMs === "number")
+                                message.serverTimeMs = object.serverTimeMs;
+                            else if (typeof object.serverTimeMs === "object")
+                                message.serverTimeMs = new $util.LongBits(object.serverTimeMs.low >>> 0, object.serverTimeMs.high >>> 0).toNumber(true);
+                    if (object.lastDecidedSeq != null)
+                        if (typeof object.lastDecidedSeq === "object" ? object.lastDecidedSeq.low || object.lastDecidedSeq.high : $Number(object.lastDecidedSeq) !== 0)
+                            if ($util.Long)
+                                message.lastDecidedSeq = $util.Long.fromValue(object.lastDecidedSeq, true);
+                            else if (typeof object.lastDecidedSeq === "string")
+                                message.lastDecidedSeq = $parseInt(object.lastDecidedSeq, 10);
+                            else if (typeof object.lastDecidedSeq === "number")
+                                message.lastDecidedSeq = object.lastDecidedSeq;
+                            else if (typeof object.lastDecidedSeq === "object")
+                                message.lastDecidedSeq = new $util.LongBits(object.lastDecidedSeq.low >>> 0, object.lastDecidedSeq.high >>> 0).toNumber(true);
+                    if (object.maxFrameBytes != null)
+                        if ($Number(object.maxFrameBytes) !== 0)
+                            message.maxFrameBytes = object.maxFrameBytes >>> 0;
+                    if (object.maxTapsPerFrame != null)
+                        if ($Number(object.maxTapsPerFrame) !== 0)
+                            message.maxTapsPerFrame = object.maxTapsPerFrame >>> 0;
+                    if (object.maxFramesInFlight != null)
+                        if ($Number(object.maxFramesInFlight) !== 0)
+                            message.maxFramesInFlight = object.maxFramesInFlight >>> 0;
+                    if (object.heartbeatIntervalMs != null)
+                        if ($Number(object.heartbeatIntervalMs) !== 0)
+                            message.heartbeatIntervalMs = object.heartbeatIntervalMs >>> 0;
+                    if (object.repeatWindowMs != null)
+                        if ($Number(object.repeatWindowMs) !== 0)
+                            message.repeatWindowMs = object.repeatWindowMs >>> 0;
+                    if (object.seqMemory != null)
+                        if ($Number(object.seqMemory) !== 0)
+                            message.seqMemory = object.seqMemory >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Welcome message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Welcome
+                 * @static
+                 * @param {tapgate.device.v1.Welcome} message Welcome
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Welcome.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.serverTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.serverTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.lastDecidedSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.lastDecidedSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.maxFrameBytes = 0;
+                        object.maxTapsPerFrame = 0;
+                        object.maxFramesInFlight = 0;
+                        object.heartbeatIntervalMs = 0;
+                        object.repeatWindowMs = 0;
+                        object.seqMemory = 0;
+                    }
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.serverTimeMs = typeof message.serverTimeMs === "number" ? $BigInt(message.serverTimeMs) : $util.Long.fromBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.serverTimeMs === "number")
+                            object.serverTimeMs = options.longs === $String ? $String(message.serverTimeMs) : message.serverTimeMs;
+                        else
+                            object.serverTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTimeMs) : options.longs === $Number ? new $util.LongBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0).toNumber(true) : message.serverTimeMs;
+                    if (message.lastDecidedSeq != null && $Object.hasOwnProperty.call(message, "lastDecidedSeq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.lastDecidedSeq = typeof message.lastDecidedSeq === "number" ? $BigInt(message.lastDecidedSeq) : $util.Long.fromBits(message.lastDecidedSeq.low >>> 0, message.lastDecidedSeq.high >>> 0, true).toBigInt();
+                        else if (typeof message.lastDecidedSeq === "number")
+                            object.lastDecidedSeq = options.longs === $String ? $String(message.lastDecidedSeq) : message.lastDecidedSeq;
+                        else
+                            object.lastDecidedSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.lastDecidedSeq) : options.longs === $Number ? new $util.LongBits(message.lastDecidedSeq.low >>> 0, message.lastDecidedSeq.high >>> 0).toNumber(true) : message.lastDecidedSeq;
+                    if (message.maxFrameBytes != null && $Object.hasOwnProperty.call(message, "maxFrameBytes"))
+                        object.maxFrameBytes = message.maxFrameBytes;
+                    if (message.maxTapsPerFrame != null && $Object.hasOwnProperty.call(message, "maxTapsPerFrame"))
+                        object.maxTapsPerFrame = message.maxTapsPerFrame;
+                    if (message.maxFramesInFlight != null && $Object.hasOwnProperty.call(message, "maxFramesInFlight"))
+                        object.maxFramesInFlight = message.maxFramesInFlight;
+                    if (message.heartbeatIntervalMs != null && $Object.hasOwnProperty.call(message, "heartbeatIntervalMs"))
+                        object.heartbeatIntervalMs = message.heartbeatIntervalMs;
+                    if (message.repeatWindowMs != null && $Object.hasOwnProperty.call(message, "repeatWindowMs"))
+                        object.repeatWindowMs = message.repeatWindowMs;
+                    if (message.seqMemory != null && $Object.hasOwnProperty.call(message, "seqMemory"))
+                        object.seqMemory = message.seqMemory;
+                    return object;
+                };
+
+                /**
+                 * Converts this Welcome to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Welcome.prototype.toJSON = function() {
+                    return Welcome.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Welcome;
+            })();
+
+            /**
+             * Direction enum.
+             * @name tapgate.device.v1.Direction
+             * @enum {number}
+             * @property {number} DIRECTION_UNSPECIFIED=0 DIRECTION_UNSPECIFIED value
+             * @property {number} DIRECTION_ENTRY=1 DIRECTION_ENTRY value
+             * @property {number} DIRECTION_EXIT=2 DIRECTION_EXIT value
+             */
+            v1.Direction = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "DIRECTION_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "DIRECTION_ENTRY"] = 1;
+                values[valuesById[2] = "DIRECTION_EXIT"] = 2;
+                return values;
+            })();
+
+            v1.Tap = (function() {
+
+                /**
+                 * Properties of a Tap.
+                 * @typedef {Object} tapgate.device.v1.Tap.$Properties
+                 * @property {number|null} [seq] Tap seq
+                 * @property {Uint8Array|null} [cardUid] Tap cardUid
+                 * @property {number|null} [deviceTimeMs] Tap deviceTimeMs
+                 * @property {tapgate.device.v1.Direction|null} [direction] Tap direction
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Tap.
+                 * @memberof tapgate.device.v1
+                 * @interface ITap
+                 * @augments tapgate.device.v1.Tap.$Properties
+                 * @deprecated Use tapgate.device.v1.Tap.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Tap.
+                 * @typedef {tapgate.device.v1.Tap.$Properties} tapgate.device.v1.Tap.$Shape
+                 */
+
+                /**
+                 * Constructs a new Tap.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Tap.
+                 * @constructor
+                 * @param {tapgate.device.v1.Tap.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Tap = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Tap seq.
+                 * @member {number} seq
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Tap cardUid.
+                 * @member {Uint8Array} cardUid
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.cardUid = $util.newBuffer([]);
+
+                /**
+                 * Tap deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Tap direction.
+                 * @member {tapgate.device.v1.Direction} direction
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.direction = 0;
+
+                /**
+                 * Creates a new Tap instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Tap
+                 * @static
+                 * @param {tapgate.device.v1.Tap.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Tap} Tap instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Tap.$Shape): tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape;
+                 *   (properties?: tapgate.device.v1.Tap.$Properties): tapgate.device.v1.Tap;
+                 * }}
+                 */
+                Tap.create = function(properties) {
+                    return new Tap(properties);
+                };
+
+                /**
+                 * Encodes the specified Tap message. Does not implicitly {@link tapgate.device.v1.Tap.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Tap
+                 * @static
+                 * @param {tapgate.device.v1.Tap.$Properties} message Tap message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Tap.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+                    if (message.cardUid != null && $Object.hasOwnProperty.call(message, "cardUid") && message.cardUid.length)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.cardUid);
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.deviceTimeMs);
+                    if (message.direction != null && $Object.hasOwnProperty.call(message, "direction") && message.direction !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.direction);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Tap message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Tap
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape} Tap
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Tap.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Tap();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.cardUid = value;
+                                else
+                                    delete message.cardUid;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.direction = value;
+                                else
+                                    delete message.direction;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Tap message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Tap
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Tap} Tap
+                 */
+                Tap.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Tap)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Tap: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Tap();
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.cardUid != null)
+                        if (object.cardUid.length)
+                            if (typeof object.cardUid === "string")
+                                $util.base64.decode(object.cardUid, message.cardUid = $util.newBuffer($util.base64.length(object.cardUid)), 0);
+                            else if (object.cardUid.length >= 0)
+                                message.cardUid = object.cardUid;
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    if (object.direction !== 0 && (typeof object.direction !== "string" || $root.tapgate.device.v1.Direction[object.direction] !== 0))
+                        switch (object.direction) {
+                        case "DIRECTION_UNSPECIFIED":
+                        case 0:
+                            message.direction = 0;
+                            break;
+                        case "DIRECTION_ENTRY":
+                        case 1:
+                            message.direction = 1;
+                            break;
+                        case "DIRECTION_EXIT":
+                        case 2:
+                            message.direction = 2;
+                            break;
+                        default:
+                            if (typeof object.direction === "number" && (object.direction | 0) === object.direction)
+                                message.direction = object.direction;
+                        }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Tap message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Tap
+                 * @static
+                 * @param {tapgate.device.v1.Tap} message Tap
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Tap.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if (options.bytes === $String)
+                            object.cardUid = "";
+                        else {
+                            object.cardUid = [];
+                            if (options.bytes !== $Array)
+                                object.cardUid = $util.newBuffer(object.cardUid);
+                        }
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.direction = options.enums === $String ? "DIRECTION_UNSPECIFIED" : 0;
+                    }
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.cardUid != null && $Object.hasOwnProperty.call(message, "cardUid"))
+                        object.cardUid = options.bytes === $String ? $util.base64.encode(message.cardUid, 0, message.cardUid.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.cardUid) : message.cardUid;
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    if (message.direction != null && $Object.hasOwnProperty.call(message, "direction"))
+                        object.direction = options.enums === $String ? $root.tapgate.device.v1.Direction[message.direction] === $undefined ? message.direction : $root.tapgate.device.v1.Direction[message.direction] : message.direction;
+                    return object;
+                };
+
+                /**
+                 * Converts this Tap to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Tap.prototype.toJSON = function() {
+                    return Tap.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Tap;
+            })();
+
+            v1.TapBatch = (function() {
+
+                /**
+                 * Properties of a TapBatch.
+                 * @typedef {Object} tapgate.device.v1.TapBatch.$Properties
+                 * @property {Array.<tapgate.device.v1.Tap.$Properties>|null} [taps] TapBatch taps
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TapBatch.
+                 * @memberof tapgate.device.v1
+                 * @interface ITapBatch
+                 * @augments tapgate.device.v1.TapBatch.$Properties
+                 * @deprecated Use tapgate.device.v1.TapBatch.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TapBatch.
+                 * @typedef {tapgate.device.v1.TapBatch.$Properties} tapgate.device.v1.TapBatch.$Shape
+                 */
+
+                /**
+                 * Constructs a new TapBatch.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a TapBatch.
+                 * @constructor
+                 * @param {tapgate.device.v1.TapBatch.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TapBatch = function (properties) {
+                    this.taps = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TapBatch taps.
+                 * @member {Array.<tapgate.device.v1.Tap.$Properties>} taps
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @instance
+                 */
+                TapBatch.prototype.taps = $util.emptyArray;
+
+                /**
+                 * Creates a new TapBatch instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @static
+                 * @param {tapgate.device.v1.TapBatch.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.TapBatch} TapBatch instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.TapBatch.$Shape): tapgate.device.v1.TapBatch & tapgate.device.v1.TapBatch.$Shape;
+                 *   (properties?: tapgate.device.v1.TapBatch.$Properties): tapgate.device.v1.TapBatch;
+                 * }}
+                 */
+                TapBatch.create = function(properties) {
+                    return new TapBatch(properties);
+                };
+
+                /**
+                 * Encodes the specified TapBatch message. Does not implicitly {@link tapgate.device.v1.TapBatch.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @static
+                 * @param {tapgate.device.v1.TapBatch.$Properties} message TapBatch message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TapBatch.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.taps != null && message.taps.length)
+                        for (let i = 0; i < message.taps.length; ++i)
+                            $root.tapgate.device.v1.Tap.encode(message.taps[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TapBatch message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.TapBatch & tapgate.device.v1.TapBatch.$Shape} TapBatch
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TapBatch.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.TapBatch();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.taps && message.taps.length))
+                                    message.taps = [];
+                                message.taps.push($root.tapgate.device.v1.Tap.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TapBatch message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.TapBatch} TapBatch
+                 */
+                TapBatch.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.TapBatch)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.TapBatch: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.TapBatch();
+                    if (object.taps) {
+                        if (!$Array.isArray(object.taps))
+                            throw $TypeError(".tapgate.device.v1.TapBatch.taps: array expected");
+                        message.taps = $Array(object.taps.length);
+                        for (let i = 0; i < object.taps.length; ++i) {
+                            if (!$util.isObject(object.taps[i]))
+                                throw $TypeError(".tapgate.device.v1.TapBatch.taps: object expected");
+                            message.taps[i] = $root.tapgate.device.v1.Tap.fromObject(object.taps[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TapBatch message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @static
+                 * @param {tapgate.device.v1.TapBatch} message TapBatch
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TapBatch.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.taps = [];
+                    if (message.taps && message.taps.length) {
+                        object.taps = $Array(message.taps.length);
+                        for (let j = 0; j < message.taps.length; ++j)
+                            object.taps[j] = $root.tapgate.device.v1.Tap.toObject(message.taps[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this TapBatch to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.TapBatch
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TapBatch.prototype.toJSON = function() {
+                    return TapBatch.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TapBatch;
+            })();
+
+            /**
+             * Verdict enum.
+             * @name tapgate.device.v1.Verdict
+             * @enum {number}
+             * @property {number} VERDICT_UNSPECIFIED=0 VERDICT_UNSPECIFIED value
+             * @property {number} VERDICT_ALLOW=1 VERDICT_ALLOW value
+             * @property {number} VERDICT_DENY=2 VERDICT_DENY value
+             */
+            v1.Verdict = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "VERDICT_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "VERDICT_ALLOW"] = 1;
+                values[valuesById[2] = "VERDICT_DENY"] = 2;
+                return values;
+            })();
+
+            /**
+             * DecisionReason enum.
+             * @name tapgate.device.v1.DecisionReason
+             * @enum {number}
+             * @property {number} DECISION_REASON_UNSPECIFIED=0 DECISION_REASON_UNSPECIFIED value
+             * @property {number} DECISION_REASON_OK=1 DECISION_REASON_OK value
+             * @property {number} DECISION_REASON_UNKNOWN_IDENTIFIER=2 DECISION_REASON_UNKNOWN_IDENTIFIER value
+             * @property {number} DECISION_REASON_IDENTIFIER_BLOCKED=3 DECISION_REASON_IDENTIFIER_BLOCKED value
+             * @property {number} DECISION_REASON_IDENTIFIER_EXPIRED=4 DECISION_REASON_IDENTIFIER_EXPIRED value
+             * @property {number} DECISION_REASON_OTHER_SCHOOL=5 DECISION_REASON_OTHER_SCHOOL value
+             * @property {number} DECISION_REASON_NOT_ALLOWED_AT_DEVICE=6 DECISION_REASON_NOT_ALLOWED_AT_DEVICE value
+             * @property {number} DECISION_REASON_REPEATED_TAP=7 DECISION_REASON_REPEATED_TAP value
+             */
+            v1.DecisionReason = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "DECISION_REASON_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "DECISION_REASON_OK"] = 1;
+                values[valuesById[2] = "DECISION_REASON_UNKNOWN_IDENTIFIER"] = 2;
+                values[valuesById[3] = "DECISION_REASON_IDENTIFIER_BLOCKED"] = 3;
+                values[valuesById[4] = "DECISION_REASON_IDENTIFIER_EXPIRED"] = 4;
+                values[valuesById[5] = "DECISION_REASON_OTHER_SCHOOL"] = 5;
+                values[valuesById[6] = "DECISION_REASON_NOT_ALLOWED_AT_DEVICE"] = 6;
+                values[valuesById[7] = "DECISION_REASON_REPEATED_TAP"] = 7;
+                return values;
+            })();
+
+            v1.Display = (function() {
+
+                /**
+                 * Properties of a Display.
+                 * @typedef {Object} tapgate.device.v1.Display.$Properties
+                 * @property {string|null} [displayName] Display displayName
+                 * @property {string|null} [className] Display className
+                 * @property {string|null} [photoRef] Display photoRef
+                 * @property {tapgate.device.v1.PersonKind|null} [personKind] Display personKind
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Display.
+                 * @memberof tapgate.device.v1
+                 * @interface IDisplay
+                 * @augments tapgate.device.v1.Display.$Properties
+                 * @deprecated Use tapgate.device.v1.Display.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Display.
+                 * @typedef {tapgate.device.v1.Display.$Properties} tapgate.device.v1.Display.$Shape
+                 */
+
+                /**
+                 * Constructs a new Display.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Display.
+                 * @constructor
+                 * @param {tapgate.device.v1.Display.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Display = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Display displayName.
+                 * @member {string} displayName
+                 * @memberof tapgate.device.v1.Display
+                 * @instance
+                 */
+                Display.prototype.displayName = "";
+
+                /**
+                 * Display className.
+                 * @member {string} className
+                 * @memberof tapgate.device.v1.Display
+                 * @instance
+                 */
+                Display.prototype.className = "";
+
+                /**
+                 * Display photoRef.
+                 * @member {string} photoRef
+                 * @memberof tapgate.device.v1.Display
+                 * @instance
+                 */
+                Display.prototype.photoRef = "";
+
+                /**
+                 * Display personKind.
+                 * @member {tapgate.device.v1.PersonKind} personKind
+                 * @memberof tapgate.device.v1.Display
+                 * @instance
+                 */
+                Display.prototype.personKind = 0;
+
+                /**
+                 * Creates a new Display instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Display
+                 * @static
+                 * @param {tapgate.device.v1.Display.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Display} Display instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Display.$Shape): tapgate.device.v1.Display & tapgate.device.v1.Display.$Shape;
+                 *   (properties?: tapgate.device.v1.Display.$Properties): tapgate.device.v1.Display;
+                 * }}
+                 */
+                Display.create = function(properties) {
+                    return new Display(properties);
+                };
+
+                /**
+                 * Encodes the specified Display message. Does not implicitly {@link tapgate.device.v1.Display.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Display
+                 * @static
+                 * @param {tapgate.device.v1.Display.$Properties} message Display message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Display.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.displayName != null && $Object.hasOwnProperty.call(message, "displayName") && message.displayName !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.displayName);
+                    if (message.className != null && $Object.hasOwnProperty.call(message, "className") && message.className !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.className);
+                    if (message.photoRef != null && $Object.hasOwnProperty.call(message, "photoRef") && message.photoRef !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.photoRef);
+                    if (message.personKind != null && $Object.hasOwnProperty.call(message, "personKind") && message.personKind !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.personKind);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Display message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Display
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Display & tapgate.device.v1.Display.$Shape} Display
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Display.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Display();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.displayName = value;
+                                else
+                                    delete message.displayName;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.className = value;
+                                else
+                                    delete message.className;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.photoRef = value;
+                                else
+                                    delete message.photoRef;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.personKind = value;
+                                else
+                                    delete message.personKind;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Display message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Display
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Display} Display
+                 */
+                Display.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Display)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Display: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Display();
+                    if (object.displayName != null)
+                        if (typeof object.displayName !== "string" || object.displayName.length)
+                            message.displayName = $String(object.displayName);
+                    if (object.className != null)
+                        if (typeof object.className !== "string" || object.className.length)
+                            message.className = $String(object.className);
+                    if (object.photoRef != null)
+                        if (typeof object.photoRef !== "string" || object.photoRef.length)
+                            message.photoRef = $String(object.photoRef);
+                    if (object.personKind !== 0 && (typeof object.personKind !== "string" || $root.tapgate.device.v1.PersonKind[object.personKind] !== 0))
+                        switch (object.personKind) {
+                        case "PERSON_KIND_UNSPECIFIED":
+                        case 0:
+                            message.personKind = 0;
+                            break;
+                        case "PERSON_KIND_PUPIL":
+                        case 1:
+                            message.personKind = 1;
+                            break;
+                        case "PERSON_KIND_STAFF":
+                        case 2:
+                            message.personKind = 2;
+                            break;
+                        default:
+                            if (typeof object.personKind === "number" && (object.personKind | 0) === object.personKind)
+                                message.personKind = object.personKind;
+                        }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Display message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Display
+                 * @static
+                 * @param {tapgate.device.v1.Display} message Display
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Display.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.displayName = "";
+                        object.className = "";
+                        object.photoRef = "";
+                        object.personKind = options.enums === $String ? "PERSON_KIND_UNSPECIFIED" : 0;
+                    }
+                    if (message.displayName != null && $Object.hasOwnProperty.call(message, "displayName"))
+                        object.displayName = message.displayName;
+                    if (message.className != null && $Object.hasOwnProperty.call(message, "className"))
+                        object.className = message.className;
+                    if (message.photoRef != null && $Object.hasOwnProperty.call(message, "photoRef"))
+                        object.photoRef = message.photoRef;
+                    if (message.personKind != null && $Object.hasOwnProperty.call(message, "personKind"))
+                        object.personKind = options.enums === $String ? $root.tapgate.device.v1.PersonKind[message.personKind] === $undefined ? message.personKind : $root.tapgate.device.v1.PersonKind[message.personKind] : message.personKind;
+                    return object;
+                };
+
+                /**
+                 * Converts this Display to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Display
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Display.prototype.toJSON = function() {
+                    return Display.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Display;
+            })();
+
+            /**
+             * PersonKind enum.
+             * @name tapgate.device.v1.PersonKind
+             * @enum {number}
+             * @property {number} PERSON_KIND_UNSPECIFIED=0 PERSON_KIND_UNSPECIFIED value
+             * @property {number} PERSON_KIND_PUPIL=1 PERSON_KIND_PUPIL value
+             * @property {number} PERSON_KIND_STAFF=2 PERSON_KIND_STAFF value
+             */
+            v1.PersonKind = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "PERSON_KIND_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "PERSON_KIND_PUPIL"] = 1;
+                values[valuesById[2] = "PERSON_KIND_STAFF"] = 2;
+                return values;
+            })();
+
+            v1.Decision = (function() {
+
+                /**
+                 * Properties of a Decision.
+                 * @typedef {Object} tapgate.device.v1.Decision.$Properties
+                 * @property {number|null} [seq] Decision seq
+                 * @property {tapgate.device.v1.Verdict|null} [verdict] Decision verdict
+                 * @property {tapgate.device.v1.DecisionReason|null} [reason] Decision reason
+                 * @property {tapgate.device.v1.Display.$Properties|null} [display] Decision display
+                 * @property {number|null} [decidedAtMs] Decision decidedAtMs
+                 * @property {boolean|null} [replayed] Decision replayed
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Decision.
+                 * @memberof tapgate.device.v1
+                 * @interface IDecision
+                 * @augments tapgate.device.v1.Decision.$Properties
+                 * @deprecated Use tapgate.device.v1.Decision.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Decision.
+                 * @typedef {tapgate.device.v1.Decision.$Properties} tapgate.device.v1.Decision.$Shape
+                 */
+
+                /**
+                 * Constructs a new Decision.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Decision.
+                 * @constructor
+                 * @param {tapgate.device.v1.Decision.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Decision = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Decision seq.
+                 * @member {number} seq
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Decision verdict.
+                 * @member {tapgate.device.v1.Verdict} verdict
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.verdict = 0;
+
+                /**
+                 * Decision reason.
+                 * @member {tapgate.device.v1.DecisionReason} reason
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.reason = 0;
+
+                /**
+                 * Decision display.
+                 * @member {tapgate.device.v1.Display.$Properties|null|undefined} display
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.display = null;
+
+                /**
+                 * Decision decidedAtMs.
+                 * @member {number} decidedAtMs
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.decidedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Decision replayed.
+                 * @member {boolean} replayed
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.replayed = false;
+
+                /**
+                 * Creates a new Decision instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Decision
+                 * @static
+                 * @param {tapgate.device.v1.Decision.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Decision} Decision instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Decision.$Shape): tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape;
+                 *   (properties?: tapgate.device.v1.Decision.$Properties): tapgate.device.v1.Decision;
+                 * }}
+                 */
+                Decision.create = function(properties) {
+                    return new Decision(properties);
+                };
+
+                /**
+                 * Encodes the specified Decision message. Does not implicitly {@link tapgate.device.v1.Decision.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Decision
+                 * @static
+                 * @param {tapgate.device.v1.Decision.$Properties} message Decision message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Decision.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.seq);
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict") && message.verdict !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.verdict);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.reason);
+                    if (message.display != null && $Object.hasOwnProperty.call(message, "display"))
+                        $root.tapgate.device.v1.Display.encode(message.display, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs") && (typeof message.decidedAtMs === "object" ? message.decidedAtMs.low || message.decidedAtMs.high : message.decidedAtMs !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.decidedAtMs);
+                    if (message.replayed != null && $Object.hasOwnProperty.call(message, "replayed") && message.replayed !== false)
+                        writer.uint32(/* id 6, wireType 0 =*/48).bool(message.replayed);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Decision message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Decision
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape} Decision
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Decision.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Decision();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.verdict = value;
+                                else
+                                    delete message.verdict;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.display = $root.tapgate.device.v1.Display.decode(reader, reader.size(), $undefined, _depth + 1, message.display);
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.decidedAtMs = value;
+                                else
+                                    delete message.decidedAtMs;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.replayed = value;
+                                else
+                                    delete message.replayed;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Decision message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Decision
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Decision} Decision
+                 */
+                Decision.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Decision)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Decision: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Decision();
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.verdict !== 0 && (typeof object.verdict !== "string" || $root.tapgate.device.v1.Verdict[object.verdict] !== 0))
+                        switch (object.verdict) {
+                        case "VERDICT_UNSPECIFIED":
+                        case 0:
+                            message.verdict = 0;
+                            break;
+                        case "VERDICT_ALLOW":
+                        case 1:
+                            message.verdict = 1;
+                            break;
+                        case "VERDICT_DENY":
+                        case 2:
+                            message.verdict = 2;
+                            break;
+                        default:
+                            if (typeof object.verdict === "number" && (object.verdict | 0) === object.verdict)
+                                message.verdict = object.verdict;
+                        }
+                    if (object.reason !== 0 && (typeof object.reason !== "string" || $root.tapgate.device.v1.DecisionReason[object.reason] !== 0))
+                        switch (object.reason) {
+                        case "DECISION_REASON_UNSPECIFIED":
+                        case 0:
+                            message.reason = 0;
+                            break;
+                        case "DECISION_REASON_OK":
+                        case 1:
+                            message.reason = 1;
+                            break;
+                        case "DECISION_REASON_UNKNOWN_IDENTIFIER":
+                        case 2:
+                            message.reason = 2;
+                            break;
+                        case "DECISION_REASON_IDENTIFIER_BLOCKED":
+                        case 3:
+                            message.reason = 3;
+                            break;
+                        case "DECISION_REASON_IDENTIFIER_EXPIRED":
+                        case 4:
+                            message.reason = 4;
+                            break;
+                        case "DECISION_REASON_OTHER_SCHOOL":
+                        case 5:
+                            message.reason = 5;
+                            break;
+                        case "DECISION_REASON_NOT_ALLOWED_AT_DEVICE":
+                        case 6:
+                            message.reason = 6;
+                            break;
+                        case "DECISION_REASON_REPEATED_TAP":
+                        case 7:
+                            message.reason = 7;
+                            break;
+                        default:
+                            if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
+                                message.reason = object.reason;
+                        }
+                    if (object.display != null) {
+                        if (!$util.isObject(object.display))
+                            throw $TypeError(".tapgate.device.v1.Decision.display: object expected");
+                        message.display = $root.tapgate.device.v1.Display.fromObject(object.display, _depth + 1);
+                    }
+                    if (object.decidedAtMs != null)
+                        if (typeof object.decidedAtMs === "object" ? object.decidedAtMs.low || object.decidedAtMs.high : $Number(object.decidedAtMs) !== 0)
+                            if ($util.Long)
+                                message.decidedAtMs = $util.Long.fromValue(object.decidedAtMs, true);
+                            else if (typeof object.decidedAtMs === "string")
+                                message.decidedAtMs = $parseInt(object.decidedAtMs, 10);
+                            else if (typeof object.decidedAtMs === "number")
+                                message.decidedAtMs = object.decidedAtMs;
+                            else if (typeof object.decidedAtMs === "object")
+                                message.decidedAtMs = new $util.LongBits(object.decidedAtMs.low >>> 0, object.decidedAtMs.high >>> 0).toNumber(true);
+                    if (object.replayed != null)
+                        if (object.replayed)
+                            message.replayed = $Boolean(object.replayed);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Decision message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Decision
+                 * @static
+                 * @param {tapgate.device.v1.Decision} message Decision
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Decision.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.verdict = options.enums === $String ? "VERDICT_UNSPECIFIED" : 0;
+                        object.reason = options.enums === $String ? "DECISION_REASON_UNSPECIFIED" : 0;
+                        object.display = null;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.decidedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.replayed = false;
+                    }
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict"))
+                        object.verdict = options.enums === $String ? $root.tapgate.device.v1.Verdict[message.verdict] === $undefined ? message.verdict : $root.tapgate.device.v1.Verdict[message.verdict] : message.verdict;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = options.enums === $String ? $root.tapgate.device.v1.DecisionReason[message.reason] === $undefined ? message.reason : $root.tapgate.device.v1.DecisionReason[message.reason] : message.reason;
+                    if (message.display != null && $Object.hasOwnProperty.call(message, "display"))
+                        object.display = $root.tapgate.device.v1.Display.toObject(message.display, options, _depth + 1);
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.decidedAtMs = typeof message.decidedAtMs === "number" ? $BigInt(message.decidedAtMs) : $util.Long.fromBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.decidedAtMs === "number")
+                            object.decidedAtMs = options.longs === $String ? $String(message.decidedAtMs) : message.decidedAtMs;
+                        else
+                            object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
+                    if (message.replayed != null && $Object.hasOwnProperty.call(message, "replayed"))
+                        object.replayed = message.replayed;
+                    return object;
+                };
+
+                /**
+                 * Converts this Decision to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Decision.prototype.toJSON = function() {
+                    return Decision.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Decision;
+            })();
+
+            v1.DecisionBatch = (function() {
+
+                /**
+                 * Properties of a DecisionBatch.
+                 * @typedef {Object} tapgate.device.v1.DecisionBatch.$Properties
+                 * @property {Array.<tapgate.device.v1.Decision.$Properties>|null} [decisions] DecisionBatch decisions
+                 * @property {number|null} [serverTimeMs] DecisionBatch serverTimeMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a DecisionBatch.
+                 * @memberof tapgate.device.v1
+                 * @interface IDecisionBatch
+                 * @augments tapgate.device.v1.DecisionBatch.$Properties
+                 * @deprecated Use tapgate.device.v1.DecisionBatch.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a DecisionBatch.
+                 * @typedef {tapgate.device.v1.DecisionBatch.$Properties} tapgate.device.v1.DecisionBatch.$Shape
+                 */
+
+                /**
+                 * Constructs a new DecisionBatch.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a DecisionBatch.
+                 * @constructor
+                 * @param {tapgate.device.v1.DecisionBatch.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const DecisionBatch = function (properties) {
+                    this.decisions = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * DecisionBatch decisions.
+                 * @member {Array.<tapgate.device.v1.Decision.$Properties>} decisions
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @instance
+                 */
+                DecisionBatch.prototype.decisions = $util.emptyArray;
+
+                /**
+                 * DecisionBatch serverTimeMs.
+                 * @member {number} serverTimeMs
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @instance
+                 */
+                DecisionBatch.prototype.serverTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new DecisionBatch instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @static
+                 * @param {tapgate.device.v1.DecisionBatch.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.DecisionBatch} DecisionBatch instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.DecisionBatch.$Shape): tapgate.device.v1.DecisionBatch & tapgate.device.v1.DecisionBatch.$Shape;
+                 *   (properties?: tapgate.device.v1.DecisionBatch.$Properties): tapgate.device.v1.DecisionBatch;
+                 * }}
+                 */
+                DecisionBatch.create = function(properties) {
+                    return new DecisionBatch(properties);
+                };
+
+                /**
+                 * Encodes the specified DecisionBatch message. Does not implicitly {@link tapgate.device.v1.DecisionBatch.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @static
+                 * @param {tapgate.device.v1.DecisionBatch.$Properties} message DecisionBatch message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                DecisionBatch.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.decisions != null && message.decisions.length)
+                        for (let i = 0; i < message.decisions.length; ++i)
+                            $root.tapgate.device.v1.Decision.encode(message.decisions[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs") && (typeof message.serverTimeMs === "object" ? message.serverTimeMs.low || message.serverTimeMs.high : message.serverTimeMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.serverTimeMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a DecisionBatch message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.DecisionBatch & tapgate.device.v1.DecisionBatch.$Shape} DecisionBatch
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                DecisionBatch.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.DecisionBatch();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.decisions && message.decisions.length))
+                                    message.decisions = [];
+                                message.decisions.push($root.tapgate.device.v1.Decision.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.serverTimeMs = value;
+                                else
+                                    delete message.serverTimeMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a DecisionBatch message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.DecisionBatch} DecisionBatch
+                 */
+                DecisionBatch.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.DecisionBatch)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.DecisionBatch: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.DecisionBatch();
+                    if (object.decisions) {
+                        if (!$Array.isArray(object.decisions))
+                            throw $TypeError(".tapgate.device.v1.DecisionBatch.decisions: array expected");
+                        message.decisions = $Array(object.decisions.length);
+                        for (let i = 0; i < object.decisions.length; ++i) {
+                            if (!$util.isObject(object.decisions[i]))
+                                throw $TypeError(".tapgate.device.v1.DecisionBatch.decisions: object expected");
+                            message.decisions[i] = $root.tapgate.device.v1.Decision.fromObject(object.decisions[i], _depth + 1);
+                        }
+                    }
+                    if (object.serverTimeMs != null)
+                        if (typeof object.serverTimeMs === "object" ? object.serverTimeMs.low || object.serverTimeMs.high : $Number(object.serverTimeMs) !== 0)
+                            if ($util.Long)
+                                message.serverTimeMs = $util.Long.fromValue(object.serverTimeMs, true);
+                            else if (typeof object.serverTimeMs === "string")
+                                message.serverTimeMs = $parseInt(object.serverTimeMs, 10);
+                            else if (typeof object.serverTimeMs === "number")
+                                message.serverTimeMs = object.serverTimeMs;
+                            else if (typeof object.serverTimeMs === "object")
+                                message.serverTimeMs = new $util.LongBits(object.serverTimeMs.low >>> 0, object.serverTimeMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a DecisionBatch message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @static
+                 * @param {tapgate.device.v1.DecisionBatch} message DecisionBatch
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                DecisionBatch.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.decisions = [];
+                    if (options.defaults)
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.serverTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.serverTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (message.decisions && message.decisions.length) {
+                        object.decisions = $Array(message.decisions.length);
+                        for (let j = 0; j < message.decisions.length; ++j)
+                            object.decisions[j] = $root.tapgate.device.v1.Decision.toObject(message.decisions[j], options, _depth + 1);
+                    }
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.serverTimeMs = typeof message.serverTimeMs === "number" ? $BigInt(message.serverTimeMs) : $util.Long.fromBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.serverTimeMs === "number")
+                            object.serverTimeMs = options.longs === $String ? $String(message.serverTimeMs) : message.serverTimeMs;
+                        else
+                            object.serverTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTimeMs) : options.longs === $Number ? new $util.LongBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0).toNumber(true) : message.serverTimeMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this DecisionBatch to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.DecisionBatch
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                DecisionBatch.prototype.toJSON = function() {
+                    return DecisionBatch.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return DecisionBatch;
+            })();
+
+            /**
+             * ErrorCode enum.
+             * @name tapgate.device.v1.ErrorCode
+             * @enum {number}
+             * @property {number} ERROR_CODE_UNSPECIFIED=0 ERROR_CODE_UNSPECIFIED value
+             * @property {number} ERROR_CODE_MALFORMED_FRAME=1 ERROR_CODE_MALFORMED_FRAME value
+             * @property {number} ERROR_CODE_FRAME_TOO_LARGE=2 ERROR_CODE_FRAME_TOO_LARGE value
+             * @property {number} ERROR_CODE_BAD_TAP_COUNT=3 ERROR_CODE_BAD_TAP_COUNT value
+             * @property {number} ERROR_CODE_INVALID_TAP=4 ERROR_CODE_INVALID_TAP value
+             * @property {number} ERROR_CODE_SEQ_TOO_OLD=5 ERROR_CODE_SEQ_TOO_OLD value
+             * @property {number} ERROR_CODE_TOO_MANY_IN_FLIGHT=6 ERROR_CODE_TOO_MANY_IN_FLIGHT value
+             * @property {number} ERROR_CODE_UNEXPECTED_FRAME=7 ERROR_CODE_UNEXPECTED_FRAME value
+             */
+            v1.ErrorCode = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "ERROR_CODE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "ERROR_CODE_MALFORMED_FRAME"] = 1;
+                values[valuesById[2] = "ERROR_CODE_FRAME_TOO_LARGE"] = 2;
+                values[valuesById[3] = "ERROR_CODE_BAD_TAP_COUNT"] = 3;
+                values[valuesById[4] = "ERROR_CODE_INVALID_TAP"] = 4;
+                values[valuesById[5] = "ERROR_CODE_SEQ_TOO_OLD"] = 5;
+                values[valuesById[6] = "ERROR_CODE_TOO_MANY_IN_FLIGHT"] = 6;
+                values[valuesById[7] = "ERROR_CODE_UNEXPECTED_FRAME"] = 7;
+                return values;
+            })();
+
+            v1.Error = (function() {
+
+                /**
+                 * Properties of an Error.
+                 * @typedef {Object} tapgate.device.v1.Error.$Properties
+                 * @property {tapgate.device.v1.ErrorCode|null} [code] Error code
+                 * @property {string|null} [message] Error message
+                 * @property {number|null} [tapIndex] Error tapIndex
+                 * @property {number|null} [seq] Error seq
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Error.
+                 * @memberof tapgate.device.v1
+                 * @interface IError
+                 * @augments tapgate.device.v1.Error.$Properties
+                 * @deprecated Use tapgate.device.v1.Error.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Error.
+                 * @typedef {tapgate.device.v1.Error.$Properties} tapgate.device.v1.Error.$Shape
+                 */
+
+                /**
+                 * Constructs a new Error.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents an Error.
+                 * @constructor
+                 * @param {tapgate.device.v1.Error.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Error = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Error code.
+                 * @member {tapgate.device.v1.ErrorCode} code
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 */
+                Error.prototype.code = 0;
+
+                /**
+                 * Error message.
+                 * @member {string} message
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 */
+                Error.prototype.message = "";
+
+                /**
+                 * Error tapIndex.
+                 * @member {number} tapIndex
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 */
+                Error.prototype.tapIndex = 0;
+
+                /**
+                 * Error seq.
+                 * @member {number} seq
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 */
+                Error.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new Error instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Error
+                 * @static
+                 * @param {tapgate.device.v1.Error.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Error} Error instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Error.$Shape): tapgate.device.v1.Error & tapgate.device.v1.Error.$Shape;
+                 *   (properties?: tapgate.device.v1.Error.$Properties): tapgate.device.v1.Error;
+                 * }}
+                 */
+                Error.create = function(properties) {
+                    return new Error(properties);
+                };
+
+                /**
+                 * Encodes the specified Error message. Does not implicitly {@link tapgate.device.v1.Error.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Error
+                 * @static
+                 * @param {tapgate.device.v1.Error.$Properties} message Error message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Error.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.code);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.message);
+                    if (message.tapIndex != null && $Object.hasOwnProperty.call(message, "tapIndex") && message.tapIndex !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.tapIndex);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.seq);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Error message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Error
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Error & tapgate.device.v1.Error.$Shape} Error
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Error.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Error();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.code = value;
+                                else
+                                    delete message.code;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.tapIndex = value;
+                                else
+                                    delete message.tapIndex;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Error message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Error
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Error} Error
+                 */
+                Error.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Error)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Error: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Error();
+                    if (object.code !== 0 && (typeof object.code !== "string" || $root.tapgate.device.v1.ErrorCode[object.code] !== 0))
+                        switch (object.code) {
+                        case "ERROR_CODE_UNSPECIFIED":
+                        case 0:
+                            message.code = 0;
+                            break;
+                        case "ERROR_CODE_MALFORMED_FRAME":
+                        case 1:
+                            message.code = 1;
+                            break;
+                        case "ERROR_CODE_FRAME_TOO_LARGE":
+                        case 2:
+                            message.code = 2;
+                            break;
+                        case "ERROR_CODE_BAD_TAP_COUNT":
+                        case 3:
+                            message.code = 3;
+                            break;
+                        case "ERROR_CODE_INVALID_TAP":
+                        case 4:
+                            message.code = 4;
+                            break;
+                        case "ERROR_CODE_SEQ_TOO_OLD":
+                        case 5:
+                            message.code = 5;
+                            break;
+                        case "ERROR_CODE_TOO_MANY_IN_FLIGHT":
+                        case 6:
+                            message.code = 6;
+                            break;
+                        case "ERROR_CODE_UNEXPECTED_FRAME":
+                        case 7:
+                            message.code = 7;
+                            break;
+                        default:
+                            if (typeof object.code === "number" && (object.code | 0) === object.code)
+                                message.code = object.code;
+                        }
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.tapIndex != null)
+                        if ($Number(object.tapIndex) !== 0)
+                            message.tapIndex = object.tapIndex >>> 0;
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Error message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Error
+                 * @static
+                 * @param {tapgate.device.v1.Error} message Error
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Error.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.code = options.enums === $String ? "ERROR_CODE_UNSPECIFIED" : 0;
+                        object.message = "";
+                        object.tapIndex = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                        object.code = options.enums === $String ? $root.tapgate.device.v1.ErrorCode[message.code] === $undefined ? message.code : $root.tapgate.device.v1.ErrorCode[message.code] : message.code;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.tapIndex != null && $Object.hasOwnProperty.call(message, "tapIndex"))
+                        object.tapIndex = message.tapIndex;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    return object;
+                };
+
+                /**
+                 * Converts this Error to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Error.prototype.toJSON = function() {
+                    return Error.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Error;
+            })();
+
+            /**
+             * DoorState enum.
+             * @name tapgate.device.v1.DoorState
+             * @enum {number}
+             * @property {number} DOOR_STATE_UNSPECIFIED=0 DOOR_STATE_UNSPECIFIED value
+             * @property {number} DOOR_STATE_CLOSED=1 DOOR_STATE_CLOSED value
+             * @property {number} DOOR_STATE_OPEN=2 DOOR_STATE_OPEN value
+             * @property {number} DOOR_STATE_HELD_OPEN=3 DOOR_STATE_HELD_OPEN value
+             * @property {number} DOOR_STATE_FAULT=4 DOOR_STATE_FAULT value
+             */
+            v1.DoorState = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "DOOR_STATE_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "DOOR_STATE_CLOSED"] = 1;
+                values[valuesById[2] = "DOOR_STATE_OPEN"] = 2;
+                values[valuesById[3] = "DOOR_STATE_HELD_OPEN"] = 3;
+                values[valuesById[4] = "DOOR_STATE_FAULT"] = 4;
+                return values;
+            })();
+
+            v1.Status = (function() {
+
+                /**
+                 * Properties of a Status.
+                 * @typedef {Object} tapgate.device.v1.Status.$Properties
+                 * @property {number|null} [deviceTimeMs] Status deviceTimeMs
+                 * @property {string|null} [firmwareVersion] Status firmwareVersion
+                 * @property {boolean|null} [tamper] Status tamper
+                 * @property {tapgate.device.v1.DoorState|null} [doorState] Status doorState
+                 * @property {number|null} [backlogTaps] Status backlogTaps
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Status.
+                 * @memberof tapgate.device.v1
+                 * @interface IStatus
+                 * @augments tapgate.device.v1.Status.$Properties
+                 * @deprecated Use tapgate.device.v1.Status.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Status.
+                 * @typedef {tapgate.device.v1.Status.$Properties} tapgate.device.v1.Status.$Shape
+                 */
+
+                /**
+                 * Constructs a new Status.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a Status.
+                 * @constructor
+                 * @param {tapgate.device.v1.Status.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Status = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Status deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 */
+                Status.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Status firmwareVersion.
+                 * @member {string} firmwareVersion
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 */
+                Status.prototype.firmwareVersion = "";
+
+                /**
+                 * Status tamper.
+                 * @member {boolean} tamper
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 */
+                Status.prototype.tamper = false;
+
+                /**
+                 * Status doorState.
+                 * @member {tapgate.device.v1.DoorState} doorState
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 */
+                Status.prototype.doorState = 0;
+
+                /**
+                 * Status backlogTaps.
+                 * @member {number} backlogTaps
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 */
+                Status.prototype.backlogTaps = 0;
+
+                /**
+                 * Creates a new Status instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Status
+                 * @static
+                 * @param {tapgate.device.v1.Status.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Status} Status instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Status.$Shape): tapgate.device.v1.Status & tapgate.device.v1.Status.$Shape;
+                 *   (properties?: tapgate.device.v1.Status.$Properties): tapgate.device.v1.Status;
+                 * }}
+                 */
+                Status.create = function(properties) {
+                    return new Status(properties);
+                };
+
+                /**
+                 * Encodes the specified Status message. Does not implicitly {@link tapgate.device.v1.Status.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Status
+                 * @static
+                 * @param {tapgate.device.v1.Status.$Properties} message Status message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Status.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.deviceTimeMs);
+                    if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion") && message.firmwareVersion !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.firmwareVersion);
+                    if (message.tamper != null && $Object.hasOwnProperty.call(message, "tamper") && message.tamper !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.tamper);
+                    if (message.doorState != null && $Object.hasOwnProperty.call(message, "doorState") && message.doorState !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.doorState);
+                    if (message.backlogTaps != null && $Object.hasOwnProperty.call(message, "backlogTaps") && message.backlogTaps !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.backlogTaps);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a Status message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Status
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Status & tapgate.device.v1.Status.$Shape} Status
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Status.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Status();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.firmwareVersion = value;
+                                else
+                                    delete message.firmwareVersion;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.tamper = value;
+                                else
+                                    delete message.tamper;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.doorState = value;
+                                else
+                                    delete message.doorState;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.backlogTaps = value;
+                                else
+                                    delete message.backlogTaps;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a Status message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Status
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Status} Status
+                 */
+                Status.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Status)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Status: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Status();
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    if (object.firmwareVersion != null)
+                        if (typeof object.firmwareVersion !== "string" || object.firmwareVersion.length)
+                            message.firmwareVersion = $String(object.firmwareVersion);
+                    if (object.tamper != null)
+                        if (object.tamper)
+                            message.tamper = $Boolean(object.tamper);
+                    if (object.doorState !== 0 && (typeof object.doorState !== "string" || $root.tapgate.device.v1.DoorState[object.doorState] !== 0))
+                        switch (object.doorState) {
+                        case "DOOR_STATE_UNSPECIFIED":
+                        case 0:
+                            message.doorState = 0;
+                            break;
+                        case "DOOR_STATE_CLOSED":
+                        case 1:
+                            message.doorState = 1;
+                            break;
+                        case "DOOR_STATE_OPEN":
+                        case 2:
+                            message.doorState = 2;
+                            break;
+                        case "DOOR_STATE_HELD_OPEN":
+                        case 3:
+                            message.doorState = 3;
+                            break;
+                        case "DOOR_STATE_FAULT":
+                        case 4:
+                            message.doorState = 4;
+                            break;
+                        default:
+                            if (typeof object.doorState === "number" && (object.doorState | 0) === object.doorState)
+                                message.doorState = object.doorState;
+                        }
+                    if (object.backlogTaps != null)
+                        if ($Number(object.backlogTaps) !== 0)
+                            message.backlogTaps = object.backlogTaps >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Status message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Status
+                 * @static
+                 * @param {tapgate.device.v1.Status} message Status
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Status.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.firmwareVersion = "";
+                        object.tamper = false;
+                        object.doorState = options.enums === $String ? "DOOR_STATE_UNSPECIFIED" : 0;
+                        object.backlogTaps = 0;
+                    }
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    if (message.firmwareVersion != null && $Object.hasOwnProperty.call(message, "firmwareVersion"))
+                        object.firmwareVersion = message.firmwareVersion;
+                    if (message.tamper != null && $Object.hasOwnProperty.call(message, "tamper"))
+                        object.tamper = message.tamper;
+                    if (message.doorState != null && $Object.hasOwnProperty.call(message, "doorState"))
+                        object.doorState = options.enums === $String ? $root.tapgate.device.v1.DoorState[message.doorState] === $undefined ? message.doorState : $root.tapgate.device.v1.DoorState[message.doorState] : message.doorState;
+                    if (message.backlogTaps != null && $Object.hasOwnProperty.call(message, "backlogTaps"))
+                        object.backlogTaps = message.backlogTaps;
+                    return object;
+                };
+
+                /**
+                 * Converts this Status to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Status
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Status.prototype.toJSON = function() {
+                    return Status.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Status;
+            })();
+
+            v1.StatusAck = (function() {
+
+                /**
+                 * Properties of a StatusAck.
+                 * @typedef {Object} tapgate.device.v1.StatusAck.$Properties
+                 * @property {number|null} [serverTimeMs] StatusAck serverTimeMs
+                 * @property {number|null} [deviceTimeMs] StatusAck deviceTimeMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a StatusAck.
+                 * @memberof tapgate.device.v1
+                 * @interface IStatusAck
+                 * @augments tapgate.device.v1.StatusAck.$Properties
+                 * @deprecated Use tapgate.device.v1.StatusAck.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a StatusAck.
+                 * @typedef {tapgate.device.v1.StatusAck.$Properties} tapgate.device.v1.StatusAck.$Shape
+                 */
+
+                /**
+                 * Constructs a new StatusAck.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a StatusAck.
+                 * @constructor
+                 * @param {tapgate.device.v1.StatusAck.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const StatusAck = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * StatusAck serverTimeMs.
+                 * @member {number} serverTimeMs
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @instance
+                 */
+                StatusAck.prototype.serverTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * StatusAck deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @instance
+                 */
+                StatusAck.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new StatusAck instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @static
+                 * @param {tapgate.device.v1.StatusAck.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.StatusAck} StatusAck instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.StatusAck.$Shape): tapgate.device.v1.StatusAck & tapgate.device.v1.StatusAck.$Shape;
+                 *   (properties?: tapgate.device.v1.StatusAck.$Properties): tapgate.device.v1.StatusAck;
+                 * }}
+                 */
+                StatusAck.create = function(properties) {
+                    return new StatusAck(properties);
+                };
+
+                /**
+                 * Encodes the specified StatusAck message. Does not implicitly {@link tapgate.device.v1.StatusAck.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @static
+                 * @param {tapgate.device.v1.StatusAck.$Properties} message StatusAck message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                StatusAck.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs") && (typeof message.serverTimeMs === "object" ? message.serverTimeMs.low || message.serverTimeMs.high : message.serverTimeMs !== 0))
+                        writer.uint32(/* id 1, wireType 0 =*/8).uint64(message.serverTimeMs);
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.deviceTimeMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a StatusAck message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.StatusAck & tapgate.device.v1.StatusAck.$Shape} StatusAck
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                StatusAck.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.StatusAck();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.serverTimeMs = value;
+                                else
+                                    delete message.serverTimeMs;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a StatusAck message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.StatusAck} StatusAck
+                 */
+                StatusAck.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.StatusAck)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.StatusAck: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.StatusAck();
+                    if (object.serverTimeMs != null)
+                        if (typeof object.serverTimeMs === "object" ? object.serverTimeMs.low || object.serverTimeMs.high : $Number(object.serverTimeMs) !== 0)
+                            if ($util.Long)
+                                message.serverTimeMs = $util.Long.fromValue(object.serverTimeMs, true);
+                            else if (typeof object.serverTimeMs === "string")
+                                message.serverTimeMs = $parseInt(object.serverTimeMs, 10);
+                            else if (typeof object.serverTimeMs === "number")
+                                message.serverTimeMs = object.serverTimeMs;
+                            else if (typeof object.serverTimeMs === "object")
+                                message.serverTimeMs = new $util.LongBits(object.serverTimeMs.low >>> 0, object.serverTimeMs.high >>> 0).toNumber(true);
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a StatusAck message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @static
+                 * @param {tapgate.device.v1.StatusAck} message StatusAck
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                StatusAck.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.serverTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.serverTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.serverTimeMs = typeof message.serverTimeMs === "number" ? $BigInt(message.serverTimeMs) : $util.Long.fromBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.serverTimeMs === "number")
+                            object.serverTimeMs = options.longs === $String ? $String(message.serverTimeMs) : message.serverTimeMs;
+                        else
+                            object.serverTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTimeMs) : options.longs === $Number ? new $util.LongBits(message.serverTimeMs.low >>> 0, message.serverTimeMs.high >>> 0).toNumber(true) : message.serverTimeMs;
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this StatusAck to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.StatusAck
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                StatusAck.prototype.toJSON = function() {
+                    return StatusAck.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return StatusAck;
+            })();
+
+            return v1;
+        })();
+
+        return device;
+    })();
+
+    tapgate.events = (function() {
+
+        /**
+         * Namespace events.
+         * @memberof tapgate
+         * @namespace
+         */
+        const events = {};
+
+        events.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof tapgate.events
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.PassEvent = (function() {
+
+                /**
+                 * Properties of a PassEvent.
+                 * @typedef {Object} tapgate.events.v1.PassEvent.$Properties
+                 * @property {string|null} [deviceId] PassEvent deviceId
+                 * @property {number|null} [seq] PassEvent seq
+                 * @property {string|null} [schoolId] PassEvent schoolId
+                 * @property {string|null} [personId] PassEvent personId
+                 * @property {string|null} [identifierId] PassEvent identifierId
+                 * @property {number|null} [personKind] PassEvent personKind
+                 * @property {string|null} [className] PassEvent className
+                 * @property {number|null} [direction] PassEvent direction
+                 * @property {number|null} [verdict] PassEvent verdict
+                 * @property {number|null} [reason] PassEvent reason
+                 * @property {number|null} [deviceTimeMs] PassEvent deviceTimeMs
+                 * @property {number|null} [decidedAtMs] PassEvent decidedAtMs
+                 * @property {string|null} [identifierKind] PassEvent identifierKind
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PassEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface IPassEvent
+                 * @augments tapgate.events.v1.PassEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.PassEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PassEvent.
+                 * @typedef {tapgate.events.v1.PassEvent.$Properties} tapgate.events.v1.PassEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new PassEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a PassEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.PassEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PassEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PassEvent deviceId.
+                 * @member {string} deviceId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.deviceId = "";
+
+                /**
+                 * PassEvent seq.
+                 * @member {number} seq
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PassEvent schoolId.
+                 * @member {string} schoolId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.schoolId = "";
+
+                /**
+                 * PassEvent personId.
+                 * @member {string} personId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.personId = "";
+
+                /**
+                 * PassEvent identifierId.
+                 * @member {string} identifierId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.identifierId = "";
+
+                /**
+                 * PassEvent personKind.
+                 * @member {number} personKind
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.personKind = 0;
+
+                /**
+                 * PassEvent className.
+                 * @member {string} className
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.className = "";
+
+                /**
+                 * PassEvent direction.
+                 * @member {number} direction
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.direction = 0;
+
+                /**
+                 * PassEvent verdict.
+                 * @member {number} verdict
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.verdict = 0;
+
+                /**
+                 * PassEvent reason.
+                 * @member {number} reason
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.reason = 0;
+
+                /**
+                 * PassEvent deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PassEvent decidedAtMs.
+                 * @member {number} decidedAtMs
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.decidedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PassEvent identifierKind.
+                 * @member {string} identifierKind
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.identifierKind = "";
+
+                /**
+                 * Creates a new PassEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @static
+                 * @param {tapgate.events.v1.PassEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.PassEvent} PassEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.PassEvent.$Shape): tapgate.events.v1.PassEvent & tapgate.events.v1.PassEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.PassEvent.$Properties): tapgate.events.v1.PassEvent;
+                 * }}
+                 */
+                PassEvent.create = function(properties) {
+                    return new PassEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified PassEvent message. Does not implicitly {@link tapgate.events.v1.PassEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @static
+                 * @param {tapgate.events.v1.PassEvent.$Properties} message PassEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PassEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.deviceId);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId") && message.schoolId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.schoolId);
+                    if (message.personId != null && $Object.hasOwnProperty.call(message, "personId") && message.personId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.personId);
+                    if (message.identifierId != null && $Object.hasOwnProperty.call(message, "identifierId") && message.identifierId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.identifierId);
+                    if (message.personKind != null && $Object.hasOwnProperty.call(message, "personKind") && message.personKind !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.personKind);
+                    if (message.className != null && $Object.hasOwnProperty.call(message, "className") && message.className !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.className);
+                    if (message.direction != null && $Object.hasOwnProperty.call(message, "direction") && message.direction !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.direction);
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict") && message.verdict !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.verdict);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                        writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.reason);
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 11, wireType 0 =*/88).uint64(message.deviceTimeMs);
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs") && (typeof message.decidedAtMs === "object" ? message.decidedAtMs.low || message.decidedAtMs.high : message.decidedAtMs !== 0))
+                        writer.uint32(/* id 12, wireType 0 =*/96).uint64(message.decidedAtMs);
+                    if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind") && message.identifierKind !== "")
+                        writer.uint32(/* id 13, wireType 2 =*/106).string(message.identifierKind);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PassEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.PassEvent & tapgate.events.v1.PassEvent.$Shape} PassEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PassEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.PassEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.deviceId = value;
+                                else
+                                    delete message.deviceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.schoolId = value;
+                                else
+                                    delete message.schoolId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.personId = value;
+                                else
+                                    delete message.personId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.identifierId = value;
+                                else
+                                    delete message.identifierId;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.personKind = value;
+                                else
+                                    delete message.personKind;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.className = value;
+                                else
+                                    delete message.className;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.direction = value;
+                                else
+                                    delete message.direction;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.verdict = value;
+                                else
+                                    delete message.verdict;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.decidedAtMs = value;
+                                else
+                                    delete message.decidedAtMs;
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.identifierKind = value;
+                                else
+                                    delete message.identifierKind;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PassEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.PassEvent} PassEvent
+                 */
+                PassEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.PassEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.PassEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.PassEvent();
+                    if (object.deviceId != null)
+                        if (typeof object.deviceId !== "string" || object.deviceId.length)
+                            message.deviceId = $String(object.deviceId);
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.schoolId != null)
+                        if (typeof object.schoolId !== "string" || object.schoolId.length)
+                            message.schoolId = $String(object.schoolId);
+                    if (object.personId != null)
+                        if (typeof object.personId !== "string" || object.personId.length)
+                            message.personId = $String(object.personId);
+                    if (object.identifierId != null)
+                        if (typeof object.identifierId !== "string" || object.identifierId.length)
+                            message.identifierId = $String(object.identifierId);
+                    if (object.personKind != null)
+                        if ($Number(object.personKind) !== 0)
+                            message.personKind = object.personKind >>> 0;
+                    if (object.className != null)
+                        if (typeof object.className !== "string" || object.className.length)
+                            message.className = $String(object.className);
+                    if (object.direction != null)
+                        if ($Number(object.direction) !== 0)
+                            message.direction = object.direction >>> 0;
+                    if (object.verdict != null)
+                        if ($Number(object.verdict) !== 0)
+                            message.verdict = object.verdict >>> 0;
+                    if (object.reason != null)
+                        if ($Number(object.reason) !== 0)
+                            message.reason = object.reason >>> 0;
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    if (object.decidedAtMs != null)
+                        if (typeof object.decidedAtMs === "object" ? object.decidedAtMs.low || object.decidedAtMs.high : $Number(object.decidedAtMs) !== 0)
+                            if ($util.Long)
+                                message.decidedAtMs = $util.Long.fromValue(object.decidedAtMs, true);
+                            else if (typeof object.decidedAtMs === "string")
+                                message.decidedAtMs = $parseInt(object.decidedAtMs, 10);
+                            else if (typeof object.decidedAtMs === "number")
+                                message.decidedAtMs = object.decidedAtMs;
+                            else if (typeof object.decidedAtMs === "object")
+                                message.decidedAtMs = new $util.LongBits(object.decidedAtMs.low >>> 0, object.decidedAtMs.high >>> 0).toNumber(true);
+                    if (object.identifierKind != null)
+                        if (typeof object.identifierKind !== "string" || object.identifierKind.length)
+                            message.identifierKind = $String(object.identifierKind);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PassEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @static
+                 * @param {tapgate.events.v1.PassEvent} message PassEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PassEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.deviceId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.schoolId = "";
+                        object.personId = "";
+                        object.identifierId = "";
+                        object.personKind = 0;
+                        object.className = "";
+                        object.direction = 0;
+                        object.verdict = 0;
+                        object.reason = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.decidedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.identifierKind = "";
+                    }
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                        object.deviceId = message.deviceId;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId"))
+                        object.schoolId = message.schoolId;
+                    if (message.personId != null && $Object.hasOwnProperty.call(message, "personId"))
+                        object.personId = message.personId;
+                    if (message.identifierId != null && $Object.hasOwnProperty.call(message, "identifierId"))
+                        object.identifierId = message.identifierId;
+                    if (message.personKind != null && $Object.hasOwnProperty.call(message, "personKind"))
+                        object.personKind = message.personKind;
+                    if (message.className != null && $Object.hasOwnProperty.call(message, "className"))
+                        object.className = message.className;
+                    if (message.direction != null && $Object.hasOwnProperty.call(message, "direction"))
+                        object.direction = message.direction;
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict"))
+                        object.verdict = message.verdict;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.decidedAtMs = typeof message.decidedAtMs === "number" ? $BigInt(message.decidedAtMs) : $util.Long.fromBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.decidedAtMs === "number")
+                            object.decidedAtMs = options.longs === $String ? $String(message.decidedAtMs) : message.decidedAtMs;
+                        else
+                            object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
+                    if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind"))
+                        object.identifierKind = message.identifierKind;
+                    return object;
+                };
+
+                /**
+                 * Converts this PassEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PassEvent.prototype.toJSON = function() {
+                    return PassEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PassEvent;
+            })();
+
+            v1.LedgerBatch = (function() {
+
+                /**
+                 * Properties of a LedgerBatch.
+                 * @typedef {Object} tapgate.events.v1.LedgerBatch.$Properties
+                 * @property {string|null} [gatewayId] LedgerBatch gatewayId
+                 * @property {number|null} [batchNo] LedgerBatch batchNo
+                 * @property {string|null} [bootId] LedgerBatch bootId
+                 * @property {Array.<tapgate.events.v1.PassEvent.$Properties>|null} [passes] LedgerBatch passes
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a LedgerBatch.
+                 * @memberof tapgate.events.v1
+                 * @interface ILedgerBatch
+                 * @augments tapgate.events.v1.LedgerBatch.$Properties
+                 * @deprecated Use tapgate.events.v1.LedgerBatch.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a LedgerBatch.
+                 * @typedef {tapgate.events.v1.LedgerBatch.$Properties} tapgate.events.v1.LedgerBatch.$Shape
+                 */
+
+                /**
+                 * Constructs a new LedgerBatch.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a LedgerBatch.
+                 * @constructor
+                 * @param {tapgate.events.v1.LedgerBatch.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const LedgerBatch = function (properties) {
+                    this.passes = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * LedgerBatch gatewayId.
+                 * @member {string} gatewayId
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.gatewayId = "";
+
+                /**
+                 * LedgerBatch batchNo.
+                 * @member {number} batchNo
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.batchNo = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * LedgerBatch bootId.
+                 * @member {string} bootId
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.bootId = "";
+
+                /**
+                 * LedgerBatch passes.
+                 * @member {Array.<tapgate.events.v1.PassEvent.$Properties>} passes
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.passes = $util.emptyArray;
+
+                /**
+                 * Creates a new LedgerBatch instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @static
+                 * @param {tapgate.events.v1.LedgerBatch.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.LedgerBatch} LedgerBatch instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
+                 *   (properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
+                 * }}
+                 */
+                LedgerBatch.create = function(properties) {
+                    return new LedgerBatch(properties);
+                };
+
+                /**
+                 * Encodes the specified LedgerBatch message. Does not implicitly {@link tapgate.events.v1.LedgerBatch.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @static
+                 * @param {tapgate.events.v1.LedgerBatch.$Properties} message LedgerBatch message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                LedgerBatch.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId") && message.gatewayId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.gatewayId);
+                    if (message.batchNo != null && $Object.hasOwnProperty.call(message, "batchNo") && (typeof message.batchNo === "object" ? message.batchNo.low || message.batchNo.high : message.batchNo !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.batchNo);
+                    if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId") && message.bootId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.bootId);
+                    if (message.passes != null && message.passes.length)
+                        for (let i = 0; i < message.passes.length; ++i)
+                            $root.tapgate.events.v1.PassEvent.encode(message.passes[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a LedgerBatch message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape} LedgerBatch
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                LedgerBatch.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.LedgerBatch();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.gatewayId = value;
+                                else
+                                    delete message.gatewayId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.batchNo = value;
+                                else
+                                    delete message.batchNo;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.bootId = value;
+                                else
+                                    delete message.bootId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.passes && message.passes.length))
+                                    message.passes = [];
+                                message.passes.push($root.tapgate.events.v1.PassEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a LedgerBatch message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.LedgerBatch} LedgerBatch
+                 */
+                LedgerBatch.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.LedgerBatch)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.LedgerBatch: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.LedgerBatch();
+                    if (object.gatewayId != null)
+                        if (typeof object.gatewayId !== "string" || object.gatewayId.length)
+                            message.gatewayId = $String(object.gatewayId);
+                    if (object.batchNo != null)
+                        if (typeof object.batchNo === "object" ? object.batchNo.low || object.batchNo.high : $Number(object.batchNo) !== 0)
+                            if ($util.Long)
+                                message.batchNo = $util.Long.fromValue(object.batchNo, true);
+                            else if (typeof object.batchNo === "string")
+                                message.batchNo = $parseInt(object.batchNo, 10);
+                            else if (typeof object.batchNo === "number")
+                                message.batchNo = object.batchNo;
+                            else if (typeof object.batchNo === "object")
+                                message.batchNo = new $util.LongBits(object.batchNo.low >>> 0, object.batchNo.high >>> 0).toNumber(true);
+                    if (object.bootId != null)
+                        if (typeof object.bootId !== "string" || object.bootId.length)
+                            message.bootId = $String(object.bootId);
+                    if (object.passes) {
+                        if (!$Array.isArray(object.passes))
+                            throw $TypeError(".tapgate.events.v1.LedgerBatch.passes: array expected");
+                        message.passes = $Array(object.passes.length);
+                        for (let i = 0; i < object.passes.length; ++i) {
+                            if (!$util.isObject(object.passes[i]))
+                                throw $TypeError(".tapgate.events.v1.LedgerBatch.passes: object expected");
+                            message.passes[i] = $root.tapgate.events.v1.PassEvent.fromObject(object.passes[i], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a LedgerBatch message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @static
+                 * @param {tapgate.events.v1.LedgerBatch} message LedgerBatch
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                LedgerBatch.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.passes = [];
+                    if (options.defaults) {
+                        object.gatewayId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.batchNo = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.batchNo = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.bootId = "";
+                    }
+                    if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
+                        object.gatewayId = message.gatewayId;
+                    if (message.batchNo != null && $Object.hasOwnProperty.call(message, "batchNo"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.batchNo = typeof message.batchNo === "number" ? $BigInt(message.batchNo) : $util.Long.fromBits(message.batchNo.low >>> 0, message.batchNo.high >>> 0, true).toBigInt();
+                        else if (typeof message.batchNo === "number")
+                            object.batchNo = options.longs === $String ? $String(message.batchNo) : message.batchNo;
+                        else
+                            object.batchNo = options.longs === $String ? $util.Long.prototype.toString.call(message.batchNo) : options.longs === $Number ? new $util.LongBits(message.batchNo.low >>> 0, message.batchNo.high >>> 0).toNumber(true) : message.batchNo;
+                    if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId"))
+                        object.bootId = message.bootId;
+                    if (message.passes && message.passes.length) {
+                        object.passes = $Array(message.passes.length);
+                        for (let j = 0; j < message.passes.length; ++j)
+                            object.passes[j] = $root.tapgate.events.v1.PassEvent.toObject(message.passes[j], options, _depth + 1);
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this LedgerBatch to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                LedgerBatch.prototype.toJSON = function() {
+                    return LedgerBatch.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return LedgerBatch;
+            })();
+
+            return v1;
+        })();
+
+        return events;
+    })();
+
+    return tapgate;
+})();
+
+export {
+  $root as default
+};
