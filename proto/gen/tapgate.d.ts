@@ -366,7 +366,8 @@ export namespace tapgate {
                 ERROR_CODE_INVALID_TAP = 4,
                 ERROR_CODE_SEQ_TOO_OLD = 5,
                 ERROR_CODE_TOO_MANY_IN_FLIGHT = 6,
-                ERROR_CODE_UNEXPECTED_FRAME = 7
+                ERROR_CODE_UNEXPECTED_FRAME = 7,
+                ERROR_CODE_OVERLOADED = 8
             }
 
             interface IError extends tapgate.device.v1.Error.$Properties {

@@ -3376,6 +3376,7 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} ERROR_CODE_SEQ_TOO_OLD=5 ERROR_CODE_SEQ_TOO_OLD value
              * @property {number} ERROR_CODE_TOO_MANY_IN_FLIGHT=6 ERROR_CODE_TOO_MANY_IN_FLIGHT value
              * @property {number} ERROR_CODE_UNEXPECTED_FRAME=7 ERROR_CODE_UNEXPECTED_FRAME value
+             * @property {number} ERROR_CODE_OVERLOADED=8 ERROR_CODE_OVERLOADED value
              */
             v1.ErrorCode = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -3387,6 +3388,7 @@ export const tapgate = $root.tapgate = (() => {
                 values[valuesById[5] = "ERROR_CODE_SEQ_TOO_OLD"] = 5;
                 values[valuesById[6] = "ERROR_CODE_TOO_MANY_IN_FLIGHT"] = 6;
                 values[valuesById[7] = "ERROR_CODE_UNEXPECTED_FRAME"] = 7;
+                values[valuesById[8] = "ERROR_CODE_OVERLOADED"] = 8;
                 return values;
             })();
 
@@ -3650,6 +3652,10 @@ export const tapgate = $root.tapgate = (() => {
                         case "ERROR_CODE_UNEXPECTED_FRAME":
                         case 7:
                             message.code = 7;
+                            break;
+                        case "ERROR_CODE_OVERLOADED":
+                        case 8:
+                            message.code = 8;
                             break;
                         default:
                             if (typeof object.code === "number" && (object.code | 0) === object.code)

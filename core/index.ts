@@ -1,0 +1,13 @@
+// The pure domain of tapgate: registry records, tap rules, presence, seq memory, time zones,
+// the handshake MAC, limits and error codes. Imports nothing with I/O.
+export * from './errors.js';
+export * from './limits.js';
+export * from './registry.js';
+export * from './registry-index.js';
+export * from './registry-file.js';
+export * from './rules.js';
+export * from './pass-state.js';
+export * from './seq-memory.js';
+export * from './time.js';
+export * from './mac.js';
+export * from './proto.js';

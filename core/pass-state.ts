@@ -1,0 +1,111 @@
+// The rules that remember: a repeated tap within the window, and presence (who is inside each
+// school now). One PassState is owned by the gateway's sequencer, which applies taps one at a
+// time in order; replaying the ledger through `record` rebuilds exactly the same state.
+//
+// Presence counts people, not taps: an allowed entry puts the person inside, an allowed exit
+// takes them out. A second entry without an exit (they left without tapping) or an exit without
+// an entry changes nothing, so the count is entries minus exits with each person counted once.
+// Presence belongs to the school day: at local midnight in the school's time zone it starts
+// from zero (nobody stays overnight; a missed exit tap does not haunt the next day).
+import type { PersonKindName } from './registry.js';
+import { Direction, Reason, type ReasonValue } from './rules.js';
+import { localDayBounds } from './time.js';
+
+export interface PassInput {
+  readonly schoolId: string;
+  readonly timeZone: string;
+  readonly personId: string;
+  readonly personKind: PersonKindName;
+  readonly direction: number;
+  readonly decidedAtMs: number;
+}
+
+export interface PresenceCounts {
+  readonly schoolId: string;
+  /** Local day, days since 1970-01-01 in the school's zone. */
+  readonly day: number;
+  readonly pupils: number;
+  readonly staff: number;
+}
+
+interface SchoolPresence {
+  day: number;
+  endMs: number;
+  readonly inside: Map<string, PersonKindName>;
+  pupils: number;
+  staff: number;
+}
+
+interface LastAllowed { entryMs: number; exitMs: number }
+
+export class PassState {
+  private readonly lastAllowed = new Map<string, LastAllowed>();
+  private readonly schools = new Map<string, SchoolPresence>();
+
+  constructor(readonly repeatWindowMs: number) {}
+
+  /**
+   * The final reason for a tap the registry allowed (static reason OK): REPEATED_TAP when the
+   * same person was allowed in the same direction within the window, else OK. Records the result.
+   */
+  decide(input: PassInput): ReasonValue {
+    const last = this.lastAllowed.get(input.personId);
+    if (last !== undefined) {
+      const lastMs = input.direction === Direction.DIRECTION_ENTRY ? last.entryMs : last.exitMs;
+      if (input.decidedAtMs - lastMs < this.repeatWindowMs) {
+        return Reason.DECISION_REASON_REPEATED_TAP;
+      }
+    }
+    this.record(input, Reason.DECISION_REASON_OK);
+    return Reason.DECISION_REASON_OK;
+  }
+
+  /** Applies a decided tap to the state: used by `decide` and by the ledger replay at start. */
+  record(input: PassInput, reason: ReasonValue): void {
+    if (reason !== Reason.DECISION_REASON_OK) return;
+    if (input.direction !== Direction.DIRECTION_ENTRY && input.direction !== Direction.DIRECTION_EXIT) return;
+    let last = this.lastAllowed.get(input.personId);
+    if (last === undefined) {
+      last = { entryMs: -Infinity, exitMs: -Infinity };
+      this.lastAllowed.set(input.personId, last);
+    }
+    const school = this.schoolAt(input.schoolId, input.timeZone, input.decidedAtMs);
+    if (input.direction === Direction.DIRECTION_ENTRY) {
+      last.entryMs = input.decidedAtMs;
+      if (!school.inside.has(input.personId)) {
+        school.inside.set(input.personId, input.personKind);
+        if (input.personKind === 'pupil') school.pupils++; else school.staff++;
+      }
+    } else {
+      last.exitMs = input.decidedAtMs;
+      const kind = school.inside.get(input.personId);
+      if (kind !== undefined) {
+        school.inside.delete(input.personId);
+        if (kind === 'pupil') school.pupils--; else school.staff--;
+      }
+    }
+  }
+
+  /** Who is inside the school now: counts by kind. */
+  presence(schoolId: string, timeZone: string, nowMs: number): PresenceCounts {
+    const s = this.schoolAt(schoolId, timeZone, nowMs);
+    return { schoolId, day: s.day, pupils: s.pupils, staff: s.staff };
+  }
+
+  /** Ids of the persons inside the school now (for the emergency headcount). */
+  insidePersonIds(schoolId: string, timeZone: string, nowMs: number): string[] {
+    return [...this.schoolAt(schoolId, timeZone, nowMs).inside.keys()];
+  }
+
+  private schoolAt(schoolId: string, timeZone: string, ms: number): SchoolPresence {
+    let s = this.schools.get(schoolId);
+    if (s === undefined || ms >= s.endMs) {
+      const bounds = localDayBounds(timeZone, ms);
+      if (s === undefined || bounds.day > s.day) {
+        s = { day: bounds.day, endMs: bounds.endMs, inside: new Map(), pupils: 0, staff: 0 };
+        this.schools.set(schoolId, s);
+      }
+    }
+    return s;
+  }
+}

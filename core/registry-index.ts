@@ -1,0 +1,55 @@
+// An in-memory copy of the registry, updated one KV change at a time. Lookups are map reads;
+// the UID index makes the per-tap question "whose card is this" one string-keyed lookup.
+import type { Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
+import { parseRecord } from './registry.js';
+
+export class RegistryIndex {
+  readonly schools = new Map<string, School>();
+  readonly devices = new Map<string, Device>();
+  readonly persons = new Map<string, Person>();
+  readonly identifiers = new Map<string, Identifier>();
+  private readonly byUid = new Map<string, Identifier>();
+  /** Count of changes applied, for metrics and tests. */
+  changes = 0;
+
+  /** Applies a record (put) or removes the one with this id (delete). */
+  apply(kind: RecordKind, id: string, record: RegistryRecord | null): void {
+    this.changes++;
+    if (record === null) return this.remove(kind, id);
+    switch (record.kind) {
+      case 'school': this.schools.set(id, record.value); break;
+      case 'device': this.devices.set(id, record.value); break;
+      case 'person': this.persons.set(id, record.value); break;
+      case 'identifier': {
+        const old = this.identifiers.get(id);
+        if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
+        this.identifiers.set(id, record.value);
+        this.byUid.set(record.value.uidHex, record.value);
+        break;
+      }
+    }
+  }
+
+  /** Applies a KV value (JSON bytes of a record) or a deletion (null). Invalid values throw. */
+  applyJson(kind: RecordKind, id: string, json: string | null): void {
+    this.apply(kind, id, json === null ? null : parseRecord(kind, JSON.parse(json) as Record<string, unknown>));
+  }
+
+  private remove(kind: RecordKind, id: string): void {
+    switch (kind) {
+      case 'school': this.schools.delete(id); break;
+      case 'device': this.devices.delete(id); break;
+      case 'person': this.persons.delete(id); break;
+      case 'identifier': {
+        const old = this.identifiers.get(id);
+        if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
+        this.identifiers.delete(id);
+        break;
+      }
+    }
+  }
+
+  identifierByUid(uidHex: string): Identifier | undefined {
+    return this.byUid.get(uidHex);
+  }
+}

@@ -1,0 +1,158 @@
+// The registry's record types, their validation, and an in-memory index that answers
+// "which identifier has this UID" in one map lookup. Pure: the NATS KV watcher in lib/ feeds
+// it with (key, value) changes, the gateway and every worker keep their own copy.
+//
+// KV keys are `<kind>.<id>` (school.s1, device.d1, person.p1, identifier.i1): ids only, never
+// a card UID or a name, because KV keys travel as NATS subjects.
+import { TapgateError } from './errors.js';
+import { CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, DEVICE_SECRET_BYTES } from './limits.js';
+
+export const SCHOOL_KINDS = ['school', 'kindergarten', 'college'] as const;
+export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
+export const PERSON_KINDS = ['pupil', 'staff'] as const;
+export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'temporary'] as const;
+export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
+export const RECORD_KINDS = ['school', 'device', 'person', 'identifier'] as const;
+
+export type SchoolKind = (typeof SCHOOL_KINDS)[number];
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+export type PersonKindName = (typeof PERSON_KINDS)[number];
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+export type IdentifierStatus = (typeof IDENTIFIER_STATUSES)[number];
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export interface School { readonly id: string; readonly name: string; readonly timeZone: string; readonly kind: SchoolKind }
+export interface Device {
+  readonly id: string; readonly schoolId: string; readonly kind: DeviceKind;
+  /** The 32-byte secret, hex. Lives only in the registry. */
+  readonly secretHex: string;
+  readonly enabled: boolean;
+  /** Which kinds of person may pass here; both unless the door is, say, staff only. */
+  readonly allowedPersonKinds: readonly PersonKindName[];
+}
+export interface Person {
+  readonly id: string; readonly schoolId: string; readonly kind: PersonKindName;
+  readonly displayName: string; readonly className: string; readonly photoRef: string;
+}
+export interface Identifier {
+  readonly id: string; readonly personId: string; readonly kind: IdentifierKind;
+  /** The card UID, lower-case hex. Personal data: never leaves the registry and the workers. */
+  readonly uidHex: string;
+  readonly status: IdentifierStatus;
+  /** Expiry instant, ms since the epoch; required for temporary identifiers. */
+  readonly expiresAtMs: number | null;
+}
+
+export type RegistryRecord =
+  | { readonly kind: 'school'; readonly value: School }
+  | { readonly kind: 'device'; readonly value: Device }
+  | { readonly kind: 'person'; readonly value: Person }
+  | { readonly kind: 'identifier'; readonly value: Identifier };
+
+/** Ids are opaque: letters, digits, '_', '-', '.', at most 64 characters (safe in NATS subjects). */
+export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
+const TEXT_CHARS_MAX = 200;
+
+function fail(message: string, details: Record<string, unknown>): never {
+  throw new TapgateError('REGISTRY_INVALID_RECORD', message, { details });
+}
+
+type Raw = Record<string, unknown>;
+
+function str(raw: Raw, field: string, where: string, opts: { optional?: boolean; max?: number } = {}): string {
+  const v = raw[field];
+  if (v === undefined || v === null || v === '') {
+    if (opts.optional) return '';
+    fail(`${where}: ${field} is required`, { field });
+  }
+  if (typeof v !== 'string') fail(`${where}: ${field} must be a string`, { field });
+  if (v.length > (opts.max ?? TEXT_CHARS_MAX)) fail(`${where}: ${field} is longer than ${opts.max ?? TEXT_CHARS_MAX} characters`, { field });
+  return v;
+}
+
+function id(raw: Raw, field: string, where: string): string {
+  const v = str(raw, field, where, { max: 64 });
+  if (!ID_PATTERN.test(v)) fail(`${where}: ${field} "${v}" is not an id ([A-Za-z0-9_.-], 1..64, not starting with '.')`, { field });
+  return v;
+}
+
+function oneOf<T extends string>(raw: Raw, field: string, allowed: readonly T[], where: string, fallback?: T): T {
+  const v = raw[field];
+  if ((v === undefined || v === '') && fallback !== undefined) return fallback;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    fail(`${where}: ${field} must be one of ${allowed.join(', ')}`, { field });
+  }
+  return v as T;
+}
+
+function isTimeZone(tz: string): boolean {
+  try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; }
+}
+
+function parseBool(raw: Raw, field: string, where: string, fallback: boolean): boolean {
+  const v = raw[field];
+  if (v === undefined || v === '') return fallback;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  fail(`${where}: ${field} must be true or false`, { field });
+}
+
+function parseExpiry(raw: Raw, where: string): number | null {
+  const v = raw['expiresAt'];
+  if (v === undefined || v === null || v === '') return null;
+  const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
+  if (!Number.isSafeInteger(ms) || ms <= 0) fail(`${where}: expiresAt must be an ISO 8601 time or ms since the epoch`, { field: 'expiresAt' });
+  return ms;
+}
+
+/** Validates one record of the given kind, from JSON (or CSV cells), into its frozen typed form. */
+export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
+  const where = `${kind} ${typeof raw['id'] === 'string' ? raw['id'] : '(no id)'}`;
+  switch (kind) {
+    case 'school': {
+      const timeZone = str(raw, 'timeZone', where, { max: 64 });
+      if (!isTimeZone(timeZone)) fail(`${where}: timeZone "${timeZone}" is not an IANA time zone`, { field: 'timeZone' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), name: str(raw, 'name', where), timeZone, kind: oneOf(raw, 'kind', SCHOOL_KINDS, where, 'school') }) };
+    }
+    case 'device': {
+      const secretHex = str(raw, 'secretHex', where, { max: 64 }).toLowerCase();
+      if (!/^[0-9a-f]{64}$/.test(secretHex)) fail(`${where}: secretHex must be ${DEVICE_SECRET_BYTES} bytes as 64 hex digits`, { field: 'secretHex' });
+      if (/^(.)\1*$/.test(secretHex)) fail(`${where}: secretHex is a trivial key; generate a random one`, { field: 'secretHex' });
+      const allowedRaw = raw['allowedPersonKinds'];
+      const list = typeof allowedRaw === 'string' ? (allowedRaw === '' ? [] : allowedRaw.split('|')) : allowedRaw ?? [];
+      if (!Array.isArray(list)) fail(`${where}: allowedPersonKinds must be a list`, { field: 'allowedPersonKinds' });
+      const allowed = list.length === 0 ? [...PERSON_KINDS] : list.map((k) => oneOf({ k }, 'k', PERSON_KINDS, `${where} allowedPersonKinds`));
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', DEVICE_KINDS, where),
+        secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]) }) };
+    }
+    case 'person':
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
+        displayName: str(raw, 'displayName', where), className: str(raw, 'className', where, { optional: true, max: 16 }),
+        photoRef: str(raw, 'photoRef', where, { optional: true }) }) };
+    case 'identifier': {
+      const uidHex = str(raw, 'uidHex', where, { max: CARD_UID_BYTES_MAX * 2 }).toLowerCase();
+      if (!/^([0-9a-f]{2})+$/.test(uidHex) || uidHex.length < CARD_UID_BYTES_MIN * 2) {
+        fail(`${where}: uidHex must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes as hex`, { field: 'uidHex' });
+      }
+      const identifierKind = oneOf(raw, 'kind', IDENTIFIER_KINDS, where);
+      const expiresAtMs = parseExpiry(raw, where);
+      if (identifierKind === 'temporary' && expiresAtMs === null) fail(`${where}: a temporary identifier needs expiresAt`, { field: 'expiresAt' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where), kind: identifierKind, uidHex,
+        status: oneOf(raw, 'status', IDENTIFIER_STATUSES, where, 'active'), expiresAtMs }) };
+    }
+  }
+}
+
+/** The KV key of a record: `<kind>.<id>`. */
+export function recordKey(record: RegistryRecord): string {
+  return `${record.kind}.${record.value.id}`;
+}
+
+/** Splits a KV key into kind and id, or returns null for keys that are not ours. */
+export function parseKey(key: string): { kind: RecordKind; id: string } | null {
+  const dot = key.indexOf('.');
+  const kind = key.slice(0, dot) as RecordKind;
+  const rest = key.slice(dot + 1);
+  if (dot < 0 || !(RECORD_KINDS as readonly string[]).includes(kind) || !ID_PATTERN.test(rest)) return null;
+  return { kind, id: rest };
+}

@@ -1,0 +1,41 @@
+// Day boundaries in a school's time zone. Daily limits, subsidised meals and presence all
+// reset at local midnight, so "today" is always the school's today, never the server's.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The zone's offset from UTC at instant ms, in ms (Moscow: +3 h). */
+export function zoneOffsetMs(timeZone: string, ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(ms)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts['year']!, parts['month']! - 1, parts['day']!, parts['hour']!, parts['minute']!, parts['second']!);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The local calendar date at ms in the zone, as days since 1970-01-01. */
+export function localDayNumber(timeZone: string, ms: number): number {
+  return Math.floor((ms + zoneOffsetMs(timeZone, ms)) / 86_400_000);
+}
+
+/** The instant (UTC ms) when local day `day` begins in the zone: local 00:00, DST-aware. */
+export function localDayStartMs(timeZone: string, day: number): number {
+  const midnightAsUtc = day * 86_400_000;
+  let guess = midnightAsUtc - zoneOffsetMs(timeZone, midnightAsUtc);
+  // Re-read the offset at the guess: correct across an offset change near midnight.
+  guess = midnightAsUtc - zoneOffsetMs(timeZone, guess);
+  return guess;
+}
+
+/** [start, end) of the local day containing ms, as UTC ms. */
+export function localDayBounds(timeZone: string, ms: number): { day: number; startMs: number; endMs: number } {
+  const day = localDayNumber(timeZone, ms);
+  return { day, startMs: localDayStartMs(timeZone, day), endMs: localDayStartMs(timeZone, day + 1) };
+}

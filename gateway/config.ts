@@ -1,0 +1,89 @@
+// Gateway configuration, read once from the environment, validated, frozen. Every variable is
+// documented in README.md with its default and unit; a bad value stops the start with a
+// message naming the variable and its bounds.
+import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
+  HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
+} from '../core/index.js';
+
+export interface GatewayConfig {
+  readonly gatewayId: string;
+  readonly host: string;
+  readonly devicePort: number;
+  readonly opsPort: number;
+  readonly natsUrl: string;
+  readonly clickhouseUrl: string;
+  readonly workers: number;
+  readonly workerConcurrency: number;
+  readonly workerQueueMax: number;
+  readonly batchFramesMax: number;
+  readonly maxFrameBytes: number;
+  readonly maxTapsPerFrame: number;
+  readonly maxFramesInFlight: number;
+  readonly repeatWindowMs: number;
+  readonly ledgerBatchEventsMax: number;
+  readonly ledgerPendingMax: number;
+  readonly shutdownGraceMs: number;
+  readonly logLevel: string;
+  /** Random per process start; part of every ledger message id. */
+  readonly bootId: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function intVar(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`, { details: { key, min, max } });
+  }
+  return n;
+}
+
+export function strVar(env: Env, key: string, fallback: string, pattern: RegExp, what: string): string {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected ${what}`, { details: { key } });
+  return raw;
+}
+
+export function urlVar(env: Env, key: string, fallback: string, protocols: readonly string[]): string {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: not a URL`, { details: { key } }); }
+  if (!protocols.includes(url.protocol)) {
+    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected a ${protocols.join(' or ')} URL`, { details: { key } });
+  }
+  return raw;
+}
+
+export const LOG_LEVELS = /^(fatal|error|warn|info|debug|trace|silent)$/;
+const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
+
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const port = (key: string, fallback: number) => intVar(env, key, fallback, 0, 65535);
+  return Object.freeze({
+    gatewayId: strVar(env, 'TAPGATE_GATEWAY_ID', 'gw1', ID_PATTERN, 'an id of [A-Za-z0-9_-], 1..64 characters'),
+    host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST, 'a host name or IP address'),
+    devicePort: port('TAPGATE_DEVICE_PORT', 7400),
+    opsPort: port('TAPGATE_OPS_PORT', 7401),
+    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
+    workers: intVar(env, 'TAPGATE_WORKERS', 2, 1, 64),
+    workerConcurrency: intVar(env, 'TAPGATE_WORKER_CONCURRENCY', 16, 1, 256),
+    workerQueueMax: intVar(env, 'TAPGATE_WORKER_QUEUE_MAX', 1024, 1, 1_000_000),
+    batchFramesMax: intVar(env, 'TAPGATE_BATCH_FRAMES_MAX', 64, 1, 4096),
+    maxFrameBytes: intVar(env, 'TAPGATE_MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES, 64, HARD_MAX_FRAME_BYTES),
+    maxTapsPerFrame: intVar(env, 'TAPGATE_MAX_TAPS_PER_FRAME', DEFAULT_MAX_TAPS_PER_FRAME, 1, 1024),
+    maxFramesInFlight: intVar(env, 'TAPGATE_MAX_FRAMES_IN_FLIGHT', DEFAULT_MAX_FRAMES_IN_FLIGHT, 1, 1024),
+    repeatWindowMs: intVar(env, 'TAPGATE_REPEAT_WINDOW_MS', DEFAULT_REPEAT_WINDOW_MS, 0, 600_000),
+    ledgerBatchEventsMax: intVar(env, 'TAPGATE_LEDGER_BATCH_EVENTS_MAX', 1024, 1, 8192),
+    ledgerPendingMax: intVar(env, 'TAPGATE_LEDGER_PENDING_MAX', 256, 1, 65536),
+    shutdownGraceMs: intVar(env, 'TAPGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, 'one of fatal, error, warn, info, debug, trace, silent'),
+    bootId: randomBytes(6).toString('hex'),
+  });
+}

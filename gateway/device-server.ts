@@ -1,0 +1,362 @@
+// The device endpoint: uWS WebSockets at /device/v1. Runs the challenge-response handshake on
+// the main thread, admits TapBatch frames under explicit limits (bytes per frame, frames in
+// flight per device, global queue), groups them into micro-batches for the tap workers, hands
+// the workers' outcomes to the sequencer in arrival order, and releases each frame's decisions
+// once the ledger has them. Errors are per frame or per socket: one device's bad frame never
+// touches another device.
+import { randomBytes } from 'node:crypto';
+import type { Piscina } from 'piscina';
+import type * as UWS from 'uWebSockets.js';
+import { tapgate } from '../core/proto.js';
+import {
+  AUTH_TIMEOUT_MS, CloseCode, FIRMWARE_VERSION_BYTES_MAX, HARD_MAX_FRAME_BYTES, HEARTBEAT_INTERVAL_MS, NONCE_BYTES,
+  PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, type Device, type RegistryIndex,
+} from '../core/index.js';
+import type { Logger } from '../lib/index.js';
+import type { TapTask, TapTaskResult } from '../processors/protocol.js';
+import type { GatewayConfig } from './config.js';
+import type { LedgerWriter } from './ledger.js';
+import type { GatewayMetrics } from './metrics.js';
+import type { FrameReply, Sequencer } from './sequencer.js';
+
+const { DeviceFrame, GatewayFrame, ErrorCode } = tapgate.device.v1;
+const ERROR_NAMES = ErrorCode as unknown as Record<number, string>;
+
+/** First byte of a DeviceFrame by body: the protobuf tag of fields 1, 2, 3 (length-delimited). */
+const TAG_AUTH = 0x0a;
+const TAG_TAPS = 0x12;
+const TAG_STATUS = 0x1a;
+/** How often auth and idle deadlines are checked, in ms. */
+const SWEEP_INTERVAL_MS = 1000;
+/** A socket silent for this long is closed with IDLE_TIMEOUT, in ms. */
+export const IDLE_TIMEOUT_MS = 2 * HEARTBEAT_INTERVAL_MS;
+/** Send buffer per socket before uWS reports backpressure, in bytes. */
+const MAX_BACKPRESSURE_BYTES = 1024 * 1024;
+
+export interface SocketData {
+  readonly connId: number;
+  readonly nonce: Buffer;
+  readonly openedMs: number;
+  device: Device | null;
+  closed: boolean;
+  framesInFlight: number;
+  protocolErrors: number;
+  lastFrameMs: number;
+}
+type Socket = UWS.WebSocket<SocketData>;
+
+interface StagedFrame { readonly ws: Socket; readonly data: SocketData; readonly device: Device; readonly length: number; readonly receivedNs: bigint }
+interface PendingReply { readonly ws: Socket; readonly data: SocketData; readonly reply: FrameReply; readonly receivedNs: bigint }
+
+export class DeviceServer {
+  private readonly sockets = new Map<number, Socket>();
+  private readonly byDevice = new Map<string, Socket>();
+  private nextConnId = 1;
+  private staging: Uint8Array;
+  private stagedBytes = 0;
+  private staged: StagedFrame[] = [];
+  private flushScheduled = false;
+  private nextTaskNo = 1;
+  private nextApplyNo = 1;
+  private readonly results = new Map<number, { frames: StagedFrame[]; result: TapTaskResult | Error }>();
+  private readonly replies: PendingReply[] = [];
+  private replyHead = 0;
+  private tasksInFlight = 0;
+  private accepting = true;
+  private listenSocket: UWS.us_listen_socket | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly uws: typeof UWS,
+    private readonly config: GatewayConfig,
+    private readonly registry: RegistryIndex,
+    private readonly pool: Piscina,
+    private readonly sequencer: Sequencer,
+    private readonly ledger: LedgerWriter,
+    private readonly metrics: GatewayMetrics,
+    private readonly log: Logger,
+  ) {
+    this.staging = new Uint8Array(config.batchFramesMax * config.maxFrameBytes);
+  }
+
+  async listen(): Promise<number> {
+    const app = this.uws.App();
+    app.ws<SocketData>('/device/v1', {
+      compression: this.uws.DISABLED,
+      maxPayloadLength: HARD_MAX_FRAME_BYTES,
+      maxBackpressure: MAX_BACKPRESSURE_BYTES,
+      closeOnBackpressureLimit: 0,
+      idleTimeout: 0,
+      sendPingsAutomatically: false,
+      upgrade: (res, req, context) => {
+        if (!this.accepting) { res.writeStatus('503 Service Unavailable').end('shutting down'); return; }
+        const data: SocketData = { connId: this.nextConnId++, nonce: randomBytes(NONCE_BYTES), openedMs: Date.now(), device: null,
+          closed: false, framesInFlight: 0, protocolErrors: 0, lastFrameMs: Date.now() };
+        res.upgrade(data, req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'),
+          req.getHeader('sec-websocket-extensions'), context);
+      },
+      open: (ws) => this.onOpen(ws),
+      message: (ws, message, isBinary) => this.onMessage(ws, message, isBinary),
+      close: (ws) => this.onClose(ws),
+    });
+    app.any('/*', (res) => { res.writeStatus('404 Not Found').end('tapgate device endpoint: connect a WebSocket to /device/v1'); });
+    await new Promise<void>((resolve, reject) => {
+      app.listen(this.config.host, this.config.devicePort, (token) => {
+        if (token === false) reject(new Error(`cannot listen on ${this.config.host}:${this.config.devicePort}`));
+        else { this.listenSocket = token; resolve(); }
+      });
+    });
+    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+    return this.uws.us_socket_local_port(this.listenSocket!);
+  }
+
+  private onOpen(ws: Socket): void {
+    const data = ws.getUserData();
+    this.sockets.set(data.connId, ws);
+    this.metrics.connectionsOpen.inc();
+    this.send(ws, data, GatewayFrame.encode({ challenge: { nonce: data.nonce, protocolVersion: PROTOCOL_VERSION,
+      serverTimeMs: Date.now(), authTimeoutMs: AUTH_TIMEOUT_MS } }).finish());
+  }
+
+  private onClose(ws: Socket): void {
+    const data = ws.getUserData();
+    data.closed = true;
+    this.sockets.delete(data.connId);
+    this.metrics.connectionsOpen.dec();
+    if (data.device !== null && this.byDevice.get(data.device.id) === ws) {
+      this.byDevice.delete(data.device.id);
+      this.metrics.devicesConnected.dec();
+    }
+  }
+
+  private onMessage(ws: Socket, message: ArrayBuffer, isBinary: boolean): void {
+    const data = ws.getUserData();
+    data.lastFrameMs = Date.now();
+    if (data.device === null) return this.onHandshake(ws, data, message, isBinary);
+    if (!isBinary) return this.refuse(ws, data, ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'text messages are not part of the protocol');
+    if (message.byteLength > this.config.maxFrameBytes) {
+      return this.refuse(ws, data, ErrorCode.ERROR_CODE_FRAME_TOO_LARGE, `frame of ${message.byteLength} bytes exceeds ${this.config.maxFrameBytes}`);
+    }
+    const tag = message.byteLength > 0 ? new Uint8Array(message, 0, 1)[0] : undefined;
+    if (tag === TAG_TAPS) return this.admitTaps(ws, data, data.device, message);
+    if (tag === TAG_STATUS) return this.onStatus(ws, data, message);
+    if (tag === TAG_AUTH) return this.refuse(ws, data, ErrorCode.ERROR_CODE_UNEXPECTED_FRAME, 'the session is already authenticated');
+    this.refuse(ws, data, ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'not a DeviceFrame');
+  }
+
+  private onHandshake(ws: Socket, data: SocketData, message: ArrayBuffer, isBinary: boolean): void {
+    let auth: tapgate.device.v1.IAuth | null | undefined;
+    if (isBinary && message.byteLength <= this.config.maxFrameBytes) {
+      try {
+        const f = DeviceFrame.decode(new Uint8Array(message));
+        if (f.body === 'auth') auth = f.auth;
+      } catch { /* falls through to AUTH_REQUIRED */ }
+    }
+    if (auth == null) return this.close(ws, data, CloseCode.AUTH_REQUIRED, 'expected Auth');
+    const deviceId = auth.deviceId ?? '';
+    const device = this.registry.devices.get(deviceId);
+    if (device === undefined) { this.metrics.handshakes.inc({ result: 'unknown_device' }); return this.close(ws, data, CloseCode.UNKNOWN_DEVICE, 'unknown device'); }
+    const mac = auth.mac ?? new Uint8Array(0);
+    if (!verifyHandshakeMac(Buffer.from(device.secretHex, 'hex'), deviceId, data.nonce, mac)) {
+      this.metrics.handshakes.inc({ result: 'bad_mac' });
+      return this.close(ws, data, CloseCode.AUTH_FAILED, 'authentication failed');
+    }
+    if (!device.enabled) { this.metrics.handshakes.inc({ result: 'disabled' }); return this.close(ws, data, CloseCode.DEVICE_DISABLED, 'device disabled'); }
+    const previous = this.byDevice.get(deviceId);
+    if (previous !== undefined) {
+      // The newest connection wins: the old one is most likely a half-open socket of a device
+      // that rebooted. Its frames in flight are still decided and logged; their replies are lost
+      // and the device gets them again, as originals, when it retransmits.
+      const prevData = previous.getUserData();
+      this.byDevice.delete(deviceId);
+      this.metrics.devicesConnected.dec();
+      this.close(previous, prevData, CloseCode.REPLACED, 'replaced by a newer connection');
+    }
+    data.device = device;
+    this.byDevice.set(deviceId, ws);
+    this.metrics.devicesConnected.inc();
+    this.metrics.handshakes.inc({ result: 'ok' });
+    this.log.info({ deviceId, connId: data.connId, firmware: (auth.firmwareVersion ?? '').slice(0, FIRMWARE_VERSION_BYTES_MAX) }, 'device authenticated');
+    this.send(ws, data, GatewayFrame.encode({ welcome: { serverTimeMs: Date.now(), lastDecidedSeq: this.sequencer.seqs.highestSeq(deviceId),
+      maxFrameBytes: this.config.maxFrameBytes, maxTapsPerFrame: this.config.maxTapsPerFrame, maxFramesInFlight: this.config.maxFramesInFlight,
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: this.config.repeatWindowMs, seqMemory: SEQ_MEMORY } }).finish());
+  }
+
+  private onStatus(ws: Socket, data: SocketData, message: ArrayBuffer): void {
+    this.metrics.frames.inc({ kind: 'status' });
+    let status: tapgate.device.v1.IStatus | null | undefined;
+    try { status = DeviceFrame.decode(new Uint8Array(message)).status; } catch { status = undefined; }
+    if (status == null) return this.refuse(ws, data, ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'not a valid Status frame');
+    data.protocolErrors = 0;
+    if (status.tamper === true) {
+      this.metrics.deviceTamper.inc();
+      this.log.warn({ deviceId: data.device?.id, doorState: status.doorState }, 'device reports tamper');
+    }
+    this.send(ws, data, GatewayFrame.encode({ statusAck: { serverTimeMs: Date.now(), deviceTimeMs: status.deviceTimeMs ?? 0 } }).finish());
+  }
+
+  private admitTaps(ws: Socket, data: SocketData, device: Device, message: ArrayBuffer): void {
+    this.metrics.frames.inc({ kind: 'taps' });
+    if (data.framesInFlight >= this.config.maxFramesInFlight) {
+      return this.refuse(ws, data, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT, `more than ${this.config.maxFramesInFlight} frames in flight`);
+    }
+    if (!this.accepting || this.ledger.failed !== null || this.ledger.pending >= this.config.ledgerPendingMax ||
+        this.tasksInFlight >= this.config.workerQueueMax) {
+      return this.refuse(ws, data, ErrorCode.ERROR_CODE_OVERLOADED, 'the gateway is at its queue limit; resend later', false);
+    }
+    data.framesInFlight++;
+    this.staging.set(new Uint8Array(message), this.stagedBytes);
+    this.stagedBytes += message.byteLength;
+    this.staged.push({ ws, data, device, length: message.byteLength, receivedNs: process.hrtime.bigint() });
+    if (this.staged.length >= this.config.batchFramesMax) this.dispatch();
+    else if (!this.flushScheduled) { this.flushScheduled = true; setImmediate(() => this.dispatch()); }
+  }
+
+  /** Sends the staged frames to a worker as one task. */
+  private dispatch(): void {
+    this.flushScheduled = false;
+    if (this.staged.length === 0) return;
+    const frames = this.staged;
+    const ends = new Uint32Array(frames.length);
+    let end = 0;
+    for (let i = 0; i < frames.length; i++) { end += frames[i]!.length; ends[i] = end; }
+    const bytes = this.staging.slice(0, this.stagedBytes).buffer;
+    this.staged = [];
+    this.stagedBytes = 0;
+    const task: TapTask = { bytes, ends, deviceIds: frames.map((f) => f.device.id), nowMs: Date.now(), maxTapsPerFrame: this.config.maxTapsPerFrame };
+    const no = this.nextTaskNo++;
+    this.tasksInFlight++;
+    this.metrics.workerTasks.inc();
+    this.metrics.workerTaskFrames.observe(frames.length);
+    this.metrics.workerQueue.set(this.pool.queueSize);
+    this.pool.run(task, { transferList: [bytes] }).then(
+      (result: TapTaskResult) => this.complete(no, frames, result),
+      (err: unknown) => this.complete(no, frames, err instanceof Error ? err : new Error(String(err))));
+  }
+
+  /** Takes a worker's result and applies results strictly in dispatch order. */
+  private complete(no: number, frames: StagedFrame[], result: TapTaskResult | Error): void {
+    this.tasksInFlight--;
+    this.results.set(no, { frames, result });
+    for (let next = this.results.get(this.nextApplyNo); next !== undefined; next = this.results.get(this.nextApplyNo)) {
+      this.results.delete(this.nextApplyNo++);
+      this.apply(next.frames, next.result);
+    }
+    this.ledger.flush();
+    this.releaseReplies();
+  }
+
+  private apply(frames: StagedFrame[], result: TapTaskResult | Error): void {
+    if (result instanceof Error) {
+      // A worker crash is a programmer error or a lost registry: refuse the frames (the devices
+      // keep and resend them) and let the error surface in the log.
+      this.log.error({ err: result }, 'tap worker task failed');
+      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'internal error; resend later', false); }
+      return;
+    }
+    const nowMs = Date.now();
+    for (let i = 0; i < frames.length; i++) {
+      const f = frames[i]!;
+      const r = result.frames[i]!;
+      if ('error' in r) {
+        f.data.framesInFlight--;
+        this.refuse(f.ws, f.data, r.error.code, r.error.message, true, r.error.tapIndex, r.error.seq);
+        continue;
+      }
+      const s = this.sequencer.sequence(f.device, r.taps, nowMs);
+      if ('tooOld' in s) {
+        f.data.framesInFlight--;
+        this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_SEQ_TOO_OLD,
+          `seq ${s.tooOld.seq} is more than ${SEQ_MEMORY} below the highest seq ${s.tooOld.highestSeq}`, true, 0, s.tooOld.seq);
+        continue;
+      }
+      f.data.protocolErrors = 0;
+      this.replies.push({ ws: f.ws, data: f.data, reply: s.reply, receivedNs: f.receivedNs });
+    }
+  }
+
+  /** Sends every queued reply whose decisions are durable, in order. Called on each ledger ack. */
+  releaseReplies(): void {
+    const acked = this.ledger.ackedNo;
+    const serverTimeMs = Date.now();
+    while (this.replyHead < this.replies.length) {
+      const p = this.replies[this.replyHead]!;
+      if (p.reply.neededNo > acked) break;
+      this.replyHead++;
+      p.data.framesInFlight--;
+      if (!p.data.closed) {
+        const bytes = GatewayFrame.encode({ decisions: { decisions: p.reply.decisions, serverTimeMs } }).finish();
+        p.ws.cork(() => this.send(p.ws, p.data, bytes));
+      }
+      this.metrics.decisionLatency.observe(Number(process.hrtime.bigint() - p.receivedNs) / 1e9);
+    }
+    if (this.replyHead > 1024 && this.replyHead * 2 > this.replies.length) {
+      this.replies.splice(0, this.replyHead);
+      this.replyHead = 0;
+    }
+  }
+
+  private send(ws: Socket, data: SocketData, bytes: Uint8Array): void {
+    if (data.closed) return;
+    if (ws.send(bytes, true) === 2) this.close(ws, data, CloseCode.SLOW_CONSUMER, 'send buffer full: read your decisions');
+  }
+
+  private refuse(ws: Socket, data: SocketData, code: number, message: string, countsAsViolation = true, tapIndex = 0, seq = 0): void {
+    this.metrics.frameErrors.inc({ code: ERROR_NAMES[code] ?? String(code) });
+    if (data.closed) return;
+    data.protocolErrors += countsAsViolation ? 1 : 0;
+    ws.cork(() => this.send(ws, data, GatewayFrame.encode({ error: { code, message, tapIndex, seq } }).finish()));
+    if (data.protocolErrors >= PROTOCOL_ERRORS_BEFORE_CLOSE) this.close(ws, data, CloseCode.PROTOCOL_VIOLATION, 'too many refused frames');
+  }
+
+  private close(ws: Socket, data: SocketData, code: number, reason: string): void {
+    if (data.closed) return;
+    this.metrics.closes.inc({ code: String(code) });
+    data.closed = true;
+    ws.end(code, reason);
+  }
+
+  /** Closes sockets past their auth or idle deadline. */
+  private sweep(): void {
+    const now = Date.now();
+    for (const ws of this.sockets.values()) {
+      const data = ws.getUserData();
+      if (data.device === null && now - data.openedMs > AUTH_TIMEOUT_MS) this.close(ws, data, CloseCode.AUTH_TIMEOUT, 'no Auth in time');
+      else if (data.device !== null && now - data.lastFrameMs > IDLE_TIMEOUT_MS) this.close(ws, data, CloseCode.IDLE_TIMEOUT, 'no frame in time');
+    }
+  }
+
+  /** Called on every device change in the registry: a disabled or deleted device is disconnected. */
+  onDeviceChanged(deviceId: string): void {
+    const ws = this.byDevice.get(deviceId);
+    if (ws === undefined) return;
+    const device = this.registry.devices.get(deviceId);
+    const data = ws.getUserData();
+    if (device === undefined || !device.enabled) this.close(ws, data, CloseCode.DEVICE_DISABLED, 'device disabled');
+    else if (device.secretHex !== data.device?.secretHex || device.schoolId !== data.device.schoolId) {
+      this.close(ws, data, CloseCode.AUTH_FAILED, 'device credentials or school changed; reconnect');
+    } else data.device = device;
+  }
+
+  /** Closes every device socket, e.g. after a fatal ledger error. */
+  closeAll(code: number, reason: string): void {
+    for (const ws of [...this.sockets.values()]) this.close(ws, ws.getUserData(), code, reason);
+  }
+
+  /** Stops accepting connections and new frames. */
+  stopAccepting(): void {
+    this.accepting = false;
+    if (this.listenSocket !== null) { this.uws.us_listen_socket_close(this.listenSocket); this.listenSocket = null; }
+    if (this.sweepTimer !== null) clearInterval(this.sweepTimer);
+  }
+
+  /** True when no frame is staged, in a worker, or waiting for the ledger. */
+  get drained(): boolean {
+    return this.staged.length === 0 && this.tasksInFlight === 0 && this.results.size === 0 && this.replyHead >= this.replies.length && this.ledger.idle;
+  }
+
+  get connectedDevices(): number {
+    return this.byDevice.size;
+  }
+}

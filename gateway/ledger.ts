@@ -1,0 +1,101 @@
+// The ledger writer: collects decided taps into LedgerBatch messages and appends them to the
+// JetStream LEDGER stream, many appends in flight. Each append has a local number; `ackedNo`
+// is the highest number such that it and every earlier append are acknowledged, and a device
+// hears a decision only once its append is within that mark. An append that fails is fatal:
+// the gateway cannot tell whether the batch is durable, so it stops (and a supervisor restarts
+// it, rebuilding its state from the ledger) rather than guess.
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { tapgate } from '../core/proto.js';
+import { TapgateError } from '../core/index.js';
+import { LEDGER_MSG_BYTES_MAX, ledgerSubject } from '../lib/index.js';
+import type { GatewayMetrics } from './metrics.js';
+
+const { LedgerBatch } = tapgate.events.v1;
+
+/** Per-append JetStream timeout, in ms. */
+export const LEDGER_APPEND_TIMEOUT_MS = 5000;
+
+export class LedgerWriter {
+  private batch: tapgate.events.v1.IPassEvent[] = [];
+  /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
+  private nextNo = 1;
+  private readonly acked = new Set<number>();
+  ackedNo = 0;
+  pending = 0;
+  failed: TapgateError | null = null;
+  private readonly subject: string;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly gatewayId: string,
+    private readonly bootId: string,
+    private readonly batchEventsMax: number,
+    private readonly metrics: GatewayMetrics,
+    private readonly onAcked: (ackedNo: number) => void,
+    private readonly onFailed: (err: TapgateError) => void,
+  ) {
+    this.subject = ledgerSubject(gatewayId);
+  }
+
+  /** Adds a decision to the current batch; returns the append number it will be durable with. */
+  add(event: tapgate.events.v1.IPassEvent): number {
+    this.batch.push(event);
+    const no = this.nextNo;
+    if (this.batch.length >= this.batchEventsMax) this.flush();
+    return no;
+  }
+
+  /** The append number of the batch being filled (what `add` would return). */
+  get currentNo(): number {
+    return this.nextNo;
+  }
+
+  get idle(): boolean {
+    return this.batch.length === 0 && this.pending === 0;
+  }
+
+  /** Appends the current batch, if any. */
+  flush(): void {
+    if (this.batch.length === 0) return;
+    const no = this.nextNo++;
+    const events = this.batch;
+    this.batch = [];
+    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes: events }).finish();
+    if (bytes.length > LEDGER_MSG_BYTES_MAX) {
+      this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED', `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
+      return;
+    }
+    this.pending++;
+    this.metrics.ledgerPending.set(this.pending);
+    const started = process.hrtime.bigint();
+    this.js.publish(this.subject, bytes, { msgID: `${this.gatewayId}.${this.bootId}.${no}`, timeout: LEDGER_APPEND_TIMEOUT_MS })
+      .then(() => {
+        this.pending--;
+        this.metrics.ledgerPending.set(this.pending);
+        this.metrics.ledgerAppends.inc();
+        this.metrics.ledgerEvents.inc(events.length);
+        this.metrics.ledgerAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+        this.markAcked(no);
+      }, (err: unknown) => {
+        this.pending--;
+        this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED', `ledger append ${no} failed: ${(err as Error).message}`, { cause: err }));
+      });
+  }
+
+  private markAcked(no: number): void {
+    if (this.failed !== null) return;
+    this.acked.add(no);
+    let advanced = false;
+    while (this.acked.delete(this.ackedNo + 1)) {
+      this.ackedNo++;
+      advanced = true;
+    }
+    if (advanced) this.onAcked(this.ackedNo);
+  }
+
+  private fail(err: TapgateError): void {
+    if (this.failed !== null) return;
+    this.failed = err;
+    this.onFailed(err);
+  }
+}

@@ -1,0 +1,114 @@
+// The sequencer: the single writer of the gateway's tap state. It takes each frame's
+// registry outcomes from the workers, in arrival order, and applies what needs memory: a
+// retransmitted seq gets its original decision back (no second event); a new tap passes the
+// repeated-tap rule and updates presence; every new decision goes to the ledger, and the
+// frame's reply is released only when the ledger append holding its decisions is acknowledged.
+// Replaying the ledger at start through `replay` rebuilds the same state.
+import { tapgate } from '../core/proto.js';
+import {
+  Direction, PassState, PersonKind, Reason, SeqMemory, personKindOf, verdictOf,
+  type Device, type PersonKindName, type RegistryIndex, type StoredDecision,
+} from '../core/index.js';
+import type { TapOutcome } from '../processors/protocol.js';
+import type { LedgerWriter } from './ledger.js';
+import type { GatewayMetrics } from './metrics.js';
+
+type IDecision = tapgate.device.v1.IDecision;
+
+/** The decisions for one frame and the ledger append number they wait for. */
+export interface FrameReply {
+  readonly decisions: IDecision[];
+  readonly neededNo: number;
+}
+
+export type SequenceResult = { readonly reply: FrameReply } | { readonly tooOld: { readonly seq: number; readonly highestSeq: number } };
+
+/** Reasons for which the guard's screen shows who the person is. */
+const SHOWS_PERSON = new Set<number>([Reason.DECISION_REASON_OK, Reason.DECISION_REASON_REPEATED_TAP, Reason.DECISION_REASON_NOT_ALLOWED_AT_DEVICE]);
+const REASON_NAMES = tapgate.device.v1.DecisionReason as unknown as Record<number, string>;
+const VERDICT_NAMES = tapgate.device.v1.Verdict as unknown as Record<number, string>;
+const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_KIND_PUPIL]: 'pupil', [PersonKind.PERSON_KIND_STAFF]: 'staff' };
+
+export class Sequencer {
+  readonly seqs: SeqMemory;
+  readonly passes: PassState;
+
+  constructor(
+    private readonly registry: RegistryIndex,
+    private readonly ledger: LedgerWriter,
+    private readonly metrics: GatewayMetrics,
+    seqMemory: number,
+    repeatWindowMs: number,
+  ) {
+    this.seqs = new SeqMemory(seqMemory);
+    this.passes = new PassState(repeatWindowMs);
+  }
+
+  /** Applies one frame's taps. All or nothing: a seq too old refuses the whole frame. */
+  sequence(device: Device, taps: readonly TapOutcome[], nowMs: number): SequenceResult {
+    for (const t of taps) {
+      const found = this.seqs.lookup(device.id, t.seq);
+      if (found.kind === 'too_old') return { tooOld: { seq: t.seq, highestSeq: found.highestSeq } };
+    }
+    const decisions: IDecision[] = [];
+    let neededNo = 0;
+    for (const t of taps) {
+      const found = this.seqs.lookup(device.id, t.seq);
+      const stored = found.kind === 'decided' ? found.decision : this.decideNew(device, t, nowMs);
+      if (found.kind === 'decided') this.metrics.tapsReplayed.inc();
+      if (stored.appendNo > neededNo) neededNo = stored.appendNo;
+      decisions.push(this.toDecision(stored, found.kind === 'decided'));
+    }
+    return { reply: { decisions, neededNo } };
+  }
+
+  private decideNew(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
+    const person = t.personId === '' ? undefined : this.registry.persons.get(t.personId);
+    let reason = t.reason;
+    const school = this.registry.schools.get(device.schoolId);
+    if (reason === Reason.DECISION_REASON_OK && person !== undefined && school !== undefined && device.kind === 'turnstile') {
+      reason = this.passes.decide({ schoolId: device.schoolId, timeZone: school.timeZone, personId: person.id,
+        personKind: person.kind, direction: t.direction, decidedAtMs: nowMs });
+    }
+    const verdict = verdictOf(reason);
+    const identifier = t.identifierId === '' ? undefined : this.registry.identifiers.get(t.identifierId);
+    const appendNo = this.ledger.add({
+      deviceId: device.id, seq: t.seq, schoolId: device.schoolId, personId: t.personId, identifierId: t.identifierId,
+      personKind: person === undefined ? 0 : personKindOf(person), className: person?.className ?? '',
+      direction: t.direction, verdict, reason, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs,
+      identifierKind: identifier?.kind ?? '',
+    });
+    const stored: StoredDecision = { seq: t.seq, reason, personId: SHOWS_PERSON.has(reason) ? t.personId : '', decidedAtMs: nowMs, appendNo };
+    this.seqs.remember(device.id, stored);
+    this.metrics.taps.inc({ verdict: VERDICT_NAMES[verdict] ?? String(verdict), reason: REASON_NAMES[reason] ?? String(reason) });
+    return stored;
+  }
+
+  private toDecision(stored: StoredDecision, replayed: boolean): IDecision {
+    const d: IDecision = { seq: stored.seq, verdict: verdictOf(stored.reason), reason: stored.reason, decidedAtMs: stored.decidedAtMs, replayed };
+    if (stored.personId !== '') {
+      const p = this.registry.persons.get(stored.personId);
+      if (p !== undefined) d.display = { displayName: p.displayName, className: p.className, photoRef: p.photoRef, personKind: personKindOf(p) };
+    }
+    return d;
+  }
+
+  /** Rebuilds state from one ledger batch (at start; the batch is durable). */
+  replay(batch: tapgate.events.v1.ILedgerBatch): number {
+    const passes = batch.passes ?? [];
+    for (const e of passes) {
+      const deviceId = e.deviceId ?? '';
+      const reason = e.reason ?? 0;
+      const personId = e.personId ?? '';
+      const decidedAtMs = Number(e.decidedAtMs ?? 0);
+      this.seqs.remember(deviceId, { seq: Number(e.seq ?? 0), reason, personId: SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, appendNo: 0 });
+      const kind = PERSON_KIND_NAMES[e.personKind ?? 0];
+      const school = this.registry.schools.get(e.schoolId ?? '');
+      const direction = e.direction ?? 0;
+      if (kind !== undefined && school !== undefined && (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_EXIT)) {
+        this.passes.record({ schoolId: school.id, timeZone: school.timeZone, personId, personKind: kind, direction, decidedAtMs }, reason);
+      }
+    }
+    return passes.length;
+  }
+}

@@ -1,0 +1,4 @@
+// I/O adapters shared by the gateway, processors, consumers and scripts.
+export * from './nats.js';
+export * from './logger.js';
+export * from './registry-load.js';

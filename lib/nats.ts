@@ -1,0 +1,89 @@
+// NATS plumbing shared by the gateway, the workers, the sink and the scripts: connecting,
+// the streams and the registry bucket tapgate uses (created if missing, so a fresh server
+// works), and a registry watcher that keeps a RegistryIndex current.
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager } from '@nats-io/jetstream';
+import { Kvm, type KV } from '@nats-io/kv';
+import { parseKey, RegistryIndex, type RecordKind } from '../core/index.js';
+
+/** The JetStream stream every decision is appended to, and its subject prefix. */
+export const LEDGER_STREAM = 'LEDGER';
+export const LEDGER_SUBJECT_PREFIX = 'tapgate.ledger.v1';
+/** Largest ledger message, in bytes; a LedgerBatch is flushed well below it. */
+export const LEDGER_MSG_BYTES_MAX = 1024 * 1024;
+/** JetStream's window for Nats-Msg-Id duplicate detection of retried appends, in ms. */
+export const LEDGER_DUPLICATE_WINDOW_MS = 120_000;
+/** The KV bucket holding the registry. */
+export const REGISTRY_BUCKET = 'tapgate_registry';
+
+export function ledgerSubject(gatewayId: string): string {
+  return `${LEDGER_SUBJECT_PREFIX}.${gatewayId}`;
+}
+
+export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000 });
+}
+
+/** Creates the ledger stream if it does not exist; leaves an existing one as it is. */
+export async function ensureLedgerStream(jsm: JetStreamManager): Promise<void> {
+  try {
+    await jsm.streams.info(LEDGER_STREAM);
+    return;
+  } catch (err) {
+    if (!/stream not found/i.test(String((err as Error).message))) throw err;
+  }
+  await jsm.streams.add({
+    name: LEDGER_STREAM,
+    subjects: [`${LEDGER_SUBJECT_PREFIX}.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    discard: DiscardPolicy.New,
+    max_msg_size: LEDGER_MSG_BYTES_MAX,
+    duplicate_window: LEDGER_DUPLICATE_WINDOW_MS * 1_000_000,
+  });
+}
+
+export async function openRegistry(nc: NatsConnection): Promise<KV> {
+  return new Kvm(nc).create(REGISTRY_BUCKET, { history: 1, storage: StorageType.File });
+}
+
+export async function natsSetup(nc: NatsConnection): Promise<{ jsm: JetStreamManager; registry: KV }> {
+  const jsm = await jetstreamManager(nc);
+  await ensureLedgerStream(jsm);
+  return { jsm, registry: await openRegistry(nc) };
+}
+
+export interface RegistryWatch {
+  /** Resolves when every value present at the start has been applied. */
+  readonly ready: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Applies every registry value, then every change as it happens, to `index`. A value that
+ * fails validation is reported through onInvalid and skipped; it never stops the watch.
+ */
+export async function watchRegistry(kv: KV, index: RegistryIndex,
+  hooks: { onChange?: (kind: RecordKind, id: string) => void; onInvalid?: (key: string, err: unknown) => void } = {}): Promise<RegistryWatch> {
+  const status = await kv.status();
+  const lastSeq = status.streamInfo.state.last_seq;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => { markReady = resolve; });
+  if (status.streamInfo.state.messages === 0) markReady();
+  const iter = await kv.watch();
+  void (async () => {
+    for await (const e of iter) {
+      const parsed = parseKey(e.key);
+      if (parsed !== null) {
+        try {
+          index.applyJson(parsed.kind, parsed.id, e.operation === 'PUT' ? e.string() : null);
+          hooks.onChange?.(parsed.kind, parsed.id);
+        } catch (err) {
+          hooks.onInvalid?.(e.key, err);
+        }
+      }
+      if (e.isUpdate || e.revision >= lastSeq || e.delta === 0) markReady();
+    }
+  })();
+  return { ready, stop: () => iter.stop() };
+}

@@ -1,0 +1,44 @@
+// The contract between the gateway and the tap workers: what one piscina task carries and
+// what it returns. Frames travel as one transferred ArrayBuffer with offsets, results as plain
+// arrays, so a task costs one postMessage each way however many frames it holds.
+
+/** One task: frames of authenticated devices, concatenated. */
+export interface TapTask {
+  /** All frames' bytes back to back; transferred, not copied. */
+  readonly bytes: ArrayBuffer;
+  /** Frame i is bytes[ends[i-1] .. ends[i]) (ends[-1] = 0). */
+  readonly ends: Uint32Array;
+  /** The authenticated device of each frame. */
+  readonly deviceIds: readonly string[];
+  /** The gateway's clock when the task was formed, ms since the epoch (for expiry checks). */
+  readonly nowMs: number;
+  /** Limits in force. */
+  readonly maxTapsPerFrame: number;
+}
+
+/** A frame refused as a whole: none of its taps are applied. */
+export interface FrameError {
+  /** tapgate.device.v1.ErrorCode */
+  readonly code: number;
+  readonly message: string;
+  readonly tapIndex: number;
+  readonly seq: number;
+}
+
+/** A tap decided by the registry rules, before the sequencer's stateful rules. */
+export interface TapOutcome {
+  readonly seq: number;
+  /** tapgate.device.v1.DecisionReason from the static rules. */
+  readonly reason: number;
+  readonly identifierId: string;
+  readonly personId: string;
+  readonly direction: number;
+  readonly deviceTimeMs: number;
+}
+
+/** Per frame, either an error or the outcomes of all its taps, in frame order. */
+export type FrameResult = { readonly error: FrameError } | { readonly taps: readonly TapOutcome[] };
+
+export interface TapTaskResult {
+  readonly frames: readonly FrameResult[];
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Compiles the TypeScript into dist/ and copies the generated protobuf modules beside it
+// (they are JavaScript with .d.ts types, which tsc does not emit).
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { stdio: 'inherit' });
+mkdirSync(join(root, 'dist', 'proto', 'gen'), { recursive: true });
+cpSync(join(root, 'proto', 'gen', 'tapgate.js'), join(root, 'dist', 'proto', 'gen', 'tapgate.js'));

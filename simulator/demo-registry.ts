@@ -1,0 +1,47 @@
+// Generates a registry for demos, the simulator and the benchmarks: schools with turnstiles,
+// pupils, staff and their identifiers. Secrets and UIDs are random on every generation (no
+// default keys exist); the file written holds them, so keep it private (it lives in .tapgate/).
+import { randomBytes } from 'node:crypto';
+
+export interface DemoOptions {
+  readonly schools: number;
+  readonly turnstilesPerSchool: number;
+  readonly pupilsPerSchool: number;
+  readonly staffPerSchool: number;
+  readonly timeZone?: string;
+}
+
+const SURNAMES = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров'];
+const NAMES = ['Иван', 'Алексей', 'Мария', 'Анна', 'Дмитрий', 'Софья', 'Артём', 'Виктория', 'Максим', 'Полина'];
+const LETTERS = ['А', 'Б', 'В', 'Г'];
+
+export interface DemoRegistry {
+  schools: Record<string, unknown>[];
+  devices: Record<string, unknown>[];
+  persons: Record<string, unknown>[];
+  identifiers: Record<string, unknown>[];
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
+  const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [] };
+  for (let s = 1; s <= o.schools; s++) {
+    const schoolId = `sch-${pad(s, 4)}`;
+    reg.schools.push({ id: schoolId, name: `Школа № ${1000 + s}`, timeZone: o.timeZone ?? 'Europe/Moscow', kind: 'school' });
+    for (let d = 1; d <= o.turnstilesPerSchool; d++) {
+      reg.devices.push({ id: `${schoolId}-ts-${pad(d, 2)}`, schoolId, kind: 'turnstile', secretHex: randomBytes(32).toString('hex'), enabled: true });
+    }
+    const people = o.pupilsPerSchool + o.staffPerSchool;
+    for (let p = 1; p <= people; p++) {
+      const pupil = p <= o.pupilsPerSchool;
+      const personId = `${schoolId}-p-${pad(p, 5)}`;
+      const n = s * 7919 + p;
+      reg.persons.push({ id: personId, schoolId, kind: pupil ? 'pupil' : 'staff',
+        displayName: `${SURNAMES[n % SURNAMES.length]} ${NAMES[(n >> 3) % NAMES.length]}`,
+        className: pupil ? `${1 + (p % 11)}${LETTERS[p % LETTERS.length]}` : '', photoRef: `photo:${personId}` });
+      reg.identifiers.push({ id: `${personId}-c1`, personId, kind: pupil ? 'social_card' : 'fob', uidHex: randomBytes(7).toString('hex'), status: 'active' });
+    }
+  }
+  return reg;
+}
