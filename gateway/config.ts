@@ -4,8 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
-  HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
+  HARD_MAX_FRAME_BYTES, ID_PATTERN,
 } from '../core/index.js';
+import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, strVar, type Env, urlVar } from '../lib/index.js';
 
 export interface GatewayConfig {
   readonly gatewayId: string;
@@ -30,38 +31,8 @@ export interface GatewayConfig {
   readonly bootId: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function intVar(env: Env, key: string, fallback: number, min: number, max: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`, { details: { key, min, max } });
-  }
-  return n;
-}
-
-export function strVar(env: Env, key: string, fallback: string, pattern: RegExp, what: string): string {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  if (!pattern.test(raw)) throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected ${what}`, { details: { key } });
-  return raw;
-}
-
-export function urlVar(env: Env, key: string, fallback: string, protocols: readonly string[]): string {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  let url: URL;
-  try { url = new URL(raw); } catch { throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: not a URL`, { details: { key } }); }
-  if (!protocols.includes(url.protocol)) {
-    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected a ${protocols.join(' or ')} URL`, { details: { key } });
-  }
-  return raw;
-}
-
-export const LOG_LEVELS = /^(fatal|error|warn|info|debug|trace|silent)$/;
-const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
+// The readers live in lib/config.ts (the consumers use them too); re-exported for old imports.
+export { intVar, strVar, urlVar, LOG_LEVELS };
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const port = (key: string, fallback: number) => intVar(env, key, fallback, 0, 65535);

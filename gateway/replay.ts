@@ -22,7 +22,8 @@ export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, g
   let messages = 0;
   let events = 0;
   if (total > 0) {
-    const consumer = await js.consumers.get(LEDGER_STREAM, { filter_subjects: [subject], deliver_policy: DeliverPolicy.All });
+    // A single subject as a string becomes filter_subject: nats-server 2.9 (Debian's) refuses filter_subjects lists.
+    const consumer = await js.consumers.get(LEDGER_STREAM, { filter_subjects: subject, deliver_policy: DeliverPolicy.All });
     const iter = await consumer.consume({ max_messages: REPLAY_FETCH_MESSAGES });
     for await (const m of iter) {
       events += sequencer.replay(LedgerBatch.decode(m.data));

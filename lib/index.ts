@@ -2,3 +2,4 @@
 export * from './nats.js';
 export * from './logger.js';
 export * from './registry-load.js';
+export * from './config.js';

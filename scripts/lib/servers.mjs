@@ -42,6 +42,15 @@ export function ensureDebianServers(log = (m) => process.stderr.write(m + '\n'))
   }
 }
 
+/** Fails when something already listens on the port (another tapgate, another server). */
+export function assertPortFree(port, what) {
+  return new Promise((resolve, reject) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => { s.destroy(); reject(new Error(`port ${port} for ${what} is already in use on 127.0.0.1; stop what uses it or pick another port`)); });
+    s.once('error', () => { s.destroy(); resolve(); });
+  });
+}
+
 function waitForPort(port, child, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
@@ -88,6 +97,7 @@ function stopper(child, what) {
 export async function startNats({ port, dataDir, logFile }) {
   const bin = findBinary(NATS_BINARIES, 'nats-server');
   if (!bin) throw new Error('nats-server is not installed (apt-get install -y nats-server)');
+  await assertPortFree(port, 'nats-server');
   mkdirSync(dataDir, { recursive: true });
   const out = openSync(logFile ?? join(dataDir, 'nats-server.log'), 'a');
   const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
@@ -104,6 +114,7 @@ export async function startNats({ port, dataDir, logFile }) {
 export async function startClickHouse({ httpPort, tcpPort, interserverPort, dataDir, logFile }) {
   const bin = findBinary(CLICKHOUSE_BINARIES, 'clickhouse-server');
   if (!bin) throw new Error('clickhouse-server is not installed (apt-get install -y clickhouse-server)');
+  await assertPortFree(httpPort, 'clickhouse-server');
   const dir = dataDir.endsWith('/') ? dataDir : dataDir + '/';
   for (const sub of ['tmp', 'user_files', 'format_schemas']) mkdirSync(join(dir, sub), { recursive: true });
   const log = logFile ?? join(dir, 'clickhouse-server.log');

@@ -1,0 +1,113 @@
+// Benchmark: taps/s and decision latency of tapgate end to end (every tap decided by the
+// workers and durably appended to JetStream before its answer) against a bare uWS echo of the
+// same frames, in one run on this machine. See benchmarks/README.md for the question, method
+// and results. Starts its own nats-server (and clickhouse-server, for the gateway's readiness)
+// in a temporary folder; every load phase is bounded in time.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { startNats, startClickHouse, freePort } from '../../scripts/lib/servers.mjs';
+import { connectNats, loadRegistryRecords, openRegistry } from '../lib/index.js';
+import { parseRegistryJson } from '../core/index.js';
+import { generateDemoRegistry } from '../simulator/demo-registry.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const dist = join(root, 'dist');
+
+interface Phase { name: string; devices: number; rate: number; durationS: number; tapsPerFrame: number; inFlight: number }
+
+const { values } = parseArgs({ options: {
+  quick: { type: 'boolean', default: false },
+  out: { type: 'string', default: join(root, 'benchmarks', 'results') },
+} });
+const scale = values.quick ? 0.2 : 1;
+const PHASES: Phase[] = [
+  { name: 'saturate-1000dev', devices: 1000, rate: 200_000, durationS: Math.ceil(15 * scale), tapsPerFrame: 1, inFlight: 16 },
+  { name: 'saturate-1000dev-8perframe', devices: 1000, rate: 400_000, durationS: Math.ceil(15 * scale), tapsPerFrame: 8, inFlight: 16 },
+  { name: 'latency-5000dev-20k', devices: 5000, rate: 20_000, durationS: Math.ceil(20 * scale), tapsPerFrame: 1, inFlight: 16 },
+];
+
+function spawnLogged(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; line: (pred: (l: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>; stdout: () => string } {
+  const child = spawn(process.execPath, [join(dist, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const waiters: Array<[(l: Record<string, unknown>) => boolean, (l: Record<string, unknown>) => void]> = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    out += line + '\n';
+    try {
+      const l = JSON.parse(line) as Record<string, unknown>;
+      for (const [p, r] of waiters) if (p(l)) r(l);
+    } catch { /* not JSON */ }
+  });
+  createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`  [${script}] ${line}\n`));
+  return { child, stdout: () => out, line: (pred) => new Promise((r, j) => { waiters.push([pred, r]); child.once('exit', (c) => j(new Error(`${script} exited ${c}`))); }) };
+}
+
+async function simulate(url: string, registryPath: string, p: Phase, echo: boolean): Promise<Record<string, unknown>> {
+  const args = ['--url', url, '--registry', registryPath, '--devices', String(p.devices), '--rate', String(p.rate),
+    '--duration', String(p.durationS), '--taps-per-frame', String(p.tapsPerFrame), '--in-flight', String(p.inFlight)];
+  if (echo) args.push('--echo');
+  const sim = spawnLogged('simulator/main.js', args, {});
+  const code = await new Promise<number | null>((r) => sim.child.once('exit', r));
+  if (code !== 0) throw new Error(`simulator exited ${code}`);
+  return JSON.parse(sim.stdout()) as Record<string, unknown>;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tapgate-bench-'));
+const nats = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
+const ch = await startClickHouse({ httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'ch') });
+const maxDevices = Math.max(...PHASES.map((p) => p.devices));
+const reg = generateDemoRegistry({ schools: maxDevices / 10, turnstilesPerSchool: 10, pupilsPerSchool: 90, staffPerSchool: 10 });
+const registryPath = join(dir, 'registry.json');
+writeFileSync(registryPath, JSON.stringify(reg));
+const nc = await connectNats(nats.url, 'tapgate-bench');
+await loadRegistryRecords(await openRegistry(nc), parseRegistryJson(JSON.stringify(reg)));
+await nc.close();
+
+const results: Array<Record<string, unknown>> = [];
+for (const p of PHASES) {
+  process.stderr.write(`phase ${p.name}: uWS echo baseline\n`);
+  const echo = spawnLogged('benchmarks/echo-server.js', [], { ECHO_PORT: '0' });
+  const echoPort = (await echo.line((l) => l['msg'] === 'echo listening'))['port'];
+  const base = await simulate(`ws://127.0.0.1:${echoPort}/device/v1`, registryPath, p, true);
+  await stop(echo.child);
+
+  process.stderr.write(`phase ${p.name}: tapgate\n`);
+  const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url,
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: `bench-${p.name}` });
+  const gwReady = await gw.line((l) => l['msg'] === 'gateway listening').catch(() => null);
+  if (gwReady === null) throw new Error('gateway did not start');
+  const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false);
+  await stop(gw.child);
+  const ratio = Number(tg['tapsPerSecond']) / Math.max(1, Number(base['tapsPerSecond']));
+  results.push({ phase: p, echo: base, tapgate: tg, throughputRatio: Math.round(ratio * 1000) / 1000 });
+}
+
+await nats.stop();
+await ch.stop();
+rmSync(dir, { recursive: true, force: true });
+
+const date = new Date().toISOString().slice(0, 10);
+const doc = { benchmark: 'taps', date, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30),
+  quick: values.quick, results };
+mkdirSync(values.out, { recursive: true });
+const file = join(values.out, `${date}-taps${values.quick ? '-quick' : ''}.json`);
+writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+process.stderr.write(`results written to ${file}\n`);
+const row = (name: string, s: Record<string, unknown>) => {
+  const l = s['latencyMs'] as Record<string, number>;
+  return `| ${name} | ${s['tapsPerSecond']} | ${l['p50']} | ${l['p99']} | ${l['p999']} |`;
+};
+process.stdout.write('| phase | system | taps/s | p50 ms | p99 ms | p999 ms | tapgate/echo |\n|---|---|---|---|---|---|---|\n');
+for (const r of results) {
+  const p = r['phase'] as Phase;
+  process.stdout.write(row(`${p.name} | uWS echo`, r['echo'] as Record<string, unknown>) + ' |\n');
+  process.stdout.write(row(`${p.name} | tapgate`, r['tapgate'] as Record<string, unknown>) + ` ${r['throughputRatio']} |\n`);
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, checks the generated protobuf code against proto/,
+// compiles (which type-checks the tests too), runs every test file with tap (integration tests
+// start their own nats-server and clickhouse-server), and ends with the line
+// "N passed, N failed" that CI reads. Extra arguments are passed to tap (e.g. a test file).
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup } from './lib/setup.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+setup(root);
+const drift = spawnSync(process.execPath, [join(root, 'scripts', 'gen-proto.mjs'), '--check'], { stdio: 'inherit' });
+
+const tap = spawn(process.execPath, [join(root, 'node_modules', 'tap', 'dist', 'esm', 'run.mjs'), '--reporter=tap', ...process.argv.slice(2)],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+// Count the tests in the TAP stream: each file's direct subtests (t.test), or the file itself
+// when it has none. A failing file with no subtests counts once as failed.
+let passed = 0;
+let failed = 0;
+let children = { ok: 0, notOk: 0 };
+let buffer = '';
+const onLine = (line) => {
+  process.stdout.write(line + '\n');
+  const child = /^    (not )?ok \d+ /.exec(line);
+  if (child) { if (child[1]) children.notOk++; else children.ok++; return; }
+  const top = /^(not )?ok \d+ /.exec(line);
+  if (top) {
+    if (children.ok + children.notOk === 0) { if (top[1]) failed++; else passed++; }
+    else { passed += children.ok; failed += children.notOk; if (top[1] && children.notOk === 0) failed++; }
+    children = { ok: 0, notOk: 0 };
+  }
+};
+tap.stdout.on('data', (chunk) => {
+  buffer += chunk.toString();
+  let nl;
+  while ((nl = buffer.indexOf('\n')) >= 0) { onLine(buffer.slice(0, nl)); buffer = buffer.slice(nl + 1); }
+});
+tap.on('exit', (code) => {
+  if (buffer) onLine(buffer);
+  if (drift.status !== 0) { failed++; process.stdout.write('not ok - generated protobuf code drifted from proto/ (npm run gen:proto)\n'); }
+  else passed++;
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(code === 0 && failed === 0 ? 0 : 1);
+});

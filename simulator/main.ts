@@ -1,0 +1,68 @@
+// `npm run simulate -- [options]`: drives a running gateway with simulated turnstiles over real
+// WebSockets. Progress goes to stderr once a second; a JSON summary goes to stdout.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runLoad, type SimDevice } from './load.js';
+
+const USAGE = `usage: npm run simulate -- [--url ws://127.0.0.1:7400/device/v1] [--registry .tapgate/demo-registry.json]
+  [--devices N] [--rate TAPS_PER_S] [--duration S] [--taps-per-frame N] [--in-flight N] [--echo]`;
+
+/** Upper bounds, so a typo cannot start an endless or machine-filling run. */
+const LIMITS = { devices: 20_000, rate: 1_000_000, duration: 3600, tapsPerFrame: 1024, inFlight: 1024 } as const;
+
+function num(v: string | undefined, name: keyof typeof LIMITS, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > LIMITS[name]) {
+    process.stderr.write(`--${name}: expected a number in (0, ${LIMITS[name]}], got ${v}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+interface RegistryDoc {
+  devices?: Array<{ id: string; schoolId: string; secretHex: string; kind: string }>;
+  persons?: Array<{ id: string; schoolId: string }>;
+  identifiers?: Array<{ personId: string; uidHex: string; status?: string }>;
+}
+
+/** Simulated devices from a registry file: each turnstile taps the cards of its own school. */
+export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
+  const schoolOf = new Map((doc.persons ?? []).map((p) => [p.id, p.schoolId]));
+  const uidsBySchool = new Map<string, Buffer[]>();
+  for (const i of doc.identifiers ?? []) {
+    const school = schoolOf.get(i.personId);
+    if (school === undefined || (i.status ?? 'active') !== 'active') continue;
+    const list = uidsBySchool.get(school) ?? [];
+    list.push(Buffer.from(i.uidHex, 'hex'));
+    uidsBySchool.set(school, list);
+  }
+  return (doc.devices ?? []).filter((d) => d.kind === 'turnstile')
+    .map((d) => ({ id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids: uidsBySchool.get(d.schoolId) ?? [] }));
+}
+
+const { values } = parseArgs({ options: {
+  url: { type: 'string', default: 'ws://127.0.0.1:7400/device/v1' },
+  registry: { type: 'string', default: '.tapgate/demo-registry.json' },
+  devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' },
+  'taps-per-frame': { type: 'string' }, 'in-flight': { type: 'string' }, echo: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} });
+if (values.help) { process.stdout.write(USAGE + '\n'); process.exit(0); }
+
+let all: SimDevice[];
+try {
+  all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc);
+} catch (err) {
+  process.stderr.write(`cannot read the registry file ${values.registry}: ${(err as Error).message}\n(npm start writes one to .tapgate/demo-registry.json)\n`);
+  process.exit(2);
+}
+const count = num(values.devices, 'devices', all.length);
+if (count > all.length) { process.stderr.write(`--devices ${count}: the registry has only ${all.length} turnstiles\n`); process.exit(2); }
+const summary = await runLoad({
+  url: values.url, devices: all.slice(0, count), rate: num(values.rate, 'rate', 1000), durationS: num(values.duration, 'duration', 10),
+  tapsPerFrame: num(values['taps-per-frame'], 'tapsPerFrame', 1), inFlightPerDevice: num(values['in-flight'], 'inFlight', 8),
+  echo: values.echo, progress: (line) => process.stderr.write(line + '\n'),
+});
+process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+process.exit(0);

@@ -1,0 +1,152 @@
+// PassState: the repeated-tap window (boundaries, per direction, denied taps start no window),
+// presence by kind (entries minus exits, each person once), the reset at local midnight in the
+// school's zone, and replay through `record` rebuilding the state `decide` built.
+import t from 'tap';
+import { Direction, PassState, Reason, type PassInput, type PersonKindName, type ReasonValue } from '../../core/index.js';
+
+const WINDOW_MS = 5000;
+const MSK = 'Europe/Moscow';
+const VVO = 'Asia/Vladivostok';
+const ENTRY = Direction.DIRECTION_ENTRY;
+const EXIT = Direction.DIRECTION_EXIT;
+const OK = Reason.DECISION_REASON_OK;
+const REPEATED = Reason.DECISION_REASON_REPEATED_TAP;
+/** 2025-03-10 00:00 in Moscow (UTC+3) and in Vladivostok (UTC+10), as UTC ms. */
+const MSK_MIDNIGHT_MS = Date.UTC(2025, 2, 9, 21, 0, 0);
+const VVO_MIDNIGHT_MS = Date.UTC(2025, 2, 9, 14, 0, 0);
+const DAY_0310 = Date.UTC(2025, 2, 10) / 86_400_000;
+const T0 = MSK_MIDNIGHT_MS + 8 * 3_600_000;
+
+function tap(personId: string, direction: number, decidedAtMs: number, personKind: PersonKindName = 'pupil', schoolId = 's1', timeZone = MSK): PassInput {
+  return { schoolId, timeZone, personId, personKind, direction, decidedAtMs };
+}
+
+t.test('pass-state - repeated tap window boundaries', async (t) => {
+  const cases: Array<{ name: string; taps: Array<[string, number, number]>; reasons: ReasonValue[] }> = [
+    { name: 'same direction 1 ms inside the window', taps: [['p', ENTRY, T0], ['p', ENTRY, T0 + WINDOW_MS - 1]], reasons: [OK, REPEATED] },
+    { name: 'same direction exactly at the window', taps: [['p', ENTRY, T0], ['p', ENTRY, T0 + WINDOW_MS]], reasons: [OK, OK] },
+    { name: 'same instant', taps: [['p', EXIT, T0], ['p', EXIT, T0]], reasons: [OK, REPEATED] },
+    { name: 'other direction is not a repeat', taps: [['p', ENTRY, T0], ['p', EXIT, T0 + 1]], reasons: [OK, OK] },
+    { name: 'each direction keeps its own window', taps: [['p', ENTRY, T0], ['p', EXIT, T0 + 1], ['p', ENTRY, T0 + 2], ['p', EXIT, T0 + 3]], reasons: [OK, OK, REPEATED, REPEATED] },
+    { name: 'other persons are independent', taps: [['p', ENTRY, T0], ['q', ENTRY, T0 + 1]], reasons: [OK, OK] },
+    // A denied repeat does not start a window: the window still runs from the allowed tap.
+    { name: 'a repeat does not extend the window', taps: [['p', ENTRY, T0], ['p', ENTRY, T0 + WINDOW_MS - 1], ['p', ENTRY, T0 + WINDOW_MS]], reasons: [OK, REPEATED, OK] },
+    { name: 'the window is in ms, not reset at midnight', taps: [['p', ENTRY, MSK_MIDNIGHT_MS - 1], ['p', ENTRY, MSK_MIDNIGHT_MS]], reasons: [OK, REPEATED] },
+  ];
+  for (const c of cases) {
+    const s = new PassState(WINDOW_MS);
+    t.same(c.taps.map(([p, d, ms]) => s.decide(tap(p, d, ms))), c.reasons, c.name);
+  }
+});
+
+t.test('pass-state - a zero window never repeats', async (t) => {
+  const s = new PassState(0);
+  t.same([s.decide(tap('p', ENTRY, T0)), s.decide(tap('p', ENTRY, T0))], [OK, OK]);
+});
+
+t.test('pass-state - a tap recorded as denied starts no window and changes no presence', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  for (const reason of [REPEATED, Reason.DECISION_REASON_IDENTIFIER_BLOCKED, Reason.DECISION_REASON_UNSPECIFIED]) s.record(tap('p', ENTRY, T0), reason);
+  t.equal(s.decide(tap('p', ENTRY, T0 + 1)), OK);
+  t.same(s.presence('s1', MSK, T0 + 1), { schoolId: 's1', day: DAY_0310, pupils: 1, staff: 0 });
+});
+
+t.test('pass-state - a tap without direction starts no window and changes no presence', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  s.record(tap('p', Direction.DIRECTION_UNSPECIFIED, T0), OK);
+  t.same(s.presence('s1', MSK, T0), { schoolId: 's1', day: DAY_0310, pupils: 0, staff: 0 });
+  t.equal(s.decide(tap('p', ENTRY, T0 + 1)), OK);
+});
+
+t.test('pass-state - presence is entries minus exits, each person once', async (t) => {
+  const steps: Array<{ name: string; tap: PassInput; pupils: number; staff: number; inside: string[] }> = [
+    { name: 'pupil enters', tap: tap('a', ENTRY, T0), pupils: 1, staff: 0, inside: ['a'] },
+    { name: 'second pupil enters', tap: tap('b', ENTRY, T0 + 1), pupils: 2, staff: 0, inside: ['a', 'b'] },
+    { name: 'staff enters', tap: tap('x', ENTRY, T0 + 2, 'staff'), pupils: 2, staff: 1, inside: ['a', 'b', 'x'] },
+    { name: 'double entry (outside the window) counted once', tap: tap('a', ENTRY, T0 + WINDOW_MS), pupils: 2, staff: 1, inside: ['a', 'b', 'x'] },
+    { name: 'exit without entry changes nothing', tap: tap('c', EXIT, T0 + WINDOW_MS + 1), pupils: 2, staff: 1, inside: ['a', 'b', 'x'] },
+    { name: 'pupil exits', tap: tap('a', EXIT, T0 + WINDOW_MS + 2), pupils: 1, staff: 1, inside: ['b', 'x'] },
+    { name: 'second exit (outside the window) changes nothing', tap: tap('a', EXIT, T0 + 2 * WINDOW_MS + 2), pupils: 1, staff: 1, inside: ['b', 'x'] },
+    { name: 'staff exits', tap: tap('x', EXIT, T0 + 2 * WINDOW_MS + 3, 'staff'), pupils: 1, staff: 0, inside: ['b'] },
+    { name: 'pupil re-enters', tap: tap('a', ENTRY, T0 + 3 * WINDOW_MS), pupils: 2, staff: 0, inside: ['b', 'a'] },
+  ];
+  const s = new PassState(WINDOW_MS);
+  for (const step of steps) {
+    t.equal(s.decide(step.tap), OK, `${step.name}: allowed`);
+    const now = step.tap.decidedAtMs;
+    t.same(s.presence('s1', MSK, now), { schoolId: 's1', day: DAY_0310, pupils: step.pupils, staff: step.staff }, `${step.name}: counts`);
+    t.same(s.insidePersonIds('s1', MSK, now), step.inside, `${step.name}: inside`);
+  }
+  t.same(s.presence('s2', MSK, T0), { schoolId: 's2', day: DAY_0310, pupils: 0, staff: 0 }, 'another school is empty');
+});
+
+t.test('pass-state - presence resets at local midnight in the school zone', async (t) => {
+  const zones: Array<{ zone: string; midnightMs: number }> = [
+    { zone: MSK, midnightMs: MSK_MIDNIGHT_MS },
+    { zone: VVO, midnightMs: VVO_MIDNIGHT_MS },
+  ];
+  for (const { zone, midnightMs } of zones) {
+    const s = new PassState(WINDOW_MS);
+    const lastMs = midnightMs - 1; // 23:59:59.999 local
+    t.equal(s.decide(tap('a', ENTRY, lastMs - WINDOW_MS, 'pupil', 's1', zone)), OK);
+    t.equal(s.decide(tap('x', ENTRY, lastMs, 'staff', 's1', zone)), OK);
+    t.same(s.presence('s1', zone, lastMs), { schoolId: 's1', day: DAY_0310 - 1, pupils: 1, staff: 1 }, `${zone}: 23:59:59.999 is still the old day`);
+    t.same(s.presence('s1', zone, midnightMs), { schoolId: 's1', day: DAY_0310, pupils: 0, staff: 0 }, `${zone}: 00:00:00.000 starts from zero`);
+    t.same(s.insidePersonIds('s1', zone, midnightMs), [], `${zone}: nobody inside`);
+    // An exit of someone who entered yesterday is an exit without entry today.
+    t.equal(s.decide(tap('a', EXIT, midnightMs, 'pupil', 's1', zone)), OK);
+    t.same(s.presence('s1', zone, midnightMs + 1), { schoolId: 's1', day: DAY_0310, pupils: 0, staff: 0 }, `${zone}: no negative count`);
+    t.equal(s.decide(tap('b', ENTRY, midnightMs + 2, 'pupil', 's1', zone)), OK);
+    t.same(s.presence('s1', zone, midnightMs + 2), { schoolId: 's1', day: DAY_0310, pupils: 1, staff: 0 }, `${zone}: counts the new day`);
+  }
+});
+
+t.test('pass-state - each school resets at its own midnight', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  const before = VVO_MIDNIGHT_MS - 1;
+  s.decide(tap('m', ENTRY, before, 'pupil', 'moscow', MSK));
+  s.decide(tap('v', ENTRY, before, 'pupil', 'vladivostok', VVO));
+  // 14:00 UTC: midnight in Vladivostok, 17:00 in Moscow.
+  t.same(s.presence('vladivostok', VVO, VVO_MIDNIGHT_MS), { schoolId: 'vladivostok', day: DAY_0310, pupils: 0, staff: 0 });
+  t.same(s.presence('moscow', MSK, VVO_MIDNIGHT_MS), { schoolId: 'moscow', day: DAY_0310 - 1, pupils: 1, staff: 0 });
+});
+
+t.test('pass-state - a tap stamped earlier than the current day does not roll presence back', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  s.decide(tap('a', ENTRY, MSK_MIDNIGHT_MS + 1));
+  s.record(tap('b', ENTRY, MSK_MIDNIGHT_MS - 1), OK);
+  t.same(s.presence('s1', MSK, MSK_MIDNIGHT_MS + 2), { schoolId: 's1', day: DAY_0310, pupils: 2, staff: 0 });
+});
+
+t.test('pass-state - replay through record rebuilds the state decide built', async (t) => {
+  const persons: Array<[string, PersonKindName]> = [['a', 'pupil'], ['b', 'pupil'], ['c', 'pupil'], ['x', 'staff'], ['y', 'staff']];
+  // A deterministic day and a half of taps with repeats, double entries and stray exits.
+  let seed = 42;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const taps: PassInput[] = [];
+  let ms = MSK_MIDNIGHT_MS - 12 * 3_600_000;
+  for (let i = 0; i < 400; i++) {
+    ms += next() % 400_000;
+    const [personId, kind] = persons[next() % persons.length]!;
+    taps.push(tap(personId, next() % 2 === 0 ? ENTRY : EXIT, ms, kind));
+  }
+  const live = new PassState(WINDOW_MS);
+  const log = taps.map((input) => ({ input, reason: live.decide(input) }));
+  t.ok(log.some((e) => e.reason === REPEATED), 'the log holds repeats');
+  t.ok(log.some((e) => e.reason === OK), 'the log holds allowed taps');
+  const replayed = new PassState(WINDOW_MS);
+  for (const e of log) replayed.record(e.input, e.reason);
+  for (const probeMs of [ms, ms + 1, ms + WINDOW_MS, MSK_MIDNIGHT_MS + 86_400_000]) {
+    t.same(replayed.presence('s1', MSK, probeMs), live.presence('s1', MSK, probeMs), `presence at ${probeMs}`);
+    t.same(replayed.insidePersonIds('s1', MSK, probeMs).sort(), live.insidePersonIds('s1', MSK, probeMs).sort(), `inside at ${probeMs}`);
+  }
+  // The windows agree too: the same questions, asked of both in the same order, get the same
+  // answers (each answer changes both states alike).
+  for (const [personId, kind] of persons) {
+    for (const direction of [ENTRY, EXIT]) {
+      const probe = tap(personId, direction, ms + 1, kind);
+      t.equal(replayed.decide(probe), live.decide(probe), `${personId} ${direction}`);
+    }
+  }
+});
+

@@ -1,0 +1,124 @@
+// Test stack: real nats-server and clickhouse-server started per test file on free loopback
+// ports with data in a temporary folder, and the gateway and sink started from dist/ as child
+// processes, exactly as `npm start` runs them. Everything is stopped by PID in teardown.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { startNats, startClickHouse, freePort } from '../../scripts/lib/servers.mjs';
+import { connectNats, loadRegistryRecords, openRegistry } from '../../lib/index.js';
+import { parseRegistryJson } from '../../core/index.js';
+import type { NatsConnection } from '@nats-io/transport-node';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+interface Server { readonly url: string; readonly pid: number; stop(): Promise<void> }
+
+export interface Stack {
+  readonly dir: string;
+  readonly nats: Server;
+  readonly clickhouse: Server | null;
+  readonly nc: NatsConnection;
+  /** Writes registry records (the JSON file form) to the KV registry. */
+  loadRegistry(doc: Record<string, unknown[]>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(opts: { clickhouse?: boolean } = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'tapgate-test-'));
+  const nats: Server = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
+  const clickhouse: Server | null = opts.clickhouse === false ? null : await startClickHouse({
+    httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
+  });
+  const nc = await connectNats(nats.url, 'tapgate-test');
+  const kv = await openRegistry(nc);
+  return {
+    dir, nats, clickhouse, nc,
+    loadRegistry: async (doc) => { await loadRegistryRecords(kv, parseRegistryJson(JSON.stringify(doc))); },
+    stop: async () => {
+      await nc.close().catch(() => undefined);
+      await nats.stop();
+      await clickhouse?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ProcessHandle {
+  readonly child: ChildProcess;
+  /** Every log line the process wrote, parsed where it was JSON. */
+  readonly logs: Array<Record<string, unknown>>;
+  /** All stdout and stderr text, for searching. */
+  output(): string;
+  /** Resolves with the first log line matching. */
+  waitForLog(pred: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** SIGTERM (or the signal given) and wait for exit; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  readonly exited: Promise<number | null>;
+}
+
+export function spawnNode(script: string, env: Record<string, string>): ProcessHandle {
+  const child = spawn(process.execPath, [join(DIST, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs: Array<Record<string, unknown>> = [];
+  let text = '';
+  const waiters: Array<{ pred: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      text += line + '\n';
+      let parsed: Record<string, unknown>;
+      try { parsed = JSON.parse(line) as Record<string, unknown>; } catch { parsed = { msg: line }; }
+      logs.push(parsed);
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        if (waiters[i]!.pred(parsed)) { waiters[i]!.resolve(parsed); waiters.splice(i, 1); }
+      }
+    });
+  }
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    child, logs, exited,
+    output: () => text,
+    waitForLog: (pred, timeoutMs = 30_000) => {
+      const found = logs.find(pred);
+      if (found !== undefined) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`log line not seen within ${timeoutMs} ms; output:\n${text.slice(-3000)}`)), timeoutMs);
+        waiters.push({ pred, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+        void exited.then((code) => { clearTimeout(timer); reject(new Error(`${script} exited with ${code} first; output:\n${text.slice(-3000)}`)); });
+      });
+    },
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface GatewayProcess extends ProcessHandle {
+  readonly devicePort: number;
+  readonly opsPort: number;
+  readonly deviceUrl: string;
+  readonly opsUrl: string;
+}
+
+/** Starts dist/gateway/main.js on free ports and waits until it listens. */
+export async function startGateway(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const p = spawnNode('gateway/main.js', {
+    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
+  });
+  const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000);
+  const devicePort = Number(line['devicePort']);
+  const opsPort = Number(line['opsPort']);
+  return { ...p, devicePort, opsPort, deviceUrl: `ws://127.0.0.1:${devicePort}/device/v1`, opsUrl: `http://127.0.0.1:${opsPort}` };
+}
+
+export function writeJson(dir: string, name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+export { freePort };
