@@ -97,11 +97,18 @@ function parseBool(raw: Raw, field: string, where: string, fallback: boolean): b
   fail(`${where}: ${field} must be true or false`, { field });
 }
 
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function parseExpiry(raw: Raw, where: string): number | null {
   const v = raw['expiresAt'];
   if (v === undefined || v === null || v === '') return null;
-  const ms = typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : NaN;
-  if (!Number.isSafeInteger(ms) || ms <= 0) fail(`${where}: expiresAt must be an ISO 8601 time or ms since the epoch`, { field: 'expiresAt' });
+  // A time without a zone would be read in the loader's own zone, so ISO times must carry one.
+  const ms = typeof v === 'number' ? v
+    : typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v)
+    : typeof v === 'string' && ISO_WITH_ZONE.test(v) ? Date.parse(v) : NaN;
+  if (!Number.isSafeInteger(ms) || ms <= 0) {
+    fail(`${where}: expiresAt must be an ISO 8601 time with a zone (2026-09-01T18:00:00+03:00 or ...Z) or ms since the epoch`, { field: 'expiresAt' });
+  }
   return ms;
 }
 
@@ -121,7 +128,7 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       const allowedRaw = raw['allowedPersonKinds'];
       const list = typeof allowedRaw === 'string' ? (allowedRaw === '' ? [] : allowedRaw.split('|')) : allowedRaw ?? [];
       if (!Array.isArray(list)) fail(`${where}: allowedPersonKinds must be a list`, { field: 'allowedPersonKinds' });
-      const allowed = list.length === 0 ? [...PERSON_KINDS] : list.map((k) => oneOf({ k }, 'k', PERSON_KINDS, `${where} allowedPersonKinds`));
+      const allowed = list.length === 0 ? [...PERSON_KINDS] : list.map((k) => oneOf({ allowedPersonKinds: k }, 'allowedPersonKinds', PERSON_KINDS, where));
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', DEVICE_KINDS, where),
         secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]) }) };
     }

@@ -54,8 +54,15 @@ export class SeqMemory {
     // Seqs arrive mostly in order, so the oldest entries are at the front of the Map.
     const floor = d.highest - this.memory;
     for (const seq of d.decisions.keys()) {
-      if (seq > floor && d.decisions.size <= this.memory) break;
+      if (seq > floor) break;
       d.decisions.delete(seq);
+    }
+    // A seq that arrived out of order can sit behind a newer one and outlive the floor. Only
+    // seqs at or below the floor may go (a seq above it must stay found, or a retransmission
+    // would be applied twice); once they are gone every key is in (floor, highest], so at most
+    // `memory` remain.
+    if (d.decisions.size > this.memory) {
+      for (const seq of d.decisions.keys()) if (seq <= floor) d.decisions.delete(seq);
     }
   }
 

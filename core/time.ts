@@ -31,6 +31,10 @@ export function localDayStartMs(timeZone: string, day: number): number {
   let guess = midnightAsUtc - zoneOffsetMs(timeZone, midnightAsUtc);
   // Re-read the offset at the guess: correct across an offset change near midnight.
   guess = midnightAsUtc - zoneOffsetMs(timeZone, guess);
+  // Where clocks jump forward at local midnight (America/Santiago, America/Havana) the day has
+  // no 00:00 and the guess lands in the day before; the day starts at the jump, which is local
+  // midnight reckoned with the offset in force before it.
+  if (localDayNumber(timeZone, guess) < day) guess = midnightAsUtc - zoneOffsetMs(timeZone, guess);
   return guess;
 }
 

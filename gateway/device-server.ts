@@ -276,24 +276,33 @@ export class DeviceServer {
     }
   }
 
-  /** Sends every queued reply whose decisions are durable, in order. Called on each ledger ack. */
+  /**
+   * Sends every queued reply whose decisions are durable, in order. Called on each ledger ack.
+   * Replies to one socket released together go out as one DecisionBatch: one write, not one per frame.
+   */
   releaseReplies(): void {
     const acked = this.ledger.ackedNo;
-    const serverTimeMs = Date.now();
+    const ready = new Map<Socket, { data: SocketData; decisions: FrameReply['decisions'] }>();
+    const nowNs = process.hrtime.bigint();
     while (this.replyHead < this.replies.length) {
       const p = this.replies[this.replyHead]!;
       if (p.reply.neededNo > acked) break;
       this.replyHead++;
       p.data.framesInFlight--;
-      if (!p.data.closed) {
-        const bytes = GatewayFrame.encode({ decisions: { decisions: p.reply.decisions, serverTimeMs } }).finish();
-        p.ws.cork(() => this.send(p.ws, p.data, bytes));
-      }
-      this.metrics.decisionLatency.observe(Number(process.hrtime.bigint() - p.receivedNs) / 1e9);
+      this.metrics.decisionLatency.observe(Number(nowNs - p.receivedNs) / 1e9);
+      if (p.data.closed) continue;
+      const entry = ready.get(p.ws);
+      if (entry === undefined) ready.set(p.ws, { data: p.data, decisions: p.reply.decisions });
+      else for (const d of p.reply.decisions) entry.decisions.push(d);
     }
     if (this.replyHead > 1024 && this.replyHead * 2 > this.replies.length) {
       this.replies.splice(0, this.replyHead);
       this.replyHead = 0;
+    }
+    const serverTimeMs = Date.now();
+    for (const [ws, { data, decisions }] of ready) {
+      const bytes = GatewayFrame.encode({ decisions: { decisions, serverTimeMs } }).finish();
+      ws.cork(() => this.send(ws, data, bytes));
     }
   }
 

@@ -32,6 +32,7 @@ const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_K
 export class Sequencer {
   readonly seqs: SeqMemory;
   readonly passes: PassState;
+  private readonly tapCounters = new Map<number, { inc(): void }>();
 
   constructor(
     private readonly registry: RegistryIndex,
@@ -80,8 +81,19 @@ export class Sequencer {
     });
     const stored: StoredDecision = { seq: t.seq, reason, personId: SHOWS_PERSON.has(reason) ? t.personId : '', decidedAtMs: nowMs, appendNo };
     this.seqs.remember(device.id, stored);
-    this.metrics.taps.inc({ verdict: VERDICT_NAMES[verdict] ?? String(verdict), reason: REASON_NAMES[reason] ?? String(reason) });
+    this.tapCounter(verdict, reason).inc();
     return stored;
+  }
+
+  /** The labelled child of tapgate_gateway_taps_total, cached: resolving labels per tap costs more than the increment. */
+  private tapCounter(verdict: number, reason: number): { inc(): void } {
+    const key = verdict * 256 + reason;
+    let c = this.tapCounters.get(key);
+    if (c === undefined) {
+      c = this.metrics.taps.labels(VERDICT_NAMES[verdict] ?? String(verdict), REASON_NAMES[reason] ?? String(reason));
+      this.tapCounters.set(key, c);
+    }
+    return c;
   }
 
   private toDecision(stored: StoredDecision, replayed: boolean): IDecision {

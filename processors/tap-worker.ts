@@ -1,16 +1,12 @@
 // The piscina worker: decodes and validates TapBatch frames and decides each tap against its own
 // copy of the registry (kept current by a NATS KV watch, so a blocked card takes effect here
 // within milliseconds). Stateless between tasks apart from the registry; the stateful rules run
-// in the gateway's sequencer.
+// in the gateway's sequencer. Frame validation and the rules themselves are in decide-frame.ts.
 import { workerData } from 'piscina';
-import { tapgate } from '../core/proto.js';
-import {
-  CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, decideStatic, Direction, RegistryIndex,
-} from '../core/index.js';
+import { RegistryIndex } from '../core/index.js';
 import { connectNats, openRegistry, watchRegistry } from '../lib/index.js';
-import type { FrameResult, TapOutcome, TapTask, TapTaskResult } from './protocol.js';
-
-const { DeviceFrame, ErrorCode } = tapgate.device.v1;
+import { decideFrame } from './decide-frame.js';
+import type { FrameResult, TapTask, TapTaskResult } from './protocol.js';
 
 export interface TapWorkerData { readonly natsUrl: string }
 
@@ -21,58 +17,13 @@ const nc = await connectNats(data.natsUrl, 'tapgate-tap-worker');
 const watch = await watchRegistry(await openRegistry(nc), registry);
 await watch.ready;
 
-function frameError(code: number, message: string, tapIndex = 0, seq = 0): FrameResult {
-  return { error: { code, message, tapIndex, seq } };
-}
-
-export function decideFrame(bytes: Uint8Array, deviceId: string, nowMs: number, maxTaps: number): FrameResult {
-  let frame: tapgate.device.v1.DeviceFrame;
-  try {
-    frame = DeviceFrame.decode(bytes);
-  } catch (err) {
-    return frameError(ErrorCode.ERROR_CODE_MALFORMED_FRAME, `not a DeviceFrame: ${(err as Error).message}`);
-  }
-  if (frame.body !== 'taps' || frame.taps == null) return frameError(ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'expected a TapBatch frame');
-  const taps = frame.taps.taps ?? [];
-  if (taps.length === 0 || taps.length > maxTaps) {
-    return frameError(ErrorCode.ERROR_CODE_BAD_TAP_COUNT, `a TapBatch carries 1 to ${maxTaps} taps, got ${taps.length}`);
-  }
-  const device = registry.devices.get(deviceId);
-  if (device === undefined) return frameError(ErrorCode.ERROR_CODE_UNEXPECTED_FRAME, 'device is not in the registry');
-  const seen = new Set<number>();
-  const outcomes: TapOutcome[] = [];
-  for (let i = 0; i < taps.length; i++) {
-    const t = taps[i]!;
-    const seq = Number(t.seq);
-    const uid = t.cardUid;
-    const direction = t.direction ?? 0;
-    const invalid = (why: string) => frameError(ErrorCode.ERROR_CODE_INVALID_TAP, `tap ${i}: ${why}`, i, Number.isSafeInteger(seq) ? seq : 0);
-    if (!Number.isSafeInteger(seq) || seq < 1) return invalid('seq must be 1 to 2^53-1');
-    if (seen.has(seq)) return invalid(`seq ${seq} appears twice in the frame`);
-    seen.add(seq);
-    if (uid == null || uid.length < CARD_UID_BYTES_MIN || uid.length > CARD_UID_BYTES_MAX) {
-      return invalid(`card_uid must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes`);
-    }
-    if (device.kind === 'turnstile' && direction !== Direction.DIRECTION_ENTRY && direction !== Direction.DIRECTION_EXIT) {
-      return invalid('a turnstile tap needs direction ENTRY or EXIT');
-    }
-    const deviceTimeMs = Number(t.deviceTimeMs ?? 0);
-    if (!Number.isSafeInteger(deviceTimeMs) || deviceTimeMs < 0) return invalid('device_time_ms out of range');
-    const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
-    const outcome = decideStatic(registry, device, uidHex, nowMs);
-    outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '',
-      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId, direction, deviceTimeMs });
-  }
-  return { taps: outcomes };
-}
-
 export default function run(task: TapTask): TapTaskResult {
   const all = new Uint8Array(task.bytes);
   const frames: FrameResult[] = new Array(task.deviceIds.length);
   let start = 0;
   for (let i = 0; i < task.deviceIds.length; i++) {
     const end = task.ends[i]!;
-    frames[i] = decideFrame(all.subarray(start, end), task.deviceIds[i]!, task.nowMs, task.maxTapsPerFrame);
+    frames[i] = decideFrame(registry, all.subarray(start, end), task.deviceIds[i]!, task.nowMs, task.maxTapsPerFrame);
     start = end;
   }
   return { frames };

@@ -7,6 +7,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 mkdirSync(join(root, 'dist', 'proto', 'gen'), { recursive: true });
 cpSync(join(root, 'proto', 'gen', 'tapgate.js'), join(root, 'dist', 'proto', 'gen', 'tapgate.js'));

@@ -38,7 +38,7 @@ const SKEW_MS = 120;
 const CARD_UID = Uint8Array.of(0x04, 0x52, 0x8a, 0x1a, 0x3c, 0x5e, 0x80);
 
 type Side = 'device' | 'gateway';
-interface ExampleFrame { readonly side: Side; readonly title: string; readonly note: string; readonly bytes: Uint8Array }
+interface ExampleFrame { readonly side: Side; readonly title: string; readonly note: string; readonly bytes: Uint8Array; readonly sameAs?: number }
 
 function hexLines(bytes: Uint8Array, perLine = 16): string {
   const lines: string[] = [];
@@ -125,8 +125,8 @@ function frames(): { frames: ExampleFrame[]; macInput: Uint8Array; mac: Uint8Arr
     d('taps', 'A pupil taps a 7-byte card to enter: seq 1.', { taps: { taps: [tap] } }),
     g('decisions', 'Allowed; the guard\'s screen shows the pupil. Sent only after the decision is durable in the ledger.',
       { decisions: { decisions: [{ ...decision, replayed: false }], serverTimeMs: T0 + 10_002 } }),
-    d('taps (retransmission)', 'Suppose the device lost the answer (say the socket dropped) and resends seq 1 on its new connection: the same bytes as before.',
-      { taps: { taps: [tap] } }),
+    { ...d('taps (retransmission)', 'Suppose the answer was lost (say the socket dropped before it arrived): after reconnecting, '
+      + 'the device resends seq 1 unchanged.', { taps: { taps: [tap] } }), sameAs: 4 },
     g('decisions (replayed)', 'The original decision (same `decided_at_ms`) with `replayed` = true. No second event is recorded.',
       { decisions: { decisions: [{ ...decision, replayed: true }], serverTimeMs: T0 + 15_002 } }),
     d('status', 'A heartbeat: door closed, no backlog (`tamper` = false and `backlog_taps` = 0 are not written).',
@@ -170,12 +170,21 @@ export function renderExample(): string {
   out.push('```', hexLines(macInput), '```', '');
   out.push('MAC = HMAC-SHA256(key = the example secret, message = the MAC input):', '');
   out.push('```', hexLines(mac), '```', '');
+  out.push('Each frame is shown twice: its bytes, then a breakdown whose left column holds a field\'s tag byte (and, for strings, '
+    + 'bytes and nested messages, its length byte; for numbers, the whole tag and varint value) and whose right column names the '
+    + 'field number, name and value. Nested messages are indented.', '');
   list.forEach((f, i) => {
     const type = types[f.side];
     const breakdown: string[] = [];
     annotate(type, f.bytes, '', breakdown);
     const arrow = f.side === 'device' ? 'device → gateway, `DeviceFrame`' : 'gateway → device, `GatewayFrame`';
     out.push(`**${i + 1}. ${f.title}** (${arrow}, ${f.bytes.length} bytes). ${f.note}`, '');
+    if (f.sameAs !== undefined) {
+      const same = list[f.sameAs - 1];
+      if (same === undefined || Buffer.compare(same.bytes, f.bytes) !== 0) throw new Error(`${f.title}: not the same bytes as frame ${f.sameAs}`);
+      out.push(`The bytes are identical to frame ${f.sameAs}.`, '');
+      return;
+    }
     out.push('```', hexLines(f.bytes), '```', '');
     out.push('```text', ...breakdown, '```', '');
   });

@@ -1,8 +1,8 @@
 // The load loop of the device simulator: many devices over real WebSockets, an open-loop tap
 // schedule at a target rate, per-tap latency from send to decision. Bounded in taps and time.
-// In echo mode it drives a bare uWS echo server with the same frames (the benchmark baseline):
+// Sockets use the lean client in raw-ws.ts. In echo mode it drives a bare uWS echo server with the same frames (the benchmark baseline):
 // no handshake, and each reply answers the oldest frame in flight on that socket.
-import WebSocket from 'ws';
+import { RawWs } from './raw-ws.js';
 import { tapgate } from '../core/proto.js';
 import { handshakeMac, Direction } from '../core/index.js';
 
@@ -33,13 +33,13 @@ export interface LoadSummary {
   latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number; mean: number };
 }
 
-interface Conn { ws: WebSocket; dev: SimDevice; seq: number; inFlight: Array<{ seqs: number[]; sentNs: bigint }>; ready: boolean; nextUid: number; dir: Map<number, number> }
+interface Conn { ws: RawWs; dev: SimDevice; seq: number; inFlight: Array<{ seqs: number[]; sentNs: bigint }>; ready: boolean; nextUid: number; dir: Map<number, number> }
 
 const REASONS = tapgate.device.v1.DecisionReason as unknown as Record<number, string>;
 const VERDICTS = tapgate.device.v1.Verdict as unknown as Record<number, string>;
 /** Latency samples kept (a uniform reservoir), so memory is bounded whatever the duration. */
 const LATENCY_SAMPLES_MAX = 1_000_000;
-const TICK_MS = 5;
+const TICK_MS = 1;
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
@@ -47,28 +47,25 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 async function openConn(o: LoadOptions, dev: SimDevice, onClose: (code: number) => void): Promise<Conn> {
-  const ws = new WebSocket(o.url, { perMessageDeflate: false });
-  ws.binaryType = 'nodebuffer';
+  const ws = await RawWs.connect(o.url);
   const conn: Conn = { ws, dev, seq: 1, inFlight: [], ready: o.echo, nextUid: 0, dir: new Map() };
+  ws.onClose = onClose;
+  if (o.echo) return conn;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`device ${dev.id}: no session within 10 s`)), 10_000);
-    ws.once('error', (e) => { clearTimeout(timer); reject(e); });
-    ws.once('close', (code) => { clearTimeout(timer); onClose(code); reject(new Error(`device ${dev.id}: closed ${code}`)); });
-    if (o.echo) ws.once('open', () => { clearTimeout(timer); resolve(); });
-    else {
-      ws.on('message', function handshake(raw: Buffer) {
-        const f = GatewayFrame.decode(raw);
-        if (f.body === 'challenge') {
-          ws.send(DeviceFrame.encode({ auth: { deviceId: dev.id, mac: handshakeMac(dev.secret, dev.id, f.challenge!.nonce!), firmwareVersion: 'sim', deviceTimeMs: Date.now() } }).finish());
-        } else if (f.body === 'welcome') {
-          conn.seq = Number(f.welcome!.lastDecidedSeq ?? 0) + 1;
-          conn.ready = true;
-          ws.off('message', handshake);
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    }
+    ws.onClose = (code) => { clearTimeout(timer); onClose(code); reject(new Error(`device ${dev.id}: closed ${code}`)); };
+    ws.onMessage = (raw) => {
+      const f = GatewayFrame.decode(raw);
+      if (f.body === 'challenge') {
+        ws.send(DeviceFrame.encode({ auth: { deviceId: dev.id, mac: handshakeMac(dev.secret, dev.id, f.challenge!.nonce!), firmwareVersion: 'sim', deviceTimeMs: Date.now() } }).finish());
+      } else if (f.body === 'welcome') {
+        conn.seq = Number(f.welcome!.lastDecidedSeq ?? 0) + 1;
+        conn.ready = true;
+        ws.onClose = onClose;
+        clearTimeout(timer);
+        resolve();
+      }
+    };
   });
   return conn;
 }
@@ -94,7 +91,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
     else { const j = Math.floor(Math.random() * seen); if (j < LATENCY_SAMPLES_MAX) samples[j] = ms; }
   };
   for (const c of conns) {
-    c.ws.on('message', (raw: Buffer) => {
+    c.ws.onMessage = (raw: Buffer) => {
       const now = process.hrtime.bigint();
       if (o.echo) {
         const f = c.inFlight.shift();
@@ -119,7 +116,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
         s.framesRefused++;
         c.inFlight.shift();
       }
-    });
+    };
   }
 
   const started = process.hrtime.bigint();
@@ -142,7 +139,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
         const c = conns[cursor]!;
         cursor = (cursor + 1) % conns.length;
         scanned++;
-        if (!c.ready || c.ws.readyState !== WebSocket.OPEN || c.inFlight.length >= o.inFlightPerDevice) { continue; }
+        if (!c.ready || !c.ws.open || c.inFlight.length >= o.inFlightPerDevice) { continue; }
         scanned = 0;
         frames--;
         const taps = [];

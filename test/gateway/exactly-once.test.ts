@@ -6,12 +6,12 @@ import t, { type Test } from 'tap';
 import type { Decision, TapInput } from '../../simulator/device-client.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import {
-  connect, countByKey, ENTRY, EXIT, ledgerEvents, makeFixture, nextFrame, plain, Reason, tap, within, WAIT_MS, type PassEvent,
+  connect, countByKey, ENTRY, EXIT, ledgerEvents, makeFixture, markRead, nextFrame, plain, Reason, tap, within, WAIT_MS, type PassEvent,
 } from '../helpers/gateway-fixtures.js';
 
 const GATEWAY_ID = 'gw-once';
 const ENV = { TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_REPEAT_WINDOW_MS: '0' };
-const fx = makeFixture({ pupils: 40, staff: 4, turnstiles: 3 });
+const fx = makeFixture({ pupils: 100, staff: 4, turnstiles: 6 });
 const stack = await startStack({ clickhouse: false });
 t.teardown(() => stack.stop());
 await stack.loadRegistry(fx.doc);
@@ -58,6 +58,7 @@ t.test('exactly once - a retransmitted seq gets the original decision and no sec
 
   // The same frame twice back to back: the second copy is answered from memory.
   const second = pupilTaps(6, 3, 4);
+  markRead(c);
   c.sendFrame({ taps: { taps: second.map((x) => ({ ...x, cardUid: x.uid })) } });
   c.sendFrame({ taps: { taps: second.map((x) => ({ ...x, cardUid: x.uid })) } });
   const heard: Decision[] = [];
@@ -114,60 +115,71 @@ t.test('exactly once - after a graceful restart the state is rebuilt from the le
 });
 
 t.test('exactly once - after a SIGKILL every answered tap is in the ledger once and answered the same', async (t) => {
-  const c = await connect(gw, ts3);
-  const FRAMES = 80;
-  const PER_FRAME = 8;
-  const KILL_AFTER_DECISIONS = 120;
-  const sent: TapInput[][] = [];
+  const devices = fx.turnstiles.slice(2);
+  const clients = await Promise.all(devices.map((d) => connect(gw, d)));
+  const PER_FRAME = 64;
+  const FRAMES_MAX = 200;
+  const KILL_AFTER_DECISIONS = 3000;
   let decided = 0;
   let killed = false;
-  const inFlight = new Set<Promise<unknown>>();
-  for (let f = 0; f < FRAMES && !killed; f++) {
-    // Keep up to 8 frames in flight so that some are inside the gateway when it dies.
-    for (let i = 0; i < 500 && inFlight.size >= 8 && !killed; i++) await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 50))]);
-    if (killed) break;
-    const taps = pupilTaps(1 + f * PER_FRAME, PER_FRAME, f);
-    sent.push(taps);
-    const p = c.tap(taps).then((ds) => {
-      decided += ds.length;
-      if (decided >= KILL_AFTER_DECISIONS && !killed) { killed = true; gw.child.kill('SIGKILL'); }
-    }, () => undefined);
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  }
+  const sent = devices.map(() => [] as TapInput[]);
+  // Each device streams full frames, keeping up to 16 in flight, until the gateway dies: so taps
+  // are in every stage (in a worker, in a ledger append, in a reply) at the moment of the kill.
+  const stream = async (k: number) => {
+    const inFlight = new Set<Promise<unknown>>();
+    for (let f = 0; f < FRAMES_MAX && !killed; f++) {
+      for (let i = 0; i < 1000 && inFlight.size >= 16 && !killed; i++) await within(Promise.race(inFlight), WAIT_MS, 'a frame answered');
+      if (killed) break;
+      const taps = pupilTaps(1 + f * PER_FRAME, PER_FRAME, f + k);
+      sent[k]!.push(...taps);
+      const p = clients[k]!.tap(taps).then((ds) => {
+        decided += ds.length;
+        if (decided >= KILL_AFTER_DECISIONS && !killed) { killed = true; gw.child.kill('SIGKILL'); }
+      }, () => undefined);
+      inFlight.add(p);
+      void p.finally(() => inFlight.delete(p));
+    }
+  };
+  await Promise.all(devices.map((_, k) => stream(k)));
   t.ok(killed, 'the gateway was killed mid-stream');
-  t.equal(await within(gw.exited, WAIT_MS, 'gateway death'), null, 'killed by signal');
-  await within(c.waitClose(), WAIT_MS, 'socket close');
-  const heard = c.received.flatMap((f) => f.decisions?.decisions ?? []);
-  remember(ts3.id, heard);
-  const allSent = sent.flat();
-  t.ok(heard.length >= KILL_AFTER_DECISIONS && heard.length <= allSent.length, `${heard.length} of ${allSent.length} taps answered before the kill`);
+  t.equal(await within(gw.exited, WAIT_MS, 'gateway death'), null, 'killed by a signal');
+  await Promise.all(clients.map((c) => within(c.waitClose(), WAIT_MS, 'socket close')));
+  const heard = clients.map((c) => c.received.flatMap((f) => f.decisions?.decisions ?? []));
+  devices.forEach((d, k) => remember(d.id, heard[k]!));
 
   gw = await startGateway(stack, ENV);
-  const c2 = await connect(gw, ts3);
-  t.teardown(() => c2.close());
-  const lastDecided = Number(c2.welcome?.lastDecidedSeq);
-  const highestHeard = Math.max(...heard.map((d) => Number(d.seq)));
-  t.ok(lastDecided >= highestHeard && lastDecided <= allSent.length, `last_decided_seq ${lastDecided} covers every answered seq (${highestHeard})`);
-  // The ledger already holds every tap the device heard about, exactly once.
-  await assertLedgerExactlyOnce(t, ts3.id, heard.map((d) => Number(d.seq)));
-  // The device retransmits its whole store; answered taps get their originals back.
-  const after: Decision[] = [];
-  for (let i = 0; i < allSent.length; i += 64) after.push(...await tap(c2, allSent.slice(i, i + 64)));
-  t.equal(after.length, allSent.length);
-  const heardSeqs = new Set(heard.map((d) => Number(d.seq)));
-  let replayedUnheard = 0;
-  for (const d of after) {
-    if (heardSeqs.has(Number(d.seq))) sameAsOriginal(t, ts3.id, d, 'after SIGKILL');
-    else if (d.replayed === true) replayedUnheard++;
+  const again = await Promise.all(devices.map((d) => connect(gw, d)));
+  t.teardown(() => again.forEach((c) => c.close()));
+  for (const [k, d] of devices.entries()) {
+    const heardSeqs = new Set(heard[k]!.map((x) => Number(x.seq)));
+    const lastDecided = Number(again[k]!.welcome?.lastDecidedSeq);
+    const highestHeard = Math.max(0, ...heardSeqs);
+    t.ok(lastDecided >= highestHeard && lastDecided <= sent[k]!.length,
+      `${d.id}: last_decided_seq ${lastDecided} covers every answered seq (${highestHeard}) and no unsent one (${sent[k]!.length})`);
+    // The ledger already holds every tap the device heard about, exactly once.
+    await assertLedgerExactlyOnce(t, d.id, [...heardSeqs]);
+    // The device retransmits its whole store; answered taps get their originals back.
+    const after: Decision[] = [];
+    for (let i = 0; i < sent[k]!.length; i += PER_FRAME) after.push(...await tap(again[k]!, sent[k]!.slice(i, i + PER_FRAME)));
+    t.same(after.map((x) => Number(x.seq)), sent[k]!.map((x) => x.seq), `${d.id}: every stored tap answered`);
+    let durableUnheard = 0;
+    const notOriginal: number[] = [];
+    for (const x of after) {
+      const orig = originals.get(key(d.id, Number(x.seq)));
+      if (heardSeqs.has(Number(x.seq))) {
+        if (!(x.replayed === true && Number(x.decidedAtMs) === Number(orig?.decidedAtMs) && x.reason === orig?.reason)) notOriginal.push(Number(x.seq));
+      } else if (x.replayed === true) durableUnheard++;
+    }
+    t.same(notOriginal, [], `${d.id}: answered taps get their original decision back`);
+    t.comment(`${d.id}: ${heardSeqs.size} of ${sent[k]!.length} answered before the kill; ${durableUnheard} durable but unanswered; ` +
+      `${sent[k]!.length - heardSeqs.size - durableUnheard} decided after the restart`);
+    await assertLedgerExactlyOnce(t, d.id, sent[k]!.map((x) => x.seq));
+    // A second retransmission: every one replayed, still one event each.
+    const replays: number[] = [];
+    for (let i = 0; i < sent[k]!.length; i += PER_FRAME) {
+      replays.push(...(await tap(again[k]!, sent[k]!.slice(i, i + PER_FRAME))).filter((x) => x.replayed !== true).map((x) => Number(x.seq)));
+    }
+    t.same(replays, [], `${d.id}: second retransmission all replayed`);
+    await assertLedgerExactlyOnce(t, d.id, sent[k]!.map((x) => x.seq));
   }
-  t.comment(`${replayedUnheard} taps were durable but unanswered at the kill; ${after.length - heard.length - replayedUnheard} decided after restart`);
-  t.same(after.map((d) => d.replayed === true), after.map((d) => heardSeqs.has(Number(d.seq)) || d.replayed === true));
-  await assertLedgerExactlyOnce(t, ts3.id, allSent.map((x) => x.seq));
-  // And once more after a second retransmission: still one event each.
-  for (let i = 0; i < allSent.length; i += 64) {
-    const again = await tap(c2, allSent.slice(i, i + 64));
-    t.same(again.filter((d) => d.replayed !== true).map((d) => Number(d.seq)), [], 'second retransmission all replayed');
-  }
-  await assertLedgerExactlyOnce(t, ts3.id, allSent.map((x) => x.seq));
 });

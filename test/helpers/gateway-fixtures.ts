@@ -117,18 +117,38 @@ export function tap(c: DeviceClient, taps: readonly TapInput[]): Promise<Decisio
   return within(c.tap(taps), WAIT_MS, `decisions for seqs ${taps.map((t) => t.seq).join(',')}`);
 }
 
-/** The next frame the device receives, bounded. */
-export function nextFrame(c: DeviceClient): Promise<GatewayFrameT> {
-  return within(c.nextFrame(), WAIT_MS, 'next frame');
+const cursors = new WeakMap<DeviceClient, number>();
+
+/**
+ * The next frame after the last one read this way (the challenge aside) that matches `pred`,
+ * bounded. Reads `client.received`, so a frame that arrived before the call is not missed.
+ */
+export async function nextFrameWhere(c: DeviceClient, pred: (f: GatewayFrameT) => boolean, ms = WAIT_MS): Promise<GatewayFrameT> {
+  let found: GatewayFrameT | undefined;
+  const scan = (): boolean => {
+    let i = cursors.get(c) ?? 0;
+    for (; i < c.received.length; i++) {
+      const f = c.received[i]!;
+      if (f.body !== 'challenge' && pred(f)) { found = f; cursors.set(c, i + 1); return true; }
+    }
+    cursors.set(c, i);
+    return false;
+  };
+  await waitFor(() => scan() || c.closed !== null, ms, 'next frame', 5);
+  if (found === undefined && !scan()) throw new Error(`socket closed (${c.closed?.code}) before the frame came`);
+  return found!;
 }
+
+/** Marks every frame received so far as read. */
+export function markRead(c: DeviceClient): void {
+  cursors.set(c, c.received.length);
+}
+
+export const nextFrame = (c: DeviceClient): Promise<GatewayFrameT> => nextFrameWhere(c, () => true);
 
 /** The next Error frame, skipping decisions and acks (bounded). */
 export async function nextError(c: DeviceClient): Promise<tapgate.device.v1.IError> {
-  for (let i = 0; i < 1000; i++) {
-    const f = await nextFrame(c);
-    if (f.body === 'error' && f.error != null) return f.error;
-  }
-  throw new Error('no Error frame among 1000 frames');
+  return (await nextFrameWhere(c, (f) => f.body === 'error')).error!;
 }
 
 export function waitClose(c: DeviceClient, ms = WAIT_MS): Promise<{ code: number; reason: string }> {

@@ -1,0 +1,97 @@
+// Wires the sink together: NATS and the LEDGER stream, the ClickHouse client and schema, the
+// ops port, then the consumer. Start order: the schema exists and the watermark is read before
+// the first message is taken.
+import { randomBytes } from 'node:crypto';
+import { createClient } from '@clickhouse/client';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { TapgateError } from '../../core/index.js';
+import { connectNats, ensureLedgerStream, type Logger } from '../../lib/index.js';
+import type { SinkConfig } from './config.js';
+import { createSinkMetrics } from './metrics.js';
+import { listenSinkOps } from './ops-http.js';
+import { ensureSchema } from './schema.js';
+import { ClickHouseSink, retryDelayMs } from './sink.js';
+
+/** How long the start waits for ClickHouse to accept the schema, in ms. */
+export const SINK_START_RETRY_MS = 60_000;
+/** ClickHouse HTTP request timeout, in ms. */
+export const CLICKHOUSE_REQUEST_TIMEOUT_MS = 30_000;
+/** How often ClickHouse reachability is checked for /readyz, in ms. */
+const CLICKHOUSE_PING_INTERVAL_MS = 2000;
+
+export interface SinkHandle {
+  readonly opsPort: number;
+  /** Stops pulling, inserts and acknowledges what it holds (within the grace), drains NATS. */
+  shutdown(): Promise<void>;
+}
+
+async function createSchema(ch: ReturnType<typeof createClient>, database: string, log: Logger): Promise<void> {
+  const giveUpAt = Date.now() + SINK_START_RETRY_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ensureSchema(ch, database);
+      return;
+    } catch (err) {
+      if (err instanceof TapgateError) throw err;
+      if (Date.now() >= giveUpAt) throw new TapgateError('SINK_SCHEMA_FAILED', `cannot create the ClickHouse schema: ${(err as Error).message}`, { cause: err });
+      log.warn({ attempt, err: String((err as Error).message).slice(0, 300) }, 'ClickHouse schema not created yet; retrying');
+      await new Promise((r) => setTimeout(r, retryDelayMs(attempt)));
+    }
+  }
+}
+
+export async function startClickHouseSink(config: SinkConfig, log: Logger): Promise<SinkHandle> {
+  const metrics = createSinkMetrics();
+  const nc = await connectNats(config.natsUrl, 'tapgate-clickhouse-sink');
+  let natsConnected = true;
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') natsConnected = false;
+      else if (s.type === 'reconnect') natsConnected = true;
+    }
+  })();
+  const jsm = await jetstreamManager(nc);
+  await ensureLedgerStream(jsm);
+  const ch = createClient({ url: config.clickhouseUrl, request_timeout: CLICKHOUSE_REQUEST_TIMEOUT_MS, application: 'tapgate-clickhouse-sink' });
+
+  let clickhouseOk = false;
+  let stopping = false;
+  const sink = new ClickHouseSink(jetstream(nc), jsm, ch, {
+    database: config.database, batchRowsMax: config.batchRowsMax, flushIntervalMs: config.flushIntervalMs, bootId: randomBytes(6).toString('hex'),
+  }, metrics, log);
+  const ops = await listenSinkOps(config.host, config.opsPort, {
+    metrics: metrics.registry,
+    notReadyReason: () => stopping ? 'shutting down' : !natsConnected ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
+      : sink.insertFailing ? 'ClickHouse inserts failing' : null,
+    readiness: () => ({ nats: natsConnected, clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq }),
+  });
+  const pingClickHouse = () => ch.ping().then((r) => { clickhouseOk = r.success; }, () => { clickhouseOk = false; });
+  const pingTimer = setInterval(() => void pingClickHouse(), CLICKHOUSE_PING_INTERVAL_MS);
+  pingTimer.unref();
+  try {
+    await createSchema(ch, config.database, log);
+    await pingClickHouse();
+    await sink.start(SINK_START_RETRY_MS);
+  } catch (err) {
+    clearInterval(pingTimer);
+    await ops.close();
+    await nc.close();
+    await ch.close();
+    throw err;
+  }
+  log.info({ opsPort: ops.port, database: config.database, watermarkSeq: sink.watermark.seq }, 'sink listening');
+
+  return {
+    opsPort: ops.port,
+    shutdown: async () => {
+      if (stopping) return;
+      stopping = true;
+      const complete = await sink.stop(config.shutdownGraceMs);
+      if (!complete) log.warn('shutdown grace period over with rows not inserted; they stay unacknowledged and come again');
+      clearInterval(pingTimer);
+      await nc.drain();
+      await ch.close();
+      await ops.close();
+    },
+  };
+}

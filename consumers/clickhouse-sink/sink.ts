@@ -1,0 +1,346 @@
+// The ClickHouse sink: reads the LEDGER stream through the durable pull consumer
+// "clickhouse-sink" and inserts every pass event into ClickHouse exactly once.
+//
+// How exactly once holds, across a restart of the sink or of ClickHouse:
+// - Messages are handled strictly in stream-sequence order by one sink. A gap in delivery (a
+//   message delivered to a sink that died, or lost in a reconnect, waits for its ack timeout
+//   before it comes again) is closed at once by reading the missing sequence numbers straight
+//   from the stream, so nothing is ever handled after a later message.
+// - Every row records its ledger position (stream seq, event index). Inserts happen in position
+//   order, one at a time, each an INSERT of under a million rows into one partition: one part,
+//   all or nothing. So the largest position in the table (the watermark) says exactly what is
+//   stored. It is read at start and after every failed insert; what is at or below it is
+//   acknowledged without a second insert.
+// - A message is acknowledged only after all its rows are in. A lost ack costs a redelivery,
+//   which the watermark turns into a skip.
+// - After a failed insert the sink waits until ClickHouse no longer runs that query id before
+//   it reads the watermark, so an insert the client gave up on cannot land after the read.
+// Run one sink per ClickHouse database: two would interleave their inserts.
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg,
+} from '@nats-io/jetstream';
+import { TapgateError } from '../../core/index.js';
+import { tapgate } from '../../core/proto.js';
+import { LEDGER_STREAM, LEDGER_SUBJECT_PREFIX, type Logger } from '../../lib/index.js';
+import type { SinkMetrics } from './metrics.js';
+import { batchRows, insertRuns, type PassRow } from './rows.js';
+import { POSITION_NONE, TABLE, positionAfter, queryRunning, readWatermark, type LedgerPosition } from './schema.js';
+
+const { LedgerBatch } = tapgate.events.v1;
+
+/** The durable consumer's name on the LEDGER stream. */
+export const SINK_CONSUMER = 'clickhouse-sink';
+/** Messages asked for per pull. */
+export const FETCH_MESSAGES_MAX = 256;
+/** How long one pull waits for messages, in ms (nats.js allows no less than 1000). */
+export const FETCH_EXPIRES_MS = 1000;
+/** Unacknowledged messages the server lets the consumer have; at least FETCH_MESSAGES_MAX. */
+export const CONSUMER_ACK_PENDING_MAX = 4096;
+/** After this long without an ack, JetStream delivers a message again, in ms. */
+export const CONSUMER_ACK_WAIT_MS = 60_000;
+/** Backoff between retries of a failed insert or pull, in ms: doubles from min to max. */
+export const RETRY_BACKOFF_MIN_MS = 100;
+export const RETRY_BACKOFF_MAX_MS = 5000;
+/** Longest ClickHouse error text copied into a log line, in characters. */
+const ERROR_TEXT_MAX = 300;
+
+interface Entry {
+  readonly seq: number;
+  readonly rows: PassRow[];
+  /** The delivery to acknowledge; null for a message read straight from the stream. */
+  msg: JsMsg | null;
+  readonly queuedAtMs: number;
+}
+
+export interface SinkOptions {
+  readonly database: string;
+  readonly batchRowsMax: number;
+  readonly flushIntervalMs: number;
+  /** Unique per process start; part of every insert's query id. */
+  readonly bootId: string;
+}
+
+export function retryDelayMs(attempt: number): number {
+  return Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** Math.min(attempt, 16));
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const errText = (err: unknown) => String((err as Error)?.message ?? err).slice(0, ERROR_TEXT_MAX);
+
+/** Creates the durable consumer if it does not exist; leaves an existing one as it is. */
+export async function ensureSinkConsumer(jsm: JetStreamManager): Promise<void> {
+  try {
+    await jsm.consumers.info(LEDGER_STREAM, SINK_CONSUMER);
+    return;
+  } catch (err) {
+    if (!(err instanceof JetStreamApiError && err.code === JetStreamApiCodes.ConsumerNotFound)) throw err;
+  }
+  await jsm.consumers.add(LEDGER_STREAM, {
+    durable_name: SINK_CONSUMER,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    filter_subject: `${LEDGER_SUBJECT_PREFIX}.>`,
+    ack_wait: CONSUMER_ACK_WAIT_MS * 1_000_000,
+    max_ack_pending: CONSUMER_ACK_PENDING_MAX,
+  });
+}
+
+export class ClickHouseSink {
+  /** Accepted messages not yet taken by a flush, in stream order. */
+  private queue: Entry[] = [];
+  private queuedRows = 0;
+  /** Messages queued or being inserted, by stream seq (a redelivery attaches here). */
+  private readonly unacked = new Map<number, Entry>();
+  /** Every row at or below this position is in ClickHouse. */
+  private stored: LedgerPosition = POSITION_NONE;
+  /** The next stream seq to handle; smaller ones are queued, stored or gone. */
+  private nextSeq = 1;
+  private flushing: Promise<boolean> | null = null;
+  private insertNo = 0;
+  private stopping = false;
+  private giveUpAtMs = Number.POSITIVE_INFINITY;
+  private loop: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private consumer: Consumer | null = null;
+  /** True from a failed insert until the next successful one. */
+  insertFailing = false;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly ch: ClickHouseClient,
+    private readonly opts: SinkOptions,
+    private readonly metrics: SinkMetrics,
+    private readonly log: Logger,
+  ) {}
+
+  get watermark(): LedgerPosition {
+    return this.stored;
+  }
+
+  /** Reads the watermark (retrying while ClickHouse is away, up to startRetryMs) and starts consuming. */
+  async start(startRetryMs: number): Promise<void> {
+    await ensureSinkConsumer(this.jsm);
+    this.consumer = await this.js.consumers.get(LEDGER_STREAM, SINK_CONSUMER);
+    const giveUpAt = Date.now() + startRetryMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.stored = await readWatermark(this.ch, this.opts.database);
+        break;
+      } catch (err) {
+        if (Date.now() >= giveUpAt) throw new TapgateError('SINK_INSERT_FAILED', `cannot read the ClickHouse watermark: ${errText(err)}`, { cause: err });
+        this.log.warn({ attempt, err: errText(err) }, 'cannot read the ClickHouse watermark; retrying');
+        await sleep(retryDelayMs(attempt));
+      }
+    }
+    // The message holding the watermark is handled again, for any of its rows not yet stored.
+    this.nextSeq = Math.max(1, this.stored.seq);
+    const info = await this.jsm.streams.info(LEDGER_STREAM);
+    if (this.stored.seq > info.state.last_seq) {
+      this.log.error({ watermarkSeq: this.stored.seq, streamLastSeq: info.state.last_seq },
+        'ClickHouse holds rows from stream positions the LEDGER stream never reached (stream recreated?); those positions will be skipped');
+    }
+    this.log.info({ watermarkSeq: this.stored.seq, watermarkIndex: this.stored.index }, 'sink watermark read');
+    const tickMs = Math.max(5, Math.min(100, Math.floor(this.opts.flushIntervalMs / 4)));
+    this.timer = setInterval(() => this.onTick(), tickMs);
+    this.loop = this.run();
+  }
+
+  /** Stops pulling, inserts and acknowledges what was received, within graceMs. */
+  async stop(graceMs: number): Promise<boolean> {
+    this.stopping = true;
+    this.giveUpAtMs = Date.now() + graceMs;
+    await this.loop;
+    if (this.timer !== null) clearInterval(this.timer);
+    let ok = true;
+    while (ok && (this.flushing !== null || this.queue.length > 0)) ok = await this.flush();
+    return ok && this.queue.length === 0;
+  }
+
+  private onTick(): void {
+    const oldest = this.queue[0];
+    if (this.flushing === null && oldest !== undefined && Date.now() - oldest.queuedAtMs >= this.opts.flushIntervalMs) void this.flush();
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopping) {
+      while (this.queuedRows >= this.opts.batchRowsMax) {
+        if (!await this.flush()) return;
+      }
+      try {
+        const iter = await this.consumer!.fetch({ max_messages: FETCH_MESSAGES_MAX, expires: FETCH_EXPIRES_MS });
+        let received = 0;
+        for await (const m of iter) {
+          received++;
+          await this.accept(m);
+        }
+        if (received === 0) this.metrics.lag.set(0);
+        attempt = 0;
+      } catch (err) {
+        this.metrics.fetchFailures.inc();
+        this.log.warn({ attempt, err: errText(err) }, 'pull from the ledger consumer failed; retrying');
+        await sleep(retryDelayMs(attempt++));
+      }
+    }
+  }
+
+  private async accept(m: JsMsg): Promise<void> {
+    this.metrics.lag.set(m.info.pending);
+    if (m.seq > this.nextSeq) await this.fillGap(m.seq);
+    if (m.seq < this.nextSeq) {
+      this.redelivered(m);
+      return;
+    }
+    this.take(m.seq, m.data, m);
+    while (this.queuedRows >= this.opts.batchRowsMax && !this.stopping) {
+      if (!await this.flush()) return;
+    }
+  }
+
+  /** A message at or below nextSeq came again: attach it to its entry, or ack it as done. */
+  private redelivered(m: JsMsg): void {
+    const entry = this.unacked.get(m.seq);
+    if (entry !== undefined) {
+      entry.msg = m;
+      return;
+    }
+    m.ack();
+    this.metrics.messagesSkipped.inc();
+  }
+
+  /** Reads the messages from nextSeq up to (not including) seq straight from the stream. */
+  private async fillGap(seq: number): Promise<void> {
+    while (this.nextSeq < seq) {
+      const q = this.nextSeq;
+      const sm = await this.jsm.streams.getMessage(LEDGER_STREAM, { seq: q });
+      if (sm !== null) {
+        this.metrics.messagesRefetched.inc();
+        this.take(q, sm.data, null);
+      } else {
+        // Deleted: skip to the stream's first message if the whole head is gone.
+        const first = (await this.jsm.streams.info(LEDGER_STREAM)).state.first_seq;
+        const to = Math.min(seq, Math.max(q + 1, first));
+        this.metrics.messagesMissing.inc(to - q);
+        this.log.warn({ fromSeq: q, toSeq: to - 1 }, 'ledger messages no longer in the stream; skipped');
+        this.nextSeq = to;
+      }
+      while (this.queuedRows >= this.opts.batchRowsMax && !this.stopping) {
+        if (!await this.flush()) return;
+      }
+    }
+  }
+
+  /** Handles message `seq` (which must be nextSeq): decode, make rows, queue. */
+  private take(seq: number, data: Uint8Array, msg: JsMsg | null): void {
+    this.nextSeq = seq + 1;
+    this.metrics.messages.inc();
+    if (seq < this.stored.seq) {
+      msg?.ack();
+      this.metrics.messagesSkipped.inc();
+      return;
+    }
+    let batch: tapgate.events.v1.LedgerBatch;
+    try {
+      batch = LedgerBatch.decode(data);
+    } catch (err) {
+      this.metrics.messagesInvalid.inc();
+      this.log.error({ seq, err: errText(err) }, 'ledger message is not a LedgerBatch; dropped');
+      msg?.term();
+      return;
+    }
+    const fromIndex = seq === this.stored.seq ? this.stored.index + 1 : 0;
+    const { rows, invalid } = batchRows(batch.passes, batch.gatewayId, seq, fromIndex);
+    for (const bad of invalid) {
+      this.metrics.eventsInvalid.inc();
+      this.log.error({ seq, index: bad.index, why: bad.why }, 'pass event cannot be stored; dropped');
+    }
+    if (rows.length === 0) {
+      msg?.ack();
+      if (fromIndex > 0) this.metrics.messagesSkipped.inc();
+      return;
+    }
+    const entry: Entry = { seq, rows, msg, queuedAtMs: Date.now() };
+    this.queue.push(entry);
+    this.unacked.set(seq, entry);
+    this.queuedRows += rows.length;
+    this.metrics.queuedRows.set(this.queuedRows);
+  }
+
+  /** Inserts and acknowledges the oldest queued messages (one flush at a time). */
+  flush(): Promise<boolean> {
+    if (this.flushing === null) {
+      this.flushing = this.runFlush().finally(() => { this.flushing = null; });
+    }
+    return this.flushing;
+  }
+
+  private async runFlush(): Promise<boolean> {
+    let count = 0;
+    let rows = 0;
+    while (count < this.queue.length) {
+      const n = this.queue[count]!.rows.length;
+      if (count > 0 && rows + n > this.opts.batchRowsMax) break;
+      rows += n;
+      count++;
+    }
+    if (count === 0) return true;
+    const taken = this.queue.slice(0, count);
+    this.queue = this.queue.slice(count);
+    this.queuedRows -= rows;
+    this.metrics.queuedRows.set(this.queuedRows);
+    this.metrics.batchRows.observe(rows);
+    if (!await this.insertEntries(taken)) return false;
+    for (const e of taken) {
+      e.msg?.ack();
+      this.unacked.delete(e.seq);
+    }
+    return true;
+  }
+
+  /** Inserts every row of `entries` above the watermark; retries until done or past the grace. */
+  private async insertEntries(entries: readonly Entry[]): Promise<boolean> {
+    let recheck = false;
+    let lastQueryId: string | null = null;
+    for (let attempt = 0; ; attempt++) {
+      let step = 'watermark';
+      try {
+        if (recheck) {
+          if (lastQueryId !== null && await queryRunning(this.ch, lastQueryId)) throw new Error(`insert ${lastQueryId} is still running`);
+          const before = this.stored;
+          this.stored = await readWatermark(this.ch, this.opts.database);
+          if (positionAfter(before, this.stored)) this.log.error({ before, after: this.stored }, 'ClickHouse watermark went back: rows were lost inside ClickHouse');
+          recheck = false;
+        }
+        step = 'insert';
+        const pending = entries.flatMap((e) => e.rows).filter((r) => positionAfter({ seq: r.ledger_stream_seq, index: r.ledger_event_index }, this.stored));
+        for (const run of insertRuns(pending, this.opts.batchRowsMax)) {
+          lastQueryId = `tapgate_sink_${this.opts.bootId}_${++this.insertNo}`;
+          await this.insertRun(run, lastQueryId);
+        }
+        if (this.insertFailing) this.log.info({ attempts: attempt + 1 }, 'ClickHouse inserts work again');
+        this.insertFailing = false;
+        return true;
+      } catch (err) {
+        if (step === 'insert') this.metrics.insertFailures.inc();
+        this.insertFailing = true;
+        recheck = true;
+        const delayMs = retryDelayMs(attempt);
+        this.log.warn({ code: 'SINK_INSERT_FAILED', step, attempt, delayMs, err: errText(err) }, 'ClickHouse insert failed; retrying');
+        if (Date.now() + delayMs > this.giveUpAtMs) return false;
+        await sleep(delayMs);
+      }
+    }
+  }
+
+  private async insertRun(run: PassRow[], queryId: string): Promise<void> {
+    const started = process.hrtime.bigint();
+    await this.ch.insert({ table: `${this.opts.database}.${TABLE}`, values: run, format: 'JSONEachRow', query_id: queryId });
+    const last = run[run.length - 1]!;
+    this.stored = { seq: last.ledger_stream_seq, index: last.ledger_event_index };
+    this.metrics.insertSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    this.metrics.inserts.inc();
+    this.metrics.rowsInserted.inc(run.length);
+  }
+}

@@ -1,0 +1,55 @@
+// Validation of one TapBatch frame and the registry rules for each of its taps. Pure: the tap
+// worker passes in its own registry copy (kept current by a NATS KV watch), so this runs and is
+// tested without NATS. A frame is decided whole or refused whole: one bad tap refuses it all.
+import { tapgate } from '../core/proto.js';
+import {
+  CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, decideStatic, Direction, type RegistryIndex,
+} from '../core/index.js';
+import type { FrameResult, TapOutcome } from './protocol.js';
+
+const { DeviceFrame, ErrorCode } = tapgate.device.v1;
+
+export function frameError(code: number, message: string, tapIndex = 0, seq = 0): FrameResult {
+  return { error: { code, message, tapIndex, seq } };
+}
+
+export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId: string, nowMs: number, maxTaps: number): FrameResult {
+  let frame: tapgate.device.v1.DeviceFrame;
+  try {
+    frame = DeviceFrame.decode(bytes);
+  } catch (err) {
+    return frameError(ErrorCode.ERROR_CODE_MALFORMED_FRAME, `not a DeviceFrame: ${(err as Error).message}`);
+  }
+  if (frame.body !== 'taps' || frame.taps == null) return frameError(ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'expected a TapBatch frame');
+  const taps = frame.taps.taps ?? [];
+  if (taps.length === 0 || taps.length > maxTaps) {
+    return frameError(ErrorCode.ERROR_CODE_BAD_TAP_COUNT, `a TapBatch carries 1 to ${maxTaps} taps, got ${taps.length}`);
+  }
+  const device = registry.devices.get(deviceId);
+  if (device === undefined) return frameError(ErrorCode.ERROR_CODE_UNEXPECTED_FRAME, 'device is not in the registry');
+  const seen = new Set<number>();
+  const outcomes: TapOutcome[] = [];
+  for (let i = 0; i < taps.length; i++) {
+    const t = taps[i]!;
+    const seq = Number(t.seq);
+    const uid = t.cardUid;
+    const direction = t.direction ?? 0;
+    const invalid = (why: string) => frameError(ErrorCode.ERROR_CODE_INVALID_TAP, `tap ${i}: ${why}`, i, Number.isSafeInteger(seq) ? seq : 0);
+    if (!Number.isSafeInteger(seq) || seq < 1) return invalid('seq must be 1 to 2^53-1');
+    if (seen.has(seq)) return invalid(`seq ${seq} appears twice in the frame`);
+    seen.add(seq);
+    if (uid == null || uid.length < CARD_UID_BYTES_MIN || uid.length > CARD_UID_BYTES_MAX) {
+      return invalid(`card_uid must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes`);
+    }
+    if (device.kind === 'turnstile' && direction !== Direction.DIRECTION_ENTRY && direction !== Direction.DIRECTION_EXIT) {
+      return invalid('a turnstile tap needs direction ENTRY or EXIT');
+    }
+    const deviceTimeMs = Number(t.deviceTimeMs ?? 0);
+    if (!Number.isSafeInteger(deviceTimeMs) || deviceTimeMs < 0) return invalid('device_time_ms out of range');
+    const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
+    const outcome = decideStatic(registry, device, uidHex, nowMs);
+    outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '',
+      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId, direction, deviceTimeMs });
+  }
+  return { taps: outcomes };
+}

@@ -1,0 +1,127 @@
+// SeqMemory: new / decided / too_old and the exact boundary at highest - memory, pruning that
+// keeps each device's map bounded, and seqs that arrive out of order (retransmitted batches).
+import t from 'tap';
+import { SeqMemory, type SeqLookup, type StoredDecision } from '../../core/index.js';
+
+function decision(seq: number, reason = 1): StoredDecision {
+  return { seq, reason, personId: `p${seq}`, decidedAtMs: 1_000_000 + seq, appendNo: seq };
+}
+
+/** The number of decisions kept for a device: white-box, to prove the bound. */
+function kept(mem: SeqMemory, deviceId: string): number {
+  const devices = (mem as unknown as { devices: Map<string, { decisions: Map<number, unknown> }> }).devices;
+  return devices.get(deviceId)?.decisions.size ?? 0;
+}
+
+function kindOf(l: SeqLookup): string {
+  return l.kind;
+}
+
+t.test('seq-memory - an unknown device has nothing decided', async (t) => {
+  const mem = new SeqMemory(4);
+  t.same(mem.lookup('d1', 1), { kind: 'new' });
+  t.same(mem.lookup('d1', Number.MAX_SAFE_INTEGER), { kind: 'new' });
+  t.equal(mem.highestSeq('d1'), 0);
+  t.equal(mem.deviceCount, 0);
+});
+
+t.test('seq-memory - new, decided and too_old around highest - memory', async (t) => {
+  const mem = new SeqMemory(4);
+  for (let seq = 1; seq <= 10; seq++) mem.remember('d1', decision(seq));
+  t.equal(mem.highestSeq('d1'), 10);
+  const cases: Array<[number, SeqLookup]> = [
+    [1, { kind: 'too_old', highestSeq: 10 }],
+    [5, { kind: 'too_old', highestSeq: 10 }],
+    [6, { kind: 'too_old', highestSeq: 10 }], // exactly highest - memory
+    [7, { kind: 'decided', decision: decision(7) }], // highest - memory + 1
+    [10, { kind: 'decided', decision: decision(10) }],
+    [11, { kind: 'new' }],
+    [1_000_000, { kind: 'new' }],
+  ];
+  for (const [seq, want] of cases) t.same(mem.lookup('d1', seq), want, `seq ${seq}`);
+  t.equal(kept(mem, 'd1'), 4);
+});
+
+t.test('seq-memory - a gap below the highest is new until it falls out of memory', async (t) => {
+  const mem = new SeqMemory(4);
+  mem.remember('d1', decision(10));
+  t.same(mem.lookup('d1', 7), { kind: 'new' });
+  t.same(mem.lookup('d1', 6), { kind: 'too_old', highestSeq: 10 });
+  mem.remember('d1', decision(8));
+  t.same(mem.lookup('d1', 8), { kind: 'decided', decision: decision(8) });
+  t.equal(mem.highestSeq('d1'), 10, 'an older seq does not lower the highest');
+});
+
+t.test('seq-memory - devices are independent', async (t) => {
+  const mem = new SeqMemory(4);
+  mem.remember('d1', decision(100));
+  mem.remember('d2', decision(1));
+  t.same(mem.lookup('d2', 50), { kind: 'new' });
+  t.same(mem.lookup('d1', 1), { kind: 'too_old', highestSeq: 100 });
+  t.equal(mem.deviceCount, 2);
+});
+
+t.test('seq-memory - remembering a seq again keeps the later decision (ledger replay)', async (t) => {
+  const mem = new SeqMemory(4);
+  mem.remember('d1', decision(3, 1));
+  mem.remember('d1', decision(3, 7));
+  t.same(mem.lookup('d1', 3), { kind: 'decided', decision: decision(3, 7) });
+  t.equal(kept(mem, 'd1'), 1);
+});
+
+t.test('seq-memory - pruning keeps memory bounded over a long run', async (t) => {
+  const memory = 64;
+  const mem = new SeqMemory(memory);
+  let maxKept = 0;
+  for (let seq = 1; seq <= 10_000; seq++) {
+    mem.remember('d1', decision(seq));
+    maxKept = Math.max(maxKept, kept(mem, 'd1'));
+  }
+  t.equal(maxKept, memory);
+  t.equal(kindOf(mem.lookup('d1', 10_000 - memory)), 'too_old');
+  t.equal(kindOf(mem.lookup('d1', 10_000 - memory + 1)), 'decided');
+});
+
+t.test('seq-memory - seqs out of order within the window stay decided', async (t) => {
+  // A retransmitted backlog arrives after a newer tap: 5, then 2, 3, 4, then 6.
+  const mem = new SeqMemory(4);
+  for (const seq of [5, 2, 3, 4, 6]) {
+    t.equal(kindOf(mem.lookup('d1', seq)), 'new', `seq ${seq} is new when it arrives`);
+    mem.remember('d1', decision(seq));
+  }
+  const want: Array<[number, string]> = [[2, 'too_old'], [3, 'decided'], [4, 'decided'], [5, 'decided'], [6, 'decided'], [7, 'new']];
+  for (const [seq, kind] of want) t.equal(kindOf(mem.lookup('d1', seq)), kind, `seq ${seq}`);
+  t.equal(kept(mem, 'd1'), 4);
+});
+
+t.test('seq-memory - shuffled arrival matches a model of the window', async (t) => {
+  // The sequencer remembers only seqs that lookup called new; the model keeps every decided seq
+  // and says which of them must still be found.
+  const memory = 16;
+  const mem = new SeqMemory(memory);
+  const decided = new Set<number>();
+  let highest = 0;
+  let seed = 7;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  let mismatches = 0;
+  let maxKept = 0;
+  for (let base = 0; base < 2000; base += 8) {
+    // Blocks of 8 seqs in a shuffled order, some skipped, some sent again later.
+    const block = Array.from({ length: 8 }, (_, i) => base + i + 1).filter(() => next() % 10 !== 0);
+    for (let i = block.length - 1; i > 0; i--) { const j = next() % (i + 1); [block[i], block[j]] = [block[j]!, block[i]!]; }
+    if (base >= 16) block.push(base - (next() % 16) + 1);
+    for (const seq of block) {
+      const got = mem.lookup('d1', seq).kind;
+      const want = seq <= highest - memory ? 'too_old' : decided.has(seq) ? 'decided' : 'new';
+      if (got !== want) mismatches++;
+      if (got === 'new') {
+        mem.remember('d1', decision(seq));
+        decided.add(seq);
+        highest = Math.max(highest, seq);
+      }
+      maxKept = Math.max(maxKept, kept(mem, 'd1'));
+    }
+  }
+  t.equal(mismatches, 0, 'every lookup matched the model');
+  t.ok(maxKept <= memory, `at most ${memory} decisions kept (kept ${maxKept})`);
+});

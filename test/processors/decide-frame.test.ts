@@ -1,0 +1,117 @@
+// decideFrame: a TapBatch frame decided whole or refused whole. Malformed bytes, wrong frame
+// kinds, tap counts at and past the limit, seqs (0, 2^53-1, 2^53 and above, duplicates), UID
+// lengths at and past 4..16 bytes, direction rules per device kind, and the outcomes of good taps.
+import $protobuf from 'protobufjs/minimal.js';
+import t from 'tap';
+import { parseRecord, Reason, RegistryIndex, tapgate, type RecordKind } from '../../core/index.js';
+import { decideFrame } from '../../processors/decide-frame.js';
+import type { FrameResult, TapOutcome } from '../../processors/protocol.js';
+
+const { DeviceFrame, ErrorCode, Direction } = tapgate.device.v1;
+const SECRET = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+const NOW_MS = Date.UTC(2025, 8, 1, 8);
+const MAX_TAPS = 4;
+const ENTRY = Direction.DIRECTION_ENTRY;
+const EXIT = Direction.DIRECTION_EXIT;
+const UID = Uint8Array.of(1, 2, 3, 4);
+
+const registry = new RegistryIndex();
+const put = (kind: RecordKind, raw: Record<string, unknown>) => { const r = parseRecord(kind, raw); registry.apply(kind, r.value.id, r); };
+put('school', { id: 's1', name: 'S1', timeZone: 'Europe/Moscow' });
+put('device', { id: 'gate', schoolId: 's1', kind: 'turnstile', secretHex: SECRET });
+put('device', { id: 'till', schoolId: 's1', kind: 'pos', secretHex: SECRET });
+put('person', { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'P1' });
+put('person', { id: 'p2', schoolId: 's2', kind: 'pupil', displayName: 'P2' });
+put('identifier', { id: 'i1', personId: 'p1', kind: 'fob', uidHex: '01020304' });
+put('identifier', { id: 'i16', personId: 'p1', kind: 'watch', uidHex: '0102030405060708090a0b0c0d0e0f10', status: 'blocked' });
+put('identifier', { id: 'other', personId: 'p2', kind: 'fob', uidHex: 'cafebabe' });
+
+type ITap = tapgate.device.v1.ITap;
+const frame = (taps: ITap[]) => DeviceFrame.encode({ taps: { taps } }).finish();
+const decide = (bytes: Uint8Array, deviceId = 'gate') => decideFrame(registry, bytes, deviceId, NOW_MS, MAX_TAPS);
+const tap = (seq: number, extra: Partial<ITap> = {}): ITap => ({ seq, cardUid: UID, direction: ENTRY, ...extra });
+const error = (code: number, message: string, tapIndex = 0, seq = 0): FrameResult => ({ error: { code, message, tapIndex, seq } });
+const ok = (seq: number, extra: Partial<TapOutcome> = {}): TapOutcome =>
+  ({ seq, reason: Reason.DECISION_REASON_OK, identifierId: 'i1', personId: 'p1', direction: ENTRY, deviceTimeMs: 0, ...extra });
+
+/** A DeviceFrame holding one Tap with a raw uint64 seq, written field by field. */
+function rawSeqFrame(seq: number | string): Uint8Array {
+  const tapBytes = $protobuf.Writer.create().uint32(8).uint64(seq).uint32(18).bytes(UID).uint32(32).int32(ENTRY).finish();
+  const batch = $protobuf.Writer.create().uint32(10).bytes(tapBytes).finish();
+  return $protobuf.Writer.create().uint32(18).bytes(batch).finish();
+}
+
+t.test('decide-frame - frames that are not a TapBatch', async (t) => {
+  const malformed = (bytes: number[]) => {
+    const got = decide(Uint8Array.from(bytes));
+    return 'error' in got ? got.error.code === ErrorCode.ERROR_CODE_MALFORMED_FRAME && got.error.message.startsWith('not a DeviceFrame: ') : false;
+  };
+  t.ok(malformed([0x12, 0x05, 0x0a]), 'length beyond the end');
+  t.ok(malformed([0xff]), 'truncated varint');
+  t.ok(malformed([0x0f]), 'invalid wire type');
+  t.ok(malformed([0x12, 0x03, 0x0a, 0x05, 0x08]), 'truncated nested tap');
+  const notTaps: Array<[string, Uint8Array]> = [
+    ['empty message', new Uint8Array(0)],
+    ['an Auth frame', DeviceFrame.encode({ auth: { deviceId: 'gate', mac: new Uint8Array(32) } }).finish()],
+    ['a Status frame', DeviceFrame.encode({ status: { backlogTaps: 3 } }).finish()],
+    ['unknown fields only', Uint8Array.of(0x48, 0x01)],
+  ];
+  for (const [name, bytes] of notTaps) t.same(decide(bytes), error(ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'expected a TapBatch frame'), name);
+});
+
+t.test('decide-frame - tap count', async (t) => {
+  const taps = (n: number) => Array.from({ length: n }, (_, i) => tap(i + 1));
+  t.same(decide(frame([])), error(ErrorCode.ERROR_CODE_BAD_TAP_COUNT, `a TapBatch carries 1 to ${MAX_TAPS} taps, got 0`), 'no taps');
+  t.same(decide(frame(taps(MAX_TAPS + 1))), error(ErrorCode.ERROR_CODE_BAD_TAP_COUNT, `a TapBatch carries 1 to ${MAX_TAPS} taps, got ${MAX_TAPS + 1}`), 'one too many');
+  t.same(decide(frame(taps(1))), { taps: [ok(1)] }, 'one');
+  t.same(decide(frame(taps(MAX_TAPS))), { taps: [ok(1), ok(2), ok(3), ok(4)] }, 'the limit');
+  t.same(decide(frame(taps(1)), 'ghost-device'), error(ErrorCode.ERROR_CODE_UNEXPECTED_FRAME, 'device is not in the registry'), 'unknown device');
+});
+
+t.test('decide-frame - invalid taps refuse the whole frame', async (t) => {
+  const invalid = (message: string, tapIndex: number, seq: number) => error(ErrorCode.ERROR_CODE_INVALID_TAP, message, tapIndex, seq);
+  const cases: Array<[string, Uint8Array, string, FrameResult]> = [
+    ['seq 0', frame([tap(0)]), 'gate', invalid('tap 0: seq must be 1 to 2^53-1', 0, 0)],
+    ['seq absent', frame([{ cardUid: UID, direction: ENTRY }]), 'gate', invalid('tap 0: seq must be 1 to 2^53-1', 0, 0)],
+    ['seq 0 in the second tap', frame([tap(1), tap(0)]), 'gate', invalid('tap 1: seq must be 1 to 2^53-1', 1, 0)],
+    ['seq 2^53', rawSeqFrame(2 ** 53), 'gate', invalid('tap 0: seq must be 1 to 2^53-1', 0, 0)],
+    ['seq 2^53 + 2', rawSeqFrame(2 ** 53 + 2), 'gate', invalid('tap 0: seq must be 1 to 2^53-1', 0, 0)],
+    ['seq 2^60', rawSeqFrame(2 ** 60), 'gate', invalid('tap 0: seq must be 1 to 2^53-1', 0, 0)],
+    ['duplicate seq', frame([tap(7), tap(8), tap(7)]), 'gate', invalid('tap 2: seq 7 appears twice in the frame', 2, 7)],
+    ['UID absent', frame([{ seq: 1, direction: ENTRY }]), 'gate', invalid('tap 0: card_uid must be 4 to 16 bytes', 0, 1)],
+    ['UID of 3 bytes', frame([tap(1, { cardUid: Uint8Array.of(1, 2, 3) })]), 'gate', invalid('tap 0: card_uid must be 4 to 16 bytes', 0, 1)],
+    ['UID of 17 bytes', frame([tap(1, { cardUid: new Uint8Array(17).fill(1) })]), 'gate', invalid('tap 0: card_uid must be 4 to 16 bytes', 0, 1)],
+    ['turnstile tap without direction', frame([tap(1), tap(2, { direction: Direction.DIRECTION_UNSPECIFIED })]), 'gate',
+      invalid('tap 1: a turnstile tap needs direction ENTRY or EXIT', 1, 2)],
+    ['turnstile tap with an unknown direction', frame([tap(1, { direction: 3 as tapgate.device.v1.Direction })]), 'gate', invalid('tap 0: a turnstile tap needs direction ENTRY or EXIT', 0, 1)],
+    ['device time 2^53', frame([tap(1, { deviceTimeMs: 2 ** 53 })]), 'gate', invalid('tap 0: device_time_ms out of range', 0, 1)],
+  ];
+  for (const [name, bytes, deviceId, want] of cases) t.same(decide(bytes, deviceId), want, name);
+});
+
+t.test('decide-frame - outcomes of valid taps', async (t) => {
+  const deviceTimeMs = NOW_MS - 1500;
+  const cases: Array<[string, Uint8Array, string, FrameResult]> = [
+    ['seq 2^53-1', rawSeqFrame(Number.MAX_SAFE_INTEGER), 'gate', { taps: [ok(Number.MAX_SAFE_INTEGER)] }],
+    ['seqs in any order', frame([tap(9), tap(3, { direction: EXIT }), tap(5)]), 'gate', { taps: [ok(9), ok(3, { direction: EXIT }), ok(5)] }],
+    ['device time kept', frame([tap(1, { deviceTimeMs })]), 'gate', { taps: [ok(1, { deviceTimeMs })] }],
+    ['POS tap without direction', frame([tap(1, { direction: Direction.DIRECTION_UNSPECIFIED })]), 'till', { taps: [ok(1, { direction: 0 })] }],
+    ['POS tap with a direction', frame([tap(1, { direction: EXIT })]), 'till', { taps: [ok(1, { direction: EXIT })] }],
+    ['UID of 16 bytes, blocked', frame([tap(1, { cardUid: Uint8Array.from({ length: 16 }, (_, i) => i + 1) })]), 'gate',
+      { taps: [ok(1, { reason: Reason.DECISION_REASON_IDENTIFIER_BLOCKED, identifierId: 'i16' })] }],
+    ['unknown UID', frame([tap(1, { cardUid: Uint8Array.of(9, 9, 9, 9) })]), 'gate',
+      { taps: [ok(1, { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' })] }],
+    ['card of another school', frame([tap(1, { cardUid: Uint8Array.of(0xca, 0xfe, 0xba, 0xbe) })]), 'gate',
+      { taps: [ok(1, { reason: Reason.DECISION_REASON_OTHER_SCHOOL, identifierId: 'other', personId: 'p2' })] }],
+  ];
+  for (const [name, bytes, deviceId, want] of cases) t.same(decide(bytes, deviceId), want, name);
+});
+
+t.test('decide-frame - a frame inside a larger buffer (as the worker slices its task)', async (t) => {
+  const bytes = frame([tap(1), tap(2, { cardUid: Uint8Array.of(9, 9, 9, 9) })]);
+  const task = new Uint8Array(bytes.length + 20).fill(0xee);
+  task.set(bytes, 7);
+  const got = decideFrame(registry, task.subarray(7, 7 + bytes.length), 'gate', NOW_MS, MAX_TAPS);
+  t.same(got, decide(bytes));
+  t.same(got, { taps: [ok(1), ok(2, { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' })] });
+});
