@@ -19,7 +19,10 @@ export const FIRMWARE_VERSION_BYTES_MAX = 64;
 
 /** Default largest binary frame accepted, in bytes. */
 export const DEFAULT_MAX_FRAME_BYTES = 8192;
-/** Frames up to this size are read and answered with ERROR_CODE_FRAME_TOO_LARGE; beyond it uWS closes with 1009. */
+/**
+ * Frames up to this size are read and answered with ERROR_CODE_FRAME_TOO_LARGE; beyond it uWS drops
+ * the connection without a close frame, so the device sees 1006 (abnormal closure).
+ */
 export const HARD_MAX_FRAME_BYTES = 65536;
 /** Default most taps per TapBatch frame. */
 export const DEFAULT_MAX_TAPS_PER_FRAME = 64;

@@ -49,7 +49,10 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
     const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
     const outcome = decideStatic(registry, device, uidHex, nowMs);
     outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '',
-      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId, direction, deviceTimeMs });
+      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId,
+      // Direction means something only at a turnstile; elsewhere it is recorded as unspecified, so
+      // presence (live and replayed from the ledger) can never move because of a POS tap.
+      direction: device.kind === 'turnstile' ? direction : Direction.DIRECTION_UNSPECIFIED, deviceTimeMs });
   }
   return { taps: outcomes };
 }
