@@ -69,6 +69,9 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
     filename: new URL('../processors/tap-worker.js', import.meta.url).href,
     minThreads: config.workers, maxThreads: config.workers, concurrentTasksPerWorker: config.workerConcurrency,
     maxQueue: config.workerQueueMax, idleTimeout: Number.MAX_SAFE_INTEGER, workerData,
+    // 'sync' (piscina's default) parks an idle worker in Atomics.wait, which also stops its event
+    // loop: its registry watch would then never see a blocked card. 'async' keeps the loop running.
+    atomics: 'async',
   });
   // Load every worker (NATS connection, registry) before the first device can connect.
   await Promise.all(Array.from({ length: config.workers * config.workerConcurrency }, () =>

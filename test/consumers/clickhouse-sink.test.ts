@@ -85,7 +85,7 @@ interface SinkProcess extends ProcessHandle { readonly opsUrl: string }
 async function startSink(stack: Stack, env: Record<string, string> = {}): Promise<SinkProcess> {
   const p = spawnNode('consumers/clickhouse-sink/main.js', {
     TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
-    TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info', ...env,
+    TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'trace', ...env,
   });
   const line = await p.waitForLog((l) => l['msg'] === 'sink listening', WAIT_MS);
   return { ...p, opsUrl: `http://127.0.0.1:${Number(line['opsPort'])}` };
@@ -210,7 +210,8 @@ t.test('clickhouse sink - ClickHouse stopped and started on the same data loses 
   await sleep(200);
   await old.stop();
   await waitFor(async () => (await fetch(`${sink.opsUrl}/readyz`)).status === 503, 15_000, 'readyz 503 while ClickHouse is down', 50);
-  await waitFor(async () => await metric(sink.opsUrl, 'tapgate_sink_insert_failures_total') > 0, 15_000, 'insert failures counted', 50);
+  await waitFor(async () => await metric(sink.opsUrl, 'tapgate_sink_insert_failures_total') > 0, 15_000, 'insert failures counted', 50)
+    .catch((err: unknown) => { t.comment(sink.output().split('\n').filter((l) => !l.includes('"pull"')).join('\n').slice(-8000)); t.comment(gw.output().slice(-4000)); throw err; });
   await sleep(500);
   restarted = await startClickHouse({ httpPort: old.httpPort, tcpPort: old.tcpPort, interserverPort: await freePort(), dataDir: join(stack.dir, 'clickhouse') });
   await tapping;

@@ -96,7 +96,7 @@ t.test('decide-frame - outcomes of valid taps', async (t) => {
     ['seqs in any order', frame([tap(9), tap(3, { direction: EXIT }), tap(5)]), 'gate', { taps: [ok(9), ok(3, { direction: EXIT }), ok(5)] }],
     ['device time kept', frame([tap(1, { deviceTimeMs })]), 'gate', { taps: [ok(1, { deviceTimeMs })] }],
     ['POS tap without direction', frame([tap(1, { direction: Direction.DIRECTION_UNSPECIFIED })]), 'till', { taps: [ok(1, { direction: 0 })] }],
-    ['POS tap with a direction', frame([tap(1, { direction: EXIT })]), 'till', { taps: [ok(1, { direction: EXIT })] }],
+    ['POS tap with a direction records none (presence is for turnstiles)', frame([tap(1, { direction: EXIT })]), 'till', { taps: [ok(1, { direction: 0 })] }],
     ['UID of 16 bytes, blocked', frame([tap(1, { cardUid: Uint8Array.from({ length: 16 }, (_, i) => i + 1) })]), 'gate',
       { taps: [ok(1, { reason: Reason.DECISION_REASON_IDENTIFIER_BLOCKED, identifierId: 'i16' })] }],
     ['unknown UID', frame([tap(1, { cardUid: Uint8Array.of(9, 9, 9, 9) })]), 'gate',
