@@ -12,7 +12,9 @@ const MESSAGE_BYTES_MAX = 1 << 20;
 
 export class RawWs {
   private buf: Buffer = Buffer.alloc(0);
-  onMessage: (payload: Buffer) => void = () => undefined;
+  private handler: ((payload: Buffer) => void) | null = null;
+  /** Messages that arrived before a handler was set (the first can ride in with the 101 response). */
+  private early: Buffer[] = [];
   onClose: (code: number) => void = () => undefined;
   open = false;
   private closed = false;
@@ -48,6 +50,18 @@ export class RawWs {
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
       });
     });
+  }
+
+  set onMessage(handler: (payload: Buffer) => void) {
+    this.handler = handler;
+    const early = this.early;
+    this.early = [];
+    for (const m of early) handler(m);
+  }
+
+  private deliver(payload: Buffer): void {
+    if (this.handler !== null) this.handler(payload);
+    else this.early.push(Buffer.from(payload));
   }
 
   /** Sends one binary message. */
@@ -87,7 +101,7 @@ export class RawWs {
       const payload = this.buf.subarray(off + head, off + head + len);
       off += head + len;
       const opcode = b0 & 0x0f;
-      if (opcode === 0x2) this.onMessage(payload);
+      if (opcode === 0x2) this.deliver(payload);
       else if (opcode === 0x8) { this.finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005); this.socket.end(); return; }
       // Pings (0x9) would need a pong; the gateway sends none (sendPingsAutomatically is off).
     }

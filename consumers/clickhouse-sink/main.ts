@@ -8,6 +8,8 @@ import { startClickHouseSink } from './service.js';
 
 /** Exit code for bad configuration (EX_CONFIG). */
 export const EXIT_CONFIG = 78;
+/** How long past the shutdown grace the process may take to drain NATS before it exits anyway, in ms. */
+const SHUTDOWN_EXTRA_MS = 5000;
 
 let config;
 try {
@@ -29,6 +31,8 @@ const s = sink;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'shutting down');
+    // A ClickHouse request that hangs must not hold the exit: what was not acknowledged comes again.
+    setTimeout(() => { log.warn('shutdown took too long; exiting'); process.exit(1); }, config.shutdownGraceMs + SHUTDOWN_EXTRA_MS).unref();
     s.shutdown().then(() => { log.info('stopped'); process.exit(0); }, (err: unknown) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
   });
 }

@@ -52,51 +52,52 @@ export function utcDate(ms: number): string {
   return cachedDate;
 }
 
-function uint(v: number | null | undefined, max: number): number | null {
-  const n = v ?? 0;
-  return Number.isSafeInteger(n) && n >= 0 && n <= max ? n : null;
-}
+const uintOk = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
 
-function str(v: string | null | undefined): string | null {
-  const s = v ?? '';
-  return s.length <= ROW_STRING_MAX ? s : null;
-}
-
-/** One row, or the name of the first field that cannot be stored. */
+/** One row, or the name of the first field that cannot be stored. Straight-line: it runs per event. */
 export function passRow(e: PassEvent, gatewayId: string, streamSeq: number, index: number): PassRow | string {
-  const decidedAtMs = uint(e.decidedAtMs as number | null | undefined, DECIDED_AT_MS_MAX - 1);
-  if (decidedAtMs === null) return 'decided_at_ms';
-  const deviceTimeMs = uint(e.deviceTimeMs as number | null | undefined, Number.MAX_SAFE_INTEGER);
-  if (deviceTimeMs === null) return 'device_time_ms';
-  const seq = uint(e.seq as number | null | undefined, Number.MAX_SAFE_INTEGER);
-  if (seq === null) return 'seq';
-  const small = { person_kind: uint(e.personKind, 255), direction: uint(e.direction, 255), verdict: uint(e.verdict, 255), reason: uint(e.reason, 255) };
-  for (const [k, v] of Object.entries(small)) if (v === null) return k;
-  const strings = {
-    school_id: str(e.schoolId), device_id: str(e.deviceId), person_id: str(e.personId), identifier_id: str(e.identifierId),
-    identifier_kind: str(e.identifierKind), class_name: str(e.className), gateway_id: str(gatewayId),
-  };
-  for (const [k, v] of Object.entries(strings)) if (v === null) return k;
-  return {
+  const decidedAtMs = (e.decidedAtMs ?? 0) as number;
+  const deviceTimeMs = (e.deviceTimeMs ?? 0) as number;
+  const seq = (e.seq ?? 0) as number;
+  const personKind = e.personKind ?? 0;
+  const direction = e.direction ?? 0;
+  const verdict = e.verdict ?? 0;
+  const reason = e.reason ?? 0;
+  if (!uintOk(decidedAtMs, DECIDED_AT_MS_MAX - 1)) return 'decided_at_ms';
+  if (!uintOk(deviceTimeMs, Number.MAX_SAFE_INTEGER)) return 'device_time_ms';
+  if (!uintOk(seq, Number.MAX_SAFE_INTEGER)) return 'seq';
+  if (!uintOk(personKind, 255)) return 'person_kind';
+  if (!uintOk(direction, 255)) return 'direction';
+  if (!uintOk(verdict, 255)) return 'verdict';
+  if (!uintOk(reason, 255)) return 'reason';
+  const row: PassRow = {
     event_date: utcDate(decidedAtMs),
     decided_at: Math.floor(decidedAtMs / 1000),
     decided_at_ms: decidedAtMs,
     device_time_ms: deviceTimeMs,
-    school_id: strings.school_id!,
-    device_id: strings.device_id!,
+    school_id: e.schoolId ?? '',
+    device_id: e.deviceId ?? '',
     seq,
-    person_id: strings.person_id!,
-    identifier_id: strings.identifier_id!,
-    identifier_kind: strings.identifier_kind!,
-    person_kind: small.person_kind!,
-    class_name: strings.class_name!,
-    direction: small.direction!,
-    verdict: small.verdict!,
-    reason: small.reason!,
-    gateway_id: strings.gateway_id!,
+    person_id: e.personId ?? '',
+    identifier_id: e.identifierId ?? '',
+    identifier_kind: e.identifierKind ?? '',
+    person_kind: personKind,
+    class_name: e.className ?? '',
+    direction,
+    verdict,
+    reason,
+    gateway_id: gatewayId,
     ledger_stream_seq: streamSeq,
     ledger_event_index: index,
   };
+  if (row.school_id.length > ROW_STRING_MAX) return 'school_id';
+  if (row.device_id.length > ROW_STRING_MAX) return 'device_id';
+  if (row.person_id.length > ROW_STRING_MAX) return 'person_id';
+  if (row.identifier_id.length > ROW_STRING_MAX) return 'identifier_id';
+  if (row.identifier_kind.length > ROW_STRING_MAX) return 'identifier_kind';
+  if (row.class_name.length > ROW_STRING_MAX) return 'class_name';
+  if (row.gateway_id.length > ROW_STRING_MAX) return 'gateway_id';
+  return row;
 }
 
 /** The rows of one ledger message, skipping events at or below `fromIndex` (already stored). */
@@ -109,6 +110,30 @@ export function batchRows(passes: readonly PassEvent[], gatewayId: string, strea
     else rows.push(r);
   }
   return { rows, invalid };
+}
+
+const TSV_SPECIAL = /[\\\t\n\r]/;
+const TSV_SPECIAL_ALL = /[\\\t\n\r]/g;
+const TSV_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A String value in ClickHouse's TabSeparated escaping: backslash, tab, LF and CR escaped. */
+export function tsvString(v: string): string {
+  return TSV_SPECIAL.test(v) ? v.replace(TSV_SPECIAL_ALL, (c) => TSV_ESCAPES[c]!) : v;
+}
+
+/**
+ * Rows as a TabSeparated body, columns in table order (COLUMNS in schema.ts). ClickHouse
+ * parses it about twice as fast as JSONEachRow; numbers were checked by passRow, strings are
+ * escaped, so no value can end a field or a row early.
+ */
+export function tsvRows(rows: readonly PassRow[]): string {
+  let out = '';
+  for (const r of rows) {
+    out += `${r.event_date}\t${r.decided_at}\t${r.decided_at_ms}\t${r.device_time_ms}\t${tsvString(r.school_id)}\t${tsvString(r.device_id)}\t` +
+      `${r.seq}\t${tsvString(r.person_id)}\t${tsvString(r.identifier_id)}\t${tsvString(r.identifier_kind)}\t${r.person_kind}\t` +
+      `${tsvString(r.class_name)}\t${r.direction}\t${r.verdict}\t${r.reason}\t${tsvString(r.gateway_id)}\t${r.ledger_stream_seq}\t${r.ledger_event_index}\n`;
+  }
+  return out;
 }
 
 /** The partition (toYYYYMM(event_date)) a row goes to, as 'YYYY-MM'. */

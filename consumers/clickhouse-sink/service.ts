@@ -2,7 +2,7 @@
 // ops port, then the consumer. Start order: the schema exists and the watermark is read before
 // the first message is taken.
 import { randomBytes } from 'node:crypto';
-import { createClient } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
 import { connectNats, ensureLedgerStream, type Logger } from '../../lib/index.js';
@@ -52,7 +52,9 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   })();
   const jsm = await jetstreamManager(nc);
   await ensureLedgerStream(jsm);
-  const ch = createClient({ url: config.clickhouseUrl, request_timeout: CLICKHOUSE_REQUEST_TIMEOUT_MS, application: 'tapgate-clickhouse-sink' });
+  // The client's own console logging is off: failures reach our JSON log, with their code.
+  const ch = createClient({ url: config.clickhouseUrl, request_timeout: CLICKHOUSE_REQUEST_TIMEOUT_MS, application: 'tapgate-clickhouse-sink',
+    log: { level: ClickHouseLogLevel.OFF } });
 
   let clickhouseOk = false;
   let stopping = false;

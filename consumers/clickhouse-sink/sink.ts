@@ -16,6 +16,7 @@
 // - After a failed insert the sink waits until ClickHouse no longer runs that query id before
 //   it reads the watermark, so an insert the client gave up on cannot land after the read.
 // Run one sink per ClickHouse database: two would interleave their inserts.
+import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
   AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg,
@@ -24,21 +25,31 @@ import { TapgateError } from '../../core/index.js';
 import { tapgate } from '../../core/proto.js';
 import { LEDGER_STREAM, LEDGER_SUBJECT_PREFIX, type Logger } from '../../lib/index.js';
 import type { SinkMetrics } from './metrics.js';
-import { batchRows, insertRuns, type PassRow } from './rows.js';
-import { POSITION_NONE, TABLE, positionAfter, queryRunning, readWatermark, type LedgerPosition } from './schema.js';
+import { batchRows, insertRuns, tsvRows, type PassRow } from './rows.js';
+import { COLUMNS, POSITION_NONE, TABLE, positionAfter, queryRunning, readWatermark, type LedgerPosition } from './schema.js';
 
 const { LedgerBatch } = tapgate.events.v1;
+const COLUMN_NAMES = COLUMNS.map(([name]) => name) as [string, ...string[]];
 
 /** The durable consumer's name on the LEDGER stream. */
 export const SINK_CONSUMER = 'clickhouse-sink';
-/** Messages asked for per pull. */
-export const FETCH_MESSAGES_MAX = 256;
+/**
+ * Messages asked for per pull, at most. A pull asks for about one batch of rows (by the average
+ * events per message seen), so what it brings is inserted well within the pull's heartbeat
+ * window; otherwise nats.js ends the pull with "heartbeats missed" (harmless: the rest is read
+ * again, but wasted work). Pulls by bytes are no help: nats.js fails them at each batch end.
+ */
+export const FETCH_MESSAGES_MAX = 1024;
+/** The guess before any message is seen: a full gateway batch (TAPGATE_LEDGER_BATCH_EVENTS_MAX default). */
+const INITIAL_EVENTS_PER_MESSAGE = 1024;
 /** How long one pull waits for messages, in ms (nats.js allows no less than 1000). */
 export const FETCH_EXPIRES_MS = 1000;
-/** Unacknowledged messages the server lets the consumer have; at least FETCH_MESSAGES_MAX. */
+/** Unacknowledged messages the server lets the consumer have; above FETCH_MESSAGES_MAX. */
 export const CONSUMER_ACK_PENDING_MAX = 4096;
 /** After this long without an ack, JetStream delivers a message again, in ms. */
 export const CONSUMER_ACK_WAIT_MS = 60_000;
+/** Messages read straight from the stream after one empty pull, at most (then pulling resumes). */
+export const IDLE_REFETCH_MAX = 1024;
 /** Backoff between retries of a failed insert or pull, in ms: doubles from min to max. */
 export const RETRY_BACKOFF_MIN_MS = 100;
 export const RETRY_BACKOFF_MAX_MS = 5000;
@@ -103,6 +114,8 @@ export class ClickHouseSink {
   private loop: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private consumer: Consumer | null = null;
+  /** Moving average of pass events per ledger message, to size pulls. */
+  private eventsPerMessage = INITIAL_EVENTS_PER_MESSAGE;
   /** True from a failed insert until the next successful one. */
   insertFailing = false;
 
@@ -170,13 +183,13 @@ export class ClickHouseSink {
         if (!await this.flush()) return;
       }
       try {
-        const iter = await this.consumer!.fetch({ max_messages: FETCH_MESSAGES_MAX, expires: FETCH_EXPIRES_MS });
+        const iter = await this.consumer!.fetch({ max_messages: this.fetchSize(), expires: FETCH_EXPIRES_MS });
         let received = 0;
         for await (const m of iter) {
           received++;
           await this.accept(m);
         }
-        if (received === 0) this.metrics.lag.set(0);
+        if (received === 0) await this.onIdle();
         attempt = 0;
       } catch (err) {
         this.metrics.fetchFailures.inc();
@@ -186,6 +199,21 @@ export class ClickHouseSink {
     }
   }
 
+  private fetchSize(): number {
+    return Math.max(1, Math.min(FETCH_MESSAGES_MAX, Math.ceil(this.opts.batchRowsMax / this.eventsPerMessage)));
+  }
+
+  /**
+   * A pull brought nothing. Messages the stream holds beyond nextSeq then went to a sink that
+   * died (or were lost on the way): JetStream would send them again only after the ack wait,
+   * so read them now.
+   */
+  private async onIdle(): Promise<void> {
+    this.metrics.lag.set(0);
+    const lastSeq = (await this.jsm.streams.info(LEDGER_STREAM)).state.last_seq;
+    if (lastSeq >= this.nextSeq) await this.fillGap(Math.min(lastSeq + 1, this.nextSeq + IDLE_REFETCH_MAX));
+  }
+
   private async accept(m: JsMsg): Promise<void> {
     this.metrics.lag.set(m.info.pending);
     if (m.seq > this.nextSeq) await this.fillGap(m.seq);
@@ -193,6 +221,8 @@ export class ClickHouseSink {
       this.redelivered(m);
       return;
     }
+    // The gap stayed open (the sink is stopping): leave the message for the next sink.
+    if (m.seq > this.nextSeq) return;
     this.take(m.seq, m.data, m);
     while (this.queuedRows >= this.opts.batchRowsMax && !this.stopping) {
       if (!await this.flush()) return;
@@ -212,7 +242,7 @@ export class ClickHouseSink {
 
   /** Reads the messages from nextSeq up to (not including) seq straight from the stream. */
   private async fillGap(seq: number): Promise<void> {
-    while (this.nextSeq < seq) {
+    while (this.nextSeq < seq && !this.stopping) {
       const q = this.nextSeq;
       const sm = await this.jsm.streams.getMessage(LEDGER_STREAM, { seq: q });
       if (sm !== null) {
@@ -250,6 +280,7 @@ export class ClickHouseSink {
       msg?.term();
       return;
     }
+    this.eventsPerMessage = 0.9 * this.eventsPerMessage + 0.1 * Math.max(1, batch.passes.length);
     const fromIndex = seq === this.stored.seq ? this.stored.index + 1 : 0;
     const { rows, invalid } = batchRows(batch.passes, batch.gatewayId, seq, fromIndex);
     for (const bad of invalid) {
@@ -336,11 +367,13 @@ export class ClickHouseSink {
 
   private async insertRun(run: PassRow[], queryId: string): Promise<void> {
     const started = process.hrtime.bigint();
-    await this.ch.insert({ table: `${this.opts.database}.${TABLE}`, values: run, format: 'JSONEachRow', query_id: queryId });
+    await this.ch.insert({ table: `${this.opts.database}.${TABLE}`, values: Readable.from([tsvRows(run)], { objectMode: false }),
+      format: 'TabSeparated', columns: COLUMN_NAMES, query_id: queryId });
     const last = run[run.length - 1]!;
     this.stored = { seq: last.ledger_stream_seq, index: last.ledger_event_index };
     this.metrics.insertSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     this.metrics.inserts.inc();
     this.metrics.rowsInserted.inc(run.length);
+    this.log.debug({ queryId, rows: run.length, toSeq: this.stored.seq, toIndex: this.stored.index }, 'rows inserted');
   }
 }
