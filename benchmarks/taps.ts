@@ -25,14 +25,20 @@ const { values } = parseArgs({ options: {
   out: { type: 'string', default: join(root, 'benchmarks', 'results') },
 } });
 const scale = values.quick ? 0.2 : 1;
+/** Seconds of load before measuring, in every phase and for both systems: JIT, connection storm. */
+const WARMUP_S = values.quick ? 1 : 3;
 const PHASES: Phase[] = [
   { name: 'saturate-1000dev', devices: 1000, rate: 200_000, durationS: Math.ceil(15 * scale), tapsPerFrame: 1, inFlight: 16 },
   { name: 'saturate-1000dev-8perframe', devices: 1000, rate: 400_000, durationS: Math.ceil(15 * scale), tapsPerFrame: 8, inFlight: 16 },
   { name: 'latency-5000dev-20k', devices: 5000, rate: 20_000, durationS: Math.ceil(20 * scale), tapsPerFrame: 1, inFlight: 16 },
 ];
 
+const children = new Set<ChildProcess>();
+
 function spawnLogged(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; line: (pred: (l: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>; stdout: () => string } {
   const child = spawn(process.execPath, [join(dist, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let out = '';
   const waiters: Array<[(l: Record<string, unknown>) => boolean, (l: Record<string, unknown>) => void]> = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -48,7 +54,7 @@ function spawnLogged(script: string, args: string[], env: Record<string, string>
 
 async function simulate(url: string, registryPath: string, p: Phase, echo: boolean): Promise<Record<string, unknown>> {
   const args = ['--url', url, '--registry', registryPath, '--devices', String(p.devices), '--rate', String(p.rate),
-    '--duration', String(p.durationS), '--taps-per-frame', String(p.tapsPerFrame), '--in-flight', String(p.inFlight)];
+    '--duration', String(p.durationS), '--warmup', String(WARMUP_S), '--taps-per-frame', String(p.tapsPerFrame), '--in-flight', String(p.inFlight)];
   if (echo) args.push('--echo');
   const sim = spawnLogged('simulator/main.js', args, {});
   const code = await new Promise<number | null>((r) => sim.child.once('exit', r));
@@ -61,38 +67,60 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tapgate-bench-'));
-const nats = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
-const ch = await startClickHouse({ httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'ch') });
-const maxDevices = Math.max(...PHASES.map((p) => p.devices));
-const reg = generateDemoRegistry({ schools: maxDevices / 10, turnstilesPerSchool: 10, pupilsPerSchool: 90, staffPerSchool: 10 });
-const registryPath = join(dir, 'registry.json');
-writeFileSync(registryPath, JSON.stringify(reg));
-const nc = await connectNats(nats.url, 'tapgate-bench');
-await loadRegistryRecords(await openRegistry(nc), parseRegistryJson(JSON.stringify(reg)));
-await nc.close();
-
+const servers: Array<{ stop(): Promise<void> }> = [];
 const results: Array<Record<string, unknown>> = [];
-for (const p of PHASES) {
-  process.stderr.write(`phase ${p.name}: uWS echo baseline\n`);
-  const echo = spawnLogged('benchmarks/echo-server.js', [], { ECHO_PORT: '0' });
-  const echoPort = (await echo.line((l) => l['msg'] === 'echo listening'))['port'];
-  const base = await simulate(`ws://127.0.0.1:${echoPort}/device/v1`, registryPath, p, true);
-  await stop(echo.child);
+// Children are killed by PID whatever happens, so a failed run leaves nothing behind.
+process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
+try {
+  const nats = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
+  servers.push(nats);
+  const ch = await startClickHouse({ httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'ch') });
+  servers.push(ch);
+  const maxDevices = Math.max(...PHASES.map((p) => p.devices));
+  const reg = generateDemoRegistry({ schools: maxDevices / 10, turnstilesPerSchool: 10, pupilsPerSchool: 90, staffPerSchool: 10 });
+  const registryPath = join(dir, 'registry.json');
+  writeFileSync(registryPath, JSON.stringify(reg));
+  const loadStarted = performance.now();
+  const nc = await connectNats(nats.url, 'tapgate-bench');
+  await loadRegistryRecords(await openRegistry(nc), parseRegistryJson(JSON.stringify(reg)));
+  await nc.close();
+  process.stderr.write(`registry of ${reg.devices.length} devices and ${reg.persons.length} persons loaded in ${Math.round(performance.now() - loadStarted)} ms\n`);
 
-  process.stderr.write(`phase ${p.name}: tapgate\n`);
-  const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url,
-    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: `bench-${p.name}` });
-  const gwReady = await gw.line((l) => l['msg'] === 'gateway listening').catch(() => null);
-  if (gwReady === null) throw new Error('gateway did not start');
-  const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false);
-  await stop(gw.child);
-  const ratio = Number(tg['tapsPerSecond']) / Math.max(1, Number(base['tapsPerSecond']));
-  results.push({ phase: p, echo: base, tapgate: tg, throughputRatio: Math.round(ratio * 1000) / 1000 });
+  for (const p of PHASES) {
+    process.stderr.write(`phase ${p.name}: uWS echo baseline\n`);
+    const echo = spawnLogged('benchmarks/echo-server.js', [], { ECHO_PORT: '0' });
+    const echoPort = (await echo.line((l) => l['msg'] === 'echo listening'))['port'];
+    const base = await simulate(`ws://127.0.0.1:${echoPort}/device/v1`, registryPath, p, true);
+    await stop(echo.child);
+
+    process.stderr.write(`phase ${p.name}: tapgate\n`);
+    const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url,
+      TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: `bench-${p.name}` });
+    const gwReady = await gw.line((l) => l['msg'] === 'gateway listening');
+    const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false);
+    const metrics = await (await fetch(`http://127.0.0.1:${gwReady['opsPort']}/metrics`)).text();
+    await stop(gw.child);
+    const ratio = Number(tg['tapsPerSecond']) / Math.max(1, Number(base['tapsPerSecond']));
+    results.push({ phase: p, echo: base, tapgate: tg, throughputRatio: Math.round(ratio * 1000) / 1000, gatewayMetrics: pickMetrics(metrics) });
+  }
+} finally {
+  for (const c of children) await stop(c);
+  for (const s of servers.reverse()) await s.stop();
+  rmSync(dir, { recursive: true, force: true });
 }
 
-await nats.stop();
-await ch.stop();
-rmSync(dir, { recursive: true, force: true });
+/** The gateway's own view of a phase: mean ledger append time, frames per worker task, decision latency. */
+function pickMetrics(text: string): Record<string, number> {
+  const v = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  const ratio = (a: string, b: string) => Math.round((v(a) / v(b)) * 1e6) / 1e6;
+  return {
+    ledgerAppends: v('tapgate_gateway_ledger_appends_total'),
+    ledgerEventsPerAppend: ratio('tapgate_gateway_ledger_events_total', 'tapgate_gateway_ledger_appends_total'),
+    ledgerAppendMeanS: ratio('tapgate_gateway_ledger_append_seconds_sum', 'tapgate_gateway_ledger_append_seconds_count'),
+    framesPerWorkerTask: ratio('tapgate_gateway_worker_task_frames_sum', 'tapgate_gateway_worker_task_frames_count'),
+    decisionLatencyMeanS: ratio('tapgate_gateway_decision_latency_seconds_sum', 'tapgate_gateway_decision_latency_seconds_count'),
+  };
+}
 
 const date = new Date().toISOString().slice(0, 10);
 const doc = { benchmark: 'taps', date, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30),

@@ -56,9 +56,6 @@ export class DeviceServer {
   private stagedBytes = 0;
   private staged: StagedFrame[] = [];
   private flushScheduled = false;
-  private nextTaskNo = 1;
-  private nextApplyNo = 1;
-  private readonly results = new Map<number, { frames: StagedFrame[]; result: TapTaskResult | Error }>();
   private readonly replies: PendingReply[] = [];
   private replyHead = 0;
   private tasksInFlight = 0;
@@ -225,25 +222,26 @@ export class DeviceServer {
     this.staged = [];
     this.stagedBytes = 0;
     const task: TapTask = { bytes, ends, deviceIds: frames.map((f) => f.device.id), nowMs: Date.now(), maxTapsPerFrame: this.config.maxTapsPerFrame };
-    const no = this.nextTaskNo++;
     this.tasksInFlight++;
     this.metrics.workerTasks.inc();
     this.metrics.workerTaskFrames.observe(frames.length);
     this.metrics.workerQueue.set(this.pool.queueSize);
+    const sentNs = process.hrtime.bigint();
     this.pool.run(task, { transferList: [bytes] }).then(
-      (result: TapTaskResult) => this.complete(no, frames, result),
-      (err: unknown) => this.complete(no, frames, err instanceof Error ? err : new Error(String(err))));
+      (result: TapTaskResult) => this.complete(frames, result, sentNs),
+      (err: unknown) => this.complete(frames, err instanceof Error ? err : new Error(String(err)), sentNs));
   }
 
-  /** Takes a worker's result and applies results strictly in dispatch order. */
-  private complete(no: number, frames: StagedFrame[], result: TapTaskResult | Error): void {
+  /**
+   * Applies a worker's result as soon as it arrives. Tasks may finish out of dispatch order; the
+   * sequencer applies each frame atomically, so the outcome is still one serial order of frames,
+   * and a worker that stalls (a GC pause, a registry burst) delays only its own frames.
+   */
+  private complete(frames: StagedFrame[], result: TapTaskResult | Error, sentNs: bigint): void {
     this.tasksInFlight--;
-    this.results.set(no, { frames, result });
-    for (let next = this.results.get(this.nextApplyNo); next !== undefined; next = this.results.get(this.nextApplyNo)) {
-      this.results.delete(this.nextApplyNo++);
-      this.apply(next.frames, next.result);
-    }
-    this.ledger.flush();
+    this.metrics.workerTaskSeconds.observe(Number(process.hrtime.bigint() - sentNs) / 1e9);
+    this.apply(frames, result);
+    this.ledger.scheduleFlush();
     this.releaseReplies();
   }
 
@@ -362,7 +360,7 @@ export class DeviceServer {
 
   /** True when no frame is staged, in a worker, or waiting for the ledger. */
   get drained(): boolean {
-    return this.staged.length === 0 && this.tasksInFlight === 0 && this.results.size === 0 && this.replyHead >= this.replies.length && this.ledger.idle;
+    return this.staged.length === 0 && this.tasksInFlight === 0 && this.replyHead >= this.replies.length && this.ledger.idle;
   }
 
   get connectedDevices(): number {

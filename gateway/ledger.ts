@@ -54,6 +54,18 @@ export class LedgerWriter {
     return this.batch.length === 0 && this.pending === 0;
   }
 
+  private flushScheduled = false;
+
+  /**
+   * Appends the current batch at the end of this event-loop turn: results of several worker
+   * tasks completing together share one append (each append costs the NATS client ~50 µs).
+   */
+  scheduleFlush(): void {
+    if (this.flushScheduled || this.batch.length === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => { this.flushScheduled = false; this.flush(); });
+  }
+
   /** Appends the current batch, if any. */
   flush(): void {
     if (this.batch.length === 0) return;

@@ -20,6 +20,8 @@ export function createGatewayMetrics() {
       buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1], registers: [registry] }),
     workerTasks: new Counter({ name: 'tapgate_gateway_worker_tasks_total', help: 'Micro-batches sent to the tap workers', registers: [registry] }),
     workerTaskFrames: new Histogram({ name: 'tapgate_gateway_worker_task_frames', help: 'Frames per micro-batch', buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers: [registry] }),
+    workerTaskSeconds: new Histogram({ name: 'tapgate_gateway_worker_task_seconds', help: 'From a micro-batch sent to a worker to its result applied in order',
+      buckets: [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05, 0.1, 0.25, 1], registers: [registry] }),
     workerQueue: new Gauge({ name: 'tapgate_gateway_worker_queue_tasks', help: 'Micro-batches waiting for a worker', registers: [registry] }),
     ledgerAppends: new Counter({ name: 'tapgate_gateway_ledger_appends_total', help: 'Ledger batches appended to JetStream', registers: [registry] }),
     ledgerEvents: new Counter({ name: 'tapgate_gateway_ledger_events_total', help: 'Decisions appended to the ledger', registers: [registry] }),

@@ -16,6 +16,8 @@ export interface LoadOptions {
   /** Target taps per second over all devices. */
   readonly rate: number;
   readonly durationS: number;
+  /** Seconds at the start whose taps are sent and answered but left out of the summary (JIT, connection storm). */
+  readonly warmupS?: number;
   readonly tapsPerFrame: number;
   /** Most frames a device keeps in flight (the gateway's default limit is 16). */
   readonly inFlightPerDevice: number;
@@ -27,7 +29,7 @@ export interface LoadOptions {
 }
 
 export interface LoadSummary {
-  devices: number; targetRate: number; durationS: number; tapsPerFrame: number; echo: boolean;
+  devices: number; targetRate: number; durationS: number; warmupS: number; tapsPerFrame: number; echo: boolean;
   tapsSent: number; tapsDecided: number; tapsPerSecond: number; framesRefused: number; skippedBusy: number;
   verdicts: Record<string, number>; reasons: Record<string, number>; closes: Record<string, number>;
   latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number; mean: number };
@@ -78,15 +80,21 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
   for (let i = 0; i < o.devices.length; i += concurrency) {
     conns.push(...await Promise.all(o.devices.slice(i, i + concurrency).map((d) => openConn(o, d, onClose))));
   }
-  const s: LoadSummary = { devices: conns.length, targetRate: o.rate, durationS: o.durationS, tapsPerFrame: o.tapsPerFrame, echo: o.echo,
+  const s: LoadSummary = { devices: conns.length, targetRate: o.rate, durationS: o.durationS, warmupS: o.warmupS ?? 0, tapsPerFrame: o.tapsPerFrame, echo: o.echo,
     tapsSent: 0, tapsDecided: 0, tapsPerSecond: 0, framesRefused: 0, skippedBusy: 0, verdicts: {}, reasons: {}, closes,
     latencyMs: { p50: 0, p90: 0, p99: 0, p999: 0, max: 0, mean: 0 } };
   const samples = new Float64Array(LATENCY_SAMPLES_MAX);
   let sampleCount = 0;
   let seen = 0;
   let sum = 0;
+  let secondMaxMs = 0;
+  let measuring = (o.warmupS ?? 0) === 0;
+  // Reassigned when the warm-up ends: only taps sent after it are counted.
+  let started = process.hrtime.bigint();
+  const counted = (sentNs: bigint) => measuring && sentNs >= started;
   const record = (ms: number) => {
     seen++; sum += ms;
+    if (ms > secondMaxMs) secondMaxMs = ms;
     if (sampleCount < LATENCY_SAMPLES_MAX) samples[sampleCount++] = ms;
     else { const j = Math.floor(Math.random() * seen); if (j < LATENCY_SAMPLES_MAX) samples[j] = ms; }
   };
@@ -95,7 +103,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
       const now = process.hrtime.bigint();
       if (o.echo) {
         const f = c.inFlight.shift();
-        if (f !== undefined) { for (let k = 0; k < f.seqs.length; k++) record(Number(now - f.sentNs) / 1e6); s.tapsDecided += f.seqs.length; }
+        if (f !== undefined && counted(f.sentNs)) { for (let k = 0; k < f.seqs.length; k++) record(Number(now - f.sentNs) / 1e6); s.tapsDecided += f.seqs.length; }
         return;
       }
       const g = GatewayFrame.decode(raw);
@@ -106,21 +114,30 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
           if (idx < 0) continue;
           const f = c.inFlight[idx]!;
           f.seqs.splice(f.seqs.indexOf(seq), 1);
+          if (f.seqs.length === 0) c.inFlight.splice(idx, 1);
+          if (!counted(f.sentNs)) continue;
           record(Number(now - f.sentNs) / 1e6);
           s.tapsDecided++;
           s.verdicts[VERDICTS[d.verdict ?? 0] ?? '?'] = (s.verdicts[VERDICTS[d.verdict ?? 0] ?? '?'] ?? 0) + 1;
           s.reasons[REASONS[d.reason ?? 0] ?? '?'] = (s.reasons[REASONS[d.reason ?? 0] ?? '?'] ?? 0) + 1;
-          if (f.seqs.length === 0) c.inFlight.splice(idx, 1);
         }
       } else if (g.body === 'error') {
-        s.framesRefused++;
-        c.inFlight.shift();
+        const f = c.inFlight.shift();
+        if (f !== undefined && counted(f.sentNs)) s.framesRefused++;
       }
     };
   }
 
-  const started = process.hrtime.bigint();
-  const endNs = started + BigInt(Math.round(o.durationS * 1e9));
+  const warmupNs = BigInt(Math.round((o.warmupS ?? 0) * 1e9));
+  started = process.hrtime.bigint();
+  const endNs = started + warmupNs + BigInt(Math.round(o.durationS * 1e9));
+  if (!measuring) {
+    setTimeout(() => {
+      measuring = true;
+      started = process.hrtime.bigint();
+      s.tapsSent = 0; s.tapsDecided = 0; s.framesRefused = 0; s.skippedBusy = 0; s.verdicts = {}; s.reasons = {};
+    }, (o.warmupS ?? 0) * 1000);
+  }
   let due = 0;
   let cursor = 0;
   let last = started;
@@ -157,7 +174,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
       }
       s.skippedBusy += frames * o.tapsPerFrame;
       if (Date.now() - lastProgress >= 1000) {
-        o.progress?.(`sent ${s.tapsSent} decided ${s.tapsDecided} (+${s.tapsDecided - lastDecided}/s) refused ${s.framesRefused} busy-skips ${s.skippedBusy}`);
+        o.progress?.(`sent ${s.tapsSent} decided ${s.tapsDecided} (+${s.tapsDecided - lastDecided}/s) refused ${s.framesRefused} busy-skips ${s.skippedBusy} max-latency ${secondMaxMs.toFixed(1)} ms`);
+        secondMaxMs = 0;
         lastProgress = Date.now();
         lastDecided = s.tapsDecided;
       }

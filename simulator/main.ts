@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { runLoad, type SimDevice } from './load.js';
 
 const USAGE = `usage: npm run simulate -- [--url ws://127.0.0.1:7400/device/v1] [--registry .tapgate/demo-registry.json]
-  [--devices N] [--rate TAPS_PER_S] [--duration S] [--taps-per-frame N] [--in-flight N] [--echo]`;
+  [--devices N] [--rate TAPS_PER_S] [--duration S] [--warmup S] [--taps-per-frame N] [--in-flight N] [--echo]`;
 
 /** Upper bounds, so a typo cannot start an endless or machine-filling run. */
-const LIMITS = { devices: 20_000, rate: 1_000_000, duration: 3600, tapsPerFrame: 1024, inFlight: 1024 } as const;
+const LIMITS = { devices: 20_000, rate: 1_000_000, duration: 3600, warmup: 600, tapsPerFrame: 1024, inFlight: 1024 } as const;
 
 function num(v: string | undefined, name: keyof typeof LIMITS, fallback: number): number {
   if (v === undefined) return fallback;
@@ -26,7 +26,11 @@ interface RegistryDoc {
   identifiers?: Array<{ personId: string; uidHex: string; status?: string }>;
 }
 
-/** Simulated devices from a registry file: each turnstile taps the cards of its own school. */
+/**
+ * Simulated devices from a registry file: each turnstile taps cards of its own school, and the
+ * turnstiles of a school share its cards out between them (card k goes to turnstile k mod n), so
+ * each person alternates entry and exit at one turnstile as people do.
+ */
 export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
   const schoolOf = new Map((doc.persons ?? []).map((p) => [p.id, p.schoolId]));
   const uidsBySchool = new Map<string, Buffer[]>();
@@ -37,14 +41,23 @@ export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
     list.push(Buffer.from(i.uidHex, 'hex'));
     uidsBySchool.set(school, list);
   }
-  return (doc.devices ?? []).filter((d) => d.kind === 'turnstile')
-    .map((d) => ({ id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids: uidsBySchool.get(d.schoolId) ?? [] }));
+  const turnstiles = (doc.devices ?? []).filter((d) => d.kind === 'turnstile');
+  const perSchool = new Map<string, number>();
+  for (const d of turnstiles) perSchool.set(d.schoolId, (perSchool.get(d.schoolId) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return turnstiles.map((d) => {
+    const k = seen.get(d.schoolId) ?? 0;
+    seen.set(d.schoolId, k + 1);
+    const n = perSchool.get(d.schoolId)!;
+    const uids = (uidsBySchool.get(d.schoolId) ?? []).filter((_, i) => i % n === k);
+    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids };
+  });
 }
 
 const { values } = parseArgs({ options: {
   url: { type: 'string', default: 'ws://127.0.0.1:7400/device/v1' },
   registry: { type: 'string', default: '.tapgate/demo-registry.json' },
-  devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' },
+  devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
   'taps-per-frame': { type: 'string' }, 'in-flight': { type: 'string' }, echo: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } });
@@ -61,6 +74,7 @@ const count = num(values.devices, 'devices', all.length);
 if (count > all.length) { process.stderr.write(`--devices ${count}: the registry has only ${all.length} turnstiles\n`); process.exit(2); }
 const summary = await runLoad({
   url: values.url, devices: all.slice(0, count), rate: num(values.rate, 'rate', 1000), durationS: num(values.duration, 'duration', 10),
+  warmupS: values.warmup === undefined ? 0 : num(values.warmup, 'warmup', 0),
   tapsPerFrame: num(values['taps-per-frame'], 'tapsPerFrame', 1), inFlightPerDevice: num(values['in-flight'], 'inFlight', 8),
   echo: values.echo, progress: (line) => process.stderr.write(line + '\n'),
 });
