@@ -95,7 +95,10 @@ try {
 
     process.stderr.write(`phase ${p.name}: tapgate\n`);
     const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url,
-      TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: `bench-${p.name}` });
+      TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: `bench-${p.name}`,
+      // Every tap takes the full allow path (presence update included): at benchmark rates each
+      // person taps every few seconds, and the default window would turn most taps into repeats.
+      TAPGATE_REPEAT_WINDOW_MS: '0' });
     const gwReady = await gw.line((l) => l['msg'] === 'gateway listening');
     const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false);
     const metrics = await (await fetch(`http://127.0.0.1:${gwReady['opsPort']}/metrics`)).text();
