@@ -11,3 +11,4 @@ export * from './seq-memory.js';
 export * from './time.js';
 export * from './mac.js';
 export * from './proto.js';
+export * from './money.js';

@@ -10,7 +10,7 @@ export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;
 /** The most records in one file. */
 export const REGISTRY_FILE_RECORDS_MAX = 2_000_000;
 
-const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier' };
+const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account' };
 
 function invalidFile(message: string, details?: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_FILE', message, details === undefined ? undefined : { details });
@@ -99,14 +99,20 @@ export function parseRegistryCsv(text: string): RegistryRecord[] {
  * Checks a set of records as a whole: no id twice, no UID on two identifiers, every reference
  * resolvable in the file or in `existing` (the registry as it is now).
  */
-export function checkRegistryRecords(records: readonly RegistryRecord[], existing?: { has(kind: RecordKind, id: string): boolean; uidOwner(uidHex: string): string | undefined }): void {
+export function checkRegistryRecords(records: readonly RegistryRecord[], existing?: { has(kind: RecordKind, id: string): boolean; uidOwner(uidHex: string): string | undefined; accountNumberOwner?(number: string): string | undefined }): void {
   if (records.length > REGISTRY_FILE_RECORDS_MAX) invalidFile(`more than ${REGISTRY_FILE_RECORDS_MAX} records`);
   const ids = new Map<string, RegistryRecord>();
   const uids = new Map<string, string>();
+  const numbers = new Map<string, string>();
   for (const r of records) {
     const key = `${r.kind}.${r.value.id}`;
     if (ids.has(key)) invalidFile(`${r.kind} ${r.value.id} appears twice`);
     ids.set(key, r);
+    if (r.kind === 'account') {
+      const other = numbers.get(r.value.number) ?? existing?.accountNumberOwner?.(r.value.number);
+      if (other !== undefined && other !== r.value.id) invalidFile(`account ${r.value.id} has the same number as account ${other}`);
+      numbers.set(r.value.number, r.value.id);
+    }
     if (r.kind === 'identifier') {
       const other = uids.get(r.value.uidHex) ?? existing?.uidOwner(r.value.uidHex);
       if (other !== undefined && other !== r.value.id) invalidFile(`identifier ${r.value.id} has the same UID as identifier ${other}`);
@@ -116,7 +122,7 @@ export function checkRegistryRecords(records: readonly RegistryRecord[], existin
   const has = (kind: RecordKind, id: string) => ids.has(`${kind}.${id}`) || (existing?.has(kind, id) ?? false);
   for (const r of records) {
     const ref = r.kind === 'device' || r.kind === 'person' ? ['school', r.value.schoolId] as const
-      : r.kind === 'identifier' ? ['person', r.value.personId] as const : null;
+      : r.kind === 'identifier' || r.kind === 'account' ? ['person', r.value.personId] as const : null;
     if (ref !== null && !has(ref[0], ref[1])) {
       throw new TapgateError('REGISTRY_DANGLING_REFERENCE', `${r.kind} ${r.value.id} refers to ${ref[0]} ${ref[1]}, which does not exist`);
     }

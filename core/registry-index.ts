@@ -1,6 +1,6 @@
 // An in-memory copy of the registry, updated one KV change at a time. Lookups are map reads;
 // the UID index makes the per-tap question "whose card is this" one string-keyed lookup.
-import type { Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
+import type { Account, Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
 import { parseRecord } from './registry.js';
 
 export class RegistryIndex {
@@ -8,7 +8,9 @@ export class RegistryIndex {
   readonly devices = new Map<string, Device>();
   readonly persons = new Map<string, Person>();
   readonly identifiers = new Map<string, Identifier>();
+  readonly accounts = new Map<string, Account>();
   private readonly byUid = new Map<string, Identifier>();
+  private readonly byAccountNumber = new Map<string, Account>();
   /** Count of changes applied, for metrics and tests. */
   changes = 0;
 
@@ -20,6 +22,13 @@ export class RegistryIndex {
       case 'school': this.schools.set(id, record.value); break;
       case 'device': this.devices.set(id, record.value); break;
       case 'person': this.persons.set(id, record.value); break;
+      case 'account': {
+        const old = this.accounts.get(id);
+        if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
+        this.accounts.set(id, record.value);
+        this.byAccountNumber.set(record.value.number, record.value);
+        break;
+      }
       case 'identifier': {
         const old = this.identifiers.get(id);
         if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
@@ -40,12 +49,33 @@ export class RegistryIndex {
       case 'school': this.schools.delete(id); break;
       case 'device': this.devices.delete(id); break;
       case 'person': this.persons.delete(id); break;
+      case 'account': {
+        const old = this.accounts.get(id);
+        if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
+        this.accounts.delete(id);
+        break;
+      }
       case 'identifier': {
         const old = this.identifiers.get(id);
         if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
         this.identifiers.delete(id);
         break;
       }
+    }
+  }
+
+  accountByNumber(number: string): Account | undefined {
+    return this.byAccountNumber.get(number);
+  }
+
+  /** The map holding records of a kind (for loaders and generic lookups). */
+  mapOf(kind: RecordKind): ReadonlyMap<string, RegistryRecord['value']> {
+    switch (kind) {
+      case 'school': return this.schools;
+      case 'device': return this.devices;
+      case 'person': return this.persons;
+      case 'identifier': return this.identifiers;
+      case 'account': return this.accounts;
     }
   }
 

@@ -12,7 +12,7 @@ export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
 export const PERSON_KINDS = ['pupil', 'staff'] as const;
 export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'temporary'] as const;
 export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
-export const RECORD_KINDS = ['school', 'device', 'person', 'identifier'] as const;
+export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account'] as const;
 
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -43,11 +43,23 @@ export interface Identifier {
   readonly expiresAtMs: number | null;
 }
 
+/** A personal account. Its balance is not here: it lives in the ledger. */
+export interface Account {
+  readonly id: string;
+  /** The number banks and parents use: 8 to 10 digits. Personal data: never in events or logs. */
+  readonly number: string;
+  readonly personId: string;
+}
+
+/** A personal account number: 8 to 10 digits. */
+export const ACCOUNT_NUMBER_PATTERN = /^\d{8,10}$/;
+
 export type RegistryRecord =
   | { readonly kind: 'school'; readonly value: School }
   | { readonly kind: 'device'; readonly value: Device }
   | { readonly kind: 'person'; readonly value: Person }
-  | { readonly kind: 'identifier'; readonly value: Identifier };
+  | { readonly kind: 'identifier'; readonly value: Identifier }
+  | { readonly kind: 'account'; readonly value: Account };
 
 /** Ids are opaque: letters, digits, '_', '-', '.', at most 64 characters (safe in NATS subjects). */
 export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
@@ -136,6 +148,11 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
         displayName: str(raw, 'displayName', where), className: str(raw, 'className', where, { optional: true, max: 16 }),
         photoRef: str(raw, 'photoRef', where, { optional: true }) }) };
+    case 'account': {
+      const number = str(raw, 'number', where, { max: 10 });
+      if (!ACCOUNT_NUMBER_PATTERN.test(number)) fail(`${where}: number must be 8 to 10 digits`, { field: 'number' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), number, personId: id(raw, 'personId', where) }) };
+    }
     case 'identifier': {
       const uidHex = str(raw, 'uidHex', where, { max: CARD_UID_BYTES_MAX * 2 }).toLowerCase();
       if (!/^([0-9a-f]{2})+$/.test(uidHex) || uidHex.length < CARD_UID_BYTES_MIN * 2) {

@@ -8,6 +8,7 @@ import { connectNats, natsSetup, watchRegistry, type Logger } from '../lib/index
 import type { TapWorkerData } from '../processors/tap-worker.js';
 import type { GatewayConfig } from './config.js';
 import { DeviceServer } from './device-server.js';
+import { MoneyService } from './money-service.js';
 import { LedgerWriter } from './ledger.js';
 import { createGatewayMetrics } from './metrics.js';
 import { listenOps } from './ops-http.js';
@@ -79,6 +80,8 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
 
   server = new DeviceServer(uws, config, registry, pool, sequencer, ledger, metrics, log);
   const devicePort = await server.listen();
+  const money = new MoneyService(nc, registry, sequencer.money, ledger, metrics, log);
+  money.start();
 
   let clickhouseOk = false;
   const pingClickHouse = () => fetch(new URL('/ping', config.clickhouseUrl), { signal: AbortSignal.timeout(CLICKHOUSE_PING_TIMEOUT_MS) })
@@ -111,8 +114,9 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       if (stopping) return;
       stopping = true;
       server!.stopAccepting();
+      money.stop();
       const deadline = Date.now() + config.shutdownGraceMs;
-      while (!server!.drained && Date.now() < deadline && ledger.failed === null) {
+      while (!(server!.drained && money.idle) && Date.now() < deadline && ledger.failed === null) {
         await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
       }
       if (!server!.drained) log.warn('shutdown grace period over with taps in flight; devices will resend them');

@@ -17,6 +17,9 @@ export const LEDGER_APPEND_TIMEOUT_MS = 5000;
 
 export class LedgerWriter {
   private batch: tapgate.events.v1.IPassEvent[] = [];
+  private topUps: tapgate.events.v1.ITopUpEvent[] = [];
+  /** Callers waiting for an append number to be durable, in the order they asked. */
+  private waiters: Array<{ readonly no: number; readonly resolve: () => void }> = [];
   /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
   private nextNo = 1;
   private readonly acked = new Set<number>();
@@ -40,9 +43,26 @@ export class LedgerWriter {
   /** Adds a decision to the current batch; returns the append number it will be durable with. */
   add(event: tapgate.events.v1.IPassEvent): number {
     this.batch.push(event);
+    return this.added();
+  }
+
+  /** Adds a top-up to the current batch; returns the append number it will be durable with. */
+  addTopUp(event: tapgate.events.v1.ITopUpEvent): number {
+    this.topUps.push(event);
+    this.scheduleFlush();
+    return this.added();
+  }
+
+  private added(): number {
     const no = this.nextNo;
-    if (this.batch.length >= this.batchEventsMax) this.flush();
+    if (this.batch.length + this.topUps.length >= this.batchEventsMax) this.flush();
     return no;
+  }
+
+  /** Resolves once append `no` and every earlier one are acknowledged (at once for 0). */
+  whenDurable(no: number): Promise<void> {
+    if (no <= this.ackedNo) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ no, resolve }));
   }
 
   /** The append number of the batch being filled (what `add` would return). */
@@ -51,7 +71,7 @@ export class LedgerWriter {
   }
 
   get idle(): boolean {
-    return this.batch.length === 0 && this.pending === 0;
+    return this.batch.length === 0 && this.topUps.length === 0 && this.pending === 0;
   }
 
   private flushScheduled = false;
@@ -61,18 +81,20 @@ export class LedgerWriter {
    * tasks completing together share one append (each append costs the NATS client ~50 µs).
    */
   scheduleFlush(): void {
-    if (this.flushScheduled || this.batch.length === 0) return;
+    if (this.flushScheduled || (this.batch.length === 0 && this.topUps.length === 0)) return;
     this.flushScheduled = true;
     setImmediate(() => { this.flushScheduled = false; this.flush(); });
   }
 
   /** Appends the current batch, if any. */
   flush(): void {
-    if (this.batch.length === 0) return;
+    if (this.batch.length === 0 && this.topUps.length === 0) return;
     const no = this.nextNo++;
     const events = this.batch;
+    const topUps = this.topUps;
     this.batch = [];
-    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes: events }).finish();
+    this.topUps = [];
+    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes: events, topUps }).finish();
     if (bytes.length > LEDGER_MSG_BYTES_MAX) {
       this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED', `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
       return;
@@ -85,7 +107,7 @@ export class LedgerWriter {
         this.pending--;
         this.metrics.ledgerPending.set(this.pending);
         this.metrics.ledgerAppends.inc();
-        this.metrics.ledgerEvents.inc(events.length);
+        this.metrics.ledgerEvents.inc(events.length + topUps.length);
         this.metrics.ledgerAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
         this.markAcked(no);
       }, (err: unknown) => {
@@ -102,7 +124,15 @@ export class LedgerWriter {
       this.ackedNo++;
       advanced = true;
     }
-    if (advanced) this.onAcked(this.ackedNo);
+    if (!advanced) return;
+    if (this.waiters.length > 0) {
+      const ready = this.waiters.filter((w) => w.no <= this.ackedNo);
+      if (ready.length > 0) {
+        this.waiters = this.waiters.filter((w) => w.no > this.ackedNo);
+        for (const w of ready) w.resolve();
+      }
+    }
+    this.onAcked(this.ackedNo);
   }
 
   private fail(err: TapgateError): void {

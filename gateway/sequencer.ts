@@ -6,7 +6,7 @@
 // Replaying the ledger at start through `replay` rebuilds the same state.
 import { tapgate } from '../core/proto.js';
 import {
-  Direction, PassState, PersonKind, Reason, SeqMemory, personKindOf, verdictOf,
+  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, personKindOf, verdictOf,
   type Device, type PersonKindName, type RegistryIndex, type StoredDecision,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
@@ -32,6 +32,8 @@ const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_K
 export class Sequencer {
   readonly seqs: SeqMemory;
   readonly passes: PassState;
+  /** Balances and payment ids: money state shares the sequencer's single writer and its ledger. */
+  readonly money = new MoneyState();
   private readonly tapCounters = new Map<number, { inc(): void }>();
 
   constructor(
@@ -107,6 +109,10 @@ export class Sequencer {
 
   /** Rebuilds state from one ledger batch (at start; the batch is durable). */
   replay(batch: tapgate.events.v1.ILedgerBatch): number {
+    for (const t of batch.topUps ?? []) {
+      this.money.record({ channel: t.channel ?? '', paymentId: t.paymentId ?? '', accountId: t.accountId ?? '', amountKop: Number(t.amountKop ?? 0),
+        balanceAfterKop: Number(t.balanceAfterKop ?? 0), appliedAtMs: Number(t.appliedAtMs ?? 0), appendNo: 0 });
+    }
     const passes = batch.passes ?? [];
     for (const e of passes) {
       const deviceId = e.deviceId ?? '';
@@ -121,6 +127,6 @@ export class Sequencer {
         this.passes.record({ schoolId: school.id, timeZone: school.timeZone, personId, personKind: kind, direction, decidedAtMs }, reason);
       }
     }
-    return passes.length;
+    return passes.length + (batch.topUps?.length ?? 0);
   }
 }

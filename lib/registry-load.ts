@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { KV } from '@nats-io/kv';
 import {
   checkRegistryRecords, parseRegistryCsv, parseRegistryJson, recordKey, RegistryIndex, TapgateError,
-  REGISTRY_FILE_BYTES_MAX, type RegistryRecord,
+  REGISTRY_FILE_BYTES_MAX, type RecordKind, type RegistryRecord,
 } from '../core/index.js';
 import { watchRegistry } from './nats.js';
 
@@ -38,17 +38,17 @@ export async function loadRegistryRecords(kv: KV, records: readonly RegistryReco
   await watch.ready;
   watch.stop();
   const existing = {
-    has: (kind: string, id: string) => ({ school: current.schools, device: current.devices, person: current.persons, identifier: current.identifiers } as Record<string, Map<string, unknown>>)[kind]?.has(id) ?? false,
+    has: (kind: RecordKind, id: string) => current.mapOf(kind).has(id),
     uidOwner: (uidHex: string) => current.identifierByUid(uidHex)?.id,
+    accountNumberOwner: (number: string) => current.accountByNumber(number)?.id,
   };
   checkRegistryRecords(records, existing);
   const currentJson = (r: RegistryRecord): string | undefined => {
-    const map = ({ school: current.schools, device: current.devices, person: current.persons, identifier: current.identifiers } as Record<string, Map<string, unknown>>)[r.kind];
-    const v = map?.get(r.value.id) as RegistryRecord['value'] | undefined;
+    const v = current.mapOf(r.kind).get(r.value.id);
     return v === undefined ? undefined : storedJson({ kind: r.kind, value: v } as RegistryRecord);
   };
   // Parents before children, so a watcher never sees an identifier before its person.
-  const order = { school: 0, device: 1, person: 2, identifier: 3 } as const;
+  const order = { school: 0, device: 1, person: 2, identifier: 3, account: 3 } as const;
   const sorted = [...records].sort((a, b) => order[a.kind] - order[b.kind]);
   let written = 0;
   let inFlight: Promise<unknown>[] = [];

@@ -520,6 +520,40 @@ export namespace tapgate {
                 type $Shape = tapgate.events.v1.PassEvent.$Properties;
             }
 
+            interface ITopUpEvent extends tapgate.events.v1.TopUpEvent.$Properties {
+            }
+
+            class TopUpEvent {
+                constructor(properties?: tapgate.events.v1.TopUpEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                channel: string;
+                paymentId: string;
+                accountId: string;
+                amountKop: number;
+                balanceAfterKop: number;
+                appliedAtMs: number;
+                static create(properties: tapgate.events.v1.TopUpEvent.$Shape): tapgate.events.v1.TopUpEvent & tapgate.events.v1.TopUpEvent.$Shape;
+                static create(properties?: tapgate.events.v1.TopUpEvent.$Properties): tapgate.events.v1.TopUpEvent;
+                static encode(message: tapgate.events.v1.TopUpEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.TopUpEvent & tapgate.events.v1.TopUpEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.TopUpEvent;
+                static toObject(message: tapgate.events.v1.TopUpEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TopUpEvent {
+                interface $Properties {
+                    channel?: (string|null);
+                    paymentId?: (string|null);
+                    accountId?: (string|null);
+                    amountKop?: (number|null);
+                    balanceAfterKop?: (number|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.TopUpEvent.$Properties;
+            }
+
             interface ILedgerBatch extends tapgate.events.v1.LedgerBatch.$Properties {
             }
 
@@ -530,6 +564,7 @@ export namespace tapgate {
                 batchNo: number;
                 bootId: string;
                 passes: tapgate.events.v1.PassEvent.$Properties[];
+                topUps: tapgate.events.v1.TopUpEvent.$Properties[];
                 static create(properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
                 static create(properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
                 static encode(message: tapgate.events.v1.LedgerBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -545,9 +580,94 @@ export namespace tapgate {
                     batchNo?: (number|null);
                     bootId?: (string|null);
                     passes?: (tapgate.events.v1.PassEvent.$Properties[]|null);
+                    topUps?: (tapgate.events.v1.TopUpEvent.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.events.v1.LedgerBatch.$Properties;
+            }
+        }
+    }
+
+    namespace money {
+
+        namespace v1 {
+
+            interface ITopUpRequest extends tapgate.money.v1.TopUpRequest.$Properties {
+            }
+
+            class TopUpRequest {
+                constructor(properties?: tapgate.money.v1.TopUpRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                paymentId: string;
+                accountNumber: string;
+                amountKop: number;
+                channel: string;
+                static create(properties: tapgate.money.v1.TopUpRequest.$Shape): tapgate.money.v1.TopUpRequest & tapgate.money.v1.TopUpRequest.$Shape;
+                static create(properties?: tapgate.money.v1.TopUpRequest.$Properties): tapgate.money.v1.TopUpRequest;
+                static encode(message: tapgate.money.v1.TopUpRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.money.v1.TopUpRequest & tapgate.money.v1.TopUpRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.money.v1.TopUpRequest;
+                static toObject(message: tapgate.money.v1.TopUpRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TopUpRequest {
+                interface $Properties {
+                    paymentId?: (string|null);
+                    accountNumber?: (string|null);
+                    amountKop?: (number|null);
+                    channel?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.money.v1.TopUpRequest.$Properties;
+            }
+
+            enum TopUpStatus {
+                TOP_UP_STATUS_UNSPECIFIED = 0,
+                TOP_UP_STATUS_APPLIED = 1,
+                TOP_UP_STATUS_DUPLICATE = 2,
+                TOP_UP_STATUS_REFUSED = 3
+            }
+
+            enum TopUpError {
+                TOP_UP_ERROR_UNSPECIFIED = 0,
+                TOP_UP_ERROR_INVALID_REQUEST = 1,
+                TOP_UP_ERROR_INVALID_AMOUNT = 2,
+                TOP_UP_ERROR_UNKNOWN_ACCOUNT = 3,
+                TOP_UP_ERROR_CONFLICT = 4,
+                TOP_UP_ERROR_UNAVAILABLE = 5
+            }
+
+            interface ITopUpReply extends tapgate.money.v1.TopUpReply.$Properties {
+            }
+
+            class TopUpReply {
+                constructor(properties?: tapgate.money.v1.TopUpReply.$Properties);
+                $unknowns?: Uint8Array[];
+                status: tapgate.money.v1.TopUpStatus;
+                error: tapgate.money.v1.TopUpError;
+                message: string;
+                balanceAfterKop: number;
+                appliedAtMs: number;
+                static create(properties: tapgate.money.v1.TopUpReply.$Shape): tapgate.money.v1.TopUpReply & tapgate.money.v1.TopUpReply.$Shape;
+                static create(properties?: tapgate.money.v1.TopUpReply.$Properties): tapgate.money.v1.TopUpReply;
+                static encode(message: tapgate.money.v1.TopUpReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.money.v1.TopUpReply & tapgate.money.v1.TopUpReply.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.money.v1.TopUpReply;
+                static toObject(message: tapgate.money.v1.TopUpReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TopUpReply {
+                interface $Properties {
+                    status?: (tapgate.money.v1.TopUpStatus|null);
+                    error?: (tapgate.money.v1.TopUpError|null);
+                    message?: (string|null);
+                    balanceAfterKop?: (number|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.money.v1.TopUpReply.$Properties;
             }
         }
     }

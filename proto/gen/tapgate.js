@@ -4978,6 +4978,396 @@ export const tapgate = $root.tapgate = (() => {
                 return PassEvent;
             })();
 
+            v1.TopUpEvent = (function() {
+
+                /**
+                 * Properties of a TopUpEvent.
+                 * @typedef {Object} tapgate.events.v1.TopUpEvent.$Properties
+                 * @property {string|null} [channel] TopUpEvent channel
+                 * @property {string|null} [paymentId] TopUpEvent paymentId
+                 * @property {string|null} [accountId] TopUpEvent accountId
+                 * @property {number|null} [amountKop] TopUpEvent amountKop
+                 * @property {number|null} [balanceAfterKop] TopUpEvent balanceAfterKop
+                 * @property {number|null} [appliedAtMs] TopUpEvent appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TopUpEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface ITopUpEvent
+                 * @augments tapgate.events.v1.TopUpEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.TopUpEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TopUpEvent.
+                 * @typedef {tapgate.events.v1.TopUpEvent.$Properties} tapgate.events.v1.TopUpEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new TopUpEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a TopUpEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.TopUpEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TopUpEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TopUpEvent channel.
+                 * @member {string} channel
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.channel = "";
+
+                /**
+                 * TopUpEvent paymentId.
+                 * @member {string} paymentId
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.paymentId = "";
+
+                /**
+                 * TopUpEvent accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.accountId = "";
+
+                /**
+                 * TopUpEvent amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TopUpEvent balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TopUpEvent appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 */
+                TopUpEvent.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new TopUpEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @static
+                 * @param {tapgate.events.v1.TopUpEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.TopUpEvent} TopUpEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.TopUpEvent.$Shape): tapgate.events.v1.TopUpEvent & tapgate.events.v1.TopUpEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.TopUpEvent.$Properties): tapgate.events.v1.TopUpEvent;
+                 * }}
+                 */
+                TopUpEvent.create = function(properties) {
+                    return new TopUpEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified TopUpEvent message. Does not implicitly {@link tapgate.events.v1.TopUpEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @static
+                 * @param {tapgate.events.v1.TopUpEvent.$Properties} message TopUpEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TopUpEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.channel);
+                    if (message.paymentId != null && $Object.hasOwnProperty.call(message, "paymentId") && message.paymentId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.paymentId);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.accountId);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.amountKop);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.balanceAfterKop);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TopUpEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.TopUpEvent & tapgate.events.v1.TopUpEvent.$Shape} TopUpEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TopUpEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.TopUpEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.channel = value;
+                                else
+                                    delete message.channel;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.paymentId = value;
+                                else
+                                    delete message.paymentId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TopUpEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.TopUpEvent} TopUpEvent
+                 */
+                TopUpEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.TopUpEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.TopUpEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.TopUpEvent();
+                    if (object.channel != null)
+                        if (typeof object.channel !== "string" || object.channel.length)
+                            message.channel = $String(object.channel);
+                    if (object.paymentId != null)
+                        if (typeof object.paymentId !== "string" || object.paymentId.length)
+                            message.paymentId = $String(object.paymentId);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TopUpEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @static
+                 * @param {tapgate.events.v1.TopUpEvent} message TopUpEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TopUpEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.channel = "";
+                        object.paymentId = "";
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel"))
+                        object.channel = message.channel;
+                    if (message.paymentId != null && $Object.hasOwnProperty.call(message, "paymentId"))
+                        object.paymentId = message.paymentId;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TopUpEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.TopUpEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TopUpEvent.prototype.toJSON = function() {
+                    return TopUpEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TopUpEvent;
+            })();
+
             v1.LedgerBatch = (function() {
 
                 /**
@@ -4987,6 +5377,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [batchNo] LedgerBatch batchNo
                  * @property {string|null} [bootId] LedgerBatch bootId
                  * @property {Array.<tapgate.events.v1.PassEvent.$Properties>|null} [passes] LedgerBatch passes
+                 * @property {Array.<tapgate.events.v1.TopUpEvent.$Properties>|null} [topUps] LedgerBatch topUps
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5013,6 +5404,7 @@ export const tapgate = $root.tapgate = (() => {
                  */
                 const LedgerBatch = function (properties) {
                     this.passes = [];
+                    this.topUps = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5050,6 +5442,14 @@ export const tapgate = $root.tapgate = (() => {
                  * @instance
                  */
                 LedgerBatch.prototype.passes = $util.emptyArray;
+
+                /**
+                 * LedgerBatch topUps.
+                 * @member {Array.<tapgate.events.v1.TopUpEvent.$Properties>} topUps
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.topUps = $util.emptyArray;
 
                 /**
                  * Creates a new LedgerBatch instance using the specified properties.
@@ -5092,6 +5492,9 @@ export const tapgate = $root.tapgate = (() => {
                     if (message.passes != null && message.passes.length)
                         for (let i = 0; i < message.passes.length; ++i)
                             $root.tapgate.events.v1.PassEvent.encode(message.passes[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.topUps != null && message.topUps.length)
+                        for (let i = 0; i < message.topUps.length; ++i)
+                            $root.tapgate.events.v1.TopUpEvent.encode(message.topUps[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5171,6 +5574,14 @@ export const tapgate = $root.tapgate = (() => {
                                 message.passes.push($root.tapgate.events.v1.PassEvent.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.topUps && message.topUps.length))
+                                    message.topUps = [];
+                                message.topUps.push($root.tapgate.events.v1.TopUpEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5232,6 +5643,16 @@ export const tapgate = $root.tapgate = (() => {
                             message.passes[i] = $root.tapgate.events.v1.PassEvent.fromObject(object.passes[i], _depth + 1);
                         }
                     }
+                    if (object.topUps) {
+                        if (!$Array.isArray(object.topUps))
+                            throw $TypeError(".tapgate.events.v1.LedgerBatch.topUps: array expected");
+                        message.topUps = $Array(object.topUps.length);
+                        for (let i = 0; i < object.topUps.length; ++i) {
+                            if (!$util.isObject(object.topUps[i]))
+                                throw $TypeError(".tapgate.events.v1.LedgerBatch.topUps: object expected");
+                            message.topUps[i] = $root.tapgate.events.v1.TopUpEvent.fromObject(object.topUps[i], _depth + 1);
+                        }
+                    }
                     return message;
                 };
 
@@ -5252,8 +5673,10 @@ export const tapgate = $root.tapgate = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
-                    if (options.arrays || options.defaults)
+                    if (options.arrays || options.defaults) {
                         object.passes = [];
+                        object.topUps = [];
+                    }
                     if (options.defaults) {
                         object.gatewayId = "";
                         if ($util.Long) {
@@ -5279,6 +5702,11 @@ export const tapgate = $root.tapgate = (() => {
                         for (let j = 0; j < message.passes.length; ++j)
                             object.passes[j] = $root.tapgate.events.v1.PassEvent.toObject(message.passes[j], options, _depth + 1);
                     }
+                    if (message.topUps && message.topUps.length) {
+                        object.topUps = $Array(message.topUps.length);
+                        for (let j = 0; j < message.topUps.length; ++j)
+                            object.topUps[j] = $root.tapgate.events.v1.TopUpEvent.toObject(message.topUps[j], options, _depth + 1);
+                    }
                     return object;
                 };
 
@@ -5300,6 +5728,770 @@ export const tapgate = $root.tapgate = (() => {
         })();
 
         return events;
+    })();
+
+    tapgate.money = (function() {
+
+        /**
+         * Namespace money.
+         * @memberof tapgate
+         * @namespace
+         */
+        const money = {};
+
+        money.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof tapgate.money
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.TopUpRequest = (function() {
+
+                /**
+                 * Properties of a TopUpRequest.
+                 * @typedef {Object} tapgate.money.v1.TopUpRequest.$Properties
+                 * @property {string|null} [paymentId] TopUpRequest paymentId
+                 * @property {string|null} [accountNumber] TopUpRequest accountNumber
+                 * @property {number|null} [amountKop] TopUpRequest amountKop
+                 * @property {string|null} [channel] TopUpRequest channel
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TopUpRequest.
+                 * @memberof tapgate.money.v1
+                 * @interface ITopUpRequest
+                 * @augments tapgate.money.v1.TopUpRequest.$Properties
+                 * @deprecated Use tapgate.money.v1.TopUpRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TopUpRequest.
+                 * @typedef {tapgate.money.v1.TopUpRequest.$Properties} tapgate.money.v1.TopUpRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new TopUpRequest.
+                 * @memberof tapgate.money.v1
+                 * @classdesc Represents a TopUpRequest.
+                 * @constructor
+                 * @param {tapgate.money.v1.TopUpRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TopUpRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TopUpRequest paymentId.
+                 * @member {string} paymentId
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.paymentId = "";
+
+                /**
+                 * TopUpRequest accountNumber.
+                 * @member {string} accountNumber
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.accountNumber = "";
+
+                /**
+                 * TopUpRequest amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TopUpRequest channel.
+                 * @member {string} channel
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @instance
+                 */
+                TopUpRequest.prototype.channel = "";
+
+                /**
+                 * Creates a new TopUpRequest instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @static
+                 * @param {tapgate.money.v1.TopUpRequest.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.money.v1.TopUpRequest} TopUpRequest instance
+                 * @type {{
+                 *   (properties: tapgate.money.v1.TopUpRequest.$Shape): tapgate.money.v1.TopUpRequest & tapgate.money.v1.TopUpRequest.$Shape;
+                 *   (properties?: tapgate.money.v1.TopUpRequest.$Properties): tapgate.money.v1.TopUpRequest;
+                 * }}
+                 */
+                TopUpRequest.create = function(properties) {
+                    return new TopUpRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified TopUpRequest message. Does not implicitly {@link tapgate.money.v1.TopUpRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @static
+                 * @param {tapgate.money.v1.TopUpRequest.$Properties} message TopUpRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TopUpRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.paymentId != null && $Object.hasOwnProperty.call(message, "paymentId") && message.paymentId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.paymentId);
+                    if (message.accountNumber != null && $Object.hasOwnProperty.call(message, "accountNumber") && message.accountNumber !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountNumber);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.amountKop);
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel") && message.channel !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.channel);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TopUpRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.money.v1.TopUpRequest & tapgate.money.v1.TopUpRequest.$Shape} TopUpRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TopUpRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.money.v1.TopUpRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.paymentId = value;
+                                else
+                                    delete message.paymentId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountNumber = value;
+                                else
+                                    delete message.accountNumber;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.channel = value;
+                                else
+                                    delete message.channel;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TopUpRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.money.v1.TopUpRequest} TopUpRequest
+                 */
+                TopUpRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.money.v1.TopUpRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.money.v1.TopUpRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.money.v1.TopUpRequest();
+                    if (object.paymentId != null)
+                        if (typeof object.paymentId !== "string" || object.paymentId.length)
+                            message.paymentId = $String(object.paymentId);
+                    if (object.accountNumber != null)
+                        if (typeof object.accountNumber !== "string" || object.accountNumber.length)
+                            message.accountNumber = $String(object.accountNumber);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.channel != null)
+                        if (typeof object.channel !== "string" || object.channel.length)
+                            message.channel = $String(object.channel);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TopUpRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @static
+                 * @param {tapgate.money.v1.TopUpRequest} message TopUpRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TopUpRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.paymentId = "";
+                        object.accountNumber = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.channel = "";
+                    }
+                    if (message.paymentId != null && $Object.hasOwnProperty.call(message, "paymentId"))
+                        object.paymentId = message.paymentId;
+                    if (message.accountNumber != null && $Object.hasOwnProperty.call(message, "accountNumber"))
+                        object.accountNumber = message.accountNumber;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.channel != null && $Object.hasOwnProperty.call(message, "channel"))
+                        object.channel = message.channel;
+                    return object;
+                };
+
+                /**
+                 * Converts this TopUpRequest to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.money.v1.TopUpRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TopUpRequest.prototype.toJSON = function() {
+                    return TopUpRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TopUpRequest;
+            })();
+
+            /**
+             * TopUpStatus enum.
+             * @name tapgate.money.v1.TopUpStatus
+             * @enum {number}
+             * @property {number} TOP_UP_STATUS_UNSPECIFIED=0 TOP_UP_STATUS_UNSPECIFIED value
+             * @property {number} TOP_UP_STATUS_APPLIED=1 TOP_UP_STATUS_APPLIED value
+             * @property {number} TOP_UP_STATUS_DUPLICATE=2 TOP_UP_STATUS_DUPLICATE value
+             * @property {number} TOP_UP_STATUS_REFUSED=3 TOP_UP_STATUS_REFUSED value
+             */
+            v1.TopUpStatus = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "TOP_UP_STATUS_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "TOP_UP_STATUS_APPLIED"] = 1;
+                values[valuesById[2] = "TOP_UP_STATUS_DUPLICATE"] = 2;
+                values[valuesById[3] = "TOP_UP_STATUS_REFUSED"] = 3;
+                return values;
+            })();
+
+            /**
+             * TopUpError enum.
+             * @name tapgate.money.v1.TopUpError
+             * @enum {number}
+             * @property {number} TOP_UP_ERROR_UNSPECIFIED=0 TOP_UP_ERROR_UNSPECIFIED value
+             * @property {number} TOP_UP_ERROR_INVALID_REQUEST=1 TOP_UP_ERROR_INVALID_REQUEST value
+             * @property {number} TOP_UP_ERROR_INVALID_AMOUNT=2 TOP_UP_ERROR_INVALID_AMOUNT value
+             * @property {number} TOP_UP_ERROR_UNKNOWN_ACCOUNT=3 TOP_UP_ERROR_UNKNOWN_ACCOUNT value
+             * @property {number} TOP_UP_ERROR_CONFLICT=4 TOP_UP_ERROR_CONFLICT value
+             * @property {number} TOP_UP_ERROR_UNAVAILABLE=5 TOP_UP_ERROR_UNAVAILABLE value
+             */
+            v1.TopUpError = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "TOP_UP_ERROR_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "TOP_UP_ERROR_INVALID_REQUEST"] = 1;
+                values[valuesById[2] = "TOP_UP_ERROR_INVALID_AMOUNT"] = 2;
+                values[valuesById[3] = "TOP_UP_ERROR_UNKNOWN_ACCOUNT"] = 3;
+                values[valuesById[4] = "TOP_UP_ERROR_CONFLICT"] = 4;
+                values[valuesById[5] = "TOP_UP_ERROR_UNAVAILABLE"] = 5;
+                return values;
+            })();
+
+            v1.TopUpReply = (function() {
+
+                /**
+                 * Properties of a TopUpReply.
+                 * @typedef {Object} tapgate.money.v1.TopUpReply.$Properties
+                 * @property {tapgate.money.v1.TopUpStatus|null} [status] TopUpReply status
+                 * @property {tapgate.money.v1.TopUpError|null} [error] TopUpReply error
+                 * @property {string|null} [message] TopUpReply message
+                 * @property {number|null} [balanceAfterKop] TopUpReply balanceAfterKop
+                 * @property {number|null} [appliedAtMs] TopUpReply appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TopUpReply.
+                 * @memberof tapgate.money.v1
+                 * @interface ITopUpReply
+                 * @augments tapgate.money.v1.TopUpReply.$Properties
+                 * @deprecated Use tapgate.money.v1.TopUpReply.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TopUpReply.
+                 * @typedef {tapgate.money.v1.TopUpReply.$Properties} tapgate.money.v1.TopUpReply.$Shape
+                 */
+
+                /**
+                 * Constructs a new TopUpReply.
+                 * @memberof tapgate.money.v1
+                 * @classdesc Represents a TopUpReply.
+                 * @constructor
+                 * @param {tapgate.money.v1.TopUpReply.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TopUpReply = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TopUpReply status.
+                 * @member {tapgate.money.v1.TopUpStatus} status
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.status = 0;
+
+                /**
+                 * TopUpReply error.
+                 * @member {tapgate.money.v1.TopUpError} error
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.error = 0;
+
+                /**
+                 * TopUpReply message.
+                 * @member {string} message
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.message = "";
+
+                /**
+                 * TopUpReply balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TopUpReply appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new TopUpReply instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @static
+                 * @param {tapgate.money.v1.TopUpReply.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.money.v1.TopUpReply} TopUpReply instance
+                 * @type {{
+                 *   (properties: tapgate.money.v1.TopUpReply.$Shape): tapgate.money.v1.TopUpReply & tapgate.money.v1.TopUpReply.$Shape;
+                 *   (properties?: tapgate.money.v1.TopUpReply.$Properties): tapgate.money.v1.TopUpReply;
+                 * }}
+                 */
+                TopUpReply.create = function(properties) {
+                    return new TopUpReply(properties);
+                };
+
+                /**
+                 * Encodes the specified TopUpReply message. Does not implicitly {@link tapgate.money.v1.TopUpReply.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @static
+                 * @param {tapgate.money.v1.TopUpReply.$Properties} message TopUpReply message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TopUpReply.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.status);
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.error);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.balanceAfterKop);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TopUpReply message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.money.v1.TopUpReply & tapgate.money.v1.TopUpReply.$Shape} TopUpReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TopUpReply.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.money.v1.TopUpReply();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.error = value;
+                                else
+                                    delete message.error;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TopUpReply message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.money.v1.TopUpReply} TopUpReply
+                 */
+                TopUpReply.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.money.v1.TopUpReply)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.money.v1.TopUpReply: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.money.v1.TopUpReply();
+                    if (object.status !== 0 && (typeof object.status !== "string" || $root.tapgate.money.v1.TopUpStatus[object.status] !== 0))
+                        switch (object.status) {
+                        case "TOP_UP_STATUS_UNSPECIFIED":
+                        case 0:
+                            message.status = 0;
+                            break;
+                        case "TOP_UP_STATUS_APPLIED":
+                        case 1:
+                            message.status = 1;
+                            break;
+                        case "TOP_UP_STATUS_DUPLICATE":
+                        case 2:
+                            message.status = 2;
+                            break;
+                        case "TOP_UP_STATUS_REFUSED":
+                        case 3:
+                            message.status = 3;
+                            break;
+                        default:
+                            if (typeof object.status === "number" && (object.status | 0) === object.status)
+                                message.status = object.status;
+                        }
+                    if (object.error !== 0 && (typeof object.error !== "string" || $root.tapgate.money.v1.TopUpError[object.error] !== 0))
+                        switch (object.error) {
+                        case "TOP_UP_ERROR_UNSPECIFIED":
+                        case 0:
+                            message.error = 0;
+                            break;
+                        case "TOP_UP_ERROR_INVALID_REQUEST":
+                        case 1:
+                            message.error = 1;
+                            break;
+                        case "TOP_UP_ERROR_INVALID_AMOUNT":
+                        case 2:
+                            message.error = 2;
+                            break;
+                        case "TOP_UP_ERROR_UNKNOWN_ACCOUNT":
+                        case 3:
+                            message.error = 3;
+                            break;
+                        case "TOP_UP_ERROR_CONFLICT":
+                        case 4:
+                            message.error = 4;
+                            break;
+                        case "TOP_UP_ERROR_UNAVAILABLE":
+                        case 5:
+                            message.error = 5;
+                            break;
+                        default:
+                            if (typeof object.error === "number" && (object.error | 0) === object.error)
+                                message.error = object.error;
+                        }
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TopUpReply message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @static
+                 * @param {tapgate.money.v1.TopUpReply} message TopUpReply
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TopUpReply.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.status = options.enums === $String ? "TOP_UP_STATUS_UNSPECIFIED" : 0;
+                        object.error = options.enums === $String ? "TOP_UP_ERROR_UNSPECIFIED" : 0;
+                        object.message = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = options.enums === $String ? $root.tapgate.money.v1.TopUpStatus[message.status] === $undefined ? message.status : $root.tapgate.money.v1.TopUpStatus[message.status] : message.status;
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        object.error = options.enums === $String ? $root.tapgate.money.v1.TopUpError[message.error] === $undefined ? message.error : $root.tapgate.money.v1.TopUpError[message.error] : message.error;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TopUpReply to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TopUpReply.prototype.toJSON = function() {
+                    return TopUpReply.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TopUpReply;
+            })();
+
+            return v1;
+        })();
+
+        return money;
     })();
 
     return tapgate;

@@ -11,11 +11,22 @@ const base: Record<RecordKind, Record<string, unknown>> = {
   device: { id: 'd1', schoolId: 's1', kind: 'turnstile', secretHex: SECRET },
   person: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Pupil One' },
   identifier: { id: 'i1', personId: 'p1', kind: 'social_card', uidHex: '01020304' },
+  account: { id: 'a1', personId: 'p1', number: '12345678' },
 };
 
 function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord {
   return parseRecord(kind, { ...base[kind], ...patch });
 }
+
+t.test('registry - accounts: 8 to 10 digit numbers, a person, nothing else', async (t) => {
+  for (const number of ['12345678', '1234567890', '00000001']) {
+    t.same(parse('account', { number }).value, { id: 'a1', personId: 'p1', number }, number);
+  }
+  for (const number of ['1234567', '12345678901', '1234567a', ' 12345678', '', 12345678]) {
+    t.throws(() => parse('account', { number }), { code: 'REGISTRY_INVALID_RECORD' }, String(number));
+  }
+  t.throws(() => parse('account', { personId: '' }), { code: 'REGISTRY_INVALID_RECORD' });
+});
 
 t.test('registry - valid records parse to their frozen typed form', async (t) => {
   const cases: Array<{ name: string; kind: RecordKind; patch: Record<string, unknown>; value: Record<string, unknown> }> = [

@@ -1,0 +1,82 @@
+// Top-ups from bank channels over NATS request/reply (subject tapgate.money.v1.topup). Each
+// request is decided by the money state the sequencer owns, appended to the ledger, and
+// answered only once the append is durable, so an acknowledged top-up survives any crash and is
+// spendable at once. A repeated payment id gets its first result back, forever.
+import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
+import { tapgate } from '../core/proto.js';
+import { ACCOUNT_NUMBER_PATTERN, MoneyState, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
+import type { Logger } from '../lib/index.js';
+import type { LedgerWriter } from './ledger.js';
+import type { GatewayMetrics } from './metrics.js';
+
+const { TopUpRequest, TopUpReply } = tapgate.money.v1;
+
+export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
+/** Queue group: with several gateways, one of them takes each request. */
+export const MONEY_QUEUE = 'tapgate-money';
+/** Largest request accepted, in bytes. */
+export const TOP_UP_REQUEST_BYTES_MAX = 1024;
+/** Top-ups decided and not yet answered before new requests are refused with UNAVAILABLE. */
+export const TOP_UPS_PENDING_MAX = 4096;
+
+const STATUS_NAMES = TopUpStatus as unknown as Record<number, string>;
+const ERROR_NAMES = TopUpError as unknown as Record<number, string>;
+
+export class MoneyService {
+  private sub: Subscription | null = null;
+  private pending = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly registry: RegistryIndex,
+    readonly money: MoneyState,
+    private readonly ledger: LedgerWriter,
+    private readonly metrics: GatewayMetrics,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.sub = this.nc.subscribe(TOP_UP_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRequest(msg); } });
+  }
+
+  /** Stops taking requests; those in flight are still answered when durable. */
+  stop(): void {
+    this.sub?.unsubscribe();
+    this.sub = null;
+  }
+
+  get idle(): boolean {
+    return this.pending === 0;
+  }
+
+  private onRequest(msg: Msg): void {
+    const reply = (r: tapgate.money.v1.ITopUpReply) => {
+      this.metrics.topUps.inc({ status: STATUS_NAMES[r.status ?? 0] ?? '?', error: ERROR_NAMES[r.error ?? 0] ?? '?' });
+      if (msg.reply) msg.respond(TopUpReply.encode(r).finish());
+    };
+    const refuse = (error: tapgate.money.v1.TopUpError, message: string) => reply({ status: TopUpStatus.TOP_UP_STATUS_REFUSED, error, message });
+    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return refuse(TopUpError.TOP_UP_ERROR_UNAVAILABLE, 'the gateway cannot take money now; retry later');
+    if (msg.data.length > TOP_UP_REQUEST_BYTES_MAX) return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, `requests are at most ${TOP_UP_REQUEST_BYTES_MAX} bytes`);
+    let req: tapgate.money.v1.TopUpRequest;
+    try { req = TopUpRequest.decode(msg.data); } catch { return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'not a TopUpRequest'); }
+    if (!ACCOUNT_NUMBER_PATTERN.test(req.accountNumber)) return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'account_number must be 8 to 10 digits');
+    const outcome: TopUpOutcome = this.money.topUp({
+      channel: req.channel, paymentId: req.paymentId, amountKop: Number(req.amountKop),
+      accountId: this.registry.accountByNumber(req.accountNumber)?.id,
+    }, Date.now(), this.ledger.currentNo);
+    if (outcome.kind === 'refused') return refuse(outcome.error, outcome.message);
+    const t = outcome.topUp;
+    if (outcome.kind === 'applied') {
+      this.ledger.addTopUp({ channel: t.channel, paymentId: t.paymentId, accountId: t.accountId, amountKop: t.amountKop,
+        balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
+      this.log.info({ channel: t.channel, paymentId: t.paymentId, accountId: t.accountId, amountKop: t.amountKop }, 'top-up applied');
+    }
+    const status = outcome.kind === 'applied' ? TopUpStatus.TOP_UP_STATUS_APPLIED : TopUpStatus.TOP_UP_STATUS_DUPLICATE;
+    this.pending++;
+    // A duplicate of a top-up still being appended waits for the same append as the original.
+    void this.ledger.whenDurable(t.appendNo).then(() => {
+      this.pending--;
+      reply({ status, balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
+    });
+  }
+}
