@@ -90,6 +90,7 @@ export class MoneyState {
   record(topUp: AppliedTopUp): void {
     const key = paymentKey(topUp.channel, topUp.paymentId);
     assert(!this.payments.has(key), `payment ${key} appears twice in the ledger`);
+    assert(this.balanceKop(topUp.accountId) + topUp.amountKop === topUp.balanceAfterKop, `payment ${key}: the ledger's balance does not add up`);
     this.apply(topUp);
   }
 

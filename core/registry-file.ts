@@ -10,7 +10,7 @@ export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;
 /** The most records in one file. */
 export const REGISTRY_FILE_RECORDS_MAX = 2_000_000;
 
-const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account' };
+const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account', benefits: 'benefit' };
 
 function invalidFile(message: string, details?: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_FILE', message, details === undefined ? undefined : { details });
@@ -122,7 +122,7 @@ export function checkRegistryRecords(records: readonly RegistryRecord[], existin
   const has = (kind: RecordKind, id: string) => ids.has(`${kind}.${id}`) || (existing?.has(kind, id) ?? false);
   for (const r of records) {
     const ref = r.kind === 'device' || r.kind === 'person' ? ['school', r.value.schoolId] as const
-      : r.kind === 'identifier' || r.kind === 'account' ? ['person', r.value.personId] as const : null;
+      : r.kind === 'identifier' || r.kind === 'account' || r.kind === 'benefit' ? ['person', r.value.personId] as const : null;
     if (ref !== null && !has(ref[0], ref[1])) {
       throw new TapgateError('REGISTRY_DANGLING_REFERENCE', `${r.kind} ${r.value.id} refers to ${ref[0]} ${ref[1]}, which does not exist`);
     }

@@ -1,6 +1,6 @@
 // An in-memory copy of the registry, updated one KV change at a time. Lookups are map reads;
 // the UID index makes the per-tap question "whose card is this" one string-keyed lookup.
-import type { Account, Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
+import type { Account, Benefit, Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
 import { parseRecord } from './registry.js';
 
 export class RegistryIndex {
@@ -9,6 +9,10 @@ export class RegistryIndex {
   readonly persons = new Map<string, Person>();
   readonly identifiers = new Map<string, Identifier>();
   readonly accounts = new Map<string, Account>();
+  readonly benefits = new Map<string, Benefit>();
+  /** Account and benefits of each person, for the POS rules. */
+  private readonly accountOfPerson = new Map<string, Account>();
+  private readonly benefitsOfPerson = new Map<string, Benefit[]>();
   private readonly byUid = new Map<string, Identifier>();
   private readonly byAccountNumber = new Map<string, Account>();
   /** Count of changes applied, for metrics and tests. */
@@ -25,8 +29,18 @@ export class RegistryIndex {
       case 'account': {
         const old = this.accounts.get(id);
         if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
+        if (old !== undefined && this.accountOfPerson.get(old.personId) === old) this.accountOfPerson.delete(old.personId);
         this.accounts.set(id, record.value);
         this.byAccountNumber.set(record.value.number, record.value);
+        this.accountOfPerson.set(record.value.personId, record.value);
+        break;
+      }
+      case 'benefit': {
+        this.removeBenefit(id);
+        this.benefits.set(id, record.value);
+        const list = this.benefitsOfPerson.get(record.value.personId) ?? [];
+        list.push(record.value);
+        this.benefitsOfPerson.set(record.value.personId, list);
         break;
       }
       case 'identifier': {
@@ -52,9 +66,11 @@ export class RegistryIndex {
       case 'account': {
         const old = this.accounts.get(id);
         if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
+        if (old !== undefined && this.accountOfPerson.get(old.personId) === old) this.accountOfPerson.delete(old.personId);
         this.accounts.delete(id);
         break;
       }
+      case 'benefit': this.removeBenefit(id); break;
       case 'identifier': {
         const old = this.identifiers.get(id);
         if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
@@ -62,6 +78,22 @@ export class RegistryIndex {
         break;
       }
     }
+  }
+
+  private removeBenefit(id: string): void {
+    const old = this.benefits.get(id);
+    if (old === undefined) return;
+    this.benefits.delete(id);
+    const list = (this.benefitsOfPerson.get(old.personId) ?? []).filter((b) => b.id !== id);
+    if (list.length === 0) this.benefitsOfPerson.delete(old.personId); else this.benefitsOfPerson.set(old.personId, list);
+  }
+
+  accountOfPersonId(personId: string): Account | undefined {
+    return this.accountOfPerson.get(personId);
+  }
+
+  benefitsOfPersonId(personId: string): readonly Benefit[] {
+    return this.benefitsOfPerson.get(personId) ?? [];
   }
 
   accountByNumber(number: string): Account | undefined {
@@ -76,6 +108,7 @@ export class RegistryIndex {
       case 'person': return this.persons;
       case 'identifier': return this.identifiers;
       case 'account': return this.accounts;
+      case 'benefit': return this.benefits;
     }
   }
 

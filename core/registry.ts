@@ -12,7 +12,9 @@ export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
 export const PERSON_KINDS = ['pupil', 'staff'] as const;
 export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'temporary'] as const;
 export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
-export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account'] as const;
+export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account', 'benefit'] as const;
+export const MEAL_PERIODS = ['breakfast', 'lunch', 'afternoon'] as const;
+export type MealPeriod = (typeof MEAL_PERIODS)[number];
 
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -49,7 +51,26 @@ export interface Account {
   /** The number banks and parents use: 8 to 10 digits. Personal data: never in events or logs. */
   readonly number: string;
   readonly personId: string;
+  /** Most kopecks the pupil may spend per school day; null: no limit. Set by a guardian. */
+  readonly dailyLimitKop: number | null;
+  /** Product categories the guardian banned (e.g. sweets, soda). */
+  readonly bannedCategories: readonly string[];
 }
+
+/** A subsidised-meal entitlement: which meal periods, from which day to which day (inclusive, school's local dates). */
+export interface Benefit {
+  readonly id: string;
+  readonly personId: string;
+  readonly mealPeriods: readonly MealPeriod[];
+  /** Local calendar dates as days since 1970-01-01. */
+  readonly validFromDay: number;
+  readonly validToDay: number;
+}
+
+/** A product category: lower-case letters, digits, '_' and '-', 1 to 32 characters. */
+export const CATEGORY_PATTERN = /^[a-z0-9_-]{1,32}$/;
+/** Largest daily limit a guardian may set, in kopecks (100,000 roubles). */
+export const DAILY_LIMIT_KOP_MAX = 10_000_000;
 
 /** A personal account number: 8 to 10 digits. */
 export const ACCOUNT_NUMBER_PATTERN = /^\d{8,10}$/;
@@ -59,7 +80,8 @@ export type RegistryRecord =
   | { readonly kind: 'device'; readonly value: Device }
   | { readonly kind: 'person'; readonly value: Person }
   | { readonly kind: 'identifier'; readonly value: Identifier }
-  | { readonly kind: 'account'; readonly value: Account };
+  | { readonly kind: 'account'; readonly value: Account }
+  | { readonly kind: 'benefit'; readonly value: Benefit };
 
 /** Ids are opaque: letters, digits, '_', '-', '.', at most 64 characters (safe in NATS subjects). */
 export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
@@ -111,6 +133,24 @@ function parseBool(raw: Raw, field: string, where: string, fallback: boolean): b
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** A list from JSON (array of strings) or a CSV cell ("a|b|c"). */
+function list(raw: Raw, field: string, where: string): string[] {
+  const v = raw[field];
+  if (v === undefined || v === null || v === '') return [];
+  if (typeof v === 'string') return v.split('|');
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) fail(`${where}: ${field} must be a list of strings`, { field });
+  return v as string[];
+}
+
+/** A local calendar date "YYYY-MM-DD" as days since 1970-01-01. */
+function localDate(raw: Raw, field: string, where: string): number {
+  const v = raw[field];
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
+  const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (m === null || !Number.isFinite(ms) || new Date(ms).getUTCDate() !== Number(m[3])) fail(`${where}: ${field} must be a date YYYY-MM-DD`, { field });
+  return ms / 86_400_000;
+}
+
 function parseExpiry(raw: Raw, where: string): number | null {
   const v = raw['expiresAt'];
   if (v === undefined || v === null || v === '') return null;
@@ -151,7 +191,30 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
     case 'account': {
       const number = str(raw, 'number', where, { max: 10 });
       if (!ACCOUNT_NUMBER_PATTERN.test(number)) fail(`${where}: number must be 8 to 10 digits`, { field: 'number' });
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), number, personId: id(raw, 'personId', where) }) };
+      const limitRaw = raw['dailyLimitKop'];
+      let dailyLimitKop: number | null = null;
+      if (limitRaw !== undefined && limitRaw !== null && limitRaw !== '') {
+        dailyLimitKop = typeof limitRaw === 'number' ? limitRaw : typeof limitRaw === 'string' && /^\d{1,12}$/.test(limitRaw) ? Number(limitRaw) : NaN;
+        if (!Number.isSafeInteger(dailyLimitKop) || dailyLimitKop < 0 || dailyLimitKop > DAILY_LIMIT_KOP_MAX) {
+          fail(`${where}: dailyLimitKop must be an integer from 0 to ${DAILY_LIMIT_KOP_MAX}`, { field: 'dailyLimitKop' });
+        }
+      }
+      const bannedCategories = list(raw, 'bannedCategories', where).map((c) => {
+        if (!CATEGORY_PATTERN.test(c)) fail(`${where}: bannedCategories: "${c}" is not a category ([a-z0-9_-], 1..32)`, { field: 'bannedCategories' });
+        return c;
+      });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), number, personId: id(raw, 'personId', where), dailyLimitKop,
+        bannedCategories: Object.freeze([...new Set(bannedCategories)]) }) };
+    }
+    case 'benefit': {
+      const periods = list(raw, 'mealPeriods', where);
+      if (periods.length === 0) fail(`${where}: mealPeriods must list at least one of ${MEAL_PERIODS.join(', ')}`, { field: 'mealPeriods' });
+      const mealPeriods = periods.map((p) => oneOf({ mealPeriods: p }, 'mealPeriods', MEAL_PERIODS, where));
+      const validFromDay = localDate(raw, 'validFrom', where);
+      const validToDay = localDate(raw, 'validTo', where);
+      if (validToDay < validFromDay) fail(`${where}: validTo is before validFrom`, { field: 'validTo' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where),
+        mealPeriods: Object.freeze([...new Set(mealPeriods)]), validFromDay, validToDay }) };
     }
     case 'identifier': {
       const uidHex = str(raw, 'uidHex', where, { max: CARD_UID_BYTES_MAX * 2 }).toLowerCase();

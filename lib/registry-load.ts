@@ -48,7 +48,7 @@ export async function loadRegistryRecords(kv: KV, records: readonly RegistryReco
     return v === undefined ? undefined : storedJson({ kind: r.kind, value: v } as RegistryRecord);
   };
   // Parents before children, so a watcher never sees an identifier before its person.
-  const order = { school: 0, device: 1, person: 2, identifier: 3, account: 3 } as const;
+  const order = { school: 0, device: 1, person: 2, identifier: 3, account: 3, benefit: 3 } as const;
   const sorted = [...records].sort((a, b) => order[a.kind] - order[b.kind]);
   let written = 0;
   let inFlight: Promise<unknown>[] = [];

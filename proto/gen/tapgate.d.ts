@@ -201,6 +201,9 @@ export namespace tapgate {
                 cardUid: Uint8Array;
                 deviceTimeMs: number;
                 direction: tapgate.device.v1.Direction;
+                mealKind: tapgate.device.v1.MealKind;
+                items: tapgate.device.v1.Item.$Properties[];
+                offline: boolean;
                 static create(properties: tapgate.device.v1.Tap.$Shape): tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape;
                 static create(properties?: tapgate.device.v1.Tap.$Properties): tapgate.device.v1.Tap;
                 static encode(message: tapgate.device.v1.Tap.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -216,9 +219,49 @@ export namespace tapgate {
                     cardUid?: (Uint8Array|null);
                     deviceTimeMs?: (number|null);
                     direction?: (tapgate.device.v1.Direction|null);
+                    mealKind?: (tapgate.device.v1.MealKind|null);
+                    items?: (tapgate.device.v1.Item.$Properties[]|null);
+                    offline?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Tap.$Properties;
+            }
+
+            enum MealKind {
+                MEAL_KIND_UNSPECIFIED = 0,
+                MEAL_KIND_BUFFET = 1,
+                MEAL_KIND_HOT_MEAL = 2,
+                MEAL_KIND_SUBSIDISED_MEAL = 3
+            }
+
+            interface IItem extends tapgate.device.v1.Item.$Properties {
+            }
+
+            class Item {
+                constructor(properties?: tapgate.device.v1.Item.$Properties);
+                $unknowns?: Uint8Array[];
+                productId: string;
+                category: string;
+                priceKop: number;
+                quantity: number;
+                static create(properties: tapgate.device.v1.Item.$Shape): tapgate.device.v1.Item & tapgate.device.v1.Item.$Shape;
+                static create(properties?: tapgate.device.v1.Item.$Properties): tapgate.device.v1.Item;
+                static encode(message: tapgate.device.v1.Item.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.Item & tapgate.device.v1.Item.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.Item;
+                static toObject(message: tapgate.device.v1.Item, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace Item {
+                interface $Properties {
+                    productId?: (string|null);
+                    category?: (string|null);
+                    priceKop?: (number|null);
+                    quantity?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.Item.$Properties;
             }
 
             interface ITapBatch extends tapgate.device.v1.TapBatch.$Properties {
@@ -259,7 +302,14 @@ export namespace tapgate {
                 DECISION_REASON_IDENTIFIER_EXPIRED = 4,
                 DECISION_REASON_OTHER_SCHOOL = 5,
                 DECISION_REASON_NOT_ALLOWED_AT_DEVICE = 6,
-                DECISION_REASON_REPEATED_TAP = 7
+                DECISION_REASON_REPEATED_TAP = 7,
+                DECISION_REASON_INSUFFICIENT_FUNDS = 8,
+                DECISION_REASON_DAILY_LIMIT_EXCEEDED = 9,
+                DECISION_REASON_BANNED_CATEGORY = 10,
+                DECISION_REASON_NO_BENEFIT = 11,
+                DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN = 12,
+                DECISION_REASON_NOT_PRESENT_TODAY = 13,
+                DECISION_REASON_NO_ACCOUNT = 14
             }
 
             interface IDisplay extends tapgate.device.v1.Display.$Properties {
@@ -310,6 +360,9 @@ export namespace tapgate {
                 display?: (tapgate.device.v1.Display.$Properties|null);
                 decidedAtMs: number;
                 replayed: boolean;
+                amountKop: number;
+                balanceAfterKop: number;
+                subsidised: boolean;
                 static create(properties: tapgate.device.v1.Decision.$Shape): tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape;
                 static create(properties?: tapgate.device.v1.Decision.$Properties): tapgate.device.v1.Decision;
                 static encode(message: tapgate.device.v1.Decision.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -327,6 +380,9 @@ export namespace tapgate {
                     display?: (tapgate.device.v1.Display.$Properties|null);
                     decidedAtMs?: (number|null);
                     replayed?: (boolean|null);
+                    amountKop?: (number|null);
+                    balanceAfterKop?: (number|null);
+                    subsidised?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Decision.$Properties;
@@ -554,6 +610,138 @@ export namespace tapgate {
                 type $Shape = tapgate.events.v1.TopUpEvent.$Properties;
             }
 
+            interface IPurchaseItem extends tapgate.events.v1.PurchaseItem.$Properties {
+            }
+
+            class PurchaseItem {
+                constructor(properties?: tapgate.events.v1.PurchaseItem.$Properties);
+                $unknowns?: Uint8Array[];
+                productId: string;
+                category: string;
+                priceKop: number;
+                quantity: number;
+                static create(properties: tapgate.events.v1.PurchaseItem.$Shape): tapgate.events.v1.PurchaseItem & tapgate.events.v1.PurchaseItem.$Shape;
+                static create(properties?: tapgate.events.v1.PurchaseItem.$Properties): tapgate.events.v1.PurchaseItem;
+                static encode(message: tapgate.events.v1.PurchaseItem.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.PurchaseItem & tapgate.events.v1.PurchaseItem.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.PurchaseItem;
+                static toObject(message: tapgate.events.v1.PurchaseItem, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PurchaseItem {
+                interface $Properties {
+                    productId?: (string|null);
+                    category?: (string|null);
+                    priceKop?: (number|null);
+                    quantity?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.PurchaseItem.$Properties;
+            }
+
+            interface IPurchaseEvent extends tapgate.events.v1.PurchaseEvent.$Properties {
+            }
+
+            class PurchaseEvent {
+                constructor(properties?: tapgate.events.v1.PurchaseEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                deviceId: string;
+                seq: number;
+                schoolId: string;
+                personId: string;
+                identifierId: string;
+                accountId: string;
+                mealKind: number;
+                verdict: number;
+                reason: number;
+                items: tapgate.events.v1.PurchaseItem.$Properties[];
+                basketKop: number;
+                amountKop: number;
+                balanceAfterKop: number;
+                benefitId: string;
+                mealPeriod: string;
+                offline: boolean;
+                overdraft: boolean;
+                deviceTimeMs: number;
+                decidedAtMs: number;
+                schoolDay: number;
+                static create(properties: tapgate.events.v1.PurchaseEvent.$Shape): tapgate.events.v1.PurchaseEvent & tapgate.events.v1.PurchaseEvent.$Shape;
+                static create(properties?: tapgate.events.v1.PurchaseEvent.$Properties): tapgate.events.v1.PurchaseEvent;
+                static encode(message: tapgate.events.v1.PurchaseEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.PurchaseEvent & tapgate.events.v1.PurchaseEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.PurchaseEvent;
+                static toObject(message: tapgate.events.v1.PurchaseEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace PurchaseEvent {
+                interface $Properties {
+                    deviceId?: (string|null);
+                    seq?: (number|null);
+                    schoolId?: (string|null);
+                    personId?: (string|null);
+                    identifierId?: (string|null);
+                    accountId?: (string|null);
+                    mealKind?: (number|null);
+                    verdict?: (number|null);
+                    reason?: (number|null);
+                    items?: (tapgate.events.v1.PurchaseItem.$Properties[]|null);
+                    basketKop?: (number|null);
+                    amountKop?: (number|null);
+                    balanceAfterKop?: (number|null);
+                    benefitId?: (string|null);
+                    mealPeriod?: (string|null);
+                    offline?: (boolean|null);
+                    overdraft?: (boolean|null);
+                    deviceTimeMs?: (number|null);
+                    decidedAtMs?: (number|null);
+                    schoolDay?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.PurchaseEvent.$Properties;
+            }
+
+            interface IRefundEvent extends tapgate.events.v1.RefundEvent.$Properties {
+            }
+
+            class RefundEvent {
+                constructor(properties?: tapgate.events.v1.RefundEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                refundId: string;
+                deviceId: string;
+                seq: number;
+                accountId: string;
+                amountKop: number;
+                balanceAfterKop: number;
+                reason: string;
+                operatorId: string;
+                appliedAtMs: number;
+                static create(properties: tapgate.events.v1.RefundEvent.$Shape): tapgate.events.v1.RefundEvent & tapgate.events.v1.RefundEvent.$Shape;
+                static create(properties?: tapgate.events.v1.RefundEvent.$Properties): tapgate.events.v1.RefundEvent;
+                static encode(message: tapgate.events.v1.RefundEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.RefundEvent & tapgate.events.v1.RefundEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.RefundEvent;
+                static toObject(message: tapgate.events.v1.RefundEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RefundEvent {
+                interface $Properties {
+                    refundId?: (string|null);
+                    deviceId?: (string|null);
+                    seq?: (number|null);
+                    accountId?: (string|null);
+                    amountKop?: (number|null);
+                    balanceAfterKop?: (number|null);
+                    reason?: (string|null);
+                    operatorId?: (string|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.RefundEvent.$Properties;
+            }
+
             interface ILedgerBatch extends tapgate.events.v1.LedgerBatch.$Properties {
             }
 
@@ -565,6 +753,8 @@ export namespace tapgate {
                 bootId: string;
                 passes: tapgate.events.v1.PassEvent.$Properties[];
                 topUps: tapgate.events.v1.TopUpEvent.$Properties[];
+                purchases: tapgate.events.v1.PurchaseEvent.$Properties[];
+                refunds: tapgate.events.v1.RefundEvent.$Properties[];
                 static create(properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
                 static create(properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
                 static encode(message: tapgate.events.v1.LedgerBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -581,6 +771,8 @@ export namespace tapgate {
                     bootId?: (string|null);
                     passes?: (tapgate.events.v1.PassEvent.$Properties[]|null);
                     topUps?: (tapgate.events.v1.TopUpEvent.$Properties[]|null);
+                    purchases?: (tapgate.events.v1.PurchaseEvent.$Properties[]|null);
+                    refunds?: (tapgate.events.v1.RefundEvent.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.events.v1.LedgerBatch.$Properties;

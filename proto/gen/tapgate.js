@@ -1754,6 +1754,9 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {Uint8Array|null} [cardUid] Tap cardUid
                  * @property {number|null} [deviceTimeMs] Tap deviceTimeMs
                  * @property {tapgate.device.v1.Direction|null} [direction] Tap direction
+                 * @property {tapgate.device.v1.MealKind|null} [mealKind] Tap mealKind
+                 * @property {Array.<tapgate.device.v1.Item.$Properties>|null} [items] Tap items
+                 * @property {boolean|null} [offline] Tap offline
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1779,6 +1782,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
                 const Tap = function (properties) {
+                    this.items = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1816,6 +1820,30 @@ export const tapgate = $root.tapgate = (() => {
                  * @instance
                  */
                 Tap.prototype.direction = 0;
+
+                /**
+                 * Tap mealKind.
+                 * @member {tapgate.device.v1.MealKind} mealKind
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.mealKind = 0;
+
+                /**
+                 * Tap items.
+                 * @member {Array.<tapgate.device.v1.Item.$Properties>} items
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.items = $util.emptyArray;
+
+                /**
+                 * Tap offline.
+                 * @member {boolean} offline
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.offline = false;
 
                 /**
                  * Creates a new Tap instance using the specified properties.
@@ -1857,6 +1885,13 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.deviceTimeMs);
                     if (message.direction != null && $Object.hasOwnProperty.call(message, "direction") && message.direction !== 0)
                         writer.uint32(/* id 4, wireType 0 =*/32).int32(message.direction);
+                    if (message.mealKind != null && $Object.hasOwnProperty.call(message, "mealKind") && message.mealKind !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).int32(message.mealKind);
+                    if (message.items != null && message.items.length)
+                        for (let i = 0; i < message.items.length; ++i)
+                            $root.tapgate.device.v1.Item.encode(message.items[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.offline != null && $Object.hasOwnProperty.call(message, "offline") && message.offline !== false)
+                        writer.uint32(/* id 7, wireType 0 =*/56).bool(message.offline);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1935,6 +1970,32 @@ export const tapgate = $root.tapgate = (() => {
                                     message.direction = value;
                                 else
                                     delete message.direction;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.mealKind = value;
+                                else
+                                    delete message.mealKind;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.items && message.items.length))
+                                    message.items = [];
+                                message.items.push($root.tapgate.device.v1.Item.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.offline = value;
+                                else
+                                    delete message.offline;
                                 continue;
                             }
                         }
@@ -2016,6 +2077,41 @@ export const tapgate = $root.tapgate = (() => {
                             if (typeof object.direction === "number" && (object.direction | 0) === object.direction)
                                 message.direction = object.direction;
                         }
+                    if (object.mealKind !== 0 && (typeof object.mealKind !== "string" || $root.tapgate.device.v1.MealKind[object.mealKind] !== 0))
+                        switch (object.mealKind) {
+                        case "MEAL_KIND_UNSPECIFIED":
+                        case 0:
+                            message.mealKind = 0;
+                            break;
+                        case "MEAL_KIND_BUFFET":
+                        case 1:
+                            message.mealKind = 1;
+                            break;
+                        case "MEAL_KIND_HOT_MEAL":
+                        case 2:
+                            message.mealKind = 2;
+                            break;
+                        case "MEAL_KIND_SUBSIDISED_MEAL":
+                        case 3:
+                            message.mealKind = 3;
+                            break;
+                        default:
+                            if (typeof object.mealKind === "number" && (object.mealKind | 0) === object.mealKind)
+                                message.mealKind = object.mealKind;
+                        }
+                    if (object.items) {
+                        if (!$Array.isArray(object.items))
+                            throw $TypeError(".tapgate.device.v1.Tap.items: array expected");
+                        message.items = $Array(object.items.length);
+                        for (let i = 0; i < object.items.length; ++i) {
+                            if (!$util.isObject(object.items[i]))
+                                throw $TypeError(".tapgate.device.v1.Tap.items: object expected");
+                            message.items[i] = $root.tapgate.device.v1.Item.fromObject(object.items[i], _depth + 1);
+                        }
+                    }
+                    if (object.offline != null)
+                        if (object.offline)
+                            message.offline = $Boolean(object.offline);
                     return message;
                 };
 
@@ -2036,6 +2132,8 @@ export const tapgate = $root.tapgate = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
+                    if (options.arrays || options.defaults)
+                        object.items = [];
                     if (options.defaults) {
                         if ($util.Long) {
                             let long = new $util.Long(0, 0, true);
@@ -2055,6 +2153,8 @@ export const tapgate = $root.tapgate = (() => {
                         } else
                             object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.direction = options.enums === $String ? "DIRECTION_UNSPECIFIED" : 0;
+                        object.mealKind = options.enums === $String ? "MEAL_KIND_UNSPECIFIED" : 0;
+                        object.offline = false;
                     }
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
                         if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -2074,6 +2174,15 @@ export const tapgate = $root.tapgate = (() => {
                             object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
                     if (message.direction != null && $Object.hasOwnProperty.call(message, "direction"))
                         object.direction = options.enums === $String ? $root.tapgate.device.v1.Direction[message.direction] === $undefined ? message.direction : $root.tapgate.device.v1.Direction[message.direction] : message.direction;
+                    if (message.mealKind != null && $Object.hasOwnProperty.call(message, "mealKind"))
+                        object.mealKind = options.enums === $String ? $root.tapgate.device.v1.MealKind[message.mealKind] === $undefined ? message.mealKind : $root.tapgate.device.v1.MealKind[message.mealKind] : message.mealKind;
+                    if (message.items && message.items.length) {
+                        object.items = $Array(message.items.length);
+                        for (let j = 0; j < message.items.length; ++j)
+                            object.items[j] = $root.tapgate.device.v1.Item.toObject(message.items[j], options, _depth + 1);
+                    }
+                    if (message.offline != null && $Object.hasOwnProperty.call(message, "offline"))
+                        object.offline = message.offline;
                     return object;
                 };
 
@@ -2089,6 +2198,330 @@ export const tapgate = $root.tapgate = (() => {
                 };
 
                 return Tap;
+            })();
+
+            /**
+             * MealKind enum.
+             * @name tapgate.device.v1.MealKind
+             * @enum {number}
+             * @property {number} MEAL_KIND_UNSPECIFIED=0 MEAL_KIND_UNSPECIFIED value
+             * @property {number} MEAL_KIND_BUFFET=1 MEAL_KIND_BUFFET value
+             * @property {number} MEAL_KIND_HOT_MEAL=2 MEAL_KIND_HOT_MEAL value
+             * @property {number} MEAL_KIND_SUBSIDISED_MEAL=3 MEAL_KIND_SUBSIDISED_MEAL value
+             */
+            v1.MealKind = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "MEAL_KIND_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "MEAL_KIND_BUFFET"] = 1;
+                values[valuesById[2] = "MEAL_KIND_HOT_MEAL"] = 2;
+                values[valuesById[3] = "MEAL_KIND_SUBSIDISED_MEAL"] = 3;
+                return values;
+            })();
+
+            v1.Item = (function() {
+
+                /**
+                 * Properties of an Item.
+                 * @typedef {Object} tapgate.device.v1.Item.$Properties
+                 * @property {string|null} [productId] Item productId
+                 * @property {string|null} [category] Item category
+                 * @property {number|null} [priceKop] Item priceKop
+                 * @property {number|null} [quantity] Item quantity
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Item.
+                 * @memberof tapgate.device.v1
+                 * @interface IItem
+                 * @augments tapgate.device.v1.Item.$Properties
+                 * @deprecated Use tapgate.device.v1.Item.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Item.
+                 * @typedef {tapgate.device.v1.Item.$Properties} tapgate.device.v1.Item.$Shape
+                 */
+
+                /**
+                 * Constructs a new Item.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents an Item.
+                 * @constructor
+                 * @param {tapgate.device.v1.Item.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Item = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Item productId.
+                 * @member {string} productId
+                 * @memberof tapgate.device.v1.Item
+                 * @instance
+                 */
+                Item.prototype.productId = "";
+
+                /**
+                 * Item category.
+                 * @member {string} category
+                 * @memberof tapgate.device.v1.Item
+                 * @instance
+                 */
+                Item.prototype.category = "";
+
+                /**
+                 * Item priceKop.
+                 * @member {number} priceKop
+                 * @memberof tapgate.device.v1.Item
+                 * @instance
+                 */
+                Item.prototype.priceKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Item quantity.
+                 * @member {number} quantity
+                 * @memberof tapgate.device.v1.Item
+                 * @instance
+                 */
+                Item.prototype.quantity = 0;
+
+                /**
+                 * Creates a new Item instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.Item
+                 * @static
+                 * @param {tapgate.device.v1.Item.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.Item} Item instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.Item.$Shape): tapgate.device.v1.Item & tapgate.device.v1.Item.$Shape;
+                 *   (properties?: tapgate.device.v1.Item.$Properties): tapgate.device.v1.Item;
+                 * }}
+                 */
+                Item.create = function(properties) {
+                    return new Item(properties);
+                };
+
+                /**
+                 * Encodes the specified Item message. Does not implicitly {@link tapgate.device.v1.Item.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.Item
+                 * @static
+                 * @param {tapgate.device.v1.Item.$Properties} message Item message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Item.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.productId != null && $Object.hasOwnProperty.call(message, "productId") && message.productId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.productId);
+                    if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.category);
+                    if (message.priceKop != null && $Object.hasOwnProperty.call(message, "priceKop") && (typeof message.priceKop === "object" ? message.priceKop.low || message.priceKop.high : message.priceKop !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.priceKop);
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity") && message.quantity !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.quantity);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an Item message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.Item
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.Item & tapgate.device.v1.Item.$Shape} Item
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Item.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.Item();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.productId = value;
+                                else
+                                    delete message.productId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.category = value;
+                                else
+                                    delete message.category;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.priceKop = value;
+                                else
+                                    delete message.priceKop;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.quantity = value;
+                                else
+                                    delete message.quantity;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an Item message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.Item
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.Item} Item
+                 */
+                Item.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.Item)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.Item: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.Item();
+                    if (object.productId != null)
+                        if (typeof object.productId !== "string" || object.productId.length)
+                            message.productId = $String(object.productId);
+                    if (object.category != null)
+                        if (typeof object.category !== "string" || object.category.length)
+                            message.category = $String(object.category);
+                    if (object.priceKop != null)
+                        if (typeof object.priceKop === "object" ? object.priceKop.low || object.priceKop.high : $Number(object.priceKop) !== 0)
+                            if ($util.Long)
+                                message.priceKop = $util.Long.fromValue(object.priceKop, false);
+                            else if (typeof object.priceKop === "string")
+                                message.priceKop = $parseInt(object.priceKop, 10);
+                            else if (typeof object.priceKop === "number")
+                                message.priceKop = object.priceKop;
+                            else if (typeof object.priceKop === "object")
+                                message.priceKop = new $util.LongBits(object.priceKop.low >>> 0, object.priceKop.high >>> 0).toNumber();
+                    if (object.quantity != null)
+                        if ($Number(object.quantity) !== 0)
+                            message.quantity = object.quantity >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Item message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.Item
+                 * @static
+                 * @param {tapgate.device.v1.Item} message Item
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Item.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.productId = "";
+                        object.category = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.priceKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.priceKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.quantity = 0;
+                    }
+                    if (message.productId != null && $Object.hasOwnProperty.call(message, "productId"))
+                        object.productId = message.productId;
+                    if (message.category != null && $Object.hasOwnProperty.call(message, "category"))
+                        object.category = message.category;
+                    if (message.priceKop != null && $Object.hasOwnProperty.call(message, "priceKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.priceKop = typeof message.priceKop === "number" ? $BigInt(message.priceKop) : $util.Long.fromBits(message.priceKop.low >>> 0, message.priceKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.priceKop === "number")
+                            object.priceKop = options.longs === $String ? $String(message.priceKop) : message.priceKop;
+                        else
+                            object.priceKop = options.longs === $String ? $util.Long.prototype.toString.call(message.priceKop) : options.longs === $Number ? new $util.LongBits(message.priceKop.low >>> 0, message.priceKop.high >>> 0).toNumber() : message.priceKop;
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity"))
+                        object.quantity = message.quantity;
+                    return object;
+                };
+
+                /**
+                 * Converts this Item to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.Item
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Item.prototype.toJSON = function() {
+                    return Item.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return Item;
             })();
 
             v1.TapBatch = (function() {
@@ -2341,6 +2774,13 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} DECISION_REASON_OTHER_SCHOOL=5 DECISION_REASON_OTHER_SCHOOL value
              * @property {number} DECISION_REASON_NOT_ALLOWED_AT_DEVICE=6 DECISION_REASON_NOT_ALLOWED_AT_DEVICE value
              * @property {number} DECISION_REASON_REPEATED_TAP=7 DECISION_REASON_REPEATED_TAP value
+             * @property {number} DECISION_REASON_INSUFFICIENT_FUNDS=8 DECISION_REASON_INSUFFICIENT_FUNDS value
+             * @property {number} DECISION_REASON_DAILY_LIMIT_EXCEEDED=9 DECISION_REASON_DAILY_LIMIT_EXCEEDED value
+             * @property {number} DECISION_REASON_BANNED_CATEGORY=10 DECISION_REASON_BANNED_CATEGORY value
+             * @property {number} DECISION_REASON_NO_BENEFIT=11 DECISION_REASON_NO_BENEFIT value
+             * @property {number} DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN=12 DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN value
+             * @property {number} DECISION_REASON_NOT_PRESENT_TODAY=13 DECISION_REASON_NOT_PRESENT_TODAY value
+             * @property {number} DECISION_REASON_NO_ACCOUNT=14 DECISION_REASON_NO_ACCOUNT value
              */
             v1.DecisionReason = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2352,6 +2792,13 @@ export const tapgate = $root.tapgate = (() => {
                 values[valuesById[5] = "DECISION_REASON_OTHER_SCHOOL"] = 5;
                 values[valuesById[6] = "DECISION_REASON_NOT_ALLOWED_AT_DEVICE"] = 6;
                 values[valuesById[7] = "DECISION_REASON_REPEATED_TAP"] = 7;
+                values[valuesById[8] = "DECISION_REASON_INSUFFICIENT_FUNDS"] = 8;
+                values[valuesById[9] = "DECISION_REASON_DAILY_LIMIT_EXCEEDED"] = 9;
+                values[valuesById[10] = "DECISION_REASON_BANNED_CATEGORY"] = 10;
+                values[valuesById[11] = "DECISION_REASON_NO_BENEFIT"] = 11;
+                values[valuesById[12] = "DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN"] = 12;
+                values[valuesById[13] = "DECISION_REASON_NOT_PRESENT_TODAY"] = 13;
+                values[valuesById[14] = "DECISION_REASON_NO_ACCOUNT"] = 14;
                 return values;
             })();
 
@@ -2687,6 +3134,9 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {tapgate.device.v1.Display.$Properties|null} [display] Decision display
                  * @property {number|null} [decidedAtMs] Decision decidedAtMs
                  * @property {boolean|null} [replayed] Decision replayed
+                 * @property {number|null} [amountKop] Decision amountKop
+                 * @property {number|null} [balanceAfterKop] Decision balanceAfterKop
+                 * @property {boolean|null} [subsidised] Decision subsidised
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -2767,6 +3217,30 @@ export const tapgate = $root.tapgate = (() => {
                 Decision.prototype.replayed = false;
 
                 /**
+                 * Decision amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Decision balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Decision subsidised.
+                 * @member {boolean} subsidised
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.subsidised = false;
+
+                /**
                  * Creates a new Decision instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Decision
@@ -2810,6 +3284,12 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.decidedAtMs);
                     if (message.replayed != null && $Object.hasOwnProperty.call(message, "replayed") && message.replayed !== false)
                         writer.uint32(/* id 6, wireType 0 =*/48).bool(message.replayed);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 7, wireType 0 =*/56).int64(message.amountKop);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 8, wireType 0 =*/64).int64(message.balanceAfterKop);
+                    if (message.subsidised != null && $Object.hasOwnProperty.call(message, "subsidised") && message.subsidised !== false)
+                        writer.uint32(/* id 9, wireType 0 =*/72).bool(message.subsidised);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2903,6 +3383,33 @@ export const tapgate = $root.tapgate = (() => {
                                     message.replayed = value;
                                 else
                                     delete message.replayed;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.subsidised = value;
+                                else
+                                    delete message.subsidised;
                                 continue;
                             }
                         }
@@ -3002,6 +3509,34 @@ export const tapgate = $root.tapgate = (() => {
                         case 7:
                             message.reason = 7;
                             break;
+                        case "DECISION_REASON_INSUFFICIENT_FUNDS":
+                        case 8:
+                            message.reason = 8;
+                            break;
+                        case "DECISION_REASON_DAILY_LIMIT_EXCEEDED":
+                        case 9:
+                            message.reason = 9;
+                            break;
+                        case "DECISION_REASON_BANNED_CATEGORY":
+                        case 10:
+                            message.reason = 10;
+                            break;
+                        case "DECISION_REASON_NO_BENEFIT":
+                        case 11:
+                            message.reason = 11;
+                            break;
+                        case "DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN":
+                        case 12:
+                            message.reason = 12;
+                            break;
+                        case "DECISION_REASON_NOT_PRESENT_TODAY":
+                        case 13:
+                            message.reason = 13;
+                            break;
+                        case "DECISION_REASON_NO_ACCOUNT":
+                        case 14:
+                            message.reason = 14;
+                            break;
                         default:
                             if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
                                 message.reason = object.reason;
@@ -3024,6 +3559,29 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.replayed != null)
                         if (object.replayed)
                             message.replayed = $Boolean(object.replayed);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.subsidised != null)
+                        if (object.subsidised)
+                            message.subsidised = $Boolean(object.subsidised);
                     return message;
                 };
 
@@ -3059,6 +3617,17 @@ export const tapgate = $root.tapgate = (() => {
                         } else
                             object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.replayed = false;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.subsidised = false;
                     }
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
                         if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -3082,6 +3651,22 @@ export const tapgate = $root.tapgate = (() => {
                             object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
                     if (message.replayed != null && $Object.hasOwnProperty.call(message, "replayed"))
                         object.replayed = message.replayed;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.subsidised != null && $Object.hasOwnProperty.call(message, "subsidised"))
+                        object.subsidised = message.subsidised;
                     return object;
                 };
 
@@ -5368,6 +5953,1610 @@ export const tapgate = $root.tapgate = (() => {
                 return TopUpEvent;
             })();
 
+            v1.PurchaseItem = (function() {
+
+                /**
+                 * Properties of a PurchaseItem.
+                 * @typedef {Object} tapgate.events.v1.PurchaseItem.$Properties
+                 * @property {string|null} [productId] PurchaseItem productId
+                 * @property {string|null} [category] PurchaseItem category
+                 * @property {number|null} [priceKop] PurchaseItem priceKop
+                 * @property {number|null} [quantity] PurchaseItem quantity
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PurchaseItem.
+                 * @memberof tapgate.events.v1
+                 * @interface IPurchaseItem
+                 * @augments tapgate.events.v1.PurchaseItem.$Properties
+                 * @deprecated Use tapgate.events.v1.PurchaseItem.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PurchaseItem.
+                 * @typedef {tapgate.events.v1.PurchaseItem.$Properties} tapgate.events.v1.PurchaseItem.$Shape
+                 */
+
+                /**
+                 * Constructs a new PurchaseItem.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a PurchaseItem.
+                 * @constructor
+                 * @param {tapgate.events.v1.PurchaseItem.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PurchaseItem = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PurchaseItem productId.
+                 * @member {string} productId
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @instance
+                 */
+                PurchaseItem.prototype.productId = "";
+
+                /**
+                 * PurchaseItem category.
+                 * @member {string} category
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @instance
+                 */
+                PurchaseItem.prototype.category = "";
+
+                /**
+                 * PurchaseItem priceKop.
+                 * @member {number} priceKop
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @instance
+                 */
+                PurchaseItem.prototype.priceKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * PurchaseItem quantity.
+                 * @member {number} quantity
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @instance
+                 */
+                PurchaseItem.prototype.quantity = 0;
+
+                /**
+                 * Creates a new PurchaseItem instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseItem.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.PurchaseItem} PurchaseItem instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.PurchaseItem.$Shape): tapgate.events.v1.PurchaseItem & tapgate.events.v1.PurchaseItem.$Shape;
+                 *   (properties?: tapgate.events.v1.PurchaseItem.$Properties): tapgate.events.v1.PurchaseItem;
+                 * }}
+                 */
+                PurchaseItem.create = function(properties) {
+                    return new PurchaseItem(properties);
+                };
+
+                /**
+                 * Encodes the specified PurchaseItem message. Does not implicitly {@link tapgate.events.v1.PurchaseItem.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseItem.$Properties} message PurchaseItem message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PurchaseItem.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.productId != null && $Object.hasOwnProperty.call(message, "productId") && message.productId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.productId);
+                    if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.category);
+                    if (message.priceKop != null && $Object.hasOwnProperty.call(message, "priceKop") && (typeof message.priceKop === "object" ? message.priceKop.low || message.priceKop.high : message.priceKop !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.priceKop);
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity") && message.quantity !== 0)
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.quantity);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PurchaseItem message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.PurchaseItem & tapgate.events.v1.PurchaseItem.$Shape} PurchaseItem
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PurchaseItem.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.PurchaseItem();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.productId = value;
+                                else
+                                    delete message.productId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.category = value;
+                                else
+                                    delete message.category;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.priceKop = value;
+                                else
+                                    delete message.priceKop;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.quantity = value;
+                                else
+                                    delete message.quantity;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PurchaseItem message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.PurchaseItem} PurchaseItem
+                 */
+                PurchaseItem.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.PurchaseItem)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.PurchaseItem: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.PurchaseItem();
+                    if (object.productId != null)
+                        if (typeof object.productId !== "string" || object.productId.length)
+                            message.productId = $String(object.productId);
+                    if (object.category != null)
+                        if (typeof object.category !== "string" || object.category.length)
+                            message.category = $String(object.category);
+                    if (object.priceKop != null)
+                        if (typeof object.priceKop === "object" ? object.priceKop.low || object.priceKop.high : $Number(object.priceKop) !== 0)
+                            if ($util.Long)
+                                message.priceKop = $util.Long.fromValue(object.priceKop, false);
+                            else if (typeof object.priceKop === "string")
+                                message.priceKop = $parseInt(object.priceKop, 10);
+                            else if (typeof object.priceKop === "number")
+                                message.priceKop = object.priceKop;
+                            else if (typeof object.priceKop === "object")
+                                message.priceKop = new $util.LongBits(object.priceKop.low >>> 0, object.priceKop.high >>> 0).toNumber();
+                    if (object.quantity != null)
+                        if ($Number(object.quantity) !== 0)
+                            message.quantity = object.quantity >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PurchaseItem message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseItem} message PurchaseItem
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PurchaseItem.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.productId = "";
+                        object.category = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.priceKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.priceKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.quantity = 0;
+                    }
+                    if (message.productId != null && $Object.hasOwnProperty.call(message, "productId"))
+                        object.productId = message.productId;
+                    if (message.category != null && $Object.hasOwnProperty.call(message, "category"))
+                        object.category = message.category;
+                    if (message.priceKop != null && $Object.hasOwnProperty.call(message, "priceKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.priceKop = typeof message.priceKop === "number" ? $BigInt(message.priceKop) : $util.Long.fromBits(message.priceKop.low >>> 0, message.priceKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.priceKop === "number")
+                            object.priceKop = options.longs === $String ? $String(message.priceKop) : message.priceKop;
+                        else
+                            object.priceKop = options.longs === $String ? $util.Long.prototype.toString.call(message.priceKop) : options.longs === $Number ? new $util.LongBits(message.priceKop.low >>> 0, message.priceKop.high >>> 0).toNumber() : message.priceKop;
+                    if (message.quantity != null && $Object.hasOwnProperty.call(message, "quantity"))
+                        object.quantity = message.quantity;
+                    return object;
+                };
+
+                /**
+                 * Converts this PurchaseItem to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.PurchaseItem
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PurchaseItem.prototype.toJSON = function() {
+                    return PurchaseItem.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PurchaseItem;
+            })();
+
+            v1.PurchaseEvent = (function() {
+
+                /**
+                 * Properties of a PurchaseEvent.
+                 * @typedef {Object} tapgate.events.v1.PurchaseEvent.$Properties
+                 * @property {string|null} [deviceId] PurchaseEvent deviceId
+                 * @property {number|null} [seq] PurchaseEvent seq
+                 * @property {string|null} [schoolId] PurchaseEvent schoolId
+                 * @property {string|null} [personId] PurchaseEvent personId
+                 * @property {string|null} [identifierId] PurchaseEvent identifierId
+                 * @property {string|null} [accountId] PurchaseEvent accountId
+                 * @property {number|null} [mealKind] PurchaseEvent mealKind
+                 * @property {number|null} [verdict] PurchaseEvent verdict
+                 * @property {number|null} [reason] PurchaseEvent reason
+                 * @property {Array.<tapgate.events.v1.PurchaseItem.$Properties>|null} [items] PurchaseEvent items
+                 * @property {number|null} [basketKop] PurchaseEvent basketKop
+                 * @property {number|null} [amountKop] PurchaseEvent amountKop
+                 * @property {number|null} [balanceAfterKop] PurchaseEvent balanceAfterKop
+                 * @property {string|null} [benefitId] PurchaseEvent benefitId
+                 * @property {string|null} [mealPeriod] PurchaseEvent mealPeriod
+                 * @property {boolean|null} [offline] PurchaseEvent offline
+                 * @property {boolean|null} [overdraft] PurchaseEvent overdraft
+                 * @property {number|null} [deviceTimeMs] PurchaseEvent deviceTimeMs
+                 * @property {number|null} [decidedAtMs] PurchaseEvent decidedAtMs
+                 * @property {number|null} [schoolDay] PurchaseEvent schoolDay
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a PurchaseEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface IPurchaseEvent
+                 * @augments tapgate.events.v1.PurchaseEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.PurchaseEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a PurchaseEvent.
+                 * @typedef {tapgate.events.v1.PurchaseEvent.$Properties} tapgate.events.v1.PurchaseEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new PurchaseEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a PurchaseEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.PurchaseEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const PurchaseEvent = function (properties) {
+                    this.items = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * PurchaseEvent deviceId.
+                 * @member {string} deviceId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.deviceId = "";
+
+                /**
+                 * PurchaseEvent seq.
+                 * @member {number} seq
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PurchaseEvent schoolId.
+                 * @member {string} schoolId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.schoolId = "";
+
+                /**
+                 * PurchaseEvent personId.
+                 * @member {string} personId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.personId = "";
+
+                /**
+                 * PurchaseEvent identifierId.
+                 * @member {string} identifierId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.identifierId = "";
+
+                /**
+                 * PurchaseEvent accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.accountId = "";
+
+                /**
+                 * PurchaseEvent mealKind.
+                 * @member {number} mealKind
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.mealKind = 0;
+
+                /**
+                 * PurchaseEvent verdict.
+                 * @member {number} verdict
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.verdict = 0;
+
+                /**
+                 * PurchaseEvent reason.
+                 * @member {number} reason
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.reason = 0;
+
+                /**
+                 * PurchaseEvent items.
+                 * @member {Array.<tapgate.events.v1.PurchaseItem.$Properties>} items
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.items = $util.emptyArray;
+
+                /**
+                 * PurchaseEvent basketKop.
+                 * @member {number} basketKop
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.basketKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * PurchaseEvent amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * PurchaseEvent balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * PurchaseEvent benefitId.
+                 * @member {string} benefitId
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.benefitId = "";
+
+                /**
+                 * PurchaseEvent mealPeriod.
+                 * @member {string} mealPeriod
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.mealPeriod = "";
+
+                /**
+                 * PurchaseEvent offline.
+                 * @member {boolean} offline
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.offline = false;
+
+                /**
+                 * PurchaseEvent overdraft.
+                 * @member {boolean} overdraft
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.overdraft = false;
+
+                /**
+                 * PurchaseEvent deviceTimeMs.
+                 * @member {number} deviceTimeMs
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.deviceTimeMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PurchaseEvent decidedAtMs.
+                 * @member {number} decidedAtMs
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.decidedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * PurchaseEvent schoolDay.
+                 * @member {number} schoolDay
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.schoolDay = 0;
+
+                /**
+                 * Creates a new PurchaseEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.PurchaseEvent} PurchaseEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.PurchaseEvent.$Shape): tapgate.events.v1.PurchaseEvent & tapgate.events.v1.PurchaseEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.PurchaseEvent.$Properties): tapgate.events.v1.PurchaseEvent;
+                 * }}
+                 */
+                PurchaseEvent.create = function(properties) {
+                    return new PurchaseEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified PurchaseEvent message. Does not implicitly {@link tapgate.events.v1.PurchaseEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseEvent.$Properties} message PurchaseEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                PurchaseEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.deviceId);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.seq);
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId") && message.schoolId !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.schoolId);
+                    if (message.personId != null && $Object.hasOwnProperty.call(message, "personId") && message.personId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.personId);
+                    if (message.identifierId != null && $Object.hasOwnProperty.call(message, "identifierId") && message.identifierId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.identifierId);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.accountId);
+                    if (message.mealKind != null && $Object.hasOwnProperty.call(message, "mealKind") && message.mealKind !== 0)
+                        writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.mealKind);
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict") && message.verdict !== 0)
+                        writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.verdict);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.reason);
+                    if (message.items != null && message.items.length)
+                        for (let i = 0; i < message.items.length; ++i)
+                            $root.tapgate.events.v1.PurchaseItem.encode(message.items[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+                    if (message.basketKop != null && $Object.hasOwnProperty.call(message, "basketKop") && (typeof message.basketKop === "object" ? message.basketKop.low || message.basketKop.high : message.basketKop !== 0))
+                        writer.uint32(/* id 11, wireType 0 =*/88).int64(message.basketKop);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 12, wireType 0 =*/96).int64(message.amountKop);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 13, wireType 0 =*/104).int64(message.balanceAfterKop);
+                    if (message.benefitId != null && $Object.hasOwnProperty.call(message, "benefitId") && message.benefitId !== "")
+                        writer.uint32(/* id 14, wireType 2 =*/114).string(message.benefitId);
+                    if (message.mealPeriod != null && $Object.hasOwnProperty.call(message, "mealPeriod") && message.mealPeriod !== "")
+                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.mealPeriod);
+                    if (message.offline != null && $Object.hasOwnProperty.call(message, "offline") && message.offline !== false)
+                        writer.uint32(/* id 16, wireType 0 =*/128).bool(message.offline);
+                    if (message.overdraft != null && $Object.hasOwnProperty.call(message, "overdraft") && message.overdraft !== false)
+                        writer.uint32(/* id 17, wireType 0 =*/136).bool(message.overdraft);
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs") && (typeof message.deviceTimeMs === "object" ? message.deviceTimeMs.low || message.deviceTimeMs.high : message.deviceTimeMs !== 0))
+                        writer.uint32(/* id 18, wireType 0 =*/144).uint64(message.deviceTimeMs);
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs") && (typeof message.decidedAtMs === "object" ? message.decidedAtMs.low || message.decidedAtMs.high : message.decidedAtMs !== 0))
+                        writer.uint32(/* id 19, wireType 0 =*/152).uint64(message.decidedAtMs);
+                    if (message.schoolDay != null && $Object.hasOwnProperty.call(message, "schoolDay") && message.schoolDay !== 0)
+                        writer.uint32(/* id 20, wireType 0 =*/160).uint32(message.schoolDay);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a PurchaseEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.PurchaseEvent & tapgate.events.v1.PurchaseEvent.$Shape} PurchaseEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                PurchaseEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.PurchaseEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.deviceId = value;
+                                else
+                                    delete message.deviceId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.schoolId = value;
+                                else
+                                    delete message.schoolId;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.personId = value;
+                                else
+                                    delete message.personId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.identifierId = value;
+                                else
+                                    delete message.identifierId;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.mealKind = value;
+                                else
+                                    delete message.mealKind;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.verdict = value;
+                                else
+                                    delete message.verdict;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.items && message.items.length))
+                                    message.items = [];
+                                message.items.push($root.tapgate.events.v1.PurchaseItem.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.basketKop = value;
+                                else
+                                    delete message.basketKop;
+                                continue;
+                            }
+                        case 12: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 13: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.benefitId = value;
+                                else
+                                    delete message.benefitId;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.mealPeriod = value;
+                                else
+                                    delete message.mealPeriod;
+                                continue;
+                            }
+                        case 16: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.offline = value;
+                                else
+                                    delete message.offline;
+                                continue;
+                            }
+                        case 17: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.overdraft = value;
+                                else
+                                    delete message.overdraft;
+                                continue;
+                            }
+                        case 18: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.deviceTimeMs = value;
+                                else
+                                    delete message.deviceTimeMs;
+                                continue;
+                            }
+                        case 19: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.decidedAtMs = value;
+                                else
+                                    delete message.decidedAtMs;
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.schoolDay = value;
+                                else
+                                    delete message.schoolDay;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a PurchaseEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.PurchaseEvent} PurchaseEvent
+                 */
+                PurchaseEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.PurchaseEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.PurchaseEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.PurchaseEvent();
+                    if (object.deviceId != null)
+                        if (typeof object.deviceId !== "string" || object.deviceId.length)
+                            message.deviceId = $String(object.deviceId);
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.schoolId != null)
+                        if (typeof object.schoolId !== "string" || object.schoolId.length)
+                            message.schoolId = $String(object.schoolId);
+                    if (object.personId != null)
+                        if (typeof object.personId !== "string" || object.personId.length)
+                            message.personId = $String(object.personId);
+                    if (object.identifierId != null)
+                        if (typeof object.identifierId !== "string" || object.identifierId.length)
+                            message.identifierId = $String(object.identifierId);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.mealKind != null)
+                        if ($Number(object.mealKind) !== 0)
+                            message.mealKind = object.mealKind >>> 0;
+                    if (object.verdict != null)
+                        if ($Number(object.verdict) !== 0)
+                            message.verdict = object.verdict >>> 0;
+                    if (object.reason != null)
+                        if ($Number(object.reason) !== 0)
+                            message.reason = object.reason >>> 0;
+                    if (object.items) {
+                        if (!$Array.isArray(object.items))
+                            throw $TypeError(".tapgate.events.v1.PurchaseEvent.items: array expected");
+                        message.items = $Array(object.items.length);
+                        for (let i = 0; i < object.items.length; ++i) {
+                            if (!$util.isObject(object.items[i]))
+                                throw $TypeError(".tapgate.events.v1.PurchaseEvent.items: object expected");
+                            message.items[i] = $root.tapgate.events.v1.PurchaseItem.fromObject(object.items[i], _depth + 1);
+                        }
+                    }
+                    if (object.basketKop != null)
+                        if (typeof object.basketKop === "object" ? object.basketKop.low || object.basketKop.high : $Number(object.basketKop) !== 0)
+                            if ($util.Long)
+                                message.basketKop = $util.Long.fromValue(object.basketKop, false);
+                            else if (typeof object.basketKop === "string")
+                                message.basketKop = $parseInt(object.basketKop, 10);
+                            else if (typeof object.basketKop === "number")
+                                message.basketKop = object.basketKop;
+                            else if (typeof object.basketKop === "object")
+                                message.basketKop = new $util.LongBits(object.basketKop.low >>> 0, object.basketKop.high >>> 0).toNumber();
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.benefitId != null)
+                        if (typeof object.benefitId !== "string" || object.benefitId.length)
+                            message.benefitId = $String(object.benefitId);
+                    if (object.mealPeriod != null)
+                        if (typeof object.mealPeriod !== "string" || object.mealPeriod.length)
+                            message.mealPeriod = $String(object.mealPeriod);
+                    if (object.offline != null)
+                        if (object.offline)
+                            message.offline = $Boolean(object.offline);
+                    if (object.overdraft != null)
+                        if (object.overdraft)
+                            message.overdraft = $Boolean(object.overdraft);
+                    if (object.deviceTimeMs != null)
+                        if (typeof object.deviceTimeMs === "object" ? object.deviceTimeMs.low || object.deviceTimeMs.high : $Number(object.deviceTimeMs) !== 0)
+                            if ($util.Long)
+                                message.deviceTimeMs = $util.Long.fromValue(object.deviceTimeMs, true);
+                            else if (typeof object.deviceTimeMs === "string")
+                                message.deviceTimeMs = $parseInt(object.deviceTimeMs, 10);
+                            else if (typeof object.deviceTimeMs === "number")
+                                message.deviceTimeMs = object.deviceTimeMs;
+                            else if (typeof object.deviceTimeMs === "object")
+                                message.deviceTimeMs = new $util.LongBits(object.deviceTimeMs.low >>> 0, object.deviceTimeMs.high >>> 0).toNumber(true);
+                    if (object.decidedAtMs != null)
+                        if (typeof object.decidedAtMs === "object" ? object.decidedAtMs.low || object.decidedAtMs.high : $Number(object.decidedAtMs) !== 0)
+                            if ($util.Long)
+                                message.decidedAtMs = $util.Long.fromValue(object.decidedAtMs, true);
+                            else if (typeof object.decidedAtMs === "string")
+                                message.decidedAtMs = $parseInt(object.decidedAtMs, 10);
+                            else if (typeof object.decidedAtMs === "number")
+                                message.decidedAtMs = object.decidedAtMs;
+                            else if (typeof object.decidedAtMs === "object")
+                                message.decidedAtMs = new $util.LongBits(object.decidedAtMs.low >>> 0, object.decidedAtMs.high >>> 0).toNumber(true);
+                    if (object.schoolDay != null)
+                        if ($Number(object.schoolDay) !== 0)
+                            message.schoolDay = object.schoolDay >>> 0;
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a PurchaseEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @static
+                 * @param {tapgate.events.v1.PurchaseEvent} message PurchaseEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                PurchaseEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.items = [];
+                    if (options.defaults) {
+                        object.deviceId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.schoolId = "";
+                        object.personId = "";
+                        object.identifierId = "";
+                        object.accountId = "";
+                        object.mealKind = 0;
+                        object.verdict = 0;
+                        object.reason = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.basketKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.basketKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.benefitId = "";
+                        object.mealPeriod = "";
+                        object.offline = false;
+                        object.overdraft = false;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.deviceTimeMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.deviceTimeMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.decidedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.schoolDay = 0;
+                    }
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                        object.deviceId = message.deviceId;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId"))
+                        object.schoolId = message.schoolId;
+                    if (message.personId != null && $Object.hasOwnProperty.call(message, "personId"))
+                        object.personId = message.personId;
+                    if (message.identifierId != null && $Object.hasOwnProperty.call(message, "identifierId"))
+                        object.identifierId = message.identifierId;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.mealKind != null && $Object.hasOwnProperty.call(message, "mealKind"))
+                        object.mealKind = message.mealKind;
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict"))
+                        object.verdict = message.verdict;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.items && message.items.length) {
+                        object.items = $Array(message.items.length);
+                        for (let j = 0; j < message.items.length; ++j)
+                            object.items[j] = $root.tapgate.events.v1.PurchaseItem.toObject(message.items[j], options, _depth + 1);
+                    }
+                    if (message.basketKop != null && $Object.hasOwnProperty.call(message, "basketKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.basketKop = typeof message.basketKop === "number" ? $BigInt(message.basketKop) : $util.Long.fromBits(message.basketKop.low >>> 0, message.basketKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.basketKop === "number")
+                            object.basketKop = options.longs === $String ? $String(message.basketKop) : message.basketKop;
+                        else
+                            object.basketKop = options.longs === $String ? $util.Long.prototype.toString.call(message.basketKop) : options.longs === $Number ? new $util.LongBits(message.basketKop.low >>> 0, message.basketKop.high >>> 0).toNumber() : message.basketKop;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.benefitId != null && $Object.hasOwnProperty.call(message, "benefitId"))
+                        object.benefitId = message.benefitId;
+                    if (message.mealPeriod != null && $Object.hasOwnProperty.call(message, "mealPeriod"))
+                        object.mealPeriod = message.mealPeriod;
+                    if (message.offline != null && $Object.hasOwnProperty.call(message, "offline"))
+                        object.offline = message.offline;
+                    if (message.overdraft != null && $Object.hasOwnProperty.call(message, "overdraft"))
+                        object.overdraft = message.overdraft;
+                    if (message.deviceTimeMs != null && $Object.hasOwnProperty.call(message, "deviceTimeMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.deviceTimeMs = typeof message.deviceTimeMs === "number" ? $BigInt(message.deviceTimeMs) : $util.Long.fromBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.deviceTimeMs === "number")
+                            object.deviceTimeMs = options.longs === $String ? $String(message.deviceTimeMs) : message.deviceTimeMs;
+                        else
+                            object.deviceTimeMs = options.longs === $String ? $util.Long.prototype.toString.call(message.deviceTimeMs) : options.longs === $Number ? new $util.LongBits(message.deviceTimeMs.low >>> 0, message.deviceTimeMs.high >>> 0).toNumber(true) : message.deviceTimeMs;
+                    if (message.decidedAtMs != null && $Object.hasOwnProperty.call(message, "decidedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.decidedAtMs = typeof message.decidedAtMs === "number" ? $BigInt(message.decidedAtMs) : $util.Long.fromBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.decidedAtMs === "number")
+                            object.decidedAtMs = options.longs === $String ? $String(message.decidedAtMs) : message.decidedAtMs;
+                        else
+                            object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
+                    if (message.schoolDay != null && $Object.hasOwnProperty.call(message, "schoolDay"))
+                        object.schoolDay = message.schoolDay;
+                    return object;
+                };
+
+                /**
+                 * Converts this PurchaseEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                PurchaseEvent.prototype.toJSON = function() {
+                    return PurchaseEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return PurchaseEvent;
+            })();
+
+            v1.RefundEvent = (function() {
+
+                /**
+                 * Properties of a RefundEvent.
+                 * @typedef {Object} tapgate.events.v1.RefundEvent.$Properties
+                 * @property {string|null} [refundId] RefundEvent refundId
+                 * @property {string|null} [deviceId] RefundEvent deviceId
+                 * @property {number|null} [seq] RefundEvent seq
+                 * @property {string|null} [accountId] RefundEvent accountId
+                 * @property {number|null} [amountKop] RefundEvent amountKop
+                 * @property {number|null} [balanceAfterKop] RefundEvent balanceAfterKop
+                 * @property {string|null} [reason] RefundEvent reason
+                 * @property {string|null} [operatorId] RefundEvent operatorId
+                 * @property {number|null} [appliedAtMs] RefundEvent appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RefundEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface IRefundEvent
+                 * @augments tapgate.events.v1.RefundEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.RefundEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RefundEvent.
+                 * @typedef {tapgate.events.v1.RefundEvent.$Properties} tapgate.events.v1.RefundEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new RefundEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a RefundEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.RefundEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RefundEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RefundEvent refundId.
+                 * @member {string} refundId
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.refundId = "";
+
+                /**
+                 * RefundEvent deviceId.
+                 * @member {string} deviceId
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.deviceId = "";
+
+                /**
+                 * RefundEvent seq.
+                 * @member {number} seq
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * RefundEvent accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.accountId = "";
+
+                /**
+                 * RefundEvent amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * RefundEvent balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * RefundEvent reason.
+                 * @member {string} reason
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.reason = "";
+
+                /**
+                 * RefundEvent operatorId.
+                 * @member {string} operatorId
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.operatorId = "";
+
+                /**
+                 * RefundEvent appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 */
+                RefundEvent.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new RefundEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @static
+                 * @param {tapgate.events.v1.RefundEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.RefundEvent} RefundEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.RefundEvent.$Shape): tapgate.events.v1.RefundEvent & tapgate.events.v1.RefundEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.RefundEvent.$Properties): tapgate.events.v1.RefundEvent;
+                 * }}
+                 */
+                RefundEvent.create = function(properties) {
+                    return new RefundEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified RefundEvent message. Does not implicitly {@link tapgate.events.v1.RefundEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @static
+                 * @param {tapgate.events.v1.RefundEvent.$Properties} message RefundEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RefundEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.refundId != null && $Object.hasOwnProperty.call(message, "refundId") && message.refundId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.refundId);
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.accountId);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.amountKop);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 6, wireType 0 =*/48).int64(message.balanceAfterKop);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.reason);
+                    if (message.operatorId != null && $Object.hasOwnProperty.call(message, "operatorId") && message.operatorId !== "")
+                        writer.uint32(/* id 8, wireType 2 =*/66).string(message.operatorId);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RefundEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.RefundEvent & tapgate.events.v1.RefundEvent.$Shape} RefundEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RefundEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.RefundEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.refundId = value;
+                                else
+                                    delete message.refundId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.deviceId = value;
+                                else
+                                    delete message.deviceId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.operatorId = value;
+                                else
+                                    delete message.operatorId;
+                                continue;
+                            }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RefundEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.RefundEvent} RefundEvent
+                 */
+                RefundEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.RefundEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.RefundEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.RefundEvent();
+                    if (object.refundId != null)
+                        if (typeof object.refundId !== "string" || object.refundId.length)
+                            message.refundId = $String(object.refundId);
+                    if (object.deviceId != null)
+                        if (typeof object.deviceId !== "string" || object.deviceId.length)
+                            message.deviceId = $String(object.deviceId);
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    if (object.operatorId != null)
+                        if (typeof object.operatorId !== "string" || object.operatorId.length)
+                            message.operatorId = $String(object.operatorId);
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RefundEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @static
+                 * @param {tapgate.events.v1.RefundEvent} message RefundEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RefundEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.refundId = "";
+                        object.deviceId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.reason = "";
+                        object.operatorId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.refundId != null && $Object.hasOwnProperty.call(message, "refundId"))
+                        object.refundId = message.refundId;
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                        object.deviceId = message.deviceId;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.operatorId != null && $Object.hasOwnProperty.call(message, "operatorId"))
+                        object.operatorId = message.operatorId;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this RefundEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.RefundEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RefundEvent.prototype.toJSON = function() {
+                    return RefundEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RefundEvent;
+            })();
+
             v1.LedgerBatch = (function() {
 
                 /**
@@ -5378,6 +7567,8 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {string|null} [bootId] LedgerBatch bootId
                  * @property {Array.<tapgate.events.v1.PassEvent.$Properties>|null} [passes] LedgerBatch passes
                  * @property {Array.<tapgate.events.v1.TopUpEvent.$Properties>|null} [topUps] LedgerBatch topUps
+                 * @property {Array.<tapgate.events.v1.PurchaseEvent.$Properties>|null} [purchases] LedgerBatch purchases
+                 * @property {Array.<tapgate.events.v1.RefundEvent.$Properties>|null} [refunds] LedgerBatch refunds
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5405,6 +7596,8 @@ export const tapgate = $root.tapgate = (() => {
                 const LedgerBatch = function (properties) {
                     this.passes = [];
                     this.topUps = [];
+                    this.purchases = [];
+                    this.refunds = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5452,6 +7645,22 @@ export const tapgate = $root.tapgate = (() => {
                 LedgerBatch.prototype.topUps = $util.emptyArray;
 
                 /**
+                 * LedgerBatch purchases.
+                 * @member {Array.<tapgate.events.v1.PurchaseEvent.$Properties>} purchases
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.purchases = $util.emptyArray;
+
+                /**
+                 * LedgerBatch refunds.
+                 * @member {Array.<tapgate.events.v1.RefundEvent.$Properties>} refunds
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.refunds = $util.emptyArray;
+
+                /**
                  * Creates a new LedgerBatch instance using the specified properties.
                  * @function create
                  * @memberof tapgate.events.v1.LedgerBatch
@@ -5495,6 +7704,12 @@ export const tapgate = $root.tapgate = (() => {
                     if (message.topUps != null && message.topUps.length)
                         for (let i = 0; i < message.topUps.length; ++i)
                             $root.tapgate.events.v1.TopUpEvent.encode(message.topUps[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.purchases != null && message.purchases.length)
+                        for (let i = 0; i < message.purchases.length; ++i)
+                            $root.tapgate.events.v1.PurchaseEvent.encode(message.purchases[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                    if (message.refunds != null && message.refunds.length)
+                        for (let i = 0; i < message.refunds.length; ++i)
+                            $root.tapgate.events.v1.RefundEvent.encode(message.refunds[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5582,6 +7797,22 @@ export const tapgate = $root.tapgate = (() => {
                                 message.topUps.push($root.tapgate.events.v1.TopUpEvent.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.purchases && message.purchases.length))
+                                    message.purchases = [];
+                                message.purchases.push($root.tapgate.events.v1.PurchaseEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.refunds && message.refunds.length))
+                                    message.refunds = [];
+                                message.refunds.push($root.tapgate.events.v1.RefundEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5653,6 +7884,26 @@ export const tapgate = $root.tapgate = (() => {
                             message.topUps[i] = $root.tapgate.events.v1.TopUpEvent.fromObject(object.topUps[i], _depth + 1);
                         }
                     }
+                    if (object.purchases) {
+                        if (!$Array.isArray(object.purchases))
+                            throw $TypeError(".tapgate.events.v1.LedgerBatch.purchases: array expected");
+                        message.purchases = $Array(object.purchases.length);
+                        for (let i = 0; i < object.purchases.length; ++i) {
+                            if (!$util.isObject(object.purchases[i]))
+                                throw $TypeError(".tapgate.events.v1.LedgerBatch.purchases: object expected");
+                            message.purchases[i] = $root.tapgate.events.v1.PurchaseEvent.fromObject(object.purchases[i], _depth + 1);
+                        }
+                    }
+                    if (object.refunds) {
+                        if (!$Array.isArray(object.refunds))
+                            throw $TypeError(".tapgate.events.v1.LedgerBatch.refunds: array expected");
+                        message.refunds = $Array(object.refunds.length);
+                        for (let i = 0; i < object.refunds.length; ++i) {
+                            if (!$util.isObject(object.refunds[i]))
+                                throw $TypeError(".tapgate.events.v1.LedgerBatch.refunds: object expected");
+                            message.refunds[i] = $root.tapgate.events.v1.RefundEvent.fromObject(object.refunds[i], _depth + 1);
+                        }
+                    }
                     return message;
                 };
 
@@ -5676,6 +7927,8 @@ export const tapgate = $root.tapgate = (() => {
                     if (options.arrays || options.defaults) {
                         object.passes = [];
                         object.topUps = [];
+                        object.purchases = [];
+                        object.refunds = [];
                     }
                     if (options.defaults) {
                         object.gatewayId = "";
@@ -5706,6 +7959,16 @@ export const tapgate = $root.tapgate = (() => {
                         object.topUps = $Array(message.topUps.length);
                         for (let j = 0; j < message.topUps.length; ++j)
                             object.topUps[j] = $root.tapgate.events.v1.TopUpEvent.toObject(message.topUps[j], options, _depth + 1);
+                    }
+                    if (message.purchases && message.purchases.length) {
+                        object.purchases = $Array(message.purchases.length);
+                        for (let j = 0; j < message.purchases.length; ++j)
+                            object.purchases[j] = $root.tapgate.events.v1.PurchaseEvent.toObject(message.purchases[j], options, _depth + 1);
+                    }
+                    if (message.refunds && message.refunds.length) {
+                        object.refunds = $Array(message.refunds.length);
+                        for (let j = 0; j < message.refunds.length; ++j)
+                            object.refunds[j] = $root.tapgate.events.v1.RefundEvent.toObject(message.refunds[j], options, _depth + 1);
                     }
                     return object;
                 };

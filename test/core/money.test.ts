@@ -319,6 +319,7 @@ t.test('money - record() of the same payment twice throws and changes nothing', 
   t.equal(s.balanceKop('acc-1'), 10_000);
   t.equal(s.balanceKop('acc-2'), 0);
   // Another channel with the same id is not a repeat.
-  t.doesNotThrow(() => s.record({ ...a, channel: 'vtb' }));
+  t.doesNotThrow(() => s.record({ ...a, channel: 'vtb', balanceAfterKop: 20_000 }));
+  t.throws(() => s.record({ ...a, channel: 'alfa', balanceAfterKop: 1 }), { message: "assertion failed: payment alfa:pay-1: the ledger's balance does not add up" });
   t.equal(s.balanceKop('acc-1'), 20_000);
 });

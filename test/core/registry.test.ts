@@ -12,6 +12,7 @@ const base: Record<RecordKind, Record<string, unknown>> = {
   person: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Pupil One' },
   identifier: { id: 'i1', personId: 'p1', kind: 'social_card', uidHex: '01020304' },
   account: { id: 'a1', personId: 'p1', number: '12345678' },
+  benefit: { id: 'b1', personId: 'p1', mealPeriods: ['lunch'], validFrom: '2026-09-01', validTo: '2027-05-31' },
 };
 
 function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord {
@@ -20,12 +21,30 @@ function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord
 
 t.test('registry - accounts: 8 to 10 digit numbers, a person, nothing else', async (t) => {
   for (const number of ['12345678', '1234567890', '00000001']) {
-    t.same(parse('account', { number }).value, { id: 'a1', personId: 'p1', number }, number);
+    t.same(parse('account', { number }).value, { id: 'a1', personId: 'p1', number, dailyLimitKop: null, bannedCategories: [] }, number);
   }
   for (const number of ['1234567', '12345678901', '1234567a', ' 12345678', '', 12345678]) {
     t.throws(() => parse('account', { number }), { code: 'REGISTRY_INVALID_RECORD' }, String(number));
   }
   t.throws(() => parse('account', { personId: '' }), { code: 'REGISTRY_INVALID_RECORD' });
+  t.same(parse('account', { dailyLimitKop: '30000', bannedCategories: 'sweets|soda|sweets' }).value,
+    { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 30_000, bannedCategories: ['sweets', 'soda'] }, 'CSV cells');
+  t.same(parse('account', { dailyLimitKop: 0 }).value, { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 0, bannedCategories: [] }, 'a limit of 0 forbids spending');
+  for (const dailyLimitKop of [-1, 1.5, '1e3', 10_000_001]) {
+    t.throws(() => parse('account', { dailyLimitKop }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'dailyLimitKop' } }, String(dailyLimitKop));
+  }
+  t.throws(() => parse('account', { bannedCategories: ['Sweets'] }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'bannedCategories' } });
+});
+
+t.test('registry - benefits: meal periods and an inclusive range of local dates', async (t) => {
+  t.same(parse('benefit', {}).value, { id: 'b1', personId: 'p1', mealPeriods: ['lunch'], validFromDay: Date.UTC(2026, 8, 1) / 86_400_000, validToDay: Date.UTC(2027, 4, 31) / 86_400_000 });
+  t.same((parse('benefit', { mealPeriods: 'breakfast|lunch', validTo: '2026-09-01' }).value as { mealPeriods: unknown }).mealPeriods, ['breakfast', 'lunch']);
+  const bad: Array<[string, Record<string, unknown>, string]> = [
+    ['no periods', { mealPeriods: [] }, 'mealPeriods'], ['unknown period', { mealPeriods: ['dinner'] }, 'mealPeriods'],
+    ['not a date', { validFrom: '01.09.2026' }, 'validFrom'], ['impossible date', { validTo: '2026-02-30' }, 'validTo'],
+    ['ends before it starts', { validFrom: '2027-01-01', validTo: '2026-12-31' }, 'validTo'],
+  ];
+  for (const [name, patch, field] of bad) t.throws(() => parse('benefit', patch), { code: 'REGISTRY_INVALID_RECORD', details: { field } }, name);
 });
 
 t.test('registry - valid records parse to their frozen typed form', async (t) => {
