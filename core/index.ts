@@ -12,3 +12,5 @@ export * from './time.js';
 export * from './mac.js';
 export * from './proto.js';
 export * from './money.js';
+export * from './meals.js';
+export * from './purchase.js';

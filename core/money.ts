@@ -94,6 +94,21 @@ export class MoneyState {
     this.apply(topUp);
   }
 
+  /** Takes a purchase's amount from an account; `balanceAfterKop` is what the caller computed. */
+  debit(accountId: string, amountKop: number, balanceAfterKop: number): void {
+    assert(Number.isSafeInteger(amountKop) && amountKop >= 0, 'a debit is a non-negative safe integer');
+    assert(this.balanceKop(accountId) - amountKop === balanceAfterKop, `account ${accountId}: the debit does not add up`);
+    this.balances.set(accountId, balanceAfterKop);
+  }
+
+  /** Gives a refunded amount back to an account. */
+  credit(accountId: string, amountKop: number): number {
+    assert(Number.isSafeInteger(amountKop) && amountKop >= 0, 'a credit is a non-negative safe integer');
+    const after = this.balanceKop(accountId) + amountKop;
+    this.balances.set(accountId, after);
+    return after;
+  }
+
   private apply(topUp: AppliedTopUp): void {
     this.payments.set(paymentKey(topUp.channel, topUp.paymentId), topUp);
     this.balances.set(topUp.accountId, this.balanceKop(topUp.accountId) + topUp.amountKop);

@@ -92,6 +92,11 @@ export class PassState {
     return { schoolId, day: s.day, pupils: s.pupils, staff: s.staff };
   }
 
+  /** Whether the person is inside the school now (entered today and not left). */
+  isInside(schoolId: string, timeZone: string, personId: string, nowMs: number): boolean {
+    return this.schoolAt(schoolId, timeZone, nowMs).inside.has(personId);
+  }
+
   /** Ids of the persons inside the school now (for the emergency headcount). */
   insidePersonIds(schoolId: string, timeZone: string, nowMs: number): string[] {
     return [...this.schoolAt(schoolId, timeZone, nowMs).inside.keys()];

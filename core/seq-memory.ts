@@ -13,6 +13,8 @@ export interface StoredDecision {
   readonly decidedAtMs: number;
   /** The local number of the ledger append that holds this decision; replies wait for its ack. */
   readonly appendNo: number;
+  /** POS taps: what was debited, the balance after, and whether a benefit paid. */
+  readonly pos?: { readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean };
 }
 
 export type SeqLookup =

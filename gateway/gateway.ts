@@ -80,7 +80,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
 
   server = new DeviceServer(uws, config, registry, pool, sequencer, ledger, metrics, log);
   const devicePort = await server.listen();
-  const money = new MoneyService(nc, registry, sequencer.money, ledger, metrics, log);
+  const money = new MoneyService(nc, registry, sequencer.money, sequencer.pos, ledger, metrics, log);
   money.start();
 
   let clickhouseOk = false;

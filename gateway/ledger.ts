@@ -17,7 +17,7 @@ export const LEDGER_APPEND_TIMEOUT_MS = 5000;
 
 export class LedgerWriter {
   private batch: tapgate.events.v1.IPassEvent[] = [];
-  private topUps: tapgate.events.v1.ITopUpEvent[] = [];
+  private money: tapgate.events.v1.IMoneyEvent[] = [];
   /** Callers waiting for an append number to be durable, in the order they asked. */
   private waiters: Array<{ readonly no: number; readonly resolve: () => void }> = [];
   /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
@@ -48,14 +48,31 @@ export class LedgerWriter {
 
   /** Adds a top-up to the current batch; returns the append number it will be durable with. */
   addTopUp(event: tapgate.events.v1.ITopUpEvent): number {
-    this.topUps.push(event);
+    this.money.push({ topUp: event });
     this.scheduleFlush();
     return this.added();
   }
 
+  /** Adds a POS decision to the current batch. */
+  addPurchase(event: tapgate.events.v1.IPurchaseEvent): number {
+    this.money.push({ purchase: event });
+    return this.added();
+  }
+
+  /** Adds a refund to the current batch. */
+  addRefund(event: tapgate.events.v1.IRefundEvent): number {
+    this.money.push({ refund: event });
+    this.scheduleFlush();
+    return this.added();
+  }
+
+  private get size(): number {
+    return this.batch.length + this.money.length;
+  }
+
   private added(): number {
     const no = this.nextNo;
-    if (this.batch.length + this.topUps.length >= this.batchEventsMax) this.flush();
+    if (this.size >= this.batchEventsMax) this.flush();
     return no;
   }
 
@@ -71,7 +88,7 @@ export class LedgerWriter {
   }
 
   get idle(): boolean {
-    return this.batch.length === 0 && this.topUps.length === 0 && this.pending === 0;
+    return this.size === 0 && this.pending === 0;
   }
 
   private flushScheduled = false;
@@ -81,20 +98,20 @@ export class LedgerWriter {
    * tasks completing together share one append (each append costs the NATS client ~50 µs).
    */
   scheduleFlush(): void {
-    if (this.flushScheduled || (this.batch.length === 0 && this.topUps.length === 0)) return;
+    if (this.flushScheduled || this.size === 0) return;
     this.flushScheduled = true;
     setImmediate(() => { this.flushScheduled = false; this.flush(); });
   }
 
   /** Appends the current batch, if any. */
   flush(): void {
-    if (this.batch.length === 0 && this.topUps.length === 0) return;
+    const count = this.size;
+    if (count === 0) return;
     const no = this.nextNo++;
-    const events = this.batch;
-    const topUps = this.topUps;
+    const { batch: passes, money } = this;
     this.batch = [];
-    this.topUps = [];
-    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes: events, topUps }).finish();
+    this.money = [];
+    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes, money }).finish();
     if (bytes.length > LEDGER_MSG_BYTES_MAX) {
       this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED', `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
       return;
@@ -107,7 +124,7 @@ export class LedgerWriter {
         this.pending--;
         this.metrics.ledgerPending.set(this.pending);
         this.metrics.ledgerAppends.inc();
-        this.metrics.ledgerEvents.inc(events.length + topUps.length);
+        this.metrics.ledgerEvents.inc(count);
         this.metrics.ledgerAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
         this.markAcked(no);
       }, (err: unknown) => {

@@ -33,6 +33,7 @@ export function createGatewayMetrics() {
     replaySeconds: new Gauge({ name: 'tapgate_gateway_ledger_replay_seconds', help: 'How long the ledger replay at start took', registers: [registry] }),
     replayEvents: new Gauge({ name: 'tapgate_gateway_ledger_replay_events', help: 'Decisions replayed from the ledger at start', registers: [registry] }),
     topUps: new Counter({ name: 'tapgate_gateway_top_ups_total', help: 'Top-up requests answered, by status and error', labelNames: ['status', 'error'] as const, registers: [registry] }),
+    refunds: new Counter({ name: 'tapgate_gateway_refunds_total', help: 'Refund requests answered, by status (tapgate.money.v1.RefundStatus)', labelNames: ['status'] as const, registers: [registry] }),
     deviceTamper: new Counter({ name: 'tapgate_gateway_device_tamper_reports_total', help: 'Status frames reporting tamper', registers: [registry] }),
   };
   return m;

@@ -4,14 +4,20 @@
 // spendable at once. A repeated payment id gets its first result back, forever.
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { tapgate } from '../core/proto.js';
-import { ACCOUNT_NUMBER_PATTERN, MoneyState, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
+import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
+import type { PosDesk } from './pos.js';
 import type { GatewayMetrics } from './metrics.js';
 
-const { TopUpRequest, TopUpReply } = tapgate.money.v1;
+const { TopUpRequest, TopUpReply, RefundRequest, RefundReply, RefundStatus, RefundError } = tapgate.money.v1;
+const REFUND_ERRORS = { unknown_purchase: RefundError.REFUND_ERROR_UNKNOWN_PURCHASE, already_refunded: RefundError.REFUND_ERROR_ALREADY_REFUNDED,
+  conflict: RefundError.REFUND_ERROR_CONFLICT } as const;
 
 export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
+export const REFUND_SUBJECT = 'tapgate.money.v1.refund';
+/** Longest refund reason, in characters. */
+export const REFUND_REASON_CHARS_MAX = 200;
 /** Queue group: with several gateways, one of them takes each request. */
 export const MONEY_QUEUE = 'tapgate-money';
 /** Largest request accepted, in bytes. */
@@ -20,29 +26,34 @@ export const TOP_UP_REQUEST_BYTES_MAX = 1024;
 export const TOP_UPS_PENDING_MAX = 4096;
 
 const STATUS_NAMES = TopUpStatus as unknown as Record<number, string>;
+const REFUND_STATUS_NAMES = RefundStatus as unknown as Record<number, string>;
 const ERROR_NAMES = TopUpError as unknown as Record<number, string>;
 
 export class MoneyService {
-  private sub: Subscription | null = null;
+  private subs: Subscription[] = [];
   private pending = 0;
 
   constructor(
     private readonly nc: NatsConnection,
     private readonly registry: RegistryIndex,
     readonly money: MoneyState,
+    private readonly pos: PosDesk,
     private readonly ledger: LedgerWriter,
     private readonly metrics: GatewayMetrics,
     private readonly log: Logger,
   ) {}
 
   start(): void {
-    this.sub = this.nc.subscribe(TOP_UP_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRequest(msg); } });
+    this.subs = [
+      this.nc.subscribe(TOP_UP_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRequest(msg); } }),
+      this.nc.subscribe(REFUND_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRefund(msg); } }),
+    ];
   }
 
   /** Stops taking requests; those in flight are still answered when durable. */
   stop(): void {
-    this.sub?.unsubscribe();
-    this.sub = null;
+    for (const sub of this.subs) sub.unsubscribe();
+    this.subs = [];
   }
 
   get idle(): boolean {
@@ -77,6 +88,35 @@ export class MoneyService {
     void this.ledger.whenDurable(t.appendNo).then(() => {
       this.pending--;
       reply({ status, balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
+    });
+  }
+
+  private onRefund(msg: Msg): void {
+    const reply = (r: tapgate.money.v1.IRefundReply) => {
+      this.metrics.refunds.inc({ status: REFUND_STATUS_NAMES[r.status ?? 0] ?? '?' });
+      if (msg.reply) msg.respond(RefundReply.encode(r).finish());
+    };
+    const refuse = (error: tapgate.money.v1.RefundError, message: string) => reply({ status: RefundStatus.REFUND_STATUS_REFUSED, error, message });
+    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return refuse(RefundError.REFUND_ERROR_UNAVAILABLE, 'the gateway cannot take money now; retry later');
+    let req: tapgate.money.v1.RefundRequest;
+    try {
+      if (msg.data.length > TOP_UP_REQUEST_BYTES_MAX) throw new Error('too large');
+      req = RefundRequest.decode(msg.data);
+    } catch { return refuse(RefundError.REFUND_ERROR_INVALID_REQUEST, `not a RefundRequest of at most ${TOP_UP_REQUEST_BYTES_MAX} bytes`); }
+    const seq = Number(req.seq);
+    if (!PAYMENT_ID_PATTERN.test(req.refundId) || !ID_PATTERN.test(req.deviceId) || !ID_PATTERN.test(req.operatorId) ||
+        !Number.isSafeInteger(seq) || seq < 1 || req.reason.length < 1 || req.reason.length > REFUND_REASON_CHARS_MAX) {
+      return refuse(RefundError.REFUND_ERROR_INVALID_REQUEST, `refund_id, device_id, operator_id must be ids; seq 1 to 2^53-1; reason 1 to ${REFUND_REASON_CHARS_MAX} characters`);
+    }
+    const o = this.pos.refund({ refundId: req.refundId, deviceId: req.deviceId, seq, reason: req.reason, operatorId: req.operatorId }, Date.now());
+    if (o.kind === 'refused') return refuse(REFUND_ERRORS[o.error], o.message);
+    const r = o.refund;
+    if (o.kind === 'applied') this.log.info({ refundId: r.refundId, deviceId: r.deviceId, seq: r.seq, accountId: r.accountId, amountKop: r.amountKop, operatorId: req.operatorId }, 'refund applied');
+    const status = o.kind === 'applied' ? RefundStatus.REFUND_STATUS_APPLIED : RefundStatus.REFUND_STATUS_DUPLICATE;
+    this.pending++;
+    void this.ledger.whenDurable(r.appendNo).then(() => {
+      this.pending--;
+      reply({ status, amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, appliedAtMs: r.appliedAtMs });
     });
   }
 }

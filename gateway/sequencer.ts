@@ -11,6 +11,7 @@ import {
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
+import { PosDesk } from './pos.js';
 import type { GatewayMetrics } from './metrics.js';
 
 type IDecision = tapgate.device.v1.IDecision;
@@ -24,7 +25,10 @@ export interface FrameReply {
 export type SequenceResult = { readonly reply: FrameReply } | { readonly tooOld: { readonly seq: number; readonly highestSeq: number } };
 
 /** Reasons for which the guard's screen shows who the person is. */
-const SHOWS_PERSON = new Set<number>([Reason.DECISION_REASON_OK, Reason.DECISION_REASON_REPEATED_TAP, Reason.DECISION_REASON_NOT_ALLOWED_AT_DEVICE]);
+const SHOWS_PERSON = new Set<number>([Reason.DECISION_REASON_OK, Reason.DECISION_REASON_REPEATED_TAP, Reason.DECISION_REASON_NOT_ALLOWED_AT_DEVICE,
+  Reason.DECISION_REASON_INSUFFICIENT_FUNDS, Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, Reason.DECISION_REASON_BANNED_CATEGORY,
+  Reason.DECISION_REASON_NO_BENEFIT, Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, Reason.DECISION_REASON_NOT_PRESENT_TODAY,
+  Reason.DECISION_REASON_NO_ACCOUNT]);
 const REASON_NAMES = tapgate.device.v1.DecisionReason as unknown as Record<number, string>;
 const VERDICT_NAMES = tapgate.device.v1.Verdict as unknown as Record<number, string>;
 const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_KIND_PUPIL]: 'pupil', [PersonKind.PERSON_KIND_STAFF]: 'staff' };
@@ -34,6 +38,7 @@ export class Sequencer {
   readonly passes: PassState;
   /** Balances and payment ids: money state shares the sequencer's single writer and its ledger. */
   readonly money = new MoneyState();
+  readonly pos: PosDesk;
   private readonly tapCounters = new Map<number, { inc(): void }>();
 
   constructor(
@@ -45,6 +50,7 @@ export class Sequencer {
   ) {
     this.seqs = new SeqMemory(seqMemory);
     this.passes = new PassState(repeatWindowMs);
+    this.pos = new PosDesk(registry, this.money, this.passes, ledger);
   }
 
   /** Applies one frame's taps. All or nothing: a seq too old refuses the whole frame. */
@@ -66,6 +72,7 @@ export class Sequencer {
   }
 
   private decideNew(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
+    if (device.kind === 'pos' && t.pos !== null) return this.decidePos(device, t, nowMs);
     const person = t.personId === '' ? undefined : this.registry.persons.get(t.personId);
     let reason = t.reason;
     const school = this.registry.schools.get(device.schoolId);
@@ -87,6 +94,15 @@ export class Sequencer {
     return stored;
   }
 
+  private decidePos(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
+    const r = this.pos.decide(device, t, nowMs);
+    const stored: StoredDecision = { seq: t.seq, reason: r.reason, personId: SHOWS_PERSON.has(r.reason) ? t.personId : '', decidedAtMs: nowMs,
+      appendNo: r.appendNo, pos: { amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, subsidised: r.subsidised } };
+    this.seqs.remember(device.id, stored);
+    this.tapCounter(verdictOf(r.reason), r.reason).inc();
+    return stored;
+  }
+
   /** The labelled child of tapgate_gateway_taps_total, cached: resolving labels per tap costs more than the increment. */
   private tapCounter(verdict: number, reason: number): { inc(): void } {
     const key = verdict * 256 + reason;
@@ -100,6 +116,11 @@ export class Sequencer {
 
   private toDecision(stored: StoredDecision, replayed: boolean): IDecision {
     const d: IDecision = { seq: stored.seq, verdict: verdictOf(stored.reason), reason: stored.reason, decidedAtMs: stored.decidedAtMs, replayed };
+    if (stored.pos !== undefined) {
+      d.amountKop = stored.pos.amountKop;
+      d.balanceAfterKop = stored.pos.balanceAfterKop;
+      d.subsidised = stored.pos.subsidised;
+    }
     if (stored.personId !== '') {
       const p = this.registry.persons.get(stored.personId);
       if (p !== undefined) d.display = { displayName: p.displayName, className: p.className, photoRef: p.photoRef, personKind: personKindOf(p) };
@@ -109,9 +130,21 @@ export class Sequencer {
 
   /** Rebuilds state from one ledger batch (at start; the batch is durable). */
   replay(batch: tapgate.events.v1.ILedgerBatch): number {
-    for (const t of batch.topUps ?? []) {
-      this.money.record({ channel: t.channel ?? '', paymentId: t.paymentId ?? '', accountId: t.accountId ?? '', amountKop: Number(t.amountKop ?? 0),
-        balanceAfterKop: Number(t.balanceAfterKop ?? 0), appliedAtMs: Number(t.appliedAtMs ?? 0), appendNo: 0 });
+    for (const m of batch.money ?? []) {
+      if (m.topUp != null) {
+        const t = m.topUp;
+        this.money.record({ channel: t.channel ?? '', paymentId: t.paymentId ?? '', accountId: t.accountId ?? '', amountKop: Number(t.amountKop ?? 0),
+          balanceAfterKop: Number(t.balanceAfterKop ?? 0), appliedAtMs: Number(t.appliedAtMs ?? 0), appendNo: 0 });
+      } else if (m.purchase != null) {
+        const e = m.purchase;
+        const reason = e.reason ?? 0;
+        this.seqs.remember(e.deviceId ?? '', { seq: Number(e.seq ?? 0), reason, personId: SHOWS_PERSON.has(reason) ? e.personId ?? '' : '',
+          decidedAtMs: Number(e.decidedAtMs ?? 0), appendNo: 0,
+          pos: { amountKop: Number(e.amountKop ?? 0), balanceAfterKop: Number(e.balanceAfterKop ?? 0), subsidised: (e.benefitId ?? '') !== '' } });
+        this.pos.replay(e);
+      } else if (m.refund != null) {
+        this.pos.replayRefund(m.refund);
+      }
     }
     const passes = batch.passes ?? [];
     for (const e of passes) {
@@ -127,6 +160,6 @@ export class Sequencer {
         this.passes.record({ schoolId: school.id, timeZone: school.timeZone, personId, personKind: kind, direction, decidedAtMs }, reason);
       }
     }
-    return passes.length + (batch.topUps?.length ?? 0);
+    return passes.length + (batch.money?.length ?? 0);
   }
 }

@@ -3,7 +3,8 @@
 // tested without NATS. A frame is decided whole or refused whole: one bad tap refuses it all.
 import { tapgate } from '../core/proto.js';
 import {
-  CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, decideStatic, Direction, type RegistryIndex,
+  BASKET_ITEMS_MAX, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, decideStatic, Direction, ID_PATTERN,
+  ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, type BasketItem, type RegistryIndex,
 } from '../core/index.js';
 import type { FrameResult, TapOutcome } from './protocol.js';
 
@@ -46,13 +47,44 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
     }
     const deviceTimeMs = Number(t.deviceTimeMs ?? 0);
     if (!Number.isSafeInteger(deviceTimeMs) || deviceTimeMs < 0) return invalid('device_time_ms out of range');
+    let pos: PosPart | string | null = null;
+    if (device.kind === 'pos') {
+      pos = posPart(t);
+      if (typeof pos === 'string') return invalid(pos);
+    }
     const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
     const outcome = decideStatic(registry, device, uidHex, nowMs);
-    outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '',
+    outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '', pos,
       personId: outcome.identifier === undefined ? '' : outcome.identifier.personId,
       // Direction means something only at a turnstile; elsewhere it is recorded as unspecified, so
       // presence (live and replayed from the ledger) can never move because of a POS tap.
       direction: device.kind === 'turnstile' ? direction : Direction.DIRECTION_UNSPECIFIED, deviceTimeMs });
   }
   return { taps: outcomes };
+}
+
+type PosPart = NonNullable<TapOutcome['pos']>;
+
+/** The POS part of a tap, validated; a string says what is wrong with it. */
+function posPart(t: tapgate.device.v1.ITap): PosPart | string {
+  const mealKind = t.mealKind ?? 0;
+  if (mealKind !== MealKind.MEAL_KIND_BUFFET && mealKind !== MealKind.MEAL_KIND_HOT_MEAL && mealKind !== MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
+    return 'a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL';
+  }
+  const raw = t.items ?? [];
+  if (raw.length === 0 || raw.length > BASKET_ITEMS_MAX) return `a basket has 1 to ${BASKET_ITEMS_MAX} items, got ${raw.length}`;
+  const items: BasketItem[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const it = raw[k]!;
+    const priceKop = Number(it.priceKop ?? 0);
+    const quantity = it.quantity ?? 0;
+    if (!ID_PATTERN.test(it.productId ?? '')) return `item ${k}: product_id must be an id of [A-Za-z0-9_.-], 1..64`;
+    if (!CATEGORY_PATTERN.test(it.category ?? '')) return `item ${k}: category must be 1..32 of [a-z0-9_-]`;
+    if (!Number.isSafeInteger(priceKop) || priceKop < 1 || priceKop > ITEM_PRICE_KOP_MAX) return `item ${k}: price_kop must be 1 to ${ITEM_PRICE_KOP_MAX}`;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > ITEM_QUANTITY_MAX) return `item ${k}: quantity must be 1 to ${ITEM_QUANTITY_MAX}`;
+    items.push({ productId: it.productId!, category: it.category!, priceKop, quantity });
+  }
+  const offline = t.offline === true;
+  if (offline && basketKop(items) > OFFLINE_TAP_KOP_MAX) return `an offline sale totals at most ${OFFLINE_TAP_KOP_MAX} kopecks`;
+  return { mealKind, items, offline };
 }

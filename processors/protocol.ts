@@ -1,6 +1,7 @@
 // The contract between the gateway and the tap workers: what one piscina task carries and
 // what it returns. Frames travel as one transferred ArrayBuffer with offsets, results as plain
 // arrays, so a task costs one postMessage each way however many frames it holds.
+import type { BasketItem } from '../core/index.js';
 
 /** One task: frames of authenticated devices, concatenated. */
 export interface TapTask {
@@ -34,6 +35,8 @@ export interface TapOutcome {
   readonly personId: string;
   readonly direction: number;
   readonly deviceTimeMs: number;
+  /** For a POS tap: what is sold (validated); null for a turnstile. */
+  readonly pos: { readonly mealKind: number; readonly items: readonly BasketItem[]; readonly offline: boolean } | null;
 }
 
 /** Per frame, either an error or the outcomes of all its taps, in frame order. */

@@ -752,9 +752,7 @@ export namespace tapgate {
                 batchNo: number;
                 bootId: string;
                 passes: tapgate.events.v1.PassEvent.$Properties[];
-                topUps: tapgate.events.v1.TopUpEvent.$Properties[];
-                purchases: tapgate.events.v1.PurchaseEvent.$Properties[];
-                refunds: tapgate.events.v1.RefundEvent.$Properties[];
+                money: tapgate.events.v1.MoneyEvent.$Properties[];
                 static create(properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
                 static create(properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
                 static encode(message: tapgate.events.v1.LedgerBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -770,12 +768,54 @@ export namespace tapgate {
                     batchNo?: (number|null);
                     bootId?: (string|null);
                     passes?: (tapgate.events.v1.PassEvent.$Properties[]|null);
-                    topUps?: (tapgate.events.v1.TopUpEvent.$Properties[]|null);
-                    purchases?: (tapgate.events.v1.PurchaseEvent.$Properties[]|null);
-                    refunds?: (tapgate.events.v1.RefundEvent.$Properties[]|null);
+                    money?: (tapgate.events.v1.MoneyEvent.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
-                type $Shape = tapgate.events.v1.LedgerBatch.$Properties;
+                type $Shape = {
+                  gatewayId?: string|null;
+                  batchNo?: number|null;
+                  bootId?: string|null;
+                  passes?: tapgate.events.v1.PassEvent.$Shape[]|null;
+                  money?: tapgate.events.v1.MoneyEvent.$Shape[]|null;
+                  $unknowns?: Uint8Array[];
+                };
+            }
+
+            interface IMoneyEvent extends tapgate.events.v1.MoneyEvent.$Properties {
+            }
+
+            class MoneyEvent {
+                constructor(properties?: tapgate.events.v1.MoneyEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                topUp?: (tapgate.events.v1.TopUpEvent.$Properties|null);
+                purchase?: (tapgate.events.v1.PurchaseEvent.$Properties|null);
+                refund?: (tapgate.events.v1.RefundEvent.$Properties|null);
+                kind?: ("topUp"|"purchase"|"refund");
+                static create(properties: tapgate.events.v1.MoneyEvent.$Shape): tapgate.events.v1.MoneyEvent & tapgate.events.v1.MoneyEvent.$Shape;
+                static create(properties?: tapgate.events.v1.MoneyEvent.$Properties): tapgate.events.v1.MoneyEvent;
+                static encode(message: tapgate.events.v1.MoneyEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.MoneyEvent & tapgate.events.v1.MoneyEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.MoneyEvent;
+                static toObject(message: tapgate.events.v1.MoneyEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace MoneyEvent {
+                interface $Properties {
+                    topUp?: (tapgate.events.v1.TopUpEvent.$Properties|null);
+                    purchase?: (tapgate.events.v1.PurchaseEvent.$Properties|null);
+                    refund?: (tapgate.events.v1.RefundEvent.$Properties|null);
+                    kind?: ("topUp"|"purchase"|"refund");
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = {
+                  topUp?: tapgate.events.v1.TopUpEvent.$Shape|null;
+                  purchase?: tapgate.events.v1.PurchaseEvent.$Shape|null;
+                  refund?: tapgate.events.v1.RefundEvent.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape })
+                );
             }
         }
     }
@@ -860,6 +900,88 @@ export namespace tapgate {
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.money.v1.TopUpReply.$Properties;
+            }
+
+            interface IRefundRequest extends tapgate.money.v1.RefundRequest.$Properties {
+            }
+
+            class RefundRequest {
+                constructor(properties?: tapgate.money.v1.RefundRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                refundId: string;
+                deviceId: string;
+                seq: number;
+                reason: string;
+                operatorId: string;
+                static create(properties: tapgate.money.v1.RefundRequest.$Shape): tapgate.money.v1.RefundRequest & tapgate.money.v1.RefundRequest.$Shape;
+                static create(properties?: tapgate.money.v1.RefundRequest.$Properties): tapgate.money.v1.RefundRequest;
+                static encode(message: tapgate.money.v1.RefundRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.money.v1.RefundRequest & tapgate.money.v1.RefundRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.money.v1.RefundRequest;
+                static toObject(message: tapgate.money.v1.RefundRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RefundRequest {
+                interface $Properties {
+                    refundId?: (string|null);
+                    deviceId?: (string|null);
+                    seq?: (number|null);
+                    reason?: (string|null);
+                    operatorId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.money.v1.RefundRequest.$Properties;
+            }
+
+            enum RefundStatus {
+                REFUND_STATUS_UNSPECIFIED = 0,
+                REFUND_STATUS_APPLIED = 1,
+                REFUND_STATUS_DUPLICATE = 2,
+                REFUND_STATUS_REFUSED = 3
+            }
+
+            enum RefundError {
+                REFUND_ERROR_UNSPECIFIED = 0,
+                REFUND_ERROR_INVALID_REQUEST = 1,
+                REFUND_ERROR_UNKNOWN_PURCHASE = 2,
+                REFUND_ERROR_ALREADY_REFUNDED = 3,
+                REFUND_ERROR_CONFLICT = 4,
+                REFUND_ERROR_UNAVAILABLE = 5
+            }
+
+            interface IRefundReply extends tapgate.money.v1.RefundReply.$Properties {
+            }
+
+            class RefundReply {
+                constructor(properties?: tapgate.money.v1.RefundReply.$Properties);
+                $unknowns?: Uint8Array[];
+                status: tapgate.money.v1.RefundStatus;
+                error: tapgate.money.v1.RefundError;
+                message: string;
+                amountKop: number;
+                balanceAfterKop: number;
+                appliedAtMs: number;
+                static create(properties: tapgate.money.v1.RefundReply.$Shape): tapgate.money.v1.RefundReply & tapgate.money.v1.RefundReply.$Shape;
+                static create(properties?: tapgate.money.v1.RefundReply.$Properties): tapgate.money.v1.RefundReply;
+                static encode(message: tapgate.money.v1.RefundReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.money.v1.RefundReply & tapgate.money.v1.RefundReply.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.money.v1.RefundReply;
+                static toObject(message: tapgate.money.v1.RefundReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace RefundReply {
+                interface $Properties {
+                    status?: (tapgate.money.v1.RefundStatus|null);
+                    error?: (tapgate.money.v1.RefundError|null);
+                    message?: (string|null);
+                    amountKop?: (number|null);
+                    balanceAfterKop?: (number|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.money.v1.RefundReply.$Properties;
             }
         }
     }

@@ -7566,9 +7566,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [batchNo] LedgerBatch batchNo
                  * @property {string|null} [bootId] LedgerBatch bootId
                  * @property {Array.<tapgate.events.v1.PassEvent.$Properties>|null} [passes] LedgerBatch passes
-                 * @property {Array.<tapgate.events.v1.TopUpEvent.$Properties>|null} [topUps] LedgerBatch topUps
-                 * @property {Array.<tapgate.events.v1.PurchaseEvent.$Properties>|null} [purchases] LedgerBatch purchases
-                 * @property {Array.<tapgate.events.v1.RefundEvent.$Properties>|null} [refunds] LedgerBatch refunds
+                 * @property {Array.<tapgate.events.v1.MoneyEvent.$Properties>|null} [money] LedgerBatch money
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -7582,7 +7580,14 @@ export const tapgate = $root.tapgate = (() => {
 
                 /**
                  * Shape of a LedgerBatch.
-                 * @typedef {tapgate.events.v1.LedgerBatch.$Properties} tapgate.events.v1.LedgerBatch.$Shape
+                 * @typedef {{
+                 *   gatewayId?: string|null;
+                 *   batchNo?: number|null;
+                 *   bootId?: string|null;
+                 *   passes?: Array.<tapgate.events.v1.PassEvent.$Shape>|null;
+                 *   money?: Array.<tapgate.events.v1.MoneyEvent.$Shape>|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * }} tapgate.events.v1.LedgerBatch.$Shape
                  */
 
                 /**
@@ -7595,9 +7600,7 @@ export const tapgate = $root.tapgate = (() => {
                  */
                 const LedgerBatch = function (properties) {
                     this.passes = [];
-                    this.topUps = [];
-                    this.purchases = [];
-                    this.refunds = [];
+                    this.money = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -7637,28 +7640,12 @@ export const tapgate = $root.tapgate = (() => {
                 LedgerBatch.prototype.passes = $util.emptyArray;
 
                 /**
-                 * LedgerBatch topUps.
-                 * @member {Array.<tapgate.events.v1.TopUpEvent.$Properties>} topUps
+                 * LedgerBatch money.
+                 * @member {Array.<tapgate.events.v1.MoneyEvent.$Properties>} money
                  * @memberof tapgate.events.v1.LedgerBatch
                  * @instance
                  */
-                LedgerBatch.prototype.topUps = $util.emptyArray;
-
-                /**
-                 * LedgerBatch purchases.
-                 * @member {Array.<tapgate.events.v1.PurchaseEvent.$Properties>} purchases
-                 * @memberof tapgate.events.v1.LedgerBatch
-                 * @instance
-                 */
-                LedgerBatch.prototype.purchases = $util.emptyArray;
-
-                /**
-                 * LedgerBatch refunds.
-                 * @member {Array.<tapgate.events.v1.RefundEvent.$Properties>} refunds
-                 * @memberof tapgate.events.v1.LedgerBatch
-                 * @instance
-                 */
-                LedgerBatch.prototype.refunds = $util.emptyArray;
+                LedgerBatch.prototype.money = $util.emptyArray;
 
                 /**
                  * Creates a new LedgerBatch instance using the specified properties.
@@ -7701,15 +7688,9 @@ export const tapgate = $root.tapgate = (() => {
                     if (message.passes != null && message.passes.length)
                         for (let i = 0; i < message.passes.length; ++i)
                             $root.tapgate.events.v1.PassEvent.encode(message.passes[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
-                    if (message.topUps != null && message.topUps.length)
-                        for (let i = 0; i < message.topUps.length; ++i)
-                            $root.tapgate.events.v1.TopUpEvent.encode(message.topUps[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
-                    if (message.purchases != null && message.purchases.length)
-                        for (let i = 0; i < message.purchases.length; ++i)
-                            $root.tapgate.events.v1.PurchaseEvent.encode(message.purchases[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
-                    if (message.refunds != null && message.refunds.length)
-                        for (let i = 0; i < message.refunds.length; ++i)
-                            $root.tapgate.events.v1.RefundEvent.encode(message.refunds[i], writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                    if (message.money != null && message.money.length)
+                        for (let i = 0; i < message.money.length; ++i)
+                            $root.tapgate.events.v1.MoneyEvent.encode(message.money[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -7792,25 +7773,9 @@ export const tapgate = $root.tapgate = (() => {
                         case 5: {
                                 if (wireType !== 2)
                                     break;
-                                if (!(message.topUps && message.topUps.length))
-                                    message.topUps = [];
-                                message.topUps.push($root.tapgate.events.v1.TopUpEvent.decode(reader, reader.size(), $undefined, _depth + 1));
-                                continue;
-                            }
-                        case 6: {
-                                if (wireType !== 2)
-                                    break;
-                                if (!(message.purchases && message.purchases.length))
-                                    message.purchases = [];
-                                message.purchases.push($root.tapgate.events.v1.PurchaseEvent.decode(reader, reader.size(), $undefined, _depth + 1));
-                                continue;
-                            }
-                        case 7: {
-                                if (wireType !== 2)
-                                    break;
-                                if (!(message.refunds && message.refunds.length))
-                                    message.refunds = [];
-                                message.refunds.push($root.tapgate.events.v1.RefundEvent.decode(reader, reader.size(), $undefined, _depth + 1));
+                                if (!(message.money && message.money.length))
+                                    message.money = [];
+                                message.money.push($root.tapgate.events.v1.MoneyEvent.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
                         }
@@ -7874,34 +7839,14 @@ export const tapgate = $root.tapgate = (() => {
                             message.passes[i] = $root.tapgate.events.v1.PassEvent.fromObject(object.passes[i], _depth + 1);
                         }
                     }
-                    if (object.topUps) {
-                        if (!$Array.isArray(object.topUps))
-                            throw $TypeError(".tapgate.events.v1.LedgerBatch.topUps: array expected");
-                        message.topUps = $Array(object.topUps.length);
-                        for (let i = 0; i < object.topUps.length; ++i) {
-                            if (!$util.isObject(object.topUps[i]))
-                                throw $TypeError(".tapgate.events.v1.LedgerBatch.topUps: object expected");
-                            message.topUps[i] = $root.tapgate.events.v1.TopUpEvent.fromObject(object.topUps[i], _depth + 1);
-                        }
-                    }
-                    if (object.purchases) {
-                        if (!$Array.isArray(object.purchases))
-                            throw $TypeError(".tapgate.events.v1.LedgerBatch.purchases: array expected");
-                        message.purchases = $Array(object.purchases.length);
-                        for (let i = 0; i < object.purchases.length; ++i) {
-                            if (!$util.isObject(object.purchases[i]))
-                                throw $TypeError(".tapgate.events.v1.LedgerBatch.purchases: object expected");
-                            message.purchases[i] = $root.tapgate.events.v1.PurchaseEvent.fromObject(object.purchases[i], _depth + 1);
-                        }
-                    }
-                    if (object.refunds) {
-                        if (!$Array.isArray(object.refunds))
-                            throw $TypeError(".tapgate.events.v1.LedgerBatch.refunds: array expected");
-                        message.refunds = $Array(object.refunds.length);
-                        for (let i = 0; i < object.refunds.length; ++i) {
-                            if (!$util.isObject(object.refunds[i]))
-                                throw $TypeError(".tapgate.events.v1.LedgerBatch.refunds: object expected");
-                            message.refunds[i] = $root.tapgate.events.v1.RefundEvent.fromObject(object.refunds[i], _depth + 1);
+                    if (object.money) {
+                        if (!$Array.isArray(object.money))
+                            throw $TypeError(".tapgate.events.v1.LedgerBatch.money: array expected");
+                        message.money = $Array(object.money.length);
+                        for (let i = 0; i < object.money.length; ++i) {
+                            if (!$util.isObject(object.money[i]))
+                                throw $TypeError(".tapgate.events.v1.LedgerBatch.money: object expected");
+                            message.money[i] = $root.tapgate.events.v1.MoneyEvent.fromObject(object.money[i], _depth + 1);
                         }
                     }
                     return message;
@@ -7926,9 +7871,7 @@ export const tapgate = $root.tapgate = (() => {
                     let object = {};
                     if (options.arrays || options.defaults) {
                         object.passes = [];
-                        object.topUps = [];
-                        object.purchases = [];
-                        object.refunds = [];
+                        object.money = [];
                     }
                     if (options.defaults) {
                         object.gatewayId = "";
@@ -7955,20 +7898,10 @@ export const tapgate = $root.tapgate = (() => {
                         for (let j = 0; j < message.passes.length; ++j)
                             object.passes[j] = $root.tapgate.events.v1.PassEvent.toObject(message.passes[j], options, _depth + 1);
                     }
-                    if (message.topUps && message.topUps.length) {
-                        object.topUps = $Array(message.topUps.length);
-                        for (let j = 0; j < message.topUps.length; ++j)
-                            object.topUps[j] = $root.tapgate.events.v1.TopUpEvent.toObject(message.topUps[j], options, _depth + 1);
-                    }
-                    if (message.purchases && message.purchases.length) {
-                        object.purchases = $Array(message.purchases.length);
-                        for (let j = 0; j < message.purchases.length; ++j)
-                            object.purchases[j] = $root.tapgate.events.v1.PurchaseEvent.toObject(message.purchases[j], options, _depth + 1);
-                    }
-                    if (message.refunds && message.refunds.length) {
-                        object.refunds = $Array(message.refunds.length);
-                        for (let j = 0; j < message.refunds.length; ++j)
-                            object.refunds[j] = $root.tapgate.events.v1.RefundEvent.toObject(message.refunds[j], options, _depth + 1);
+                    if (message.money && message.money.length) {
+                        object.money = $Array(message.money.length);
+                        for (let j = 0; j < message.money.length; ++j)
+                            object.money[j] = $root.tapgate.events.v1.MoneyEvent.toObject(message.money[j], options, _depth + 1);
                     }
                     return object;
                 };
@@ -7985,6 +7918,296 @@ export const tapgate = $root.tapgate = (() => {
                 };
 
                 return LedgerBatch;
+            })();
+
+            v1.MoneyEvent = (function() {
+
+                /**
+                 * Properties of a MoneyEvent.
+                 * @typedef {Object} tapgate.events.v1.MoneyEvent.$Properties
+                 * @property {tapgate.events.v1.TopUpEvent.$Properties|null} [topUp] MoneyEvent topUp
+                 * @property {tapgate.events.v1.PurchaseEvent.$Properties|null} [purchase] MoneyEvent purchase
+                 * @property {tapgate.events.v1.RefundEvent.$Properties|null} [refund] MoneyEvent refund
+                 * @property {"topUp"|"purchase"|"refund"} [kind] MoneyEvent kind
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a MoneyEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface IMoneyEvent
+                 * @augments tapgate.events.v1.MoneyEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.MoneyEvent.$Properties instead.
+                 */
+
+                /**
+                 * Narrowed shape of a MoneyEvent.
+                 * @typedef {{
+                 *   topUp?: tapgate.events.v1.TopUpEvent.$Shape|null;
+                 *   purchase?: tapgate.events.v1.PurchaseEvent.$Shape|null;
+                 *   refund?: tapgate.events.v1.RefundEvent.$Shape|null;
+                 *   $unknowns?: Array.<Uint8Array>;
+                 * } & (
+                 *   ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape })
+                 * )} tapgate.events.v1.MoneyEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new MoneyEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a MoneyEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.MoneyEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const MoneyEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * MoneyEvent topUp.
+                 * @member {tapgate.events.v1.TopUpEvent.$Properties|null|undefined} topUp
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                MoneyEvent.prototype.topUp = null;
+
+                /**
+                 * MoneyEvent purchase.
+                 * @member {tapgate.events.v1.PurchaseEvent.$Properties|null|undefined} purchase
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                MoneyEvent.prototype.purchase = null;
+
+                /**
+                 * MoneyEvent refund.
+                 * @member {tapgate.events.v1.RefundEvent.$Properties|null|undefined} refund
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                MoneyEvent.prototype.refund = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                /**
+                 * MoneyEvent kind.
+                 * @member {"topUp"|"purchase"|"refund"|undefined} kind
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                $Object.defineProperty(MoneyEvent.prototype, "kind", {
+                    get: $util.oneOfGetter($oneOfFields = ["topUp", "purchase", "refund"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new MoneyEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @static
+                 * @param {tapgate.events.v1.MoneyEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.MoneyEvent} MoneyEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.MoneyEvent.$Shape): tapgate.events.v1.MoneyEvent & tapgate.events.v1.MoneyEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.MoneyEvent.$Properties): tapgate.events.v1.MoneyEvent;
+                 * }}
+                 */
+                MoneyEvent.create = function(properties) {
+                    return new MoneyEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified MoneyEvent message. Does not implicitly {@link tapgate.events.v1.MoneyEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @static
+                 * @param {tapgate.events.v1.MoneyEvent.$Properties} message MoneyEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                MoneyEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.topUp != null && $Object.hasOwnProperty.call(message, "topUp"))
+                        $root.tapgate.events.v1.TopUpEvent.encode(message.topUp, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.purchase != null && $Object.hasOwnProperty.call(message, "purchase"))
+                        $root.tapgate.events.v1.PurchaseEvent.encode(message.purchase, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                    if (message.refund != null && $Object.hasOwnProperty.call(message, "refund"))
+                        $root.tapgate.events.v1.RefundEvent.encode(message.refund, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a MoneyEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.MoneyEvent & tapgate.events.v1.MoneyEvent.$Shape} MoneyEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                MoneyEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.MoneyEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                message.topUp = $root.tapgate.events.v1.TopUpEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.topUp);
+                                message.kind = "topUp";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                message.purchase = $root.tapgate.events.v1.PurchaseEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.purchase);
+                                message.kind = "purchase";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.refund = $root.tapgate.events.v1.RefundEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.refund);
+                                message.kind = "refund";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a MoneyEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.MoneyEvent} MoneyEvent
+                 */
+                MoneyEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.MoneyEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.MoneyEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.MoneyEvent();
+                    if (object.topUp != null) {
+                        if (!$util.isObject(object.topUp))
+                            throw $TypeError(".tapgate.events.v1.MoneyEvent.topUp: object expected");
+                        message.topUp = $root.tapgate.events.v1.TopUpEvent.fromObject(object.topUp, _depth + 1);
+                    }
+                    if (object.purchase != null) {
+                        if (!$util.isObject(object.purchase))
+                            throw $TypeError(".tapgate.events.v1.MoneyEvent.purchase: object expected");
+                        message.purchase = $root.tapgate.events.v1.PurchaseEvent.fromObject(object.purchase, _depth + 1);
+                    }
+                    if (object.refund != null) {
+                        if (!$util.isObject(object.refund))
+                            throw $TypeError(".tapgate.events.v1.MoneyEvent.refund: object expected");
+                        message.refund = $root.tapgate.events.v1.RefundEvent.fromObject(object.refund, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a MoneyEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @static
+                 * @param {tapgate.events.v1.MoneyEvent} message MoneyEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                MoneyEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (message.topUp != null && $Object.hasOwnProperty.call(message, "topUp")) {
+                        object.topUp = $root.tapgate.events.v1.TopUpEvent.toObject(message.topUp, options, _depth + 1);
+                        if (options.oneofs)
+                            object.kind = "topUp";
+                    }
+                    if (message.purchase != null && $Object.hasOwnProperty.call(message, "purchase")) {
+                        object.purchase = $root.tapgate.events.v1.PurchaseEvent.toObject(message.purchase, options, _depth + 1);
+                        if (options.oneofs)
+                            object.kind = "purchase";
+                    }
+                    if (message.refund != null && $Object.hasOwnProperty.call(message, "refund")) {
+                        object.refund = $root.tapgate.events.v1.RefundEvent.toObject(message.refund, options, _depth + 1);
+                        if (options.oneofs)
+                            object.kind = "refund";
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this MoneyEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                MoneyEvent.prototype.toJSON = function() {
+                    return MoneyEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return MoneyEvent;
             })();
 
             return v1;
@@ -8749,6 +8972,814 @@ export const tapgate = $root.tapgate = (() => {
                 };
 
                 return TopUpReply;
+            })();
+
+            v1.RefundRequest = (function() {
+
+                /**
+                 * Properties of a RefundRequest.
+                 * @typedef {Object} tapgate.money.v1.RefundRequest.$Properties
+                 * @property {string|null} [refundId] RefundRequest refundId
+                 * @property {string|null} [deviceId] RefundRequest deviceId
+                 * @property {number|null} [seq] RefundRequest seq
+                 * @property {string|null} [reason] RefundRequest reason
+                 * @property {string|null} [operatorId] RefundRequest operatorId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RefundRequest.
+                 * @memberof tapgate.money.v1
+                 * @interface IRefundRequest
+                 * @augments tapgate.money.v1.RefundRequest.$Properties
+                 * @deprecated Use tapgate.money.v1.RefundRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RefundRequest.
+                 * @typedef {tapgate.money.v1.RefundRequest.$Properties} tapgate.money.v1.RefundRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new RefundRequest.
+                 * @memberof tapgate.money.v1
+                 * @classdesc Represents a RefundRequest.
+                 * @constructor
+                 * @param {tapgate.money.v1.RefundRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RefundRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RefundRequest refundId.
+                 * @member {string} refundId
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 */
+                RefundRequest.prototype.refundId = "";
+
+                /**
+                 * RefundRequest deviceId.
+                 * @member {string} deviceId
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 */
+                RefundRequest.prototype.deviceId = "";
+
+                /**
+                 * RefundRequest seq.
+                 * @member {number} seq
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 */
+                RefundRequest.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * RefundRequest reason.
+                 * @member {string} reason
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 */
+                RefundRequest.prototype.reason = "";
+
+                /**
+                 * RefundRequest operatorId.
+                 * @member {string} operatorId
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 */
+                RefundRequest.prototype.operatorId = "";
+
+                /**
+                 * Creates a new RefundRequest instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @static
+                 * @param {tapgate.money.v1.RefundRequest.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.money.v1.RefundRequest} RefundRequest instance
+                 * @type {{
+                 *   (properties: tapgate.money.v1.RefundRequest.$Shape): tapgate.money.v1.RefundRequest & tapgate.money.v1.RefundRequest.$Shape;
+                 *   (properties?: tapgate.money.v1.RefundRequest.$Properties): tapgate.money.v1.RefundRequest;
+                 * }}
+                 */
+                RefundRequest.create = function(properties) {
+                    return new RefundRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified RefundRequest message. Does not implicitly {@link tapgate.money.v1.RefundRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @static
+                 * @param {tapgate.money.v1.RefundRequest.$Properties} message RefundRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RefundRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.refundId != null && $Object.hasOwnProperty.call(message, "refundId") && message.refundId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.refundId);
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.deviceId);
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                    if (message.operatorId != null && $Object.hasOwnProperty.call(message, "operatorId") && message.operatorId !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.operatorId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RefundRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.money.v1.RefundRequest & tapgate.money.v1.RefundRequest.$Shape} RefundRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RefundRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.money.v1.RefundRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.refundId = value;
+                                else
+                                    delete message.refundId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.deviceId = value;
+                                else
+                                    delete message.deviceId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.seq = value;
+                                else
+                                    delete message.seq;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.operatorId = value;
+                                else
+                                    delete message.operatorId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RefundRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.money.v1.RefundRequest} RefundRequest
+                 */
+                RefundRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.money.v1.RefundRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.money.v1.RefundRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.money.v1.RefundRequest();
+                    if (object.refundId != null)
+                        if (typeof object.refundId !== "string" || object.refundId.length)
+                            message.refundId = $String(object.refundId);
+                    if (object.deviceId != null)
+                        if (typeof object.deviceId !== "string" || object.deviceId.length)
+                            message.deviceId = $String(object.deviceId);
+                    if (object.seq != null)
+                        if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                            if ($util.Long)
+                                message.seq = $util.Long.fromValue(object.seq, true);
+                            else if (typeof object.seq === "string")
+                                message.seq = $parseInt(object.seq, 10);
+                            else if (typeof object.seq === "number")
+                                message.seq = object.seq;
+                            else if (typeof object.seq === "object")
+                                message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    if (object.operatorId != null)
+                        if (typeof object.operatorId !== "string" || object.operatorId.length)
+                            message.operatorId = $String(object.operatorId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RefundRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @static
+                 * @param {tapgate.money.v1.RefundRequest} message RefundRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RefundRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.refundId = "";
+                        object.deviceId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.reason = "";
+                        object.operatorId = "";
+                    }
+                    if (message.refundId != null && $Object.hasOwnProperty.call(message, "refundId"))
+                        object.refundId = message.refundId;
+                    if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                        object.deviceId = message.deviceId;
+                    if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                        else if (typeof message.seq === "number")
+                            object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                        else
+                            object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    if (message.operatorId != null && $Object.hasOwnProperty.call(message, "operatorId"))
+                        object.operatorId = message.operatorId;
+                    return object;
+                };
+
+                /**
+                 * Converts this RefundRequest to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.money.v1.RefundRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RefundRequest.prototype.toJSON = function() {
+                    return RefundRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RefundRequest;
+            })();
+
+            /**
+             * RefundStatus enum.
+             * @name tapgate.money.v1.RefundStatus
+             * @enum {number}
+             * @property {number} REFUND_STATUS_UNSPECIFIED=0 REFUND_STATUS_UNSPECIFIED value
+             * @property {number} REFUND_STATUS_APPLIED=1 REFUND_STATUS_APPLIED value
+             * @property {number} REFUND_STATUS_DUPLICATE=2 REFUND_STATUS_DUPLICATE value
+             * @property {number} REFUND_STATUS_REFUSED=3 REFUND_STATUS_REFUSED value
+             */
+            v1.RefundStatus = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "REFUND_STATUS_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "REFUND_STATUS_APPLIED"] = 1;
+                values[valuesById[2] = "REFUND_STATUS_DUPLICATE"] = 2;
+                values[valuesById[3] = "REFUND_STATUS_REFUSED"] = 3;
+                return values;
+            })();
+
+            /**
+             * RefundError enum.
+             * @name tapgate.money.v1.RefundError
+             * @enum {number}
+             * @property {number} REFUND_ERROR_UNSPECIFIED=0 REFUND_ERROR_UNSPECIFIED value
+             * @property {number} REFUND_ERROR_INVALID_REQUEST=1 REFUND_ERROR_INVALID_REQUEST value
+             * @property {number} REFUND_ERROR_UNKNOWN_PURCHASE=2 REFUND_ERROR_UNKNOWN_PURCHASE value
+             * @property {number} REFUND_ERROR_ALREADY_REFUNDED=3 REFUND_ERROR_ALREADY_REFUNDED value
+             * @property {number} REFUND_ERROR_CONFLICT=4 REFUND_ERROR_CONFLICT value
+             * @property {number} REFUND_ERROR_UNAVAILABLE=5 REFUND_ERROR_UNAVAILABLE value
+             */
+            v1.RefundError = (function() {
+                const valuesById = $Object.create(null), values = $Object.create(valuesById);
+                values[valuesById[0] = "REFUND_ERROR_UNSPECIFIED"] = 0;
+                values[valuesById[1] = "REFUND_ERROR_INVALID_REQUEST"] = 1;
+                values[valuesById[2] = "REFUND_ERROR_UNKNOWN_PURCHASE"] = 2;
+                values[valuesById[3] = "REFUND_ERROR_ALREADY_REFUNDED"] = 3;
+                values[valuesById[4] = "REFUND_ERROR_CONFLICT"] = 4;
+                values[valuesById[5] = "REFUND_ERROR_UNAVAILABLE"] = 5;
+                return values;
+            })();
+
+            v1.RefundReply = (function() {
+
+                /**
+                 * Properties of a RefundReply.
+                 * @typedef {Object} tapgate.money.v1.RefundReply.$Properties
+                 * @property {tapgate.money.v1.RefundStatus|null} [status] RefundReply status
+                 * @property {tapgate.money.v1.RefundError|null} [error] RefundReply error
+                 * @property {string|null} [message] RefundReply message
+                 * @property {number|null} [amountKop] RefundReply amountKop
+                 * @property {number|null} [balanceAfterKop] RefundReply balanceAfterKop
+                 * @property {number|null} [appliedAtMs] RefundReply appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RefundReply.
+                 * @memberof tapgate.money.v1
+                 * @interface IRefundReply
+                 * @augments tapgate.money.v1.RefundReply.$Properties
+                 * @deprecated Use tapgate.money.v1.RefundReply.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RefundReply.
+                 * @typedef {tapgate.money.v1.RefundReply.$Properties} tapgate.money.v1.RefundReply.$Shape
+                 */
+
+                /**
+                 * Constructs a new RefundReply.
+                 * @memberof tapgate.money.v1
+                 * @classdesc Represents a RefundReply.
+                 * @constructor
+                 * @param {tapgate.money.v1.RefundReply.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RefundReply = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * RefundReply status.
+                 * @member {tapgate.money.v1.RefundStatus} status
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.status = 0;
+
+                /**
+                 * RefundReply error.
+                 * @member {tapgate.money.v1.RefundError} error
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.error = 0;
+
+                /**
+                 * RefundReply message.
+                 * @member {string} message
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.message = "";
+
+                /**
+                 * RefundReply amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * RefundReply balanceAfterKop.
+                 * @member {number} balanceAfterKop
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.balanceAfterKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * RefundReply appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new RefundReply instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @static
+                 * @param {tapgate.money.v1.RefundReply.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.money.v1.RefundReply} RefundReply instance
+                 * @type {{
+                 *   (properties: tapgate.money.v1.RefundReply.$Shape): tapgate.money.v1.RefundReply & tapgate.money.v1.RefundReply.$Shape;
+                 *   (properties?: tapgate.money.v1.RefundReply.$Properties): tapgate.money.v1.RefundReply;
+                 * }}
+                 */
+                RefundReply.create = function(properties) {
+                    return new RefundReply(properties);
+                };
+
+                /**
+                 * Encodes the specified RefundReply message. Does not implicitly {@link tapgate.money.v1.RefundReply.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @static
+                 * @param {tapgate.money.v1.RefundReply.$Properties} message RefundReply message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RefundReply.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.status);
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.error);
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                        writer.uint32(/* id 3, wireType 2 =*/26).string(message.message);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int64(message.amountKop);
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop") && (typeof message.balanceAfterKop === "object" ? message.balanceAfterKop.low || message.balanceAfterKop.high : message.balanceAfterKop !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).int64(message.balanceAfterKop);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RefundReply message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.money.v1.RefundReply & tapgate.money.v1.RefundReply.$Shape} RefundReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RefundReply.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.money.v1.RefundReply();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.status = value;
+                                else
+                                    delete message.status;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.error = value;
+                                else
+                                    delete message.error;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.message = value;
+                                else
+                                    delete message.message;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceAfterKop = value;
+                                else
+                                    delete message.balanceAfterKop;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a RefundReply message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.money.v1.RefundReply} RefundReply
+                 */
+                RefundReply.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.money.v1.RefundReply)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.money.v1.RefundReply: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.money.v1.RefundReply();
+                    if (object.status !== 0 && (typeof object.status !== "string" || $root.tapgate.money.v1.RefundStatus[object.status] !== 0))
+                        switch (object.status) {
+                        case "REFUND_STATUS_UNSPECIFIED":
+                        case 0:
+                            message.status = 0;
+                            break;
+                        case "REFUND_STATUS_APPLIED":
+                        case 1:
+                            message.status = 1;
+                            break;
+                        case "REFUND_STATUS_DUPLICATE":
+                        case 2:
+                            message.status = 2;
+                            break;
+                        case "REFUND_STATUS_REFUSED":
+                        case 3:
+                            message.status = 3;
+                            break;
+                        default:
+                            if (typeof object.status === "number" && (object.status | 0) === object.status)
+                                message.status = object.status;
+                        }
+                    if (object.error !== 0 && (typeof object.error !== "string" || $root.tapgate.money.v1.RefundError[object.error] !== 0))
+                        switch (object.error) {
+                        case "REFUND_ERROR_UNSPECIFIED":
+                        case 0:
+                            message.error = 0;
+                            break;
+                        case "REFUND_ERROR_INVALID_REQUEST":
+                        case 1:
+                            message.error = 1;
+                            break;
+                        case "REFUND_ERROR_UNKNOWN_PURCHASE":
+                        case 2:
+                            message.error = 2;
+                            break;
+                        case "REFUND_ERROR_ALREADY_REFUNDED":
+                        case 3:
+                            message.error = 3;
+                            break;
+                        case "REFUND_ERROR_CONFLICT":
+                        case 4:
+                            message.error = 4;
+                            break;
+                        case "REFUND_ERROR_UNAVAILABLE":
+                        case 5:
+                            message.error = 5;
+                            break;
+                        default:
+                            if (typeof object.error === "number" && (object.error | 0) === object.error)
+                                message.error = object.error;
+                        }
+                    if (object.message != null)
+                        if (typeof object.message !== "string" || object.message.length)
+                            message.message = $String(object.message);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.balanceAfterKop != null)
+                        if (typeof object.balanceAfterKop === "object" ? object.balanceAfterKop.low || object.balanceAfterKop.high : $Number(object.balanceAfterKop) !== 0)
+                            if ($util.Long)
+                                message.balanceAfterKop = $util.Long.fromValue(object.balanceAfterKop, false);
+                            else if (typeof object.balanceAfterKop === "string")
+                                message.balanceAfterKop = $parseInt(object.balanceAfterKop, 10);
+                            else if (typeof object.balanceAfterKop === "number")
+                                message.balanceAfterKop = object.balanceAfterKop;
+                            else if (typeof object.balanceAfterKop === "object")
+                                message.balanceAfterKop = new $util.LongBits(object.balanceAfterKop.low >>> 0, object.balanceAfterKop.high >>> 0).toNumber();
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a RefundReply message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @static
+                 * @param {tapgate.money.v1.RefundReply} message RefundReply
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                RefundReply.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.status = options.enums === $String ? "REFUND_STATUS_UNSPECIFIED" : 0;
+                        object.error = options.enums === $String ? "REFUND_ERROR_UNSPECIFIED" : 0;
+                        object.message = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceAfterKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceAfterKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                        object.status = options.enums === $String ? $root.tapgate.money.v1.RefundStatus[message.status] === $undefined ? message.status : $root.tapgate.money.v1.RefundStatus[message.status] : message.status;
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        object.error = options.enums === $String ? $root.tapgate.money.v1.RefundError[message.error] === $undefined ? message.error : $root.tapgate.money.v1.RefundError[message.error] : message.error;
+                    if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                        object.message = message.message;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.balanceAfterKop != null && $Object.hasOwnProperty.call(message, "balanceAfterKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceAfterKop = typeof message.balanceAfterKop === "number" ? $BigInt(message.balanceAfterKop) : $util.Long.fromBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceAfterKop === "number")
+                            object.balanceAfterKop = options.longs === $String ? $String(message.balanceAfterKop) : message.balanceAfterKop;
+                        else
+                            object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this RefundReply to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                RefundReply.prototype.toJSON = function() {
+                    return RefundReply.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return RefundReply;
             })();
 
             return v1;

@@ -27,12 +27,14 @@ put('identifier', { id: 'i16', personId: 'p1', kind: 'watch', uidHex: '010203040
 put('identifier', { id: 'other', personId: 'p2', kind: 'fob', uidHex: 'cafebabe' });
 
 type ITap = tapgate.device.v1.ITap;
+const BUN = { mealKind: tapgate.device.v1.MealKind.MEAL_KIND_BUFFET, items: [{ productId: 'bun', category: 'bakery', priceKop: 3500, quantity: 2 }] };
+const BUN_POS = { mealKind: tapgate.device.v1.MealKind.MEAL_KIND_BUFFET, items: [{ productId: 'bun', category: 'bakery', priceKop: 3500, quantity: 2 }], offline: false };
 const frame = (taps: ITap[]) => DeviceFrame.encode({ taps: { taps } }).finish();
 const decide = (bytes: Uint8Array, deviceId = 'gate') => decideFrame(registry, bytes, deviceId, NOW_MS, MAX_TAPS);
 const tap = (seq: number, extra: Partial<ITap> = {}): ITap => ({ seq, cardUid: UID, direction: ENTRY, ...extra });
 const error = (code: number, message: string, tapIndex = 0, seq = 0): FrameResult => ({ error: { code, message, tapIndex, seq } });
 const ok = (seq: number, extra: Partial<TapOutcome> = {}): TapOutcome =>
-  ({ seq, reason: Reason.DECISION_REASON_OK, identifierId: 'i1', personId: 'p1', direction: ENTRY, deviceTimeMs: 0, ...extra });
+  ({ seq, reason: Reason.DECISION_REASON_OK, identifierId: 'i1', personId: 'p1', direction: ENTRY, deviceTimeMs: 0, pos: null, ...extra });
 
 /** A DeviceFrame holding one Tap with a raw uint64 seq, written field by field. */
 function rawSeqFrame(seq: number | string): Uint8Array {
@@ -95,8 +97,9 @@ t.test('decide-frame - outcomes of valid taps', async (t) => {
     ['seq 2^53-1', rawSeqFrame(Number.MAX_SAFE_INTEGER), 'gate', { taps: [ok(Number.MAX_SAFE_INTEGER)] }],
     ['seqs in any order', frame([tap(9), tap(3, { direction: EXIT }), tap(5)]), 'gate', { taps: [ok(9), ok(3, { direction: EXIT }), ok(5)] }],
     ['device time kept', frame([tap(1, { deviceTimeMs })]), 'gate', { taps: [ok(1, { deviceTimeMs })] }],
-    ['POS tap without direction', frame([tap(1, { direction: Direction.DIRECTION_UNSPECIFIED })]), 'till', { taps: [ok(1, { direction: 0 })] }],
-    ['POS tap with a direction records none (presence is for turnstiles)', frame([tap(1, { direction: EXIT })]), 'till', { taps: [ok(1, { direction: 0 })] }],
+    ['POS tap without direction', frame([tap(1, { direction: Direction.DIRECTION_UNSPECIFIED, ...BUN })]), 'till', { taps: [ok(1, { direction: 0, pos: BUN_POS })] }],
+    ['POS tap with a direction records none (presence is for turnstiles)', frame([tap(1, { direction: EXIT, ...BUN })]), 'till', { taps: [ok(1, { direction: 0, pos: BUN_POS })] }],
+    ['POS tap without a meal kind', frame([tap(1, { direction: 0 })]), 'till', error(ErrorCode.ERROR_CODE_INVALID_TAP, 'tap 0: a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL', 0, 1)],
     ['UID of 16 bytes, blocked', frame([tap(1, { cardUid: Uint8Array.from({ length: 16 }, (_, i) => i + 1) })]), 'gate',
       { taps: [ok(1, { reason: Reason.DECISION_REASON_IDENTIFIER_BLOCKED, identifierId: 'i16' })] }],
     ['unknown UID', frame([tap(1, { cardUid: Uint8Array.of(9, 9, 9, 9) })]), 'gate',

@@ -1,0 +1,171 @@
+// The canteen rules and the state they need: account balances (shared with top-ups in
+// MoneyState), what each account spent per school day, which subsidised meals each pupil had
+// per day and period, and every purchase (for refunds). Pure and single-writer: the gateway's
+// sequencer calls `decide` one tap at a time, and the ledger replay calls `record` with the
+// stored outcomes, which rebuilds the same state.
+import { assert } from './errors.js';
+import { mealPeriodAt } from './meals.js';
+import type { Account, Benefit, MealPeriod } from './registry.js';
+import { Reason, type ReasonValue } from './rules.js';
+import { tapgate } from './proto.js';
+import type { MoneyState } from './money.js';
+
+export const MealKind = tapgate.device.v1.MealKind;
+/** The most an offline sale may total, in kopecks (500 roubles); larger ones are refused as invalid. */
+export const OFFLINE_TAP_KOP_MAX = 50_000;
+/** Items per basket, price per unit and units per item: bounds checked before any rule. */
+export const BASKET_ITEMS_MAX = 32;
+export const ITEM_PRICE_KOP_MAX = 1_000_000;
+export const ITEM_QUANTITY_MAX = 100;
+
+export interface BasketItem { readonly productId: string; readonly category: string; readonly priceKop: number; readonly quantity: number }
+
+export interface PurchaseInput {
+  readonly deviceId: string;
+  readonly seq: number;
+  readonly personId: string;
+  readonly account: Account | undefined;
+  readonly benefits: readonly Benefit[];
+  readonly mealKind: number;
+  readonly items: readonly BasketItem[];
+  readonly offline: boolean;
+  readonly timeZone: string;
+  /** The school day and instant the sale counts at (the device's time for an offline sale). */
+  readonly schoolDay: number;
+  readonly atMs: number;
+  /** Inside the school now (entered today, not left): from the presence state. */
+  readonly present: boolean;
+}
+
+export interface PurchaseOutcome {
+  readonly reason: ReasonValue;
+  readonly accountId: string;
+  readonly basketKop: number;
+  readonly amountKop: number;
+  readonly balanceAfterKop: number;
+  readonly benefitId: string;
+  readonly mealPeriod: string;
+  readonly overdraft: boolean;
+}
+
+export function basketKop(items: readonly BasketItem[]): number {
+  let sum = 0;
+  for (const i of items) sum += i.priceKop * i.quantity;
+  return sum;
+}
+
+interface Sale { readonly accountId: string; readonly amountKop: number; refundId: string }
+
+export interface AppliedRefund {
+  readonly refundId: string; readonly deviceId: string; readonly seq: number; readonly accountId: string;
+  readonly amountKop: number; readonly balanceAfterKop: number; readonly appliedAtMs: number; readonly appendNo: number;
+}
+
+export type RefundOutcome =
+  | { readonly kind: 'applied' | 'duplicate'; readonly refund: AppliedRefund }
+  | { readonly kind: 'refused'; readonly error: 'unknown_purchase' | 'already_refunded' | 'conflict'; readonly message: string };
+
+export class PurchaseState {
+  /** Spent per account on its last school day: day and kopecks. */
+  private readonly spent = new Map<string, { day: number; kop: number }>();
+  /** Subsidised meals taken: `${personId}|${day}|${period}`; only the current day is kept per person. */
+  private readonly taken = new Map<string, Set<string>>();
+  private readonly sales = new Map<string, Sale>();
+  private readonly refunds = new Map<string, AppliedRefund>();
+
+  constructor(private readonly money: MoneyState) {}
+
+  decide(p: PurchaseInput): PurchaseOutcome {
+    const basket = basketKop(p.items);
+    const accountId = p.account?.id ?? '';
+    const balance = this.money.balanceKop(accountId);
+    const out = (reason: ReasonValue, extra: Partial<PurchaseOutcome> = {}): PurchaseOutcome =>
+      ({ reason, accountId, basketKop: basket, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, ...extra });
+    if (p.mealKind === MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
+      const period = mealPeriodAt(p.timeZone, p.atMs);
+      const benefit = period === null ? undefined
+        : p.benefits.find((b) => b.mealPeriods.includes(period) && b.validFromDay <= p.schoolDay && p.schoolDay <= b.validToDay);
+      if (benefit === undefined || period === null) return out(Reason.DECISION_REASON_NO_BENEFIT, { mealPeriod: period ?? '' });
+      if (this.hasTaken(p.personId, p.schoolDay, period)) return out(Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, { mealPeriod: period });
+      if (!p.present && !p.offline) return out(Reason.DECISION_REASON_NOT_PRESENT_TODAY, { mealPeriod: period });
+      const o = out(Reason.DECISION_REASON_OK, { benefitId: benefit.id, mealPeriod: period });
+      this.record(p, o);
+      return o;
+    }
+    if (p.account === undefined) return out(Reason.DECISION_REASON_NO_ACCOUNT);
+    if (!p.offline) {
+      // An offline sale already happened: it is recorded whatever the rules say, and flagged.
+      if (p.items.some((i) => p.account!.bannedCategories.includes(i.category))) return out(Reason.DECISION_REASON_BANNED_CATEGORY);
+      const limit = p.account.dailyLimitKop;
+      if (limit !== null && this.spentOn(accountId, p.schoolDay) + basket > limit) return out(Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED);
+      if (balance < basket) return out(Reason.DECISION_REASON_INSUFFICIENT_FUNDS);
+    }
+    const o = out(Reason.DECISION_REASON_OK, { amountKop: basket, balanceAfterKop: balance - basket, overdraft: balance - basket < 0 });
+    this.record(p, o);
+    return o;
+  }
+
+  /** Applies an outcome: by `decide`, and by the ledger replay at start. */
+  record(p: { readonly deviceId: string; readonly seq: number; readonly personId: string; readonly schoolDay: number }, o: PurchaseOutcome): void {
+    if (o.reason !== Reason.DECISION_REASON_OK) return;
+    if (o.benefitId !== '') {
+      this.markTaken(p.personId, p.schoolDay, o.mealPeriod as MealPeriod);
+      return;
+    }
+    this.money.debit(o.accountId, o.amountKop, o.balanceAfterKop);
+    const s = this.spent.get(o.accountId);
+    if (s === undefined || s.day < p.schoolDay) this.spent.set(o.accountId, { day: p.schoolDay, kop: o.amountKop });
+    else if (s.day === p.schoolDay) s.kop += o.amountKop;
+    this.sales.set(`${p.deviceId}#${p.seq}`, { accountId: o.accountId, amountKop: o.amountKop, refundId: '' });
+  }
+
+  spentOn(accountId: string, day: number): number {
+    const s = this.spent.get(accountId);
+    return s !== undefined && s.day === day ? s.kop : 0;
+  }
+
+  /**
+   * Reverses a paid purchase: once per refund id (a repeat gets the first result) and once per
+   * purchase. `appendNo` is the ledger append the caller will write the refund into.
+   */
+  refund(refundId: string, deviceId: string, seq: number, nowMs: number, appendNo: number): RefundOutcome {
+    const earlier = this.refunds.get(refundId);
+    if (earlier !== undefined) {
+      if (earlier.deviceId === deviceId && earlier.seq === seq) return { kind: 'duplicate', refund: earlier };
+      return { kind: 'refused', error: 'conflict', message: 'this refund id was used for another purchase' };
+    }
+    const sale = this.sales.get(`${deviceId}#${seq}`);
+    if (sale === undefined || sale.amountKop === 0) return { kind: 'refused', error: 'unknown_purchase', message: 'no paid purchase has this device and seq' };
+    if (sale.refundId !== '') return { kind: 'refused', error: 'already_refunded', message: 'the purchase was refunded already' };
+    const refund: AppliedRefund = { refundId, deviceId, seq, accountId: sale.accountId, amountKop: sale.amountKop,
+      balanceAfterKop: this.money.balanceKop(sale.accountId) + sale.amountKop, appliedAtMs: nowMs, appendNo };
+    this.recordRefund(refund);
+    return { kind: 'applied', refund };
+  }
+
+  /** Applies a refund: by `refund`, and by the ledger replay. */
+  recordRefund(r: AppliedRefund): void {
+    const sale = this.sales.get(`${r.deviceId}#${r.seq}`);
+    assert(sale !== undefined && sale.refundId === '' && !this.refunds.has(r.refundId), `refund ${r.refundId} applies to an unrefunded sale`);
+    sale.refundId = r.refundId;
+    this.refunds.set(r.refundId, r);
+    const after = this.money.credit(r.accountId, r.amountKop);
+    assert(after === r.balanceAfterKop, `refund ${r.refundId}: the balance does not add up`);
+  }
+
+  private hasTaken(personId: string, day: number, period: MealPeriod): boolean {
+    return this.taken.get(personId)?.has(`${day}|${period}`) ?? false;
+  }
+
+  private markTaken(personId: string, day: number, period: MealPeriod): void {
+    let set = this.taken.get(personId);
+    const key = `${day}|${period}`;
+    if (set === undefined || ![...set].some((k) => k.startsWith(`${day}|`))) {
+      // Only today's meals matter; a new day drops the old ones.
+      set = new Set();
+      this.taken.set(personId, set);
+    }
+    assert(!set.has(key), 'a subsidised meal is recorded once per period per day');
+    set.add(key);
+  }
+}
