@@ -1,0 +1,115 @@
+// The canteen rules on their own: every decline reason at its boundary, day rollover in the
+// school's time zone, subsidised meals per period, offline overdrafts, refunds, and replay.
+import t from 'tap';
+import {
+  localDayNumber, mealPeriodAt, MealKind, MoneyState, PurchaseState, Reason, type Account, type Benefit, type PurchaseInput,
+} from '../../core/index.js';
+
+const TZ = 'Europe/Moscow';
+// 2026-11-23 12:00 Moscow (09:00 UTC): lunch.
+const NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
+const DAY = localDayNumber(TZ, NOON);
+const account = (extra: Partial<Account> = {}): Account => ({ id: 'acc', number: '12345678', personId: 'p1', dailyLimitKop: null, bannedCategories: [], ...extra });
+const lunchBenefit: Benefit = { id: 'b1', personId: 'p1', mealPeriods: ['lunch'], validFromDay: DAY - 10, validToDay: DAY + 10 };
+const bun = (priceKop: number, quantity = 1, category = 'bakery') => ({ productId: 'bun', category, priceKop, quantity });
+
+function setup(balanceKop: number) {
+  const money = new MoneyState();
+  if (balanceKop > 0) money.topUp({ channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: balanceKop }, NOON, 0);
+  return { money, state: new PurchaseState(money) };
+}
+
+let seq = 0;
+function input(extra: Partial<PurchaseInput> = {}): PurchaseInput {
+  return { deviceId: 'pos1', seq: ++seq, personId: 'p1', account: account(), benefits: [], mealKind: MealKind.MEAL_KIND_BUFFET,
+    items: [bun(5_000)], offline: false, timeZone: TZ, schoolDay: DAY, atMs: NOON, present: true, ...extra };
+}
+
+t.test('purchase - balance: exact balance passes, one kopeck short is declined', async (t) => {
+  const { state, money } = setup(5_000);
+  t.match(state.decide(input({ items: [bun(5_001)] })), { reason: Reason.DECISION_REASON_INSUFFICIENT_FUNDS, amountKop: 0, balanceAfterKop: 5_000 });
+  t.match(state.decide(input({ items: [bun(2_500, 2)] })), { reason: Reason.DECISION_REASON_OK, amountKop: 5_000, balanceAfterKop: 0, overdraft: false });
+  t.equal(money.balanceKop('acc'), 0);
+  t.match(state.decide(input({ items: [bun(1)] })), { reason: Reason.DECISION_REASON_INSUFFICIENT_FUNDS });
+});
+
+t.test('purchase - daily limit: reached exactly passes, one kopeck over is declined, a new local day resets it', async (t) => {
+  const { state } = setup(100_000);
+  const limited = account({ dailyLimitKop: 10_000 });
+  t.match(state.decide(input({ account: limited, items: [bun(6_000)] })), { reason: Reason.DECISION_REASON_OK });
+  t.match(state.decide(input({ account: limited, items: [bun(4_001)] })), { reason: Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, amountKop: 0 });
+  t.match(state.decide(input({ account: limited, items: [bun(4_000)] })), { reason: Reason.DECISION_REASON_OK, balanceAfterKop: 90_000 });
+  t.equal(state.spentOn('acc', DAY), 10_000);
+  // 23:59:59.999 and 00:00 local the next day (Moscow is UTC+3).
+  const lastMs = Date.UTC(2026, 10, 23, 20, 59, 59, 999);
+  const nextMs = lastMs + 1;
+  t.equal(localDayNumber(TZ, lastMs), DAY);
+  t.equal(localDayNumber(TZ, nextMs), DAY + 1);
+  t.match(state.decide(input({ account: limited, items: [bun(1)], atMs: lastMs, schoolDay: localDayNumber(TZ, lastMs) })), { reason: Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED });
+  t.match(state.decide(input({ account: limited, items: [bun(10_000)], atMs: nextMs, schoolDay: localDayNumber(TZ, nextMs) })), { reason: Reason.DECISION_REASON_OK });
+  t.match(state.decide(input({ account: account({ dailyLimitKop: 0 }), items: [bun(1)], schoolDay: DAY + 2 })), { reason: Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED }, 'a limit of 0 forbids spending');
+});
+
+t.test('purchase - a banned category anywhere in the basket declines all of it', async (t) => {
+  const { state, money } = setup(50_000);
+  const strict = account({ bannedCategories: ['sweets', 'soda'] });
+  t.match(state.decide(input({ account: strict, items: [bun(3_000), bun(1_500, 1, 'soda'), bun(2_000)] })), { reason: Reason.DECISION_REASON_BANNED_CATEGORY, amountKop: 0 });
+  t.equal(money.balanceKop('acc'), 50_000);
+  t.match(state.decide(input({ account: strict, items: [bun(3_000), bun(2_000, 1, 'fruit')] })), { reason: Reason.DECISION_REASON_OK, amountKop: 5_000 });
+});
+
+t.test('purchase - no account', async (t) => {
+  const { state } = setup(0);
+  t.match(state.decide(input({ account: undefined })), { reason: Reason.DECISION_REASON_NO_ACCOUNT, accountId: '' });
+});
+
+t.test('purchase - subsidised meals: benefit, period, once a day, presence; the account is not touched', async (t) => {
+  t.equal(mealPeriodAt(TZ, NOON), 'lunch');
+  t.equal(mealPeriodAt(TZ, Date.UTC(2026, 10, 23, 4, 0)), 'breakfast', '07:00 local');
+  t.equal(mealPeriodAt(TZ, Date.UTC(2026, 10, 23, 3, 59, 59)), null, '06:59:59 local');
+  t.equal(mealPeriodAt(TZ, Date.UTC(2026, 10, 23, 16, 0)), null, '19:00 local');
+  const { state, money } = setup(1_000);
+  const meal = (extra: Partial<PurchaseInput> = {}) => input({ mealKind: MealKind.MEAL_KIND_SUBSIDISED_MEAL, benefits: [lunchBenefit], items: [bun(12_000)], ...extra });
+  t.match(state.decide(meal({ benefits: [] })), { reason: Reason.DECISION_REASON_NO_BENEFIT });
+  t.match(state.decide(meal({ benefits: [{ ...lunchBenefit, mealPeriods: ['breakfast'] }] })), { reason: Reason.DECISION_REASON_NO_BENEFIT }, 'benefit for another period');
+  t.match(state.decide(meal({ benefits: [{ ...lunchBenefit, validToDay: DAY - 1 }] })), { reason: Reason.DECISION_REASON_NO_BENEFIT }, 'benefit ended yesterday');
+  t.match(state.decide(meal({ present: false })), { reason: Reason.DECISION_REASON_NOT_PRESENT_TODAY });
+  t.match(state.decide(meal()), { reason: Reason.DECISION_REASON_OK, amountKop: 0, benefitId: 'b1', mealPeriod: 'lunch', balanceAfterKop: 1_000 });
+  t.match(state.decide(meal()), { reason: Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN });
+  t.match(state.decide(meal({ schoolDay: DAY + 1, atMs: NOON + 86_400_000 })), { reason: Reason.DECISION_REASON_OK }, 'the next day again');
+  t.equal(money.balanceKop('acc'), 1_000);
+});
+
+t.test('purchase - offline sales are recorded into a negative balance and flagged', async (t) => {
+  const { state, money } = setup(1_000);
+  const limited = account({ dailyLimitKop: 100, bannedCategories: ['sweets'] });
+  t.match(state.decide(input({ account: limited, offline: true, items: [bun(3_000, 1, 'sweets')] })),
+    { reason: Reason.DECISION_REASON_OK, amountKop: 3_000, balanceAfterKop: -2_000, overdraft: true });
+  t.equal(money.balanceKop('acc'), -2_000);
+  t.match(state.decide(input({ items: [bun(1)] })), { reason: Reason.DECISION_REASON_INSUFFICIENT_FUNDS }, 'online taps never overdraw');
+});
+
+t.test('purchase - refunds once per refund id and once per purchase; replay rebuilds the same state', async (t) => {
+  const { state, money } = setup(20_000);
+  const sale = input({ items: [bun(7_000)] });
+  state.decide(sale);
+  const declined = input({ items: [bun(99_000)] });
+  state.decide(declined);
+  t.match(state.refund('r1', 'pos1', sale.seq, NOON, 3), { kind: 'applied', refund: { amountKop: 7_000, balanceAfterKop: 20_000, appendNo: 3 } });
+  t.match(state.refund('r1', 'pos1', sale.seq, NOON + 5, 9), { kind: 'duplicate', refund: { appliedAtMs: NOON, appendNo: 3 } });
+  t.match(state.refund('r2', 'pos1', sale.seq, NOON, 4), { kind: 'refused', error: 'already_refunded' });
+  t.match(state.refund('r1', 'pos1', declined.seq, NOON, 4), { kind: 'refused', error: 'conflict' });
+  t.match(state.refund('r3', 'pos1', declined.seq, NOON, 4), { kind: 'refused', error: 'unknown_purchase' });
+  t.equal(money.balanceKop('acc'), 20_000);
+
+  // Replay: the same outcomes, recorded in order, give the same balance and memory.
+  const money2 = new MoneyState();
+  money2.record({ channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: 20_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
+  const state2 = new PurchaseState(money2);
+  state2.record(sale, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false });
+  state2.recordRefund({ refundId: 'r1', deviceId: 'pos1', seq: sale.seq, accountId: 'acc', amountKop: 7_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
+  t.equal(money2.balanceKop('acc'), 20_000);
+  t.match(state2.refund('r2', 'pos1', sale.seq, NOON, 1), { kind: 'refused', error: 'already_refunded' });
+  t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false }),
+    /does not add up/, 'a stored balance that does not add up stops the replay');
+});
