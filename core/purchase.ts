@@ -46,6 +46,8 @@ export interface PurchaseOutcome {
   readonly benefitId: string;
   readonly mealPeriod: string;
   readonly overdraft: boolean;
+  /** The debit crossed the account's low-balance threshold downwards. */
+  readonly lowBalance: boolean;
 }
 
 export function basketKop(items: readonly BasketItem[]): number {
@@ -80,7 +82,7 @@ export class PurchaseState {
     const accountId = p.account?.id ?? '';
     const balance = this.money.balanceKop(accountId);
     const out = (reason: ReasonValue, extra: Partial<PurchaseOutcome> = {}): PurchaseOutcome =>
-      ({ reason, accountId, basketKop: basket, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, ...extra });
+      ({ reason, accountId, basketKop: basket, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false, ...extra });
     if (p.mealKind === MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
       const period = mealPeriodAt(p.timeZone, p.atMs);
       const benefit = period === null ? undefined
@@ -100,7 +102,10 @@ export class PurchaseState {
       if (limit !== null && this.spentOn(accountId, p.schoolDay) + basket > limit) return out(Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED);
       if (balance < basket) return out(Reason.DECISION_REASON_INSUFFICIENT_FUNDS);
     }
-    const o = out(Reason.DECISION_REASON_OK, { amountKop: basket, balanceAfterKop: balance - basket, overdraft: balance - basket < 0 });
+    const after = balance - basket;
+    const threshold = p.account.lowBalanceThresholdKop;
+    const o = out(Reason.DECISION_REASON_OK, { amountKop: basket, balanceAfterKop: after, overdraft: after < 0,
+      lowBalance: threshold !== null && balance >= threshold && after < threshold });
     this.record(p, o);
     return o;
   }

@@ -55,6 +55,8 @@ export interface Account {
   readonly dailyLimitKop: number | null;
   /** Product categories the guardian banned (e.g. sweets, soda). */
   readonly bannedCategories: readonly string[];
+  /** A debit that takes the balance below this is flagged low_balance; null: never. */
+  readonly lowBalanceThresholdKop: number | null;
 }
 
 /** A subsidised-meal entitlement: which meal periods, from which day to which day (inclusive, school's local dates). */
@@ -133,6 +135,15 @@ function parseBool(raw: Raw, field: string, where: string, fallback: boolean): b
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** An optional amount of 0 to DAILY_LIMIT_KOP_MAX kopecks (JSON number or CSV digits); null when empty. */
+function optionalKop(raw: Raw, field: string, where: string): number | null {
+  const v = raw[field];
+  if (v === undefined || v === null || v === '') return null;
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 0 || n > DAILY_LIMIT_KOP_MAX) fail(`${where}: ${field} must be an integer from 0 to ${DAILY_LIMIT_KOP_MAX}`, { field });
+  return n;
+}
+
 /** A list from JSON (array of strings) or a CSV cell ("a|b|c"). */
 function list(raw: Raw, field: string, where: string): string[] {
   const v = raw[field];
@@ -191,20 +202,14 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
     case 'account': {
       const number = str(raw, 'number', where, { max: 10 });
       if (!ACCOUNT_NUMBER_PATTERN.test(number)) fail(`${where}: number must be 8 to 10 digits`, { field: 'number' });
-      const limitRaw = raw['dailyLimitKop'];
-      let dailyLimitKop: number | null = null;
-      if (limitRaw !== undefined && limitRaw !== null && limitRaw !== '') {
-        dailyLimitKop = typeof limitRaw === 'number' ? limitRaw : typeof limitRaw === 'string' && /^\d{1,12}$/.test(limitRaw) ? Number(limitRaw) : NaN;
-        if (!Number.isSafeInteger(dailyLimitKop) || dailyLimitKop < 0 || dailyLimitKop > DAILY_LIMIT_KOP_MAX) {
-          fail(`${where}: dailyLimitKop must be an integer from 0 to ${DAILY_LIMIT_KOP_MAX}`, { field: 'dailyLimitKop' });
-        }
-      }
+      const dailyLimitKop = optionalKop(raw, 'dailyLimitKop', where);
+      const lowBalanceThresholdKop = optionalKop(raw, 'lowBalanceThresholdKop', where);
       const bannedCategories = list(raw, 'bannedCategories', where).map((c) => {
         if (!CATEGORY_PATTERN.test(c)) fail(`${where}: bannedCategories: "${c}" is not a category ([a-z0-9_-], 1..32)`, { field: 'bannedCategories' });
         return c;
       });
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), number, personId: id(raw, 'personId', where), dailyLimitKop,
-        bannedCategories: Object.freeze([...new Set(bannedCategories)]) }) };
+        bannedCategories: Object.freeze([...new Set(bannedCategories)]), lowBalanceThresholdKop }) };
     }
     case 'benefit': {
       const periods = list(raw, 'mealPeriods', where);

@@ -48,7 +48,7 @@ export class PosDesk {
     let o: PurchaseOutcome;
     if (t.reason !== Reason.DECISION_REASON_OK) {
       const balance = this.money.balanceKop(account?.id ?? '');
-      o = { reason: t.reason, accountId: account?.id ?? '', basketKop: 0, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false };
+      o = { reason: t.reason, accountId: account?.id ?? '', basketKop: 0, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false };
     } else {
       o = this.purchases.decide({ deviceId: device.id, seq: t.seq, personId: t.personId, account,
         benefits: this.registry.benefitsOfPersonId(t.personId), mealKind: pos.mealKind, items: pos.items, offline: pos.offline,
@@ -59,7 +59,7 @@ export class PosDesk {
       accountId: o.accountId, mealKind: pos.mealKind, verdict: verdictOf(o.reason), reason: o.reason,
       items: pos.items.map((i) => ({ productId: i.productId, category: i.category, priceKop: i.priceKop, quantity: i.quantity })),
       basketKop: o.basketKop, amountKop: o.amountKop, balanceAfterKop: o.balanceAfterKop, benefitId: o.benefitId, mealPeriod: o.mealPeriod,
-      offline: pos.offline, overdraft: o.overdraft, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs, schoolDay,
+      offline: pos.offline, overdraft: o.overdraft, lowBalance: o.lowBalance, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs, schoolDay,
     });
     return { reason: o.reason, amountKop: o.amountKop, balanceAfterKop: o.balanceAfterKop, subsidised: o.benefitId !== '', appendNo };
   }
@@ -85,6 +85,7 @@ export class PosDesk {
     this.purchases.record({ deviceId: e.deviceId ?? '', seq: Number(e.seq ?? 0), personId: e.personId ?? '', schoolDay: e.schoolDay ?? 0 }, {
       reason: e.reason ?? 0, accountId: e.accountId ?? '', basketKop: Number(e.basketKop ?? 0), amountKop: Number(e.amountKop ?? 0),
       balanceAfterKop: Number(e.balanceAfterKop ?? 0), benefitId: e.benefitId ?? '', mealPeriod: e.mealPeriod ?? '', overdraft: e.overdraft ?? false,
+      lowBalance: e.lowBalance ?? false,
     });
   }
 }

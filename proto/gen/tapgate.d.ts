@@ -666,6 +666,7 @@ export namespace tapgate {
                 deviceTimeMs: number;
                 decidedAtMs: number;
                 schoolDay: number;
+                lowBalance: boolean;
                 static create(properties: tapgate.events.v1.PurchaseEvent.$Shape): tapgate.events.v1.PurchaseEvent & tapgate.events.v1.PurchaseEvent.$Shape;
                 static create(properties?: tapgate.events.v1.PurchaseEvent.$Properties): tapgate.events.v1.PurchaseEvent;
                 static encode(message: tapgate.events.v1.PurchaseEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -697,6 +698,7 @@ export namespace tapgate {
                     deviceTimeMs?: (number|null);
                     decidedAtMs?: (number|null);
                     schoolDay?: (number|null);
+                    lowBalance?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.events.v1.PurchaseEvent.$Properties;

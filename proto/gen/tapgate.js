@@ -6284,6 +6284,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [deviceTimeMs] PurchaseEvent deviceTimeMs
                  * @property {number|null} [decidedAtMs] PurchaseEvent decidedAtMs
                  * @property {number|null} [schoolDay] PurchaseEvent schoolDay
+                 * @property {boolean|null} [lowBalance] PurchaseEvent lowBalance
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -6477,6 +6478,14 @@ export const tapgate = $root.tapgate = (() => {
                 PurchaseEvent.prototype.schoolDay = 0;
 
                 /**
+                 * PurchaseEvent lowBalance.
+                 * @member {boolean} lowBalance
+                 * @memberof tapgate.events.v1.PurchaseEvent
+                 * @instance
+                 */
+                PurchaseEvent.prototype.lowBalance = false;
+
+                /**
                  * Creates a new PurchaseEvent instance using the specified properties.
                  * @function create
                  * @memberof tapgate.events.v1.PurchaseEvent
@@ -6549,6 +6558,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 19, wireType 0 =*/152).uint64(message.decidedAtMs);
                     if (message.schoolDay != null && $Object.hasOwnProperty.call(message, "schoolDay") && message.schoolDay !== 0)
                         writer.uint32(/* id 20, wireType 0 =*/160).uint32(message.schoolDay);
+                    if (message.lowBalance != null && $Object.hasOwnProperty.call(message, "lowBalance") && message.lowBalance !== false)
+                        writer.uint32(/* id 21, wireType 0 =*/168).bool(message.lowBalance);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -6772,6 +6783,15 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.schoolDay;
                                 continue;
                             }
+                        case 21: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.lowBalance = value;
+                                else
+                                    delete message.lowBalance;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -6916,6 +6936,9 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.schoolDay != null)
                         if ($Number(object.schoolDay) !== 0)
                             message.schoolDay = object.schoolDay >>> 0;
+                    if (object.lowBalance != null)
+                        if (object.lowBalance)
+                            message.lowBalance = $Boolean(object.lowBalance);
                     return message;
                 };
 
@@ -6982,6 +7005,7 @@ export const tapgate = $root.tapgate = (() => {
                         } else
                             object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.schoolDay = 0;
+                        object.lowBalance = false;
                     }
                     if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
                         object.deviceId = message.deviceId;
@@ -7056,6 +7080,8 @@ export const tapgate = $root.tapgate = (() => {
                             object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
                     if (message.schoolDay != null && $Object.hasOwnProperty.call(message, "schoolDay"))
                         object.schoolDay = message.schoolDay;
+                    if (message.lowBalance != null && $Object.hasOwnProperty.call(message, "lowBalance"))
+                        object.lowBalance = message.lowBalance;
                     return object;
                 };
 

@@ -9,7 +9,7 @@ const TZ = 'Europe/Moscow';
 // 2026-11-23 12:00 Moscow (09:00 UTC): lunch.
 const NOON = Date.UTC(2026, 10, 23, 9, 0, 0);
 const DAY = localDayNumber(TZ, NOON);
-const account = (extra: Partial<Account> = {}): Account => ({ id: 'acc', number: '12345678', personId: 'p1', dailyLimitKop: null, bannedCategories: [], ...extra });
+const account = (extra: Partial<Account> = {}): Account => ({ id: 'acc', number: '12345678', personId: 'p1', dailyLimitKop: null, bannedCategories: [], lowBalanceThresholdKop: null, ...extra });
 const lunchBenefit: Benefit = { id: 'b1', personId: 'p1', mealPeriods: ['lunch'], validFromDay: DAY - 10, validToDay: DAY + 10 };
 const bun = (priceKop: number, quantity = 1, category = 'bakery') => ({ productId: 'bun', category, priceKop, quantity });
 
@@ -56,6 +56,14 @@ t.test('purchase - a banned category anywhere in the basket declines all of it',
   t.match(state.decide(input({ account: strict, items: [bun(3_000), bun(1_500, 1, 'soda'), bun(2_000)] })), { reason: Reason.DECISION_REASON_BANNED_CATEGORY, amountKop: 0 });
   t.equal(money.balanceKop('acc'), 50_000);
   t.match(state.decide(input({ account: strict, items: [bun(3_000), bun(2_000, 1, 'fruit')] })), { reason: Reason.DECISION_REASON_OK, amountKop: 5_000 });
+});
+
+t.test('purchase - low balance: flagged once, on the debit that crosses the threshold', async (t) => {
+  const { state } = setup(10_000);
+  const watched = account({ lowBalanceThresholdKop: 3_000 });
+  t.match(state.decide(input({ account: watched, items: [bun(7_000)] })), { balanceAfterKop: 3_000, lowBalance: false }, 'at the threshold is not below it');
+  t.match(state.decide(input({ account: watched, items: [bun(1)] })), { balanceAfterKop: 2_999, lowBalance: true });
+  t.match(state.decide(input({ account: watched, items: [bun(1)] })), { balanceAfterKop: 2_998, lowBalance: false }, 'already below');
 });
 
 t.test('purchase - no account', async (t) => {
@@ -106,10 +114,10 @@ t.test('purchase - refunds once per refund id and once per purchase; replay rebu
   const money2 = new MoneyState();
   money2.record({ channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: 20_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   const state2 = new PurchaseState(money2);
-  state2.record(sale, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false });
+  state2.record(sale, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false });
   state2.recordRefund({ refundId: 'r1', deviceId: 'pos1', seq: sale.seq, accountId: 'acc', amountKop: 7_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   t.equal(money2.balanceKop('acc'), 20_000);
   t.match(state2.refund('r2', 'pos1', sale.seq, NOON, 1), { kind: 'refused', error: 'already_refunded' });
-  t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false }),
+  t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
     /does not add up/, 'a stored balance that does not add up stops the replay');
 });

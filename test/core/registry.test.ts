@@ -21,15 +21,15 @@ function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord
 
 t.test('registry - accounts: 8 to 10 digit numbers, a person, nothing else', async (t) => {
   for (const number of ['12345678', '1234567890', '00000001']) {
-    t.same(parse('account', { number }).value, { id: 'a1', personId: 'p1', number, dailyLimitKop: null, bannedCategories: [] }, number);
+    t.same(parse('account', { number }).value, { id: 'a1', personId: 'p1', number, dailyLimitKop: null, bannedCategories: [], lowBalanceThresholdKop: null }, number);
   }
   for (const number of ['1234567', '12345678901', '1234567a', ' 12345678', '', 12345678]) {
     t.throws(() => parse('account', { number }), { code: 'REGISTRY_INVALID_RECORD' }, String(number));
   }
   t.throws(() => parse('account', { personId: '' }), { code: 'REGISTRY_INVALID_RECORD' });
   t.same(parse('account', { dailyLimitKop: '30000', bannedCategories: 'sweets|soda|sweets' }).value,
-    { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 30_000, bannedCategories: ['sweets', 'soda'] }, 'CSV cells');
-  t.same(parse('account', { dailyLimitKop: 0 }).value, { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 0, bannedCategories: [] }, 'a limit of 0 forbids spending');
+    { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 30_000, bannedCategories: ['sweets', 'soda'], lowBalanceThresholdKop: null }, 'CSV cells');
+  t.same(parse('account', { dailyLimitKop: 0 }).value, { id: 'a1', personId: 'p1', number: '12345678', dailyLimitKop: 0, bannedCategories: [], lowBalanceThresholdKop: null }, 'a limit of 0 forbids spending');
   for (const dailyLimitKop of [-1, 1.5, '1e3', 10_000_001]) {
     t.throws(() => parse('account', { dailyLimitKop }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'dailyLimitKop' } }, String(dailyLimitKop));
   }
