@@ -3,22 +3,19 @@
 // same frames, in one run on this machine. See benchmarks/README.md for the question, method
 // and results. Starts its own nats-server (and clickhouse-server, for the gateway's readiness)
 // in a temporary folder; every load phase is bounded in time.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { startNats, startClickHouse, freePort } from '../../scripts/lib/servers.mjs';
 import { connectNats, loadRegistryRecords, openRegistry } from '../lib/index.js';
 import { parseRegistryJson } from '../core/index.js';
 import { generateDemoRegistry } from '../simulator/demo-registry.js';
+import { echoBaseline, pickMetrics, ROOT, simulate, spawnLogged, stop, stopAll, type Phase } from './harness.js';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist');
+const root = ROOT;
 
-interface Phase { name: string; devices: number; rate: number; durationS: number; tapsPerFrame: number; inFlight: number }
 
 const { values } = parseArgs({ options: {
   quick: { type: 'boolean', default: false },
@@ -33,44 +30,9 @@ const PHASES: Phase[] = [
   { name: 'latency-5000dev-20k', devices: 5000, rate: 20_000, durationS: Math.ceil(20 * scale), tapsPerFrame: 1, inFlight: 16 },
 ];
 
-const children = new Set<ChildProcess>();
-
-function spawnLogged(script: string, args: string[], env: Record<string, string>): { child: ChildProcess; line: (pred: (l: Record<string, unknown>) => boolean) => Promise<Record<string, unknown>>; stdout: () => string } {
-  const child = spawn(process.execPath, [join(dist, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let out = '';
-  const waiters: Array<[(l: Record<string, unknown>) => boolean, (l: Record<string, unknown>) => void]> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    out += line + '\n';
-    try {
-      const l = JSON.parse(line) as Record<string, unknown>;
-      for (const [p, r] of waiters) if (p(l)) r(l);
-    } catch { /* not JSON */ }
-  });
-  createInterface({ input: child.stderr! }).on('line', (line) => process.stderr.write(`  [${script}] ${line}\n`));
-  return { child, stdout: () => out, line: (pred) => new Promise((r, j) => { waiters.push([pred, r]); child.once('exit', (c) => j(new Error(`${script} exited ${c}`))); }) };
-}
-
-async function simulate(url: string, registryPath: string, p: Phase, echo: boolean): Promise<Record<string, unknown>> {
-  const args = ['--url', url, '--registry', registryPath, '--devices', String(p.devices), '--rate', String(p.rate),
-    '--duration', String(p.durationS), '--warmup', String(WARMUP_S), '--taps-per-frame', String(p.tapsPerFrame), '--in-flight', String(p.inFlight)];
-  if (echo) args.push('--echo');
-  const sim = spawnLogged('simulator/main.js', args, {});
-  const code = await new Promise<number | null>((r) => sim.child.once('exit', r));
-  if (code !== 0) throw new Error(`simulator exited ${code}`);
-  return JSON.parse(sim.stdout()) as Record<string, unknown>;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); });
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'tapgate-bench-'));
 const servers: Array<{ stop(): Promise<void> }> = [];
 const results: Array<Record<string, unknown>> = [];
-// Children are killed by PID whatever happens, so a failed run leaves nothing behind.
-process.on('exit', () => { for (const c of children) if (c.exitCode === null) c.kill('SIGKILL'); });
 try {
   const nats = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
   servers.push(nats);
@@ -88,10 +50,7 @@ try {
 
   for (const p of PHASES) {
     process.stderr.write(`phase ${p.name}: uWS echo baseline\n`);
-    const echo = spawnLogged('benchmarks/echo-server.js', [], { ECHO_PORT: '0' });
-    const echoPort = (await echo.line((l) => l['msg'] === 'echo listening'))['port'];
-    const base = await simulate(`ws://127.0.0.1:${echoPort}/device/v1`, registryPath, p, true);
-    await stop(echo.child);
+    const base = await echoBaseline(registryPath, p, WARMUP_S);
 
     process.stderr.write(`phase ${p.name}: tapgate\n`);
     const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url,
@@ -100,29 +59,16 @@ try {
       // person taps every few seconds, and the default window would turn most taps into repeats.
       TAPGATE_REPEAT_WINDOW_MS: '0' });
     const gwReady = await gw.line((l) => l['msg'] === 'gateway listening');
-    const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false);
+    const tg = await simulate(`ws://127.0.0.1:${gwReady['devicePort']}/device/v1`, registryPath, p, false, WARMUP_S);
     const metrics = await (await fetch(`http://127.0.0.1:${gwReady['opsPort']}/metrics`)).text();
     await stop(gw.child);
     const ratio = Number(tg['tapsPerSecond']) / Math.max(1, Number(base['tapsPerSecond']));
     results.push({ phase: p, echo: base, tapgate: tg, throughputRatio: Math.round(ratio * 1000) / 1000, gatewayMetrics: pickMetrics(metrics) });
   }
 } finally {
-  for (const c of children) await stop(c);
+  await stopAll();
   for (const s of servers.reverse()) await s.stop();
   rmSync(dir, { recursive: true, force: true });
-}
-
-/** The gateway's own view of a phase: mean ledger append time, frames per worker task, decision latency. */
-function pickMetrics(text: string): Record<string, number> {
-  const v = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  const ratio = (a: string, b: string) => Math.round((v(a) / v(b)) * 1e6) / 1e6;
-  return {
-    ledgerAppends: v('tapgate_gateway_ledger_appends_total'),
-    ledgerEventsPerAppend: ratio('tapgate_gateway_ledger_events_total', 'tapgate_gateway_ledger_appends_total'),
-    ledgerAppendMeanS: ratio('tapgate_gateway_ledger_append_seconds_sum', 'tapgate_gateway_ledger_append_seconds_count'),
-    framesPerWorkerTask: ratio('tapgate_gateway_worker_task_frames_sum', 'tapgate_gateway_worker_task_frames_count'),
-    decisionLatencyMeanS: ratio('tapgate_gateway_decision_latency_seconds_sum', 'tapgate_gateway_decision_latency_seconds_count'),
-  };
 }
 
 const date = new Date().toISOString().slice(0, 10);

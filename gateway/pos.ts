@@ -5,7 +5,7 @@
 // same instant are simply two taps in a row: the second sees the first's balance.
 import { tapgate } from '../core/proto.js';
 import {
-  localDayNumber, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
+  basketKop, localDayNumber, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
   type RefundOutcome, type RegistryIndex,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
@@ -47,8 +47,10 @@ export class PosDesk {
     const account = t.personId === '' ? undefined : this.registry.accountOfPersonId(t.personId);
     let o: PurchaseOutcome;
     if (t.reason !== Reason.DECISION_REASON_OK) {
-      const balance = this.money.balanceKop(account?.id ?? '');
-      o = { reason: t.reason, accountId: account?.id ?? '', basketKop: 0, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false };
+      // Declined by the registry (unknown, blocked, expired, other school, not allowed here): the
+      // card's holder is not served, so neither their account nor its balance is disclosed.
+      o = { reason: t.reason, accountId: '', basketKop: basketKop(pos.items), amountKop: 0, balanceAfterKop: 0, benefitId: '', mealPeriod: '',
+        overdraft: false, lowBalance: false };
     } else {
       o = this.purchases.decide({ deviceId: device.id, seq: t.seq, personId: t.personId, account,
         benefits: this.registry.benefitsOfPersonId(t.personId), mealKind: pos.mealKind, items: pos.items, offline: pos.offline,

@@ -12,13 +12,23 @@ import { watchRegistry } from './nats.js';
 /** KV puts in flight at once while loading. */
 export const LOAD_PUTS_IN_FLIGHT = 256;
 
-/** The JSON stored in KV for a record: its registry form, with expiry as ms. */
+/** The JSON stored in KV for a record: its registry form (what parseRecord reads back), with expiry as ms. */
 export function storedJson(record: RegistryRecord): string {
   if (record.kind === 'identifier') {
     const { expiresAtMs, ...rest } = record.value;
     return JSON.stringify(expiresAtMs === null ? rest : { ...rest, expiresAt: expiresAtMs });
   }
+  if (record.kind === 'benefit') {
+    // Watchers parse the value with parseRecord, which reads local dates, not day numbers.
+    const { validFromDay, validToDay, ...rest } = record.value;
+    return JSON.stringify({ ...rest, validFrom: isoDay(validFromDay), validTo: isoDay(validToDay) });
+  }
   return JSON.stringify(record.value);
+}
+
+/** Days since 1970-01-01 as "YYYY-MM-DD". */
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
 export function readRegistryFile(path: string): RegistryRecord[] {

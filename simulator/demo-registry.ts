@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export interface DemoOptions {
   readonly schools: number;
   readonly turnstilesPerSchool: number;
+  /** Canteen POS readers per school (default 0). Every pupil gets a personal account when there are any. */
+  readonly posPerSchool?: number;
   readonly pupilsPerSchool: number;
   readonly staffPerSchool: number;
   readonly timeZone?: string;
@@ -20,17 +22,22 @@ export interface DemoRegistry {
   devices: Record<string, unknown>[];
   persons: Record<string, unknown>[];
   identifiers: Record<string, unknown>[];
+  accounts: Record<string, unknown>[];
 }
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
-  const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [] };
+  const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [], accounts: [] };
+  let accountNo = 40_000_000;
   for (let s = 1; s <= o.schools; s++) {
     const schoolId = `sch-${pad(s, 4)}`;
     reg.schools.push({ id: schoolId, name: `Школа № ${1000 + s}`, timeZone: o.timeZone ?? 'Europe/Moscow', kind: 'school' });
     for (let d = 1; d <= o.turnstilesPerSchool; d++) {
       reg.devices.push({ id: `${schoolId}-ts-${pad(d, 2)}`, schoolId, kind: 'turnstile', secretHex: randomBytes(32).toString('hex'), enabled: true });
+    }
+    for (let d = 1; d <= (o.posPerSchool ?? 0); d++) {
+      reg.devices.push({ id: `${schoolId}-pos-${pad(d, 2)}`, schoolId, kind: 'pos', secretHex: randomBytes(32).toString('hex'), enabled: true });
     }
     const people = o.pupilsPerSchool + o.staffPerSchool;
     for (let p = 1; p <= people; p++) {
@@ -41,6 +48,7 @@ export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
         displayName: `${SURNAMES[n % SURNAMES.length]} ${NAMES[(n >> 3) % NAMES.length]}`,
         className: pupil ? `${1 + (p % 11)}${LETTERS[p % LETTERS.length]}` : '', photoRef: `photo:${personId}` });
       reg.identifiers.push({ id: `${personId}-c1`, personId, kind: pupil ? 'social_card' : 'fob', uidHex: randomBytes(7).toString('hex'), status: 'active' });
+      if (pupil && (o.posPerSchool ?? 0) > 0) reg.accounts.push({ id: `${personId}-acc`, personId, number: String(++accountNo), lowBalanceThresholdKop: 10_000 });
     }
   }
   return reg;

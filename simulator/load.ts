@@ -4,11 +4,23 @@
 // no handshake, and each reply answers the oldest frame in flight on that socket.
 import { RawWs } from './raw-ws.js';
 import { tapgate } from '../core/proto.js';
-import { handshakeMac, Direction } from '../core/index.js';
+import { handshakeMac, Direction, MealKind } from '../core/index.js';
 
 const { DeviceFrame, GatewayFrame } = tapgate.device.v1;
 
-export interface SimDevice { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[] }
+export interface SimDevice { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[]; readonly kind?: 'turnstile' | 'pos' }
+
+/** What a simulated POS sells: a buffet basket of one to three items, 15 to 90 roubles. */
+const MENU = [
+  { productId: 'bun', category: 'bakery', priceKop: 3_500 }, { productId: 'tea', category: 'drinks', priceKop: 1_500 },
+  { productId: 'apple', category: 'fruit', priceKop: 2_000 }, { productId: 'pie', category: 'bakery', priceKop: 4_500 },
+];
+
+function basket(n: number): Array<{ productId: string; category: string; priceKop: number; quantity: number }> {
+  const items = [];
+  for (let i = 0; i <= n % 3; i++) items.push({ ...MENU[(n + i) % MENU.length]!, quantity: 1 });
+  return items;
+}
 
 export interface LoadOptions {
   readonly url: string;
@@ -163,9 +175,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
         const seqs: number[] = [];
         for (let k = 0; k < o.tapsPerFrame; k++) {
           const u = c.nextUid++ % Math.max(1, c.dev.uids.length);
-          const dir = (c.dir.get(u) ?? Direction.DIRECTION_EXIT) === Direction.DIRECTION_ENTRY ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
-          c.dir.set(u, dir);
-          taps.push({ seq: c.seq, cardUid: c.dev.uids[u] ?? Buffer.alloc(4), direction: dir, deviceTimeMs: Date.now() });
+          const cardUid = c.dev.uids[u] ?? Buffer.alloc(4);
+          if (c.dev.kind === 'pos') {
+            taps.push({ seq: c.seq, cardUid, deviceTimeMs: Date.now(), mealKind: MealKind.MEAL_KIND_BUFFET, items: basket(c.seq) });
+          } else {
+            const dir = (c.dir.get(u) ?? Direction.DIRECTION_EXIT) === Direction.DIRECTION_ENTRY ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
+            c.dir.set(u, dir);
+            taps.push({ seq: c.seq, cardUid, direction: dir, deviceTimeMs: Date.now() });
+          }
           seqs.push(c.seq++);
         }
         c.inFlight.push({ seqs, sentNs: process.hrtime.bigint() });

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { runLoad, type SimDevice } from './load.js';
 
 const USAGE = `usage: npm run simulate -- [--url ws://127.0.0.1:7400/device/v1] [--registry .tapgate/demo-registry.json]
-  [--devices N] [--rate TAPS_PER_S] [--duration S] [--warmup S] [--taps-per-frame N] [--in-flight N] [--echo]`;
+  [--kind turnstile|pos] [--devices N] [--rate TAPS_PER_S] [--duration S] [--warmup S] [--taps-per-frame N] [--in-flight N] [--echo]`;
 
 /** Upper bounds, so a typo cannot start an endless or machine-filling run. */
 const LIMITS = { devices: 20_000, rate: 1_000_000, duration: 3600, warmup: 600, tapsPerFrame: 1024, inFlight: 1024 } as const;
@@ -31,7 +31,7 @@ interface RegistryDoc {
  * turnstiles of a school share its cards out between them (card k goes to turnstile k mod n), so
  * each person alternates entry and exit at one turnstile as people do.
  */
-export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
+export function devicesFromRegistry(doc: RegistryDoc, kind: 'turnstile' | 'pos' = 'turnstile'): SimDevice[] {
   const schoolOf = new Map((doc.persons ?? []).map((p) => [p.id, p.schoolId]));
   const uidsBySchool = new Map<string, Buffer[]>();
   for (const i of doc.identifiers ?? []) {
@@ -41,7 +41,7 @@ export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
     list.push(Buffer.from(i.uidHex, 'hex'));
     uidsBySchool.set(school, list);
   }
-  const turnstiles = (doc.devices ?? []).filter((d) => d.kind === 'turnstile');
+  const turnstiles = (doc.devices ?? []).filter((d) => d.kind === kind);
   const perSchool = new Map<string, number>();
   for (const d of turnstiles) perSchool.set(d.schoolId, (perSchool.get(d.schoolId) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -50,14 +50,14 @@ export function devicesFromRegistry(doc: RegistryDoc): SimDevice[] {
     seen.set(d.schoolId, k + 1);
     const n = perSchool.get(d.schoolId)!;
     const uids = (uidsBySchool.get(d.schoolId) ?? []).filter((_, i) => i % n === k);
-    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids };
+    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids, kind };
   });
 }
 
 const { values } = parseArgs({ options: {
   url: { type: 'string', default: 'ws://127.0.0.1:7400/device/v1' },
   registry: { type: 'string', default: '.tapgate/demo-registry.json' },
-  devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
+  kind: { type: 'string', default: 'turnstile' }, devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
   'taps-per-frame': { type: 'string' }, 'in-flight': { type: 'string' }, echo: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
 } });
@@ -65,13 +65,14 @@ if (values.help) { process.stdout.write(USAGE + '\n'); process.exit(0); }
 
 let all: SimDevice[];
 try {
-  all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc);
+  if (values.kind !== 'turnstile' && values.kind !== 'pos') throw new Error(`--kind must be turnstile or pos, got ${values.kind}`);
+  all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc, values.kind);
 } catch (err) {
   process.stderr.write(`cannot read the registry file ${values.registry}: ${(err as Error).message}\n(npm start writes one to .tapgate/demo-registry.json)\n`);
   process.exit(2);
 }
 const count = num(values.devices, 'devices', all.length);
-if (count > all.length) { process.stderr.write(`--devices ${count}: the registry has only ${all.length} turnstiles\n`); process.exit(2); }
+if (count > all.length) { process.stderr.write(`--devices ${count}: the registry has only ${all.length} devices of kind ${values.kind}\n`); process.exit(2); }
 const summary = await runLoad({
   url: values.url, devices: all.slice(0, count), rate: num(values.rate, 'rate', 1000), durationS: num(values.duration, 'duration', 10),
   warmupS: values.warmup === undefined ? 0 : num(values.warmup, 'warmup', 0),
