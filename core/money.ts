@@ -35,6 +35,11 @@ export interface TopUpInput {
   readonly amountKop: number;
 }
 
+export interface MoneySnapshot {
+  readonly balances: ReadonlyArray<readonly [string, number]>;
+  readonly payments: readonly AppliedTopUp[];
+}
+
 export type TopUpOutcome =
   | { readonly kind: 'applied'; readonly topUp: AppliedTopUp }
   | { readonly kind: 'duplicate'; readonly topUp: AppliedTopUp }
@@ -92,6 +97,17 @@ export class MoneyState {
     assert(!this.payments.has(key), `payment ${key} appears twice in the ledger`);
     assert(this.balanceKop(topUp.accountId) + topUp.amountKop === topUp.balanceAfterKop, `payment ${key}: the ledger's balance does not add up`);
     this.apply(topUp);
+  }
+
+  toSnapshot(): MoneySnapshot {
+    return { balances: [...this.balances], payments: [...this.payments.values()].map((x) => ({ ...x, appendNo: 0 })) };
+  }
+
+  loadSnapshot(snap: MoneySnapshot): void {
+    this.balances.clear();
+    this.payments.clear();
+    for (const [id, kop] of snap.balances) this.balances.set(id, kop);
+    for (const p of snap.payments) this.payments.set(paymentKey(p.channel, p.paymentId), p);
   }
 
   /** Takes a purchase's amount from an account; `balanceAfterKop` is what the caller computed. */

@@ -38,11 +38,38 @@ interface SchoolPresence {
 
 interface LastAllowed { entryMs: number; exitMs: number }
 
+export interface PassSnapshot {
+  readonly lastAllowed: ReadonlyArray<readonly [string, number | null, number | null]>;
+  readonly schools: ReadonlyArray<{ readonly id: string; readonly day: number; readonly endMs: number; readonly inside: ReadonlyArray<readonly [string, PersonKindName]> }>;
+}
+
+const fin = (ms: number): number | null => (Number.isFinite(ms) ? ms : null);
+
 export class PassState {
   private readonly lastAllowed = new Map<string, LastAllowed>();
   private readonly schools = new Map<string, SchoolPresence>();
 
   constructor(readonly repeatWindowMs: number) {}
+
+  /** A plain copy of the state for a snapshot (see gateway/snapshot.ts). -Infinity is stored as null. */
+  toSnapshot(): PassSnapshot {
+    return {
+      lastAllowed: [...this.lastAllowed].map(([id, l]) => [id, fin(l.entryMs), fin(l.exitMs)]),
+      schools: [...this.schools].map(([id, p]) => ({ id, day: p.day, endMs: p.endMs, inside: [...p.inside] })),
+    };
+  }
+
+  loadSnapshot(snap: PassSnapshot): void {
+    this.lastAllowed.clear();
+    this.schools.clear();
+    for (const [id, entryMs, exitMs] of snap.lastAllowed) this.lastAllowed.set(id, { entryMs: entryMs ?? -Infinity, exitMs: exitMs ?? -Infinity });
+    for (const sc of snap.schools) {
+      const inside = new Map(sc.inside);
+      let pupils = 0;
+      for (const k of inside.values()) if (k === 'pupil') pupils++;
+      this.schools.set(sc.id, { day: sc.day, endMs: sc.endMs, inside, pupils, staff: inside.size - pupils });
+    }
+  }
 
   /**
    * The final reason for a tap the registry allowed (static reason OK): REPEATED_TAP when the

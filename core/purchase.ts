@@ -56,6 +56,13 @@ export function basketKop(items: readonly BasketItem[]): number {
   return sum;
 }
 
+export interface PurchaseSnapshot {
+  readonly spent: ReadonlyArray<readonly [string, number, number]>;
+  readonly taken: ReadonlyArray<readonly [string, readonly string[]]>;
+  readonly sales: ReadonlyArray<readonly [string, string, number, string]>;
+  readonly refunds: readonly AppliedRefund[];
+}
+
 interface Sale { readonly accountId: string; readonly amountKop: number; refundId: string }
 
 export interface AppliedRefund {
@@ -76,6 +83,23 @@ export class PurchaseState {
   private readonly refunds = new Map<string, AppliedRefund>();
 
   constructor(private readonly money: MoneyState) {}
+
+  toSnapshot(): PurchaseSnapshot {
+    return {
+      spent: [...this.spent].map(([id, x]) => [id, x.day, x.kop]),
+      taken: [...this.taken].map(([id, set]) => [id, [...set]]),
+      sales: [...this.sales].map(([key, x]) => [key, x.accountId, x.amountKop, x.refundId]),
+      refunds: [...this.refunds.values()].map((x) => ({ ...x, appendNo: 0 })),
+    };
+  }
+
+  loadSnapshot(snap: PurchaseSnapshot): void {
+    this.spent.clear(); this.taken.clear(); this.sales.clear(); this.refunds.clear();
+    for (const [id, day, kop] of snap.spent) this.spent.set(id, { day, kop });
+    for (const [id, keys] of snap.taken) this.taken.set(id, new Set(keys));
+    for (const [key, accountId, amountKop, refundId] of snap.sales) this.sales.set(key, { accountId, amountKop, refundId });
+    for (const r of snap.refunds) this.refunds.set(r.refundId, r);
+  }
 
   decide(p: PurchaseInput): PurchaseOutcome {
     const basket = basketKop(p.items);

@@ -17,6 +17,8 @@ export interface StoredDecision {
   readonly pos?: { readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean };
 }
 
+export type SeqSnapshot = ReadonlyArray<readonly [string, number, readonly StoredDecision[]]>;
+
 export type SeqLookup =
   | { readonly kind: 'new' }
   | { readonly kind: 'decided'; readonly decision: StoredDecision }
@@ -65,6 +67,21 @@ export class SeqMemory {
     // `memory` remain.
     if (d.decisions.size > this.memory) {
       for (const seq of d.decisions.keys()) if (seq <= floor) d.decisions.delete(seq);
+    }
+  }
+
+  /** A plain copy for a snapshot: per device, the highest seq and the remembered decisions. */
+  toSnapshot(): SeqSnapshot {
+    return [...this.devices].map(([id, d]) => [id, d.highest, [...d.decisions.values()].map((x) => ({ ...x, appendNo: 0 }))]);
+  }
+
+  loadSnapshot(snap: SeqSnapshot): void {
+    this.devices.clear();
+    for (const [id, highest, decisions] of snap) {
+      const d = new DeviceSeqs();
+      d.highest = highest;
+      for (const x of decisions) d.decisions.set(x.seq, x);
+      this.devices.set(id, d);
     }
   }
 

@@ -26,6 +26,8 @@ export interface GatewayConfig {
   readonly ledgerBatchEventsMax: number;
   readonly ledgerPendingMax: number;
   readonly shutdownGraceMs: number;
+  /** How often the state is snapshotted, in ms; 0: only at a graceful shutdown. */
+  readonly snapshotIntervalMs: number;
   readonly logLevel: string;
   /** Random per process start; part of every ledger message id. */
   readonly bootId: string;
@@ -54,6 +56,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     ledgerBatchEventsMax: intVar(env, 'TAPGATE_LEDGER_BATCH_EVENTS_MAX', 1024, 1, 8192),
     ledgerPendingMax: intVar(env, 'TAPGATE_LEDGER_PENDING_MAX', 256, 1, 65536),
     shutdownGraceMs: intVar(env, 'TAPGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    snapshotIntervalMs: intVar(env, 'TAPGATE_SNAPSHOT_INTERVAL_MS', 300_000, 0, 86_400_000),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, 'one of fatal, error, warn, info, debug, trace, silent'),
     bootId: randomBytes(6).toString('hex'),
   });

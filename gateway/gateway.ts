@@ -13,6 +13,8 @@ import { LedgerWriter } from './ledger.js';
 import { createGatewayMetrics } from './metrics.js';
 import { listenOps } from './ops-http.js';
 import { replayLedger } from './replay.js';
+import { ensureSnapshotStream, loadSnapshot } from './snapshot.js';
+import { Snapshotter } from './snapshotter.js';
 import { Sequencer } from './sequencer.js';
 import { loadUws } from './uws.js';
 
@@ -60,10 +62,14 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       onFatal(err);
     });
   const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
-  const replay = await replayLedger(js, jsm, config.gatewayId, sequencer);
+  await ensureSnapshotStream(jsm);
+  const snapshot = await loadSnapshot(js, jsm, config.gatewayId, sequencer, (msg) => log.warn(msg));
+  const replay = await replayLedger(js, jsm, config.gatewayId, sequencer, snapshot?.ledgerStreamSeq ?? 0);
+  ledger.coveredStreamSeq = replay.lastSeq;
   metrics.replaySeconds.set(replay.seconds);
   metrics.replayEvents.set(replay.events);
-  log.info(replay, 'ledger replayed');
+  log.info({ ...replay, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0 }, 'ledger replayed');
+  const snapshots = new Snapshotter(js, jsm, config, sequencer, ledger, metrics, log, snapshot?.ledgerStreamSeq ?? 0);
 
   const workerData: TapWorkerData = { natsUrl: config.natsUrl };
   const pool = new Piscina({
@@ -123,6 +129,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       server!.closeAll(CloseCode.GOING_AWAY, 'gateway shutting down');
       ops.close();
       clearInterval(pingTimer);
+      await snapshots.stop(server!.drained && money.idle);
       watch.stop();
       await pool.destroy();
       await nc.drain();

@@ -23,6 +23,10 @@ export class LedgerWriter {
   /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
   private nextNo = 1;
   private readonly acked = new Set<number>();
+  /** JetStream stream seq of each acknowledged append, until the watermark passes it. */
+  private readonly streamSeqOf = new Map<number, number>();
+  /** The stream seq of the last durable ledger message this gateway's state includes (replayed or appended). */
+  coveredStreamSeq = 0;
   ackedNo = 0;
   pending = 0;
   failed: TapgateError | null = null;
@@ -120,7 +124,8 @@ export class LedgerWriter {
     this.metrics.ledgerPending.set(this.pending);
     const started = process.hrtime.bigint();
     this.js.publish(this.subject, bytes, { msgID: `${this.gatewayId}.${this.bootId}.${no}`, timeout: LEDGER_APPEND_TIMEOUT_MS })
-      .then(() => {
+      .then((ack) => {
+        this.streamSeqOf.set(no, ack.seq);
         this.pending--;
         this.metrics.ledgerPending.set(this.pending);
         this.metrics.ledgerAppends.inc();
@@ -140,6 +145,8 @@ export class LedgerWriter {
     while (this.acked.delete(this.ackedNo + 1)) {
       this.ackedNo++;
       advanced = true;
+      this.coveredStreamSeq = Math.max(this.coveredStreamSeq, this.streamSeqOf.get(this.ackedNo) ?? 0);
+      this.streamSeqOf.delete(this.ackedNo);
     }
     if (!advanced) return;
     if (this.waiters.length > 0) {

@@ -34,6 +34,8 @@ export function createGatewayMetrics() {
     replayEvents: new Gauge({ name: 'tapgate_gateway_ledger_replay_events', help: 'Decisions replayed from the ledger at start', registers: [registry] }),
     topUps: new Counter({ name: 'tapgate_gateway_top_ups_total', help: 'Top-up requests answered, by status and error', labelNames: ['status', 'error'] as const, registers: [registry] }),
     refunds: new Counter({ name: 'tapgate_gateway_refunds_total', help: 'Refund requests answered, by status (tapgate.money.v1.RefundStatus)', labelNames: ['status'] as const, registers: [registry] }),
+    snapshotSeconds: new Gauge({ name: 'tapgate_gateway_snapshot_seconds', help: 'How long the last state snapshot took to write', registers: [registry] }),
+    snapshotBytes: new Gauge({ name: 'tapgate_gateway_snapshot_bytes', help: 'Size of the last state snapshot, gzipped', registers: [registry] }),
     deviceTamper: new Counter({ name: 'tapgate_gateway_device_tamper_reports_total', help: 'Status frames reporting tamper', registers: [registry] }),
   };
   return m;

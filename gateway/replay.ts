@@ -14,24 +14,34 @@ export const REPLAY_FETCH_MESSAGES = 512;
 
 export interface ReplayStats { readonly messages: number; readonly events: number; readonly seconds: number }
 
-export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer): Promise<ReplayStats> {
+/**
+ * Replays this gateway's ledger messages after stream seq `afterSeq` (0: from the beginning, or
+ * the seq a snapshot covers) up to the last one present now. Returns the last seq replayed.
+ */
+export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer, afterSeq = 0): Promise<ReplayStats & { lastSeq: number }> {
   const started = performance.now();
   const subject = ledgerSubject(gatewayId);
-  const info = await jsm.streams.info(LEDGER_STREAM, { subjects_filter: subject });
-  const total = info.state.subjects?.[subject] ?? 0;
+  let lastSeq = afterSeq;
+  try {
+    lastSeq = (await jsm.streams.getMessage(LEDGER_STREAM, { last_by_subj: subject }))?.seq ?? afterSeq;
+  } catch (err) {
+    if (!/no message found/i.test(String((err as Error).message))) throw err;
+  }
   let messages = 0;
   let events = 0;
-  if (total > 0) {
+  if (lastSeq > afterSeq) {
     // A single subject as a string becomes filter_subject: nats-server 2.9 (Debian's) refuses filter_subjects lists.
-    const consumer = await js.consumers.get(LEDGER_STREAM, { filter_subjects: subject, deliver_policy: DeliverPolicy.All });
+    const consumer = await js.consumers.get(LEDGER_STREAM, afterSeq === 0
+      ? { filter_subjects: subject, deliver_policy: DeliverPolicy.All }
+      : { filter_subjects: subject, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
     const iter = await consumer.consume({ max_messages: REPLAY_FETCH_MESSAGES });
     for await (const m of iter) {
       events += sequencer.replay(LedgerBatch.decode(m.data));
       messages++;
-      if (messages >= total) break;
+      if (m.seq >= lastSeq) break;
     }
     await iter.close();
     await consumer.delete().catch(() => undefined);
   }
-  return { messages, events, seconds: (performance.now() - started) / 1000 };
+  return { messages, events, seconds: (performance.now() - started) / 1000, lastSeq: Math.max(lastSeq, afterSeq) };
 }

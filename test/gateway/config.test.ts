@@ -23,6 +23,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   ledgerBatchEventsMax: 1024,
   ledgerPendingMax: 256,
   shutdownGraceMs: 10_000,
+  snapshotIntervalMs: 300_000,
   logLevel: 'info',
 };
 
@@ -41,6 +42,7 @@ const INTS: Array<[string, keyof GatewayConfig, number, number]> = [
   ['TAPGATE_LEDGER_BATCH_EVENTS_MAX', 'ledgerBatchEventsMax', 1, 8192],
   ['TAPGATE_LEDGER_PENDING_MAX', 'ledgerPendingMax', 1, 65536],
   ['TAPGATE_SHUTDOWN_GRACE_MS', 'shutdownGraceMs', 0, 600_000],
+  ['TAPGATE_SNAPSHOT_INTERVAL_MS', 'snapshotIntervalMs', 0, 86_400_000],
 ];
 
 function refusal(env: Record<string, string>): { code: string; message: string; details: unknown } | 'accepted' {

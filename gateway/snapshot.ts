@@ -1,0 +1,102 @@
+// Snapshots of the sequencer's state, so a start replays only the ledger written since the last
+// snapshot instead of the whole ledger. A snapshot is taken only when every decision in memory is
+// durable (no batch being filled, no append in flight) and records the ledger stream seq it
+// covers; it is stored gzipped in chunks on the JetStream stream SNAPSHOTS, with a manifest
+// written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
+// bad checksum, other version) falls back to the full replay: the ledger stays the truth.
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../core/index.js';
+import type { Sequencer } from './sequencer.js';
+
+export const SNAPSHOT_STREAM = 'SNAPSHOTS';
+export const SNAPSHOT_SUBJECT_PREFIX = 'tapgate.snapshot.v1';
+/** Bytes per snapshot chunk message (under the server's 1 MiB default payload limit). */
+export const SNAPSHOT_CHUNK_BYTES = 512 * 1024;
+/** Format version: a snapshot of another version is ignored (full replay). */
+export const SNAPSHOT_VERSION = 1;
+
+interface Manifest {
+  readonly version: number; readonly id: string; readonly chunks: number; readonly bytes: number; readonly sha256: string;
+  readonly ledgerStreamSeq: number; readonly createdAtMs: number;
+}
+
+interface State { readonly seqs: SeqSnapshot; readonly passes: PassSnapshot; readonly money: MoneySnapshot; readonly purchases: PurchaseSnapshot }
+
+const manifestSubject = (gatewayId: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.manifest`;
+const chunkSubject = (gatewayId: string, id: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.chunk.${id}`;
+
+export async function ensureSnapshotStream(jsm: JetStreamManager): Promise<void> {
+  try {
+    await jsm.streams.info(SNAPSHOT_STREAM);
+  } catch (err) {
+    if (!/stream not found/i.test(String((err as Error).message))) throw err;
+    await jsm.streams.add({ name: SNAPSHOT_STREAM, subjects: [`${SNAPSHOT_SUBJECT_PREFIX}.>`], storage: StorageType.File,
+      retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_msg_size: SNAPSHOT_CHUNK_BYTES + 1024 });
+  }
+}
+
+/** Writes a snapshot of the sequencer's state covering ledger stream seq `ledgerStreamSeq`. */
+export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, sequencer: Sequencer, ledgerStreamSeq: number): Promise<Manifest> {
+  const state: State = { seqs: sequencer.seqs.toSnapshot(), passes: sequencer.passes.toSnapshot(), money: sequencer.money.toSnapshot(),
+    purchases: sequencer.pos.purchases.toSnapshot() };
+  const bytes = gzipSync(Buffer.from(JSON.stringify(state)));
+  const chunks = Math.max(1, Math.ceil(bytes.length / SNAPSHOT_CHUNK_BYTES));
+  for (let i = 0; i < chunks; i++) {
+    await js.publish(chunkSubject(gatewayId, id), bytes.subarray(i * SNAPSHOT_CHUNK_BYTES, (i + 1) * SNAPSHOT_CHUNK_BYTES), { msgID: `${gatewayId}.${id}.${i}` });
+  }
+  const manifest: Manifest = { version: SNAPSHOT_VERSION, id, chunks, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+    ledgerStreamSeq, createdAtMs: Date.now() };
+  const previous = await readManifest(jsm, gatewayId);
+  await js.publish(manifestSubject(gatewayId), JSON.stringify(manifest));
+  if (previous !== null && previous.id !== id) await jsm.streams.purge(SNAPSHOT_STREAM, { filter: chunkSubject(gatewayId, previous.id) }).catch(() => undefined);
+  return manifest;
+}
+
+async function readManifest(jsm: JetStreamManager, gatewayId: string): Promise<Manifest | null> {
+  try {
+    const m = await jsm.streams.getMessage(SNAPSHOT_STREAM, { last_by_subj: manifestSubject(gatewayId) });
+    return m === null ? null : (m.json<Manifest>());
+  } catch (err) {
+    if (/no message found/i.test(String((err as Error).message))) return null;
+    throw err;
+  }
+}
+
+/**
+ * Loads the latest snapshot into the sequencer. Returns the ledger stream seq it covers, or null
+ * when there is none or it cannot be used (the caller replays the whole ledger).
+ */
+export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer,
+  warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
+  const manifest = await readManifest(jsm, gatewayId);
+  if (manifest === null) return null;
+  if (manifest.version !== SNAPSHOT_VERSION) { warn(`snapshot ${manifest.id} has version ${manifest.version}; replaying the whole ledger`); return null; }
+  const consumer = await js.consumers.get(SNAPSHOT_STREAM, { filter_subjects: chunkSubject(gatewayId, manifest.id), deliver_policy: DeliverPolicy.All });
+  const parts: Uint8Array[] = [];
+  const iter = await consumer.consume({ max_messages: 16, expires: 2000 });
+  const timer = setTimeout(() => void iter.close(), 30_000);
+  try {
+    for await (const m of iter) {
+      parts.push(m.data);
+      if (parts.length >= manifest.chunks) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    await iter.close();
+    await consumer.delete().catch(() => undefined);
+  }
+  const bytes = Buffer.concat(parts);
+  if (parts.length !== manifest.chunks || createHash('sha256').update(bytes).digest('hex') !== manifest.sha256) {
+    warn(`snapshot ${manifest.id} is incomplete or corrupt; replaying the whole ledger`);
+    return null;
+  }
+  const state = JSON.parse(gunzipSync(bytes).toString('utf8')) as State;
+  sequencer.seqs.loadSnapshot(state.seqs);
+  sequencer.passes.loadSnapshot(state.passes);
+  sequencer.money.loadSnapshot(state.money);
+  sequencer.pos.purchases.loadSnapshot(state.purchases);
+  return { ledgerStreamSeq: manifest.ledgerStreamSeq, bytes: bytes.length };
+}
