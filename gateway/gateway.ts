@@ -63,12 +63,14 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
     });
   const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
   await ensureSnapshotStream(jsm);
+  const rebuildStarted = performance.now();
   const snapshot = await loadSnapshot(js, jsm, config.gatewayId, sequencer, (msg) => log.warn(msg));
   const replay = await replayLedger(js, jsm, config.gatewayId, sequencer, snapshot?.ledgerStreamSeq ?? 0);
   ledger.coveredStreamSeq = replay.lastSeq;
   metrics.replaySeconds.set(replay.seconds);
   metrics.replayEvents.set(replay.events);
-  log.info({ ...replay, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0 }, 'ledger replayed');
+  log.info({ ...replay, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0,
+    rebuildSeconds: (performance.now() - rebuildStarted) / 1000 }, 'ledger replayed');
   const snapshots = new Snapshotter(js, jsm, config, sequencer, ledger, metrics, log, snapshot?.ledgerStreamSeq ?? 0);
 
   const workerData: TapWorkerData = { natsUrl: config.natsUrl };
