@@ -1,7 +1,15 @@
 // The consumers of the LEDGER stream: the ClickHouse sink (later the notifier). Each runs as
 // its own process; this is their public face for scripts and tests.
 export { loadSinkConfig, DATABASE_PATTERN, SINK_BATCH_ROWS_HARD_MAX, type SinkConfig } from './clickhouse-sink/config.js';
-export { COLUMNS, TABLE, schemaStatements, ensureSchema, readWatermark, type LedgerPosition } from './clickhouse-sink/schema.js';
-export { passRow, batchRows, insertRuns, tsvRows, tsvString, utcDate, type PassRow } from './clickhouse-sink/rows.js';
-export { ClickHouseSink, SINK_CONSUMER, ensureSinkConsumer } from './clickhouse-sink/sink.js';
+export {
+  COLUMNS, PURCHASE_COLUMNS, PURCHASE_ITEM_COLUMNS, TOP_UP_COLUMNS, REFUND_COLUMNS, PROGRESS_COLUMNS, PROGRESS_TABLE, TABLE, TABLES, TABLE_NAMES,
+  schemaStatements, ensureSchema, readWatermark, readWatermarks, readProgress, positionAfter, type LedgerPosition, type TableName, type TableSpec,
+} from './clickhouse-sink/schema.js';
+export { passRow, batchRows, insertRuns, tsvRows, tsvRowsOf, tsvString, utcDate, type PassRow } from './clickhouse-sink/rows.js';
+export {
+  moneyRows, purchaseRows, topUpRow, refundRow, REFUND_REASON_CHARS_MAX,
+  type MoneyRows, type PurchaseRow, type PurchaseItemRow, type TopUpRow, type RefundRow,
+} from './clickhouse-sink/money-rows.js';
+export { ClickHouseStore, rowPosition, type TableRows } from './clickhouse-sink/store.js';
+export { ClickHouseSink, SINK_CONSUMER, PROGRESS_INTERVAL_MS, ensureSinkConsumer } from './clickhouse-sink/sink.js';
 export { startClickHouseSink, type SinkHandle } from './clickhouse-sink/service.js';

@@ -196,7 +196,8 @@ export class DeviceServer {
   private admitTaps(ws: Socket, data: SocketData, device: Device, message: ArrayBuffer): void {
     this.metrics.frames.inc({ kind: 'taps' });
     if (data.framesInFlight >= this.config.maxFramesInFlight) {
-      return this.refuse(ws, data, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT, `more than ${this.config.maxFramesInFlight} frames in flight`);
+      // Flow control, not a fault: it does not count towards the 4007 close.
+      return this.refuse(ws, data, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT, `more than ${this.config.maxFramesInFlight} frames in flight`, false);
     }
     if (!this.accepting || this.ledger.failed !== null || this.ledger.pending >= this.config.ledgerPendingMax ||
         this.tasksInFlight >= this.config.workerQueueMax) {

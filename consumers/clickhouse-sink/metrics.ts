@@ -1,5 +1,5 @@
 // The sink's Prometheus metrics. No labels that grow with devices, schools or persons: the
-// series count is fixed.
+// series count is fixed (the only label is the table, one of five).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createSinkMetrics() {
@@ -13,8 +13,11 @@ export function createSinkMetrics() {
     messagesSkipped: new Counter({ name: 'tapgate_sink_messages_skipped_total', help: 'Ledger messages acknowledged without an insert: at or below the ClickHouse watermark', registers: r }),
     messagesMissing: new Counter({ name: 'tapgate_sink_messages_missing_total', help: 'Ledger sequence numbers no longer in the stream (deleted) when the sink reached them', registers: r }),
     messagesInvalid: new Counter({ name: 'tapgate_sink_messages_invalid_total', help: 'Ledger messages that did not decode as a LedgerBatch (acknowledged and dropped)', registers: r }),
-    eventsInvalid: new Counter({ name: 'tapgate_sink_events_invalid_total', help: 'Pass events with a value that does not fit its column (dropped)', registers: r }),
-    rowsInserted: new Counter({ name: 'tapgate_sink_rows_inserted_total', help: 'Rows inserted into ClickHouse', registers: r }),
+    eventsInvalid: new Counter({ name: 'tapgate_sink_events_invalid_total', help: 'Ledger events (passes or money) with a value that does not fit its column (dropped)', registers: r }),
+    rowsInserted: new Counter({ name: 'tapgate_sink_rows_inserted_total', help: 'Rows inserted into ClickHouse, all tables', registers: r }),
+    tableRowsInserted: new Counter({ name: 'tapgate_sink_table_rows_inserted_total', help: 'Rows inserted into ClickHouse, by table',
+      labelNames: ['table'] as const, registers: r }),
+    progressWrites: new Counter({ name: 'tapgate_sink_progress_writes_total', help: 'Rows written to sink_progress (the start hint)', registers: r }),
     inserts: new Counter({ name: 'tapgate_sink_inserts_total', help: 'Successful ClickHouse INSERT statements', registers: r }),
     insertFailures: new Counter({ name: 'tapgate_sink_insert_failures_total', help: 'ClickHouse INSERT statements that failed (the batch is retried, not acknowledged)', registers: r }),
     insertSeconds: new Histogram({ name: 'tapgate_sink_insert_seconds', help: 'ClickHouse INSERT round trip',

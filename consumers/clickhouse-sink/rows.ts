@@ -1,7 +1,8 @@
 // Turns the PassEvents of one LedgerBatch into ClickHouse rows. Pure: no I/O. Events carry
 // opaque ids only (no names, UIDs or photos), and the row copies exactly those. An event that
 // cannot be stored as it is (a number out of its column's range, an over-long string) is
-// reported, never truncated or wrapped into a different value.
+// reported, never truncated or wrapped into a different value. The TabSeparated encoding and
+// the split of rows into one-part inserts serve every table.
 import type { tapgate } from '../../core/proto.js';
 
 type PassEvent = tapgate.events.v1.IPassEvent;
@@ -52,7 +53,7 @@ export function utcDate(ms: number): string {
   return cachedDate;
 }
 
-const uintOk = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
+export const uintOk = (n: number, max: number) => Number.isSafeInteger(n) && n >= 0 && n <= max;
 
 /** One row, or the name of the first field that cannot be stored. Straight-line: it runs per event. */
 export function passRow(e: PassEvent, gatewayId: string, streamSeq: number, index: number): PassRow | string {
@@ -136,8 +137,26 @@ export function tsvRows(rows: readonly PassRow[]): string {
   return out;
 }
 
+/**
+ * Rows of any table as a TabSeparated body, in the order of `columns`: numbers as they are
+ * (checked when the row was made), strings escaped. For the money tables, whose rows are few.
+ */
+export function tsvRowsOf(columns: readonly string[], rows: ReadonlyArray<Readonly<Record<string, string | number>>>): string {
+  let out = '';
+  for (const r of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      const v = r[columns[i]!];
+      if (v === undefined) throw new Error(`row has no ${columns[i]}`);
+      line += (i === 0 ? '' : '\t') + (typeof v === 'string' ? tsvString(v) : String(v));
+    }
+    out += line + '\n';
+  }
+  return out;
+}
+
 /** The partition (toYYYYMM(event_date)) a row goes to, as 'YYYY-MM'. */
-export function rowMonth(r: PassRow): string {
+export function rowMonth(r: { readonly event_date: string }): string {
   return r.event_date.slice(0, 7);
 }
 
@@ -145,9 +164,9 @@ export function rowMonth(r: PassRow): string {
  * Splits rows (in ledger order) into runs that each go to one partition and hold at most
  * `rowsMax` rows. One run is one INSERT, which MergeTree writes as one part, atomically.
  */
-export function insertRuns(rows: readonly PassRow[], rowsMax: number): PassRow[][] {
-  const runs: PassRow[][] = [];
-  let run: PassRow[] = [];
+export function insertRuns<R extends { readonly event_date: string }>(rows: readonly R[], rowsMax: number): R[][] {
+  const runs: R[][] = [];
+  let run: R[] = [];
   let month = '';
   for (const r of rows) {
     const m = rowMonth(r);

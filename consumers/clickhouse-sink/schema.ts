@@ -1,25 +1,39 @@
-// The ClickHouse schema of the sink: one MergeTree table of pass events, created on start.
+// The ClickHouse schema of the sink: one MergeTree table per kind of row, created on start.
 // The SQL runs on Debian's ClickHouse 18.16 and on current versions: no TTL, CODEC, DateTime64,
 // query parameters or toStartOfInterval. Retention is by dropping monthly partitions
-// (ALTER TABLE tapgate.pass_events DROP PARTITION 202409).
+// (ALTER TABLE tapgate.pass_events DROP PARTITION 202409), table by table.
 //
-// event_date is the UTC date of decided_at (the gateway's clock at the decision), not the
-// school's local date: it only serves partitioning and the sort key. Queries by a school's
-// local day filter on decided_at with the school's time zone, e.g.
-//   toDate(decided_at, 'Europe/Moscow') = '2024-09-02'
-// (and may add event_date BETWEEN the neighbouring UTC dates to prune partitions).
+// event_date is the UTC date of the event's time (decided_at for taps and purchases, applied_at
+// for top-ups and refunds), not the school's local date: it only serves partitioning and the
+// sort key. Queries by a school's local day filter on the time column with the school's time
+// zone, e.g. toDate(decided_at, 'Europe/Moscow') = '2024-09-02' (purchases also carry
+// school_day, the day the gateway counted the sale in).
 //
-// Every row also carries where it came from in the LEDGER stream (ledger_stream_seq,
-// ledger_event_index). The largest such position in the table is the sink's watermark: what
-// is at or below it is in ClickHouse, so a restarted sink skips it (see sink.ts).
+// Every row also carries where it came from in the LEDGER stream: ledger_stream_seq, and
+// ledger_event_index, the event's index in its message's `passes` list (pass_events) or `money`
+// list (the other tables); purchase_items adds item_index, the item's index in the purchase.
+// The largest such position in a table is that table's watermark: every row of the table at or
+// below it is in ClickHouse, none above it (see sink.ts).
 import type { ClickHouseClient } from '@clickhouse/client';
 import { TapgateError } from '../../core/index.js';
 import { DATABASE_PATTERN } from './config.js';
 
+export type TableName = 'pass_events' | 'purchases' | 'purchase_items' | 'top_ups' | 'refunds';
+type Columns = ReadonlyArray<readonly [name: string, type: string]>;
+
+export interface TableSpec {
+  readonly name: TableName;
+  /** Columns in table order, with their ClickHouse types; snake_case, units last. */
+  readonly columns: Columns;
+  readonly orderBy: string;
+  /** Rows are items of an event: positions have a third part, item_index. */
+  readonly perItem: boolean;
+}
+
 export const TABLE = 'pass_events';
 
-/** Columns in table order, with their ClickHouse types; snake_case, units last. */
-export const COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [
+/** pass_events: one row per PassEvent. */
+export const COLUMNS: Columns = [
   ['event_date', 'Date'],
   ['decided_at', 'DateTime'],
   ['decided_at_ms', 'UInt64'],
@@ -41,55 +55,182 @@ export const COLUMNS: ReadonlyArray<readonly [name: string, type: string]> = [
   ['ledger_event_index', 'UInt32'],
 ];
 
-/** A position in the LEDGER stream: message seq and index of the event in its LedgerBatch. */
-export interface LedgerPosition { readonly seq: number; readonly index: number }
-export const POSITION_NONE: LedgerPosition = Object.freeze({ seq: 0, index: -1 });
+/** purchases: one row per PurchaseEvent (approved, subsidised or declined). */
+export const PURCHASE_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['decided_at', 'DateTime'],
+  ['decided_at_ms', 'UInt64'],
+  ['device_time_ms', 'UInt64'],
+  ['school_id', 'String'],
+  ['device_id', 'String'],
+  ['seq', 'UInt64'],
+  ['person_id', 'String'],
+  ['account_id', 'String'],
+  ['identifier_id', 'String'],
+  // tapgate.device.v1.MealKind, Verdict, DecisionReason numbers.
+  ['meal_kind', 'UInt8'],
+  ['verdict', 'UInt8'],
+  ['reason', 'UInt8'],
+  ['basket_kop', 'Int64'],
+  ['amount_kop', 'Int64'],
+  ['balance_after_kop', 'Int64'],
+  ['benefit_id', 'String'],
+  ['meal_period', 'String'],
+  ['offline', 'UInt8'],
+  ['overdraft', 'UInt8'],
+  // Days since 1970-01-01 in the school's time zone: the day the sale counts in.
+  ['school_day', 'UInt32'],
+  ['gateway_id', 'String'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['ledger_event_index', 'UInt32'],
+];
+
+/** purchase_items: one row per item of a purchase; verdict copied so sold items need no join. */
+export const PURCHASE_ITEM_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['decided_at', 'DateTime'],
+  ['school_id', 'String'],
+  ['device_id', 'String'],
+  ['seq', 'UInt64'],
+  ['product_id', 'String'],
+  ['category', 'String'],
+  ['price_kop', 'Int64'],
+  ['quantity', 'UInt32'],
+  ['verdict', 'UInt8'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['ledger_event_index', 'UInt32'],
+  ['item_index', 'UInt32'],
+];
+
+/** top_ups: one row per TopUpEvent. The account's opaque id, never its number. */
+export const TOP_UP_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['applied_at', 'DateTime'],
+  ['applied_at_ms', 'UInt64'],
+  ['channel', 'String'],
+  ['payment_id', 'String'],
+  ['account_id', 'String'],
+  ['amount_kop', 'Int64'],
+  ['balance_after_kop', 'Int64'],
+  ['gateway_id', 'String'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['ledger_event_index', 'UInt32'],
+];
+
+/** refunds: one row per RefundEvent; (device_id, seq) is the purchase it reverses. */
+export const REFUND_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['applied_at', 'DateTime'],
+  ['applied_at_ms', 'UInt64'],
+  ['refund_id', 'String'],
+  ['device_id', 'String'],
+  ['seq', 'UInt64'],
+  ['account_id', 'String'],
+  ['amount_kop', 'Int64'],
+  ['balance_after_kop', 'Int64'],
+  ['reason', 'String'],
+  ['operator_id', 'String'],
+  ['gateway_id', 'String'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['ledger_event_index', 'UInt32'],
+];
+
+/** Every table the sink writes, in the order a flush inserts into them. */
+export const TABLES: readonly TableSpec[] = [
+  { name: 'pass_events', columns: COLUMNS, orderBy: 'school_id, event_date, device_id, seq', perItem: false },
+  { name: 'purchases', columns: PURCHASE_COLUMNS, orderBy: 'school_id, event_date, device_id, seq', perItem: false },
+  { name: 'purchase_items', columns: PURCHASE_ITEM_COLUMNS, orderBy: 'school_id, event_date, device_id, seq, item_index', perItem: true },
+  { name: 'top_ups', columns: TOP_UP_COLUMNS, orderBy: 'event_date, channel, payment_id', perItem: false },
+  { name: 'refunds', columns: REFUND_COLUMNS, orderBy: 'event_date, refund_id', perItem: false },
+];
+export const TABLE_NAMES: readonly TableName[] = TABLES.map((s) => s.name);
+
+/**
+ * sink_progress: the sink's start hint. A row (P) says every row of every ledger message at or
+ * below stream seq P is stored, in every table. It is written only after that is true, so a
+ * stale or lost row costs re-reading, never a row. Without it a table that rarely gets rows
+ * (refunds) would hold the start back to its own old watermark.
+ */
+export const PROGRESS_TABLE = 'sink_progress';
+export const PROGRESS_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['written_at', 'DateTime'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['boot_id', 'String'],
+];
+
+/** A position in the LEDGER stream: message seq, event index in its list, item index (0 outside purchase_items). */
+export interface LedgerPosition { readonly seq: number; readonly index: number; readonly item: number }
+export const POSITION_NONE: LedgerPosition = Object.freeze({ seq: 0, index: -1, item: -1 });
 
 export function positionAfter(a: LedgerPosition, b: LedgerPosition): boolean {
-  return a.seq > b.seq || (a.seq === b.seq && a.index > b.index);
+  return a.seq > b.seq || (a.seq === b.seq && (a.index > b.index || (a.index === b.index && a.item > b.item)));
 }
 
-function qualified(database: string): string {
+function checkDatabase(database: string): string {
   if (!DATABASE_PATTERN.test(database)) throw new TapgateError('CONFIG_INVALID', `database name ${JSON.stringify(database)} is not allowed`);
-  return `${database}.${TABLE}`;
+  return database;
+}
+
+function createTable(database: string, name: string, columns: Columns, orderBy: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${database}.${name} (\n${columns.map(([n, t]) => `  ${n} ${t}`).join(',\n')}\n)\n` +
+    `ENGINE = MergeTree()\nPARTITION BY toYYYYMM(event_date)\nORDER BY (${orderBy})`;
 }
 
 export function schemaStatements(database: string): string[] {
-  const table = qualified(database);
+  const db = checkDatabase(database);
   return [
-    `CREATE DATABASE IF NOT EXISTS ${database}`,
-    `CREATE TABLE IF NOT EXISTS ${table} (\n${COLUMNS.map(([n, t]) => `  ${n} ${t}`).join(',\n')}\n)\n` +
-      'ENGINE = MergeTree()\nPARTITION BY toYYYYMM(event_date)\nORDER BY (school_id, event_date, device_id, seq)',
+    `CREATE DATABASE IF NOT EXISTS ${db}`,
+    ...TABLES.map((s) => createTable(db, s.name, s.columns, s.orderBy)),
+    createTable(db, PROGRESS_TABLE, PROGRESS_COLUMNS, 'ledger_stream_seq'),
   ];
 }
 
 /**
- * Creates the database and table if missing, then checks that the table has every column
+ * Creates the database and tables if missing, then checks that each table has every column
  * with the expected type (a table left by another version must not be written blindly).
  */
 export async function ensureSchema(client: ClickHouseClient, database: string): Promise<void> {
   for (const query of schemaStatements(database)) await client.command({ query });
+  const expected: Array<readonly [string, Columns]> = [...TABLES.map((s) => [s.name, s.columns] as const), [PROGRESS_TABLE, PROGRESS_COLUMNS]];
   const rs = await client.query({
-    query: `SELECT name, type FROM system.columns WHERE database = '${database}' AND table = '${TABLE}'`,
+    query: `SELECT table, name, type FROM system.columns WHERE database = '${database}' AND table IN (${expected.map(([n]) => `'${n}'`).join(', ')})`,
     format: 'JSONEachRow',
   });
-  const actual = new Map((await rs.json<{ name: string; type: string }>()).map((c) => [c.name, c.type]));
-  const wrong = COLUMNS.filter(([n, t]) => actual.get(n) !== t).map(([n, t]) => `${n} ${t} (found ${actual.get(n) ?? 'nothing'})`);
-  if (wrong.length > 0) {
-    throw new TapgateError('SINK_SCHEMA_FAILED', `${database}.${TABLE} exists with other columns: ${wrong.join(', ')}`);
+  const actual = new Map((await rs.json<{ table: string; name: string; type: string }>()).map((c) => [`${c.table}.${c.name}`, c.type]));
+  for (const [table, columns] of expected) {
+    const wrong = columns.filter(([n, t]) => actual.get(`${table}.${n}`) !== t)
+      .map(([n, t]) => `${n} ${t} (found ${actual.get(`${table}.${n}`) ?? 'nothing'})`);
+    if (wrong.length > 0) throw new TapgateError('SINK_SCHEMA_FAILED', `${database}.${table} exists with other columns: ${wrong.join(', ')}`);
   }
 }
 
-/** The largest ledger position in the table, or POSITION_NONE when it is empty. One scan. */
-export async function readWatermark(client: ClickHouseClient, database: string): Promise<LedgerPosition> {
+/** The largest ledger position in one table, or POSITION_NONE when it is empty. One scan. */
+export async function readWatermark(client: ClickHouseClient, database: string, table: TableName = 'pass_events'): Promise<LedgerPosition> {
+  const spec = TABLES.find((s) => s.name === table);
+  if (spec === undefined) throw new Error(`no table ${table}`);
+  const item = spec.perItem ? 'item_index' : '0';
   const rs = await client.query({
-    query: `SELECT ledger_stream_seq AS seq, ledger_event_index AS idx FROM ${qualified(database)} ORDER BY seq DESC, idx DESC LIMIT 1`,
+    query: `SELECT ledger_stream_seq AS w_seq, ledger_event_index AS w_idx, ${item} AS w_item FROM ${checkDatabase(database)}.${table} ` +
+      'ORDER BY w_seq DESC, w_idx DESC, w_item DESC LIMIT 1',
     format: 'JSONEachRow',
   });
-  const rows = await rs.json<{ seq: string | number; idx: string | number }>();
-  const top = rows[0];
+  const top = (await rs.json<{ w_seq: string | number; w_idx: string | number; w_item: string | number }>())[0];
   if (top === undefined) return POSITION_NONE;
-  return { seq: Number(top.seq), index: Number(top.idx) };
+  return { seq: Number(top.w_seq), index: Number(top.w_idx), item: Number(top.w_item) };
+}
+
+/** Every table's watermark. */
+export async function readWatermarks(client: ClickHouseClient, database: string): Promise<Record<TableName, LedgerPosition>> {
+  const out = {} as Record<TableName, LedgerPosition>;
+  for (const name of TABLE_NAMES) out[name] = await readWatermark(client, database, name);
+  return out;
+}
+
+/** The largest stream seq in sink_progress (0 when empty). */
+export async function readProgress(client: ClickHouseClient, database: string): Promise<number> {
+  const rs = await client.query({ query: `SELECT max(ledger_stream_seq) AS p FROM ${checkDatabase(database)}.${PROGRESS_TABLE}`, format: 'JSONEachRow' });
+  return Number((await rs.json<{ p: string | number }>())[0]?.p ?? 0);
 }
 
 /** True while ClickHouse still runs a query with this id (an insert the client gave up on). */

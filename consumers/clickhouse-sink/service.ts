@@ -1,6 +1,6 @@
 // Wires the sink together: NATS and the LEDGER stream, the ClickHouse client and schema, the
-// ops port, then the consumer. Start order: the schema exists and the watermark is read before
-// the first message is taken.
+// ops port, then the consumer. Start order: the schema (every table) exists and the watermarks
+// are read before the first message is taken.
 import { randomBytes } from 'node:crypto';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -65,7 +65,8 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
     metrics: metrics.registry,
     notReadyReason: () => stopping ? 'shutting down' : !natsConnected ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
       : sink.insertFailing ? 'ClickHouse inserts failing' : null,
-    readiness: () => ({ nats: natsConnected, clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq }),
+    readiness: () => ({ nats: natsConnected, clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq,
+      watermarks: sink.watermarks }),
   });
   const pingClickHouse = () => ch.ping().then((r) => { clickhouseOk = r.success; }, () => { clickhouseOk = false; });
   const pingTimer = setInterval(() => void pingClickHouse(), CLICKHOUSE_PING_INTERVAL_MS);

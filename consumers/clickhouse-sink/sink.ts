@@ -1,22 +1,29 @@
 // The ClickHouse sink: reads the LEDGER stream through the durable pull consumer
-// "clickhouse-sink" and inserts every pass event into ClickHouse exactly once.
+// "clickhouse-sink" and inserts every pass and money event into ClickHouse exactly once:
+// passes into pass_events, purchases into purchases and purchase_items, top-ups into top_ups,
+// refunds into refunds.
 //
 // How exactly once holds, across a restart of the sink or of ClickHouse:
 // - Messages are handled strictly in stream-sequence order by one sink. A gap in delivery (a
 //   message delivered to a sink that died, or lost in a reconnect, waits for its ack timeout
 //   before it comes again) is closed at once by reading the missing sequence numbers straight
 //   from the stream, so nothing is ever handled after a later message.
-// - Every row records its ledger position (stream seq, event index). Inserts happen in position
-//   order, one at a time, each an INSERT of under a million rows into one partition: one part,
-//   all or nothing. So the largest position in the table (the watermark) says exactly what is
-//   stored. It is read at start and after every failed insert; what is at or below it is
-//   acknowledged without a second insert.
-// - A message is acknowledged only after all its rows are in. A lost ack costs a redelivery,
-//   which the watermark turns into a skip.
+// - Every row records its ledger position (stream seq, index of the event in the message's
+//   passes or money list, and for items the item's index). Each table is inserted into in
+//   position order, one INSERT at a time, each of under a million rows into one partition: one
+//   part, all or nothing. So each table's largest position (its watermark) says exactly what
+//   of that table is stored, even when a crash fell between the inserts of one message into
+//   two tables (store.ts). Watermarks are read at start and after every failed insert; rows at
+//   or below their table's watermark are never inserted again.
+// - A message is acknowledged only after its rows are in, in every table. A lost ack costs a
+//   redelivery, which the watermarks turn into a skip.
 // - After a failed insert the sink waits until ClickHouse no longer runs that query id before
-//   it reads the watermark, so an insert the client gave up on cannot land after the read.
+//   it reads the watermarks, so an insert the client gave up on cannot land after the read.
+// - Where to start reading: every message below the start is fully stored. The start is the
+//   larger of sink_progress + 1 (written every few seconds, after the fact) and the smallest
+//   table watermark's seq; with no progress row and an empty table (a new table, a new
+//   database) that is the stream's beginning, so a new table is filled from the history.
 // Run one sink per ClickHouse database: two would interleave their inserts.
-import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
   AckPolicy, DeliverPolicy, JetStreamApiCodes, JetStreamApiError, type Consumer, type JetStreamClient, type JetStreamManager, type JsMsg,
@@ -25,11 +32,10 @@ import { TapgateError } from '../../core/index.js';
 import { tapgate } from '../../core/proto.js';
 import { LEDGER_STREAM, LEDGER_SUBJECT_PREFIX, type Logger } from '../../lib/index.js';
 import type { SinkMetrics } from './metrics.js';
-import { batchRows, insertRuns, tsvRows, type PassRow } from './rows.js';
-import { COLUMNS, POSITION_NONE, TABLE, positionAfter, queryRunning, readWatermark, type LedgerPosition } from './schema.js';
+import { TABLE_NAMES, type LedgerPosition } from './schema.js';
+import { ClickHouseStore, rowCount, type TableRows } from './store.js';
 
 const { LedgerBatch } = tapgate.events.v1;
-const COLUMN_NAMES = COLUMNS.map(([name]) => name) as [string, ...string[]];
 
 /** The durable consumer's name on the LEDGER stream. */
 export const SINK_CONSUMER = 'clickhouse-sink';
@@ -55,10 +61,13 @@ export const RETRY_BACKOFF_MIN_MS = 100;
 export const RETRY_BACKOFF_MAX_MS = 5000;
 /** Longest ClickHouse error text copied into a log line, in characters. */
 const ERROR_TEXT_MAX = 300;
+/** How often the sink records its progress (the start hint) while it advances, in ms. */
+export const PROGRESS_INTERVAL_MS = 5000;
 
 interface Entry {
   readonly seq: number;
-  readonly rows: PassRow[];
+  readonly rows: TableRows;
+  readonly rowCount: number;
   /** The delivery to acknowledge; null for a message read straight from the stream. */
   msg: JsMsg | null;
   readonly queuedAtMs: number;
@@ -103,18 +112,21 @@ export class ClickHouseSink {
   private queuedRows = 0;
   /** Messages queued or being inserted, by stream seq (a redelivery attaches here). */
   private readonly unacked = new Map<number, Entry>();
-  /** Every row at or below this position is in ClickHouse. */
-  private stored: LedgerPosition = POSITION_NONE;
+  /** Each table's watermark; the inserts. */
+  private readonly store: ClickHouseStore;
   /** The next stream seq to handle; smaller ones are queued, stored or gone. */
   private nextSeq = 1;
   private flushing: Promise<boolean> | null = null;
-  private insertNo = 0;
+  /** The last progress written (or read at start), and when it was last tried. */
+  private progressSeq = 0;
+  private progressAtMs = 0;
+  private progressWrite: Promise<void> | null = null;
   private stopping = false;
   private giveUpAtMs = Number.POSITIVE_INFINITY;
   private loop: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private consumer: Consumer | null = null;
-  /** Moving average of pass events per ledger message, to size pulls. */
+  /** Moving average of rows per ledger message, to size pulls. */
   private eventsPerMessage = INITIAL_EVENTS_PER_MESSAGE;
   /** True from a failed insert until the next successful one. */
   insertFailing = false;
@@ -122,14 +134,21 @@ export class ClickHouseSink {
   constructor(
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
-    private readonly ch: ClickHouseClient,
+    ch: ClickHouseClient,
     private readonly opts: SinkOptions,
     private readonly metrics: SinkMetrics,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.store = new ClickHouseStore(ch, opts.database, opts.bootId, opts.batchRowsMax, metrics, log);
+  }
 
+  /** The pass_events watermark (what the sink reported before it wrote other tables). */
   get watermark(): LedgerPosition {
-    return this.stored;
+    return this.store.watermark('pass_events');
+  }
+
+  get watermarks(): Readonly<Record<string, LedgerPosition>> {
+    return this.store.watermarks();
   }
 
   /** Reads the watermark (retrying while ClickHouse is away, up to startRetryMs) and starts consuming. */
@@ -139,7 +158,8 @@ export class ClickHouseSink {
     const giveUpAt = Date.now() + startRetryMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        this.stored = await readWatermark(this.ch, this.opts.database);
+        await this.store.readWatermarks();
+        this.progressSeq = await this.store.readProgress();
         break;
       } catch (err) {
         if (Date.now() >= giveUpAt) throw new TapgateError('SINK_INSERT_FAILED', `cannot read the ClickHouse watermark: ${errText(err)}`, { cause: err });
@@ -147,14 +167,19 @@ export class ClickHouseSink {
         await sleep(retryDelayMs(attempt));
       }
     }
-    // The message holding the watermark is handled again, for any of its rows not yet stored.
-    this.nextSeq = Math.max(1, this.stored.seq);
+    // Every message below the start is stored in every table: below the progress hint, or below
+    // every table's watermark. The message holding the lowest watermark is handled again, for
+    // any of its rows not yet stored.
+    const wms = TABLE_NAMES.map((n) => this.store.watermark(n).seq);
+    this.nextSeq = Math.max(1, this.progressSeq + 1, Math.min(...wms));
     const info = await this.jsm.streams.info(LEDGER_STREAM);
-    if (this.stored.seq > info.state.last_seq) {
-      this.log.error({ watermarkSeq: this.stored.seq, streamLastSeq: info.state.last_seq },
+    if (Math.max(this.progressSeq, ...wms) > info.state.last_seq) {
+      this.log.error({ watermarkSeq: Math.max(...wms), progressSeq: this.progressSeq, streamLastSeq: info.state.last_seq },
         'ClickHouse holds rows from stream positions the LEDGER stream never reached (stream recreated?); those positions will be skipped');
     }
-    this.log.info({ watermarkSeq: this.stored.seq, watermarkIndex: this.stored.index }, 'sink watermark read');
+    const pass = this.store.watermark('pass_events');
+    this.log.info({ watermarkSeq: pass.seq, watermarkIndex: pass.index, watermarks: this.store.watermarks(), progressSeq: this.progressSeq, startSeq: this.nextSeq },
+      'sink watermark read');
     const tickMs = Math.max(5, Math.min(100, Math.floor(this.opts.flushIntervalMs / 4)));
     this.timer = setInterval(() => this.onTick(), tickMs);
     this.loop = this.run();
@@ -168,12 +193,38 @@ export class ClickHouseSink {
     if (this.timer !== null) clearInterval(this.timer);
     let ok = true;
     while (ok && (this.flushing !== null || this.queue.length > 0)) ok = await this.flush();
+    // Only when ClickHouse just worked (a failing one must not hold the exit), after any write in flight.
+    if (ok) {
+      await this.progressWrite;
+      await this.recordProgress();
+    }
     return ok && this.queue.length === 0;
   }
 
   private onTick(): void {
     const oldest = this.queue[0];
     if (this.flushing === null && oldest !== undefined && Date.now() - oldest.queuedAtMs >= this.opts.flushIntervalMs) void this.flush();
+    if (this.progressWrite === null && Date.now() - this.progressAtMs >= PROGRESS_INTERVAL_MS) void this.recordProgress();
+  }
+
+  /**
+   * Writes the progress hint if it moved: every message below the oldest one not yet
+   * acknowledged (queued or being inserted, or held after a failed flush) and below nextSeq
+   * has all its rows stored.
+   */
+  private recordProgress(): Promise<void> {
+    let oldest = this.nextSeq;
+    for (const seq of this.unacked.keys()) { oldest = Math.min(oldest, seq); break; }
+    const seq = oldest - 1;
+    this.progressAtMs = Date.now();
+    if (seq <= this.progressSeq || this.progressWrite !== null) return Promise.resolve();
+    this.progressWrite = this.store.writeProgress(seq).then((written) => {
+      if (written && seq > this.progressSeq) {
+        this.progressSeq = seq;
+        this.metrics.progressWrites.inc();
+      }
+    }).finally(() => { this.progressWrite = null; });
+    return this.progressWrite;
   }
 
   private async run(): Promise<void> {
@@ -266,11 +317,6 @@ export class ClickHouseSink {
   private take(seq: number, data: Uint8Array, msg: JsMsg | null): void {
     this.nextSeq = seq + 1;
     this.metrics.messages.inc();
-    if (seq < this.stored.seq) {
-      msg?.ack();
-      this.metrics.messagesSkipped.inc();
-      return;
-    }
     let batch: tapgate.events.v1.LedgerBatch;
     try {
       batch = LedgerBatch.decode(data);
@@ -280,22 +326,22 @@ export class ClickHouseSink {
       msg?.term();
       return;
     }
-    this.eventsPerMessage = 0.9 * this.eventsPerMessage + 0.1 * Math.max(1, batch.passes.length);
-    const fromIndex = seq === this.stored.seq ? this.stored.index + 1 : 0;
-    const { rows, invalid } = batchRows(batch.passes, batch.gatewayId, seq, fromIndex);
+    const { rows, invalid } = this.store.unstoredRows(seq, batch);
     for (const bad of invalid) {
       this.metrics.eventsInvalid.inc();
-      this.log.error({ seq, index: bad.index, why: bad.why }, 'pass event cannot be stored; dropped');
+      this.log.error({ seq, list: bad.list, index: bad.index, why: bad.why }, `${bad.list} event cannot be stored; dropped`);
     }
-    if (rows.length === 0) {
+    const n = rowCount(rows);
+    this.eventsPerMessage = 0.9 * this.eventsPerMessage + 0.1 * Math.max(1, batch.passes.length + batch.money.length);
+    if (n === 0) {
       msg?.ack();
-      if (fromIndex > 0) this.metrics.messagesSkipped.inc();
+      if (batch.passes.length + batch.money.length > 0) this.metrics.messagesSkipped.inc();
       return;
     }
-    const entry: Entry = { seq, rows, msg, queuedAtMs: Date.now() };
+    const entry: Entry = { seq, rows, rowCount: n, msg, queuedAtMs: Date.now() };
     this.queue.push(entry);
     this.unacked.set(seq, entry);
-    this.queuedRows += rows.length;
+    this.queuedRows += n;
     this.metrics.queuedRows.set(this.queuedRows);
   }
 
@@ -311,7 +357,7 @@ export class ClickHouseSink {
     let count = 0;
     let rows = 0;
     while (count < this.queue.length) {
-      const n = this.queue[count]!.rows.length;
+      const n = this.queue[count]!.rowCount;
       if (count > 0 && rows + n > this.opts.batchRowsMax) break;
       rows += n;
       count++;
@@ -330,26 +376,19 @@ export class ClickHouseSink {
     return true;
   }
 
-  /** Inserts every row of `entries` above the watermark; retries until done or past the grace. */
+  /** Inserts every row of `entries` above its table's watermark; retries until done or past the grace. */
   private async insertEntries(entries: readonly Entry[]): Promise<boolean> {
     let recheck = false;
-    let lastQueryId: string | null = null;
     for (let attempt = 0; ; attempt++) {
       let step = 'watermark';
       try {
         if (recheck) {
-          if (lastQueryId !== null && await queryRunning(this.ch, lastQueryId)) throw new Error(`insert ${lastQueryId} is still running`);
-          const before = this.stored;
-          this.stored = await readWatermark(this.ch, this.opts.database);
-          if (positionAfter(before, this.stored)) this.log.error({ before, after: this.stored }, 'ClickHouse watermark went back: rows were lost inside ClickHouse');
+          if (await this.store.lastInsertRunning()) throw new Error(`insert ${this.store.lastQueryId} is still running`);
+          await this.store.readWatermarks();
           recheck = false;
         }
         step = 'insert';
-        const pending = entries.flatMap((e) => e.rows).filter((r) => positionAfter({ seq: r.ledger_stream_seq, index: r.ledger_event_index }, this.stored));
-        for (const run of insertRuns(pending, this.opts.batchRowsMax)) {
-          lastQueryId = `tapgate_sink_${this.opts.bootId}_${++this.insertNo}`;
-          await this.insertRun(run, lastQueryId);
-        }
+        await this.store.insert(entries.map((e) => e.rows));
         if (this.insertFailing) this.log.info({ attempts: attempt + 1 }, 'ClickHouse inserts work again');
         this.insertFailing = false;
         return true;
@@ -363,17 +402,5 @@ export class ClickHouseSink {
         await sleep(delayMs);
       }
     }
-  }
-
-  private async insertRun(run: PassRow[], queryId: string): Promise<void> {
-    const started = process.hrtime.bigint();
-    await this.ch.insert({ table: `${this.opts.database}.${TABLE}`, values: Readable.from([tsvRows(run)], { objectMode: false }),
-      format: 'TabSeparated', columns: COLUMN_NAMES, query_id: queryId });
-    const last = run[run.length - 1]!;
-    this.stored = { seq: last.ledger_stream_seq, index: last.ledger_event_index };
-    this.metrics.insertSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    this.metrics.inserts.inc();
-    this.metrics.rowsInserted.inc(run.length);
-    this.log.debug({ queryId, rows: run.length, toSeq: this.stored.seq, toIndex: this.stored.index }, 'rows inserted');
   }
 }

@@ -29,8 +29,24 @@ t.test('dashboards - every query runs on the sink schema and counts correctly', 
     `(today(), toDateTime(${now}), ${now * 1000}, ${now * 1000}, '${school}', '${device}', ${seq}, '${person}', '', '', ${kind}, '${cls}', ${dir}, ${verdict}, ${reason}, 'gw1', ${i + 1}, 0)`).join(',');
   await client.command({ query: `INSERT INTO tapgate.pass_events (event_date, decided_at, decided_at_ms, device_time_ms, school_id, device_id, seq, person_id, identifier_id, identifier_kind, person_kind, class_name, direction, verdict, reason, gateway_id, ledger_stream_seq, ledger_event_index) VALUES ${values}` });
 
+  const purchases = [
+    // school, device, seq, person, meal kind, verdict, basket, amount
+    ['s1', 'pos1', 1, 'p1', 1, 1, 15000, 15000],
+    ['s1', 'pos1', 2, 'p2', 1, 1, 5000, 5000],
+    ['s1', 'pos1', 3, 'p1', 1, 1, 2500, 2500],
+    ['s1', 'pos1', 4, 'p3', 1, 2, 9000, 0],
+    ['s1', 'pos2', 1, 'p1', 3, 1, 12000, 0],
+    ['s2', 'pos3', 1, 'p4', 2, 1, 20000, 20000],
+  ];
+  const purchaseValues = purchases.map(([school, device, seq, person, kind, verdict, basket, amount], i) =>
+    `(today(), toDateTime(${now}), ${now * 1000}, ${now * 1000}, '${school}', '${device}', ${seq}, '${person}', 'a-${person}', 'i-${person}', ${kind}, ${verdict}, ` +
+    `${verdict === 1 ? 1 : 8}, ${basket}, ${amount}, 100, '', '', 0, 0, ${Math.floor(now / 86_400)}, 'gw1', ${i + 1}, 0)`).join(',');
+  await client.command({ query: 'INSERT INTO tapgate.purchases (event_date, decided_at, decided_at_ms, device_time_ms, school_id, device_id, seq, person_id, ' +
+    'account_id, identifier_id, meal_kind, verdict, reason, basket_kop, amount_kop, balance_after_kop, benefit_id, meal_period, offline, overdraft, school_day, ' +
+    `gateway_id, ledger_stream_seq, ledger_event_index) VALUES ${purchaseValues}` });
+
   const files = readdirSync(DASHBOARDS).filter((f) => f.endsWith('.sql')).sort();
-  t.same(files, ['attendance-by-hour.sql', 'denials-by-reason.sql', 'first-entry-by-class.sql']);
+  t.same(files, ['attendance-by-hour.sql', 'denials-by-reason.sql', 'first-entry-by-class.sql', 'meals-by-school.sql']);
   const run = async (file: string) => {
     const sql = readFileSync(join(DASHBOARDS, file), 'utf8').replace(/;\s*$/, '');
     const rs = await client.query({ query: sql, format: 'JSONEachRow' });
@@ -43,4 +59,7 @@ t.test('dashboards - every query runs on the sink schema and counts correctly', 
   t.same(denials.map((r) => [r['school_id'], Number(r['reason']), Number(r['taps'])]), [['s1', 2, 1], ['s2', 7, 1]]);
   const byClass = await run('first-entry-by-class.sql');
   t.same(byClass.map((r) => [r['school_id'], r['class_name'], Number(r['pupils_entered'])]), [['s1', '5А', 2]]);
+  const meals = await run('meals-by-school.sql');
+  t.same(meals.map((r) => [r['school_id'], Number(r['meal_kind']), Number(r['sales']), Number(r['paid_kop']), Number(r['basket_kop']), Number(r['buyers'])]),
+    [['s1', 1, 3, 22500, 22500, 2], ['s1', 3, 1, 0, 12000, 1], ['s2', 2, 1, 20000, 20000, 1]], 'approved sales only; subsidised meals cost the account nothing');
 });
