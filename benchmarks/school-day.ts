@@ -74,7 +74,8 @@ try {
   gw = spawnLogged('gateway/main.js', [], env);
   const replayed = await gw.line((l) => l['msg'] === 'ledger replayed');
   ready = await gw.line((l) => l['msg'] === 'gateway listening');
-  rebuild = { seconds: replayed['seconds'], events: replayed['events'], messages: replayed['messages'] };
+  rebuild = { rebuildSeconds: replayed['rebuildSeconds'], replayedEvents: replayed['events'], replayedMessages: replayed['messages'],
+    fromSnapshot: replayed['snapshotStreamSeq'] !== null, snapshotBytes: replayed['snapshotBytes'] };
   results.push({ fundAccounts: { accounts: reg.accounts.length, seconds: Math.round(fundS * 1000) / 1000, refused } });
   await nc.close();
 } finally {

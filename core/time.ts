@@ -43,3 +43,18 @@ export function localDayBounds(timeZone: string, ms: number): { day: number; sta
   const day = localDayNumber(timeZone, ms);
   return { day, startMs: localDayStartMs(timeZone, day), endMs: localDayStartMs(timeZone, day + 1) };
 }
+
+const dayCache = new Map<string, { day: number; startMs: number; endMs: number }>();
+
+/**
+ * The local day number at ms, from a per-zone cache of the current day's bounds: the per-tap path
+ * pays a comparison, and the Intl formatting only when a day boundary is crossed.
+ */
+export function schoolDayAt(timeZone: string, ms: number): number {
+  const c = dayCache.get(timeZone);
+  if (c !== undefined && ms >= c.startMs && ms < c.endMs) return c.day;
+  const b = localDayBounds(timeZone, ms);
+  // Cache only the newest day: offline taps from earlier days must not evict it for good.
+  if (c === undefined || b.day >= c.day) dayCache.set(timeZone, b);
+  return b.day;
+}

@@ -5,7 +5,7 @@
 // same instant are simply two taps in a row: the second sees the first's balance.
 import { tapgate } from '../core/proto.js';
 import {
-  basketKop, localDayNumber, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
+  basketKop, schoolDayAt, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
   type RefundOutcome, type RegistryIndex,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
@@ -43,7 +43,7 @@ export class PosDesk {
     // An offline sale counts when it happened (its day, its meal period), if its clock is sane.
     const atMs = pos.offline && t.deviceTimeMs >= nowMs - OFFLINE_TIME_PAST_MS_MAX && t.deviceTimeMs <= nowMs + OFFLINE_TIME_FUTURE_MS_MAX
       ? t.deviceTimeMs : nowMs;
-    const schoolDay = localDayNumber(timeZone, atMs);
+    const schoolDay = schoolDayAt(timeZone, atMs);
     const account = t.personId === '' ? undefined : this.registry.accountOfPersonId(t.personId);
     let o: PurchaseOutcome;
     if (t.reason !== Reason.DECISION_REASON_OK) {

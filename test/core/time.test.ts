@@ -86,3 +86,12 @@ t.test('time - every instant lies in its day, and days tile the timeline', async
     t.equal(bad, 0, `${zone}${firstBad === '' ? '' : `: first bad at ${firstBad}`}`);
   }
 });
+
+t.test('time - schoolDayAt agrees with localDayNumber across midnight, back and forth', async (t) => {
+  const { schoolDayAt, localDayNumber: dayOf } = await import('../../core/index.js');
+  const zone = 'Asia/Vladivostok';
+  const midnight = Date.UTC(2026, 10, 22, 14, 0, 0); // 00:00 on 23 Nov in Vladivostok (UTC+10)
+  for (const ms of [midnight - 1, midnight, midnight + 1, midnight - 86_400_000, midnight + 5 * 86_400_000, midnight - 1, midnight]) {
+    t.equal(schoolDayAt(zone, ms), dayOf(zone, ms), new Date(ms).toISOString());
+  }
+});
