@@ -13,6 +13,8 @@ import type { MoneyState } from './money.js';
 export const MealKind = tapgate.device.v1.MealKind;
 /** The most an offline sale may total, in kopecks (500 roubles); larger ones are refused as invalid. */
 export const OFFLINE_TAP_KOP_MAX = 50_000;
+/** Days of subsidised meals remembered per pupil: offline sales are dated up to 7 days back. */
+const TAKEN_DAYS_KEPT = 8;
 /** Items per basket, price per unit and units per item: bounds checked before any rule. */
 export const BASKET_ITEMS_MAX = 32;
 export const ITEM_PRICE_KOP_MAX = 1_000_000;
@@ -188,13 +190,14 @@ export class PurchaseState {
 
   private markTaken(personId: string, day: number, period: MealPeriod): void {
     let set = this.taken.get(personId);
-    const key = `${day}|${period}`;
-    if (set === undefined || ![...set].some((k) => k.startsWith(`${day}|`))) {
-      // Only today's meals matter; a new day drops the old ones.
+    if (set === undefined) {
       set = new Set();
       this.taken.set(personId, set);
     }
+    const key = `${day}|${period}`;
     assert(!set.has(key), 'a subsidised meal is recorded once per period per day');
     set.add(key);
+    // Keep the days an offline sale can still name (a week); older ones can never matter again.
+    for (const k of set) if (Number(k.slice(0, k.indexOf('|'))) < day - TAKEN_DAYS_KEPT) set.delete(k);
   }
 }

@@ -241,6 +241,11 @@ export class DeviceServer {
   private complete(frames: StagedFrame[], result: TapTaskResult | Error, sentNs: bigint): void {
     this.tasksInFlight--;
     this.metrics.workerTaskSeconds.observe(Number(process.hrtime.bigint() - sentNs) / 1e9);
+    if (this.ledger.failed !== null) {
+      // Nothing is decided once the ledger failed: the devices resend to the restarted gateway.
+      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'ledger unavailable; resend later', false); }
+      return;
+    }
     this.apply(frames, result);
     this.ledger.scheduleFlush();
     this.releaseReplies();

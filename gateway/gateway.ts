@@ -3,7 +3,7 @@
 // before the registry is loaded and the state is rebuilt from the ledger.
 import { jetstream } from '@nats-io/jetstream';
 import { Piscina } from 'piscina';
-import { RegistryIndex, SEQ_MEMORY, localDayBounds, CloseCode, type TapgateError } from '../core/index.js';
+import { RegistryIndex, SEQ_MEMORY, localDayBounds, CloseCode, TapgateError } from '../core/index.js';
 import { connectNats, natsSetup, watchRegistry, type Logger } from '../lib/index.js';
 import type { TapWorkerData } from '../processors/tap-worker.js';
 import type { GatewayConfig } from './config.js';
@@ -12,7 +12,7 @@ import { MoneyService } from './money-service.js';
 import { LedgerWriter } from './ledger.js';
 import { createGatewayMetrics } from './metrics.js';
 import { listenOps } from './ops-http.js';
-import { replayLedger } from './replay.js';
+import { LedgerContinuity, replayLedger } from './replay.js';
 import { ensureSnapshotStream, loadSnapshot } from './snapshot.js';
 import { Snapshotter } from './snapshotter.js';
 import { Sequencer } from './sequencer.js';
@@ -49,7 +49,8 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   let server: DeviceServer | null = null;
   const watch = await watchRegistry(kv, registry, {
     onChange: (kind, id) => { metrics.registryChanges.inc(); if (kind === 'device') server?.onDeviceChanged(id); },
-    onInvalid: (key, err) => { metrics.registryInvalid.inc(); log.warn({ key, err: (err as Error).message }, 'registry value skipped'); },
+    // Only our own validation messages are logged: a JSON parse error quotes the value, which may hold a name.
+    onInvalid: (key, err) => { metrics.registryInvalid.inc(); log.warn({ key, err: err instanceof TapgateError ? err.message : 'not valid JSON' }, 'registry value skipped'); },
   });
   await watch.ready;
   log.info({ schools: registry.schools.size, devices: registry.devices.size, persons: registry.persons.size,
@@ -64,14 +65,16 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
   await ensureSnapshotStream(jsm);
   const rebuildStarted = performance.now();
-  const snapshot = await loadSnapshot(js, jsm, config.gatewayId, sequencer, (msg) => log.warn(msg));
-  const replay = await replayLedger(js, jsm, config.gatewayId, sequencer, snapshot?.ledgerStreamSeq ?? 0);
+  const continuity = new LedgerContinuity();
+  const snapshot = await loadSnapshot(js, jsm, config.gatewayId, sequencer, continuity, (msg) => log.warn(msg));
+  const replay = await replayLedger(js, jsm, config.gatewayId, sequencer, continuity, snapshot?.ledgerStreamSeq ?? 0);
+  if (replay.skippedBatches > 0) log.warn({ skippedBatches: replay.skippedBatches, brokenBoots: [...continuity.broken] }, 'ledger batches after a gap were never acknowledged; skipped');
   ledger.coveredStreamSeq = replay.lastSeq;
   metrics.replaySeconds.set(replay.seconds);
   metrics.replayEvents.set(replay.events);
   log.info({ ...replay, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0,
     rebuildSeconds: (performance.now() - rebuildStarted) / 1000 }, 'ledger replayed');
-  const snapshots = new Snapshotter(js, jsm, config, sequencer, ledger, metrics, log, snapshot?.ledgerStreamSeq ?? 0);
+  const snapshots = new Snapshotter(js, jsm, config, sequencer, ledger, metrics, log, snapshot?.ledgerStreamSeq ?? 0, continuity);
 
   const workerData: TapWorkerData = { natsUrl: config.natsUrl };
   const pool = new Piscina({

@@ -12,12 +12,24 @@ import type { GatewayMetrics } from './metrics.js';
 
 const { LedgerBatch } = tapgate.events.v1;
 
+/**
+ * A batch is appended once its estimated encoded size reaches this, in bytes: half the stream's
+ * message limit, so even the largest events (full baskets, long refund reasons) never push a
+ * batch past LEDGER_MSG_BYTES_MAX.
+ */
+export const LEDGER_BATCH_BYTES_TARGET = LEDGER_MSG_BYTES_MAX / 2;
+/** Upper bounds of one event's encoded size, in bytes (ids up to 64 characters, items up to ~180 bytes each). */
+const PASS_EVENT_BYTES_MAX = 512;
+const MONEY_EVENT_BYTES_MAX = 1024;
+const ITEM_BYTES_MAX = 192;
+
 /** Per-append JetStream timeout, in ms. */
 export const LEDGER_APPEND_TIMEOUT_MS = 5000;
 
 export class LedgerWriter {
   private batch: tapgate.events.v1.IPassEvent[] = [];
   private money: tapgate.events.v1.IMoneyEvent[] = [];
+  private batchBytes = 0;
   /** Callers waiting for an append number to be durable, in the order they asked. */
   private waiters: Array<{ readonly no: number; readonly resolve: () => void }> = [];
   /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
@@ -47,36 +59,37 @@ export class LedgerWriter {
   /** Adds a decision to the current batch; returns the append number it will be durable with. */
   add(event: tapgate.events.v1.IPassEvent): number {
     this.batch.push(event);
-    return this.added();
+    return this.added(PASS_EVENT_BYTES_MAX);
   }
 
   /** Adds a top-up to the current batch; returns the append number it will be durable with. */
   addTopUp(event: tapgate.events.v1.ITopUpEvent): number {
     this.money.push({ topUp: event });
     this.scheduleFlush();
-    return this.added();
+    return this.added(MONEY_EVENT_BYTES_MAX);
   }
 
   /** Adds a POS decision to the current batch. */
   addPurchase(event: tapgate.events.v1.IPurchaseEvent): number {
     this.money.push({ purchase: event });
-    return this.added();
+    return this.added(MONEY_EVENT_BYTES_MAX + ITEM_BYTES_MAX * (event.items?.length ?? 0));
   }
 
   /** Adds a refund to the current batch. */
   addRefund(event: tapgate.events.v1.IRefundEvent): number {
     this.money.push({ refund: event });
     this.scheduleFlush();
-    return this.added();
+    return this.added(MONEY_EVENT_BYTES_MAX);
   }
 
   private get size(): number {
     return this.batch.length + this.money.length;
   }
 
-  private added(): number {
+  private added(bytesMax: number): number {
     const no = this.nextNo;
-    if (this.size >= this.batchEventsMax) this.flush();
+    this.batchBytes += bytesMax;
+    if (this.size >= this.batchEventsMax || this.batchBytes >= LEDGER_BATCH_BYTES_TARGET) this.flush();
     return no;
   }
 
@@ -110,7 +123,9 @@ export class LedgerWriter {
   /** Appends the current batch, if any. */
   flush(): void {
     const count = this.size;
-    if (count === 0) return;
+    // After a failure nothing more is appended: the process is about to exit and restart from the ledger.
+    if (count === 0 || this.failed !== null) return;
+    this.batchBytes = 0;
     const no = this.nextNo++;
     const { batch: passes, money } = this;
     this.batch = [];

@@ -18,7 +18,11 @@ export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
 export const REFUND_SUBJECT = 'tapgate.money.v1.refund';
 /** Longest refund reason, in characters. */
 export const REFUND_REASON_CHARS_MAX = 200;
-/** Queue group: with several gateways, one of them takes each request. */
+/**
+ * Queue group of the money subscriptions. Money state has one writer: run ONE gateway per NATS
+ * cluster until requests are routed to the gateway owning the school (a second gateway would keep
+ * its own balances and payment ids).
+ */
 export const MONEY_QUEUE = 'tapgate-money';
 /** Largest request accepted, in bytes. */
 export const TOP_UP_REQUEST_BYTES_MAX = 1024;

@@ -3,12 +3,14 @@
 // durable (no batch being filled, no append in flight) and records the ledger stream seq it
 // covers; it is stored gzipped in chunks on the JetStream stream SNAPSHOTS, with a manifest
 // written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
-// bad checksum, other version) falls back to the full replay: the ledger stays the truth.
+// bad checksum, other version, an error while loading) falls back to the full replay: the ledger
+// stays the truth.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../core/index.js';
+import type { LedgerContinuity } from './replay.js';
 import type { Sequencer } from './sequencer.js';
 
 export const SNAPSHOT_STREAM = 'SNAPSHOTS';
@@ -23,7 +25,10 @@ interface Manifest {
   readonly ledgerStreamSeq: number; readonly createdAtMs: number;
 }
 
-interface State { readonly seqs: SeqSnapshot; readonly passes: PassSnapshot; readonly money: MoneySnapshot; readonly purchases: PurchaseSnapshot }
+interface State {
+  readonly seqs: SeqSnapshot; readonly passes: PassSnapshot; readonly money: MoneySnapshot; readonly purchases: PurchaseSnapshot;
+  readonly continuity: ReturnType<LedgerContinuity['toSnapshot']>;
+}
 
 const manifestSubject = (gatewayId: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.manifest`;
 const chunkSubject = (gatewayId: string, id: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.chunk.${id}`;
@@ -39,9 +44,10 @@ export async function ensureSnapshotStream(jsm: JetStreamManager): Promise<void>
 }
 
 /** Writes a snapshot of the sequencer's state covering ledger stream seq `ledgerStreamSeq`. */
-export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, sequencer: Sequencer, ledgerStreamSeq: number): Promise<Manifest> {
+export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, sequencer: Sequencer,
+  continuity: LedgerContinuity, ledgerStreamSeq: number): Promise<Manifest> {
   const state: State = { seqs: sequencer.seqs.toSnapshot(), passes: sequencer.passes.toSnapshot(), money: sequencer.money.toSnapshot(),
-    purchases: sequencer.pos.purchases.toSnapshot() };
+    purchases: sequencer.pos.purchases.toSnapshot(), continuity: continuity.toSnapshot() };
   const bytes = gzipSync(Buffer.from(JSON.stringify(state)));
   const chunks = Math.max(1, Math.ceil(bytes.length / SNAPSHOT_CHUNK_BYTES));
   for (let i = 0; i < chunks; i++) {
@@ -70,7 +76,23 @@ async function readManifest(jsm: JetStreamManager, gatewayId: string): Promise<M
  * when there is none or it cannot be used (the caller replays the whole ledger).
  */
 export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer,
-  warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
+  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
+  try {
+    return await readSnapshotInto(js, jsm, gatewayId, sequencer, continuity, warn);
+  } catch (err) {
+    // Whatever went wrong, the ledger is still the truth: start from nothing and replay it all.
+    warn(`snapshot unusable (${(err as Error).name}); replaying the whole ledger`);
+    sequencer.seqs.loadSnapshot([]);
+    sequencer.passes.loadSnapshot({ lastAllowed: [], schools: [] });
+    sequencer.money.loadSnapshot({ balances: [], payments: [] });
+    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: [], refunds: [] });
+    continuity.loadSnapshot(undefined);
+    return null;
+  }
+}
+
+async function readSnapshotInto(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer,
+  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
   const manifest = await readManifest(jsm, gatewayId);
   if (manifest === null) return null;
   if (manifest.version !== SNAPSHOT_VERSION) { warn(`snapshot ${manifest.id} has version ${manifest.version}; replaying the whole ledger`); return null; }
@@ -98,5 +120,6 @@ export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, g
   sequencer.passes.loadSnapshot(state.passes);
   sequencer.money.loadSnapshot(state.money);
   sequencer.pos.purchases.loadSnapshot(state.purchases);
+  continuity.loadSnapshot(state.continuity);
   return { ledgerStreamSeq: manifest.ledgerStreamSeq, bytes: bytes.length };
 }

@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config.js';
 import type { LedgerWriter } from './ledger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Sequencer } from './sequencer.js';
+import type { LedgerContinuity } from './replay.js';
 import { writeSnapshot } from './snapshot.js';
 
 /** How often to look for an idle moment once a snapshot is due, in ms. */
@@ -20,7 +21,7 @@ export class Snapshotter {
   constructor(
     private readonly js: JetStreamClient, private readonly jsm: JetStreamManager, private readonly config: GatewayConfig,
     private readonly sequencer: Sequencer, private readonly ledger: LedgerWriter, private readonly metrics: GatewayMetrics,
-    private readonly log: Logger, private lastSeq: number,
+    private readonly log: Logger, private lastSeq: number, private readonly continuity: LedgerContinuity,
   ) {
     if (config.snapshotIntervalMs > 0) this.schedule(config.snapshotIntervalMs);
   }
@@ -42,7 +43,9 @@ export class Snapshotter {
     if (seq <= this.lastSeq || !this.ledger.idle || this.ledger.failed !== null) return Promise.resolve();
     const started = performance.now();
     const id = `${this.config.bootId}-${++this.count}`;
-    this.writing = writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, this.sequencer, seq).then((m) => {
+    // This boot's batches up to the last acknowledged one are in the state being written.
+    if (this.ledger.ackedNo > 0) this.continuity.last.set(this.config.bootId, this.ledger.ackedNo);
+    this.writing = writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, this.sequencer, this.continuity, seq).then((m) => {
       this.lastSeq = seq;
       this.metrics.snapshotSeconds.set((performance.now() - started) / 1000);
       this.metrics.snapshotBytes.set(m.bytes);

@@ -9,7 +9,7 @@ import { parseKey, RegistryIndex, type RecordKind } from '../core/index.js';
 /** The JetStream stream every decision is appended to, and its subject prefix. */
 export const LEDGER_STREAM = 'LEDGER';
 export const LEDGER_SUBJECT_PREFIX = 'tapgate.ledger.v1';
-/** Largest ledger message, in bytes; a LedgerBatch is flushed well below it. */
+/** Largest ledger message, in bytes; the gateway flushes a LedgerBatch at half of it (estimated). */
 export const LEDGER_MSG_BYTES_MAX = 1024 * 1024;
 /** JetStream's window for Nats-Msg-Id duplicate detection of retried appends, in ms. */
 export const LEDGER_DUPLICATE_WINDOW_MS = 120_000;

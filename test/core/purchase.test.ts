@@ -88,6 +88,14 @@ t.test('purchase - subsidised meals: benefit, period, once a day, presence; the 
   t.equal(money.balanceKop('acc'), 1_000);
 });
 
+t.test('purchase - a late offline meal of an earlier day does not erase today\'s', async (t) => {
+  const { state } = setup(0);
+  const meal = (extra: Partial<PurchaseInput> = {}) => input({ mealKind: MealKind.MEAL_KIND_SUBSIDISED_MEAL, benefits: [lunchBenefit], items: [bun(12_000)], ...extra });
+  t.match(state.decide(meal()), { reason: Reason.DECISION_REASON_OK });
+  t.match(state.decide(meal({ offline: true, schoolDay: DAY - 1, atMs: NOON - 86_400_000 })), { reason: Reason.DECISION_REASON_OK }, "yesterday's, sent late");
+  t.match(state.decide(meal()), { reason: Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN }, 'today is still taken');
+});
+
 t.test('purchase - offline sales are recorded into a negative balance and flagged', async (t) => {
   const { state, money } = setup(1_000);
   const limited = account({ dailyLimitKop: 100, bannedCategories: ['sweets'] });
