@@ -3,11 +3,9 @@
 // for them), against a baseline in the same run: reading and decoding the same stream without
 // applying anything; then, after a clean stop has written a snapshot, how long the start from
 // that snapshot takes. Starts its own nats-server in a temporary folder.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { jetstream, jetstreamManager, DeliverPolicy } from '@nats-io/jetstream';
 // @ts-expect-error plain JavaScript module shared with npm start
@@ -16,6 +14,7 @@ import { tapgate } from '../core/proto.js';
 import { Reason, Verdict, Direction, MealKind } from '../core/index.js';
 import { connectNats, ensureLedgerStream, LEDGER_STREAM, ledgerSubject, loadRegistryRecords, openRegistry } from '../lib/index.js';
 import { parseRegistryJson } from '../core/index.js';
+import { spawnLogged, stop, stopAll } from './harness.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { records: { type: 'string', default: '1000000' }, out: { type: 'string', default: join(root, 'benchmarks', 'results') } } });
@@ -86,34 +85,22 @@ try {
   const baselineS = (performance.now() - t0) / 1000;
   await nc.close();
 
-  // The gateway's own replay, from its log line.
-  const gw = spawn(process.execPath, [join(root, 'dist', 'gateway', 'main.js')], {
-    env: { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9' },
-    stdio: ['ignore', 'pipe', 'inherit'] });
-  const replay = await new Promise<Record<string, number>>((resolveLine, reject) => {
-    createInterface({ input: gw.stdout! }).on('line', (line) => {
-      try { const l = JSON.parse(line) as Record<string, unknown>; if (l['msg'] === 'ledger replayed') resolveLine(l as Record<string, number>); } catch { /* not JSON */ }
-    });
-    gw.once('exit', (code) => reject(new Error(`gateway exited ${code} before replaying`)));
-  });
+  // The gateway's own replay: a full one, then (after the clean stop wrote a snapshot) from the snapshot.
+  const startGateway = async () => {
+    const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_DEVICE_PORT: '0',
+      TAPGATE_OPS_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9' });
+    const line = await gw.line((l) => l['msg'] === 'ledger replayed') as Record<string, number>;
+    return { gw, line };
+  };
+  const full = await startGateway();
+  const replay = full.line;
   // Resident memory once the state is rebuilt (workers started), from /proc.
   await new Promise((r) => setTimeout(r, 500));
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${gw.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  gw.kill('SIGTERM');
-  await new Promise((r) => gw.once('exit', r));
-
-  // A clean stop wrote a snapshot: the next start loads it and replays nothing after it.
-  const gw2 = spawn(process.execPath, [join(root, 'dist', 'gateway', 'main.js')], {
-    env: { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9' },
-    stdio: ['ignore', 'pipe', 'inherit'] });
-  const fromSnapshot = await new Promise<Record<string, number>>((resolveLine, reject) => {
-    createInterface({ input: gw2.stdout! }).on('line', (line) => {
-      try { const l = JSON.parse(line) as Record<string, unknown>; if (l['msg'] === 'ledger replayed') resolveLine(l as Record<string, number>); } catch { /* not JSON */ }
-    });
-    gw2.once('exit', (code) => reject(new Error(`gateway exited ${code} before replaying`)));
-  });
-  gw2.kill('SIGTERM');
-  await new Promise((r) => gw2.once('exit', r));
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${full.gw.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  await stop(full.gw.child);
+  const again = await startGateway();
+  const fromSnapshot = again.line;
+  await stop(again.gw.child);
   const doc = { benchmark: 'replay', date: new Date().toISOString().slice(0, 10), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
     memGiB: Math.round(totalmem() / 2 ** 30), records: RECORDS, messages: batchNo, recordsDecodedBaseline: decoded,
     baselineReadDecodeS: Math.round(baselineS * 1000) / 1000, gatewayReplayS: Math.round((replay['rebuildSeconds'] ?? 0) * 1000) / 1000,
@@ -124,6 +111,7 @@ try {
   writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
   process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
 } finally {
+  await stopAll();
   await nats.stop();
   rmSync(dir, { recursive: true, force: true });
 }
