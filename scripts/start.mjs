@@ -5,7 +5,7 @@
 // error (a fatal ledger error exits the gateway on purpose; its restart rebuilds the state).
 // Ctrl-C stops everything in order: gateway and sink first, then the servers.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './lib/setup.mjs';
@@ -39,7 +39,7 @@ const childEnv = { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUS
 const demo = join(data, 'demo-registry.json');
 if (!existsSync(demo)) {
   const { generateDemoRegistry } = await import('../dist/simulator/demo-registry.js');
-  writeFileSync(demo, JSON.stringify(generateDemoRegistry({ schools: 1, turnstilesPerSchool: 4, pupilsPerSchool: 600, staffPerSchool: 60 }), null, 1), { mode: 0o600 });
+  writeFileSync(demo, JSON.stringify(generateDemoRegistry({ schools: 1, turnstilesPerSchool: 4, posPerSchool: 2, pupilsPerSchool: 600, staffPerSchool: 60 }), null, 1), { mode: 0o600 });
   log('generated a demo school in .tapgate/demo-registry.json (random device secrets and card UIDs)');
 }
 const load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registry-load.js'), demo], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -92,12 +92,39 @@ while (Date.now() < deadline) {
   try { if ((await fetch(`http://127.0.0.1:${opsPort}/readyz`)).ok) break; } catch { /* starting */ }
   await new Promise((r) => setTimeout(r, 250));
 }
+// Fund the demo pupils' accounts through the money API, as a bank would. The payment ids are fixed,
+// so a second npm start gets DUPLICATE answers and the balances do not grow.
+const demoDoc = JSON.parse(readFileSync(demo, 'utf8'));
+const funded = await fundDemoAccounts(nats.url, demoDoc.accounts ?? []);
+log(`demo accounts funded through tapgate.money.v1.topup: ${funded.applied} applied, ${funded.duplicate} already applied`);
+
 process.stdout.write(`
 tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
   devices:        ws://127.0.0.1:${devicePort}/device/v1
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
   NATS:           ${nats.url}
-  ClickHouse:     ${ch.url}  (database tapgate, table pass_events)
+  ClickHouse:     ${ch.url}  (database tapgate: pass_events, purchases, purchase_items, top_ups, refunds)
+  money (NATS):   tapgate.money.v1.topup, tapgate.money.v1.refund (docs/money.md)
   simulate taps:  npm run simulate -- --devices 4 --rate 200 --duration 10
+  canteen taps:   npm run simulate -- --kind pos --devices 2 --rate 50 --duration 10
 `);
+
+async function fundDemoAccounts(natsUrl, accounts) {
+  const { connect } = await import('@nats-io/transport-node');
+  const { tapgate } = await import('../dist/core/proto.js');
+  const { TopUpRequest, TopUpReply, TopUpStatus } = tapgate.money.v1;
+  const nc = await connect({ servers: natsUrl });
+  const counts = { applied: 0, duplicate: 0 };
+  try {
+    for (const a of accounts) {
+      const req = TopUpRequest.encode({ channel: 'demo', paymentId: `demo-${a.id}`, accountNumber: a.number, amountKop: 50_000 }).finish();
+      const reply = TopUpReply.decode((await nc.request('tapgate.money.v1.topup', req, { timeout: 10_000 })).data);
+      if (reply.status === TopUpStatus.TOP_UP_STATUS_APPLIED) counts.applied++;
+      else if (reply.status === TopUpStatus.TOP_UP_STATUS_DUPLICATE) counts.duplicate++;
+    }
+  } finally {
+    await nc.close();
+  }
+  return counts;
+}
