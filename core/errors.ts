@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   GW_FRAME_MALFORMED: 'a device frame was not a valid DeviceFrame',
   GW_LEDGER_APPEND_FAILED: 'a ledger batch could not be appended to JetStream; the gateway stops',
   GW_OVERLOADED: 'the worker queue is full; the frame is refused, not queued',
+  GW_LEASE_HELD: 'another gateway holds the writer lease; only one gateway may write the ledger',
+  GW_LEASE_LOST: 'the writer lease could not be renewed; the gateway stops writing',
   REGISTRY_INVALID_RECORD: 'a registry record failed validation',
   REGISTRY_INVALID_FILE: 'a registry file could not be parsed',
   REGISTRY_DANGLING_REFERENCE: 'a registry record refers to a school, device or person that does not exist',

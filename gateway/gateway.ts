@@ -4,7 +4,7 @@
 import { jetstream } from '@nats-io/jetstream';
 import { Piscina } from 'piscina';
 import { RegistryIndex, SEQ_MEMORY, localDayBounds, CloseCode, TapgateError } from '../core/index.js';
-import { connectNats, natsSetup, watchRegistry, type Logger } from '../lib/index.js';
+import { acquireLease, connectNats, natsSetup, watchRegistry, type Logger } from '../lib/index.js';
 import type { TapWorkerData } from '../processors/tap-worker.js';
 import type { GatewayConfig } from './config.js';
 import { DeviceServer } from './device-server.js';
@@ -18,6 +18,8 @@ import { Snapshotter } from './snapshotter.js';
 import { Sequencer } from './sequencer.js';
 import { loadUws } from './uws.js';
 
+/** The KV lease that makes one gateway the single writer of the ledger and the money state. */
+export const WRITER_LEASE_KEY = 'gateway';
 /** How often ClickHouse reachability is checked for /readyz, in ms. */
 const CLICKHOUSE_PING_INTERVAL_MS = 2000;
 const CLICKHOUSE_PING_TIMEOUT_MS = 1000;
@@ -44,9 +46,15 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   })();
   const { jsm, registry: kv } = await natsSetup(nc);
   const js = jetstream(nc);
+  // One writer: the ledger and the money state belong to one gateway at a time (docs/money.md).
+  let server: DeviceServer | null = null;
+  let ledgerRef: LedgerWriter | null = null;
+  const lease = await acquireLease(nc, WRITER_LEASE_KEY, `${config.gatewayId}/${config.bootId}`, (err) => {
+    if (ledgerRef !== null) ledgerRef.fail(err);
+    else { log.fatal({ code: err.code, err: err.message }, 'writer lease lost: stopping'); onFatal(err); }
+  });
 
   const registry = new RegistryIndex();
-  let server: DeviceServer | null = null;
   const watch = await watchRegistry(kv, registry, {
     onChange: (kind, id) => { metrics.registryChanges.inc(); if (kind === 'device') server?.onDeviceChanged(id); },
     // Only our own validation messages are logged: a JSON parse error quotes the value, which may hold a name.
@@ -58,10 +66,11 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
 
   const ledger = new LedgerWriter(js, config.gatewayId, config.bootId, config.ledgerBatchEventsMax, metrics,
     () => server?.releaseReplies(), (err) => {
-      log.fatal({ code: err.code, err: err.message }, 'ledger append failed: stopping');
+      log.fatal({ code: err.code, err: err.message }, 'ledger writes stopped: stopping the gateway');
       server?.closeAll(CloseCode.TRY_AGAIN_LATER, 'ledger unavailable');
       onFatal(err);
     });
+  ledgerRef = ledger;
   const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
   await ensureSnapshotStream(jsm);
   const rebuildStarted = performance.now();
@@ -136,6 +145,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       clearInterval(pingTimer);
       await snapshots.stop(server!.drained && money.idle);
       watch.stop();
+      await lease.release();
       await pool.destroy();
       await nc.drain();
     },

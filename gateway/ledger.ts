@@ -174,7 +174,8 @@ export class LedgerWriter {
     this.onAcked(this.ackedNo);
   }
 
-  private fail(err: TapgateError): void {
+  /** Stops all appends for good (also used when the writer lease is lost); calls onFailed once. */
+  fail(err: TapgateError): void {
     if (this.failed !== null) return;
     this.failed = err;
     this.onFailed(err);

@@ -3,3 +3,4 @@ export * from './nats.js';
 export * from './logger.js';
 export * from './registry-load.js';
 export * from './config.js';
+export * from './lease.js';
