@@ -11,6 +11,8 @@ export const TOP_UP_AMOUNT_KOP_MIN = 1_000;
 export const TOP_UP_AMOUNT_KOP_MAX = 1_500_000;
 export const PAYMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const CHANNEL_PATTERN = /^[a-z0-9_-]{1,32}$/;
+/** Longest refund reason accepted, in characters (recorded in the ledger and in ClickHouse). */
+export const REFUND_REASON_CHARS_MAX = 200;
 
 export const TopUpStatus = tapgate.money.v1.TopUpStatus;
 export const TopUpError = tapgate.money.v1.TopUpError;

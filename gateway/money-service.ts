@@ -4,7 +4,7 @@
 // spendable at once. A repeated payment id gets its first result back, forever.
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { tapgate } from '../core/proto.js';
-import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
+import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 import type { PosDesk } from './pos.js';
@@ -17,7 +17,6 @@ const REFUND_ERRORS = { unknown_purchase: RefundError.REFUND_ERROR_UNKNOWN_PURCH
 export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
 export const REFUND_SUBJECT = 'tapgate.money.v1.refund';
 /** Longest refund reason, in characters. */
-export const REFUND_REASON_CHARS_MAX = 200;
 /**
  * Queue group of the money subscriptions. Money state has one writer: run ONE gateway per NATS
  * cluster until requests are routed to the gateway owning the school (a second gateway would keep

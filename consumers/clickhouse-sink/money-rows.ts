@@ -5,6 +5,7 @@
 // else the message holds. An event that cannot be stored as it is (a number out of its
 // column's range, an over-long string) is reported whole, with its items: never truncated.
 import type { tapgate } from '../../core/proto.js';
+import { REFUND_REASON_CHARS_MAX } from '../../core/index.js';
 import { DECIDED_AT_MS_MAX, ROW_STRING_MAX, uintOk, utcDate } from './rows.js';
 
 type MoneyEvent = tapgate.events.v1.IMoneyEvent;
@@ -12,8 +13,8 @@ type PurchaseEvent = tapgate.events.v1.IPurchaseEvent;
 type TopUpEvent = tapgate.events.v1.ITopUpEvent;
 type RefundEvent = tapgate.events.v1.IRefundEvent;
 
-/** Longest refund reason stored, in UTF-16 units (the gateway accepts up to 200 characters). */
-export const REFUND_REASON_CHARS_MAX = 1024;
+/** Longest refund reason stored: the same bound the gateway accepts (core/money.ts). */
+export { REFUND_REASON_CHARS_MAX };
 const UINT32_MAX = 4_294_967_295;
 
 export type PurchaseRow = {
