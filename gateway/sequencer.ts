@@ -33,6 +33,13 @@ const REASON_NAMES = tapgate.device.v1.DecisionReason as unknown as Record<numbe
 const VERDICT_NAMES = tapgate.device.v1.Verdict as unknown as Record<number, string>;
 const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_KIND_PUPIL]: 'pupil', [PersonKind.PERSON_KIND_STAFF]: 'staff' };
 
+/** What seq memory keeps of a decision: the person only when the screen may show them. */
+function storedDecision(seq: number, reason: number, personId: string, decidedAtMs: number, appendNo: number,
+  pos?: StoredDecision['pos']): StoredDecision {
+  const d = { seq, reason, personId: SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, appendNo };
+  return pos === undefined ? d : { ...d, pos };
+}
+
 export class Sequencer {
   readonly seqs: SeqMemory;
   readonly passes: PassState;
@@ -88,7 +95,7 @@ export class Sequencer {
       direction: t.direction, verdict, reason, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs,
       identifierKind: identifier?.kind ?? '',
     });
-    const stored: StoredDecision = { seq: t.seq, reason, personId: SHOWS_PERSON.has(reason) ? t.personId : '', decidedAtMs: nowMs, appendNo };
+    const stored = storedDecision(t.seq, reason, t.personId, nowMs, appendNo);
     this.seqs.remember(device.id, stored);
     this.tapCounter(verdict, reason).inc();
     return stored;
@@ -96,8 +103,8 @@ export class Sequencer {
 
   private decidePos(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
     const r = this.pos.decide(device, t, nowMs);
-    const stored: StoredDecision = { seq: t.seq, reason: r.reason, personId: SHOWS_PERSON.has(r.reason) ? t.personId : '', decidedAtMs: nowMs,
-      appendNo: r.appendNo, pos: { amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, subsidised: r.subsidised } };
+    const stored = storedDecision(t.seq, r.reason, t.personId, nowMs, r.appendNo,
+      { amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, subsidised: r.subsidised });
     this.seqs.remember(device.id, stored);
     this.tapCounter(verdictOf(r.reason), r.reason).inc();
     return stored;
@@ -137,10 +144,8 @@ export class Sequencer {
           balanceAfterKop: Number(t.balanceAfterKop ?? 0), appliedAtMs: Number(t.appliedAtMs ?? 0), appendNo: 0 });
       } else if (m.purchase != null) {
         const e = m.purchase;
-        const reason = e.reason ?? 0;
-        this.seqs.remember(e.deviceId ?? '', { seq: Number(e.seq ?? 0), reason, personId: SHOWS_PERSON.has(reason) ? e.personId ?? '' : '',
-          decidedAtMs: Number(e.decidedAtMs ?? 0), appendNo: 0,
-          pos: { amountKop: Number(e.amountKop ?? 0), balanceAfterKop: Number(e.balanceAfterKop ?? 0), subsidised: (e.benefitId ?? '') !== '' } });
+        this.seqs.remember(e.deviceId ?? '', storedDecision(Number(e.seq ?? 0), e.reason ?? 0, e.personId ?? '', Number(e.decidedAtMs ?? 0), 0,
+          { amountKop: Number(e.amountKop ?? 0), balanceAfterKop: Number(e.balanceAfterKop ?? 0), subsidised: (e.benefitId ?? '') !== '' }));
         this.pos.replay(e);
       } else if (m.refund != null) {
         this.pos.replayRefund(m.refund);
@@ -152,7 +157,7 @@ export class Sequencer {
       const reason = e.reason ?? 0;
       const personId = e.personId ?? '';
       const decidedAtMs = Number(e.decidedAtMs ?? 0);
-      this.seqs.remember(deviceId, { seq: Number(e.seq ?? 0), reason, personId: SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, appendNo: 0 });
+      this.seqs.remember(deviceId, storedDecision(Number(e.seq ?? 0), reason, personId, decidedAtMs, 0));
       const kind = PERSON_KIND_NAMES[e.personKind ?? 0];
       const school = this.registry.schools.get(e.schoolId ?? '');
       const direction = e.direction ?? 0;
