@@ -14,3 +14,4 @@ export * from './proto.js';
 export * from './money.js';
 export * from './meals.js';
 export * from './purchase.js';
+export * from './person-key.js';

@@ -121,10 +121,20 @@ export function checkRegistryRecords(records: readonly RegistryRecord[], existin
   }
   const has = (kind: RecordKind, id: string) => ids.has(`${kind}.${id}`) || (existing?.has(kind, id) ?? false);
   for (const r of records) {
-    const ref = r.kind === 'device' || r.kind === 'person' ? ['school', r.value.schoolId] as const
-      : r.kind === 'identifier' || r.kind === 'account' || r.kind === 'benefit' ? ['person', r.value.personId] as const : null;
-    if (ref !== null && !has(ref[0], ref[1])) {
-      throw new TapgateError('REGISTRY_DANGLING_REFERENCE', `${r.kind} ${r.value.id} refers to ${ref[0]} ${ref[1]}, which does not exist`);
+    for (const ref of referencesOf(r)) {
+      if (!has(ref[0], ref[1])) {
+        throw new TapgateError('REGISTRY_DANGLING_REFERENCE', `${r.kind} ${r.value.id} refers to ${ref[0]} ${ref[1]}, which does not exist`);
+      }
     }
+  }
+}
+
+/** The records a record refers to, as (kind, id) pairs: they must exist before it. */
+export function referencesOf(r: RegistryRecord): Array<readonly [RecordKind, string]> {
+  switch (r.kind) {
+    case 'school': case 'guardian': return [];
+    case 'device': case 'person': case 'category': case 'product': return [['school', r.value.schoolId]];
+    case 'identifier': case 'account': case 'benefit': return [['person', r.value.personId]];
+    case 'guardianship': case 'invitation': case 'preferences': return [['guardian', r.value.guardianId], ['person', r.value.personId]];
   }
 }

@@ -1,7 +1,23 @@
 // An in-memory copy of the registry, updated one KV change at a time. Lookups are map reads;
-// the UID index makes the per-tap question "whose card is this" one string-keyed lookup.
-import type { Account, Benefit, Device, Identifier, Person, RecordKind, RegistryRecord, School } from './registry.js';
+// the UID index makes the per-tap question "whose card is this" one string-keyed lookup. The
+// other indexes serve the admin API: dedup of persons, guardians by phone, links both ways.
+import type {
+  Account, Benefit, Category, Device, Guardian, Guardianship, Identifier, Invitation, Person, Preferences, Product,
+  RecordKind, RegistryRecord, School,
+} from './registry.js';
 import { parseRecord } from './registry.js';
+import { personDedupKey } from './person-key.js';
+
+type ValueOf<K extends RecordKind> = Extract<RegistryRecord, { kind: K }>['value'];
+
+/** A one-to-many index: key → ids. */
+class Multi {
+  private readonly m = new Map<string, Set<string>>();
+  add(key: string, id: string): void { let s = this.m.get(key); if (s === undefined) { s = new Set(); this.m.set(key, s); } s.add(id); }
+  delete(key: string, id: string): void { const s = this.m.get(key); if (s === undefined) return; s.delete(id); if (s.size === 0) this.m.delete(key); }
+  get(key: string): ReadonlySet<string> { return this.m.get(key) ?? EMPTY; }
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 export class RegistryIndex {
   readonly schools = new Map<string, School>();
@@ -10,47 +26,36 @@ export class RegistryIndex {
   readonly identifiers = new Map<string, Identifier>();
   readonly accounts = new Map<string, Account>();
   readonly benefits = new Map<string, Benefit>();
+  readonly guardians = new Map<string, Guardian>();
+  readonly guardianships = new Map<string, Guardianship>();
+  readonly invitations = new Map<string, Invitation>();
+  readonly preferences = new Map<string, Preferences>();
+  readonly categories = new Map<string, Category>();
+  readonly products = new Map<string, Product>();
   /** Account and benefits of each person, for the POS rules. */
   private readonly accountOfPerson = new Map<string, Account>();
   private readonly benefitsOfPerson = new Map<string, Benefit[]>();
   private readonly byUid = new Map<string, Identifier>();
   private readonly byAccountNumber = new Map<string, Account>();
+  private readonly byDedupKey = new Map<string, string>();
+  private readonly byPhone = new Map<string, string>();
+  private readonly identifiersOf = new Multi();
+  private readonly guardianshipsOfGuardian = new Multi();
+  private readonly guardianshipsOfPerson = new Multi();
+  private readonly personsOfSchool = new Multi();
+  private readonly devicesOfSchool = new Multi();
   /** Count of changes applied, for metrics and tests. */
   changes = 0;
 
   /** Applies a record (put) or removes the one with this id (delete). */
   apply(kind: RecordKind, id: string, record: RegistryRecord | null): void {
     this.changes++;
-    if (record === null) return this.remove(kind, id);
-    switch (record.kind) {
-      case 'school': this.schools.set(id, record.value); break;
-      case 'device': this.devices.set(id, record.value); break;
-      case 'person': this.persons.set(id, record.value); break;
-      case 'account': {
-        const old = this.accounts.get(id);
-        if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
-        if (old !== undefined && this.accountOfPerson.get(old.personId) === old) this.accountOfPerson.delete(old.personId);
-        this.accounts.set(id, record.value);
-        this.byAccountNumber.set(record.value.number, record.value);
-        this.accountOfPerson.set(record.value.personId, record.value);
-        break;
-      }
-      case 'benefit': {
-        this.removeBenefit(id);
-        this.benefits.set(id, record.value);
-        const list = this.benefitsOfPerson.get(record.value.personId) ?? [];
-        list.push(record.value);
-        this.benefitsOfPerson.set(record.value.personId, list);
-        break;
-      }
-      case 'identifier': {
-        const old = this.identifiers.get(id);
-        if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
-        this.identifiers.set(id, record.value);
-        this.byUid.set(record.value.uidHex, record.value);
-        break;
-      }
-    }
+    const map = this.mapOf(kind) as Map<string, RegistryRecord['value']>;
+    const old = map.get(id);
+    if (old !== undefined) this.unindex({ kind, value: old } as RegistryRecord);
+    if (record === null) { map.delete(id); return; }
+    map.set(id, record.value);
+    this.index(record);
   }
 
   /** Applies a KV value (JSON bytes of a record) or a deletion (null). Invalid values throw. */
@@ -58,34 +63,67 @@ export class RegistryIndex {
     this.apply(kind, id, json === null ? null : parseRecord(kind, JSON.parse(json) as Record<string, unknown>));
   }
 
-  private remove(kind: RecordKind, id: string): void {
-    switch (kind) {
-      case 'school': this.schools.delete(id); break;
-      case 'device': this.devices.delete(id); break;
-      case 'person': this.persons.delete(id); break;
-      case 'account': {
-        const old = this.accounts.get(id);
-        if (old !== undefined && this.byAccountNumber.get(old.number) === old) this.byAccountNumber.delete(old.number);
-        if (old !== undefined && this.accountOfPerson.get(old.personId) === old) this.accountOfPerson.delete(old.personId);
-        this.accounts.delete(id);
+  private index(r: RegistryRecord): void {
+    switch (r.kind) {
+      case 'account':
+        this.byAccountNumber.set(r.value.number, r.value);
+        this.accountOfPerson.set(r.value.personId, r.value);
+        break;
+      case 'benefit': {
+        const list = this.benefitsOfPerson.get(r.value.personId) ?? [];
+        list.push(r.value);
+        this.benefitsOfPerson.set(r.value.personId, list);
         break;
       }
-      case 'benefit': this.removeBenefit(id); break;
-      case 'identifier': {
-        const old = this.identifiers.get(id);
-        if (old !== undefined && this.byUid.get(old.uidHex) === old) this.byUid.delete(old.uidHex);
-        this.identifiers.delete(id);
+      case 'identifier':
+        this.byUid.set(r.value.uidHex, r.value);
+        this.identifiersOf.add(r.value.personId, r.value.id);
+        break;
+      case 'person': {
+        const key = personDedupKey(r.value);
+        if (key !== null && !this.byDedupKey.has(key)) this.byDedupKey.set(key, r.value.id);
+        this.personsOfSchool.add(r.value.schoolId, r.value.id);
         break;
       }
+      case 'device': this.devicesOfSchool.add(r.value.schoolId, r.value.id); break;
+      case 'guardian': if (!this.byPhone.has(r.value.phone)) this.byPhone.set(r.value.phone, r.value.id); break;
+      case 'guardianship':
+        this.guardianshipsOfGuardian.add(r.value.guardianId, r.value.id);
+        this.guardianshipsOfPerson.add(r.value.personId, r.value.id);
+        break;
+      default: break;
     }
   }
 
-  private removeBenefit(id: string): void {
-    const old = this.benefits.get(id);
-    if (old === undefined) return;
-    this.benefits.delete(id);
-    const list = (this.benefitsOfPerson.get(old.personId) ?? []).filter((b) => b.id !== id);
-    if (list.length === 0) this.benefitsOfPerson.delete(old.personId); else this.benefitsOfPerson.set(old.personId, list);
+  private unindex(r: RegistryRecord): void {
+    switch (r.kind) {
+      case 'account':
+        if (this.byAccountNumber.get(r.value.number)?.id === r.value.id) this.byAccountNumber.delete(r.value.number);
+        if (this.accountOfPerson.get(r.value.personId)?.id === r.value.id) this.accountOfPerson.delete(r.value.personId);
+        break;
+      case 'benefit': {
+        const list = (this.benefitsOfPerson.get(r.value.personId) ?? []).filter((b) => b.id !== r.value.id);
+        if (list.length === 0) this.benefitsOfPerson.delete(r.value.personId); else this.benefitsOfPerson.set(r.value.personId, list);
+        break;
+      }
+      case 'identifier':
+        if (this.byUid.get(r.value.uidHex)?.id === r.value.id) this.byUid.delete(r.value.uidHex);
+        this.identifiersOf.delete(r.value.personId, r.value.id);
+        break;
+      case 'person': {
+        const key = personDedupKey(r.value);
+        if (key !== null && this.byDedupKey.get(key) === r.value.id) this.byDedupKey.delete(key);
+        this.personsOfSchool.delete(r.value.schoolId, r.value.id);
+        break;
+      }
+      case 'device': this.devicesOfSchool.delete(r.value.schoolId, r.value.id); break;
+      case 'guardian': if (this.byPhone.get(r.value.phone) === r.value.id) this.byPhone.delete(r.value.phone); break;
+      case 'guardianship':
+        this.guardianshipsOfGuardian.delete(r.value.guardianId, r.value.id);
+        this.guardianshipsOfPerson.delete(r.value.personId, r.value.id);
+        break;
+      default: break;
+    }
   }
 
   accountOfPersonId(personId: string): Account | undefined {
@@ -100,7 +138,38 @@ export class RegistryIndex {
     return this.byAccountNumber.get(number);
   }
 
+  /** The id of the person registered under this dedup key (see personDedupKey). */
+  personIdByDedupKey(key: string): string | undefined {
+    return this.byDedupKey.get(key);
+  }
+
+  guardianByPhone(phone: string): Guardian | undefined {
+    const id = this.byPhone.get(phone);
+    return id === undefined ? undefined : this.guardians.get(id);
+  }
+
+  identifiersOfPerson(personId: string): Identifier[] {
+    return [...this.identifiersOf.get(personId)].map((id) => this.identifiers.get(id)!);
+  }
+
+  guardianshipsOfGuardianId(guardianId: string): Guardianship[] {
+    return [...this.guardianshipsOfGuardian.get(guardianId)].map((id) => this.guardianships.get(id)!);
+  }
+
+  guardianshipsOfPersonId(personId: string): Guardianship[] {
+    return [...this.guardianshipsOfPerson.get(personId)].map((id) => this.guardianships.get(id)!);
+  }
+
+  personIdsOfSchool(schoolId: string): ReadonlySet<string> {
+    return this.personsOfSchool.get(schoolId);
+  }
+
+  deviceIdsOfSchool(schoolId: string): ReadonlySet<string> {
+    return this.devicesOfSchool.get(schoolId);
+  }
+
   /** The map holding records of a kind (for loaders and generic lookups). */
+  mapOf<K extends RecordKind>(kind: K): ReadonlyMap<string, ValueOf<K>>;
   mapOf(kind: RecordKind): ReadonlyMap<string, RegistryRecord['value']> {
     switch (kind) {
       case 'school': return this.schools;
@@ -109,6 +178,12 @@ export class RegistryIndex {
       case 'identifier': return this.identifiers;
       case 'account': return this.accounts;
       case 'benefit': return this.benefits;
+      case 'guardian': return this.guardians;
+      case 'guardianship': return this.guardianships;
+      case 'invitation': return this.invitations;
+      case 'preferences': return this.preferences;
+      case 'category': return this.categories;
+      case 'product': return this.products;
     }
   }
 

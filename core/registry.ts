@@ -12,7 +12,22 @@ export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
 export const PERSON_KINDS = ['pupil', 'staff'] as const;
 export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'temporary'] as const;
 export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
-export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account', 'benefit'] as const;
+export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account', 'benefit',
+  'guardian', 'guardianship', 'invitation', 'preferences', 'category', 'product'] as const;
+/** What a guardianship lets a guardian see of a child. Parents get all; trusted persons what they were granted. */
+export const GRANT_SCOPES = ['passes', 'purchases', 'balance'] as const;
+export type GrantScope = (typeof GRANT_SCOPES)[number];
+export const GUARDIAN_RELATIONS = ['parent', 'trusted'] as const;
+export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked'] as const;
+/** Notification event types a guardian may subscribe to. */
+export const NOTIFICATION_EVENTS = ['entry_exit', 'buffet', 'hot_meal', 'subsidised_meal', 'top_up', 'low_balance', 'daily_digest', 'weekly_digest'] as const;
+export const NOTIFICATION_CHANNELS = ['push', 'email', 'sms'] as const;
+/** Digests go by e-mail only. */
+export const DIGEST_EVENTS: readonly NotificationEvent[] = ['daily_digest', 'weekly_digest'];
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** A mobile phone number in E.164: '+', country code, 8 to 15 digits in all. */
+export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/;
 export const MEAL_PERIODS = ['breakfast', 'lunch', 'afternoon'] as const;
 export type MealPeriod = (typeof MEAL_PERIODS)[number];
 
@@ -35,6 +50,39 @@ export interface Device {
 export interface Person {
   readonly id: string; readonly schoolId: string; readonly kind: PersonKindName;
   readonly displayName: string; readonly className: string; readonly photoRef: string;
+  /** Full name and birth date (YYYY-MM-DD); '' when the record came from a file without them. */
+  readonly surname: string; readonly givenName: string; readonly patronymic: string; readonly birthDate: string;
+}
+/** A parent or other adult, identified by a mobile phone. Personal data: lives only in the registry. */
+export interface Guardian { readonly id: string; readonly phone: string; readonly surname: string; readonly givenName: string }
+/** A guardian's access to a child: a parent (linked by the school) or a trusted person (invited by a parent). */
+export interface Guardianship {
+  readonly id: string; readonly guardianId: string; readonly personId: string;
+  readonly relation: (typeof GUARDIAN_RELATIONS)[number];
+  readonly scopes: readonly GrantScope[];
+  /** The guardianship of the parent who invited this trusted person; '' for a parent. */
+  readonly grantedBy: string;
+}
+/** A parent's invitation of a trusted person, matched on the invitee's phone and surname. */
+export interface Invitation {
+  readonly id: string; readonly personId: string; readonly guardianId: string;
+  readonly phone: string; readonly surname: string; readonly scopes: readonly GrantScope[];
+  readonly status: (typeof INVITATION_STATUSES)[number];
+  readonly expiresAtMs: number;
+  /** The guardianship created on acceptance; '' until then. */
+  readonly guardianshipId: string;
+}
+/** What a guardian hears about one child, and how. */
+export interface Preferences {
+  readonly id: string; readonly guardianId: string; readonly personId: string;
+  readonly subscriptions: ReadonlyArray<{ readonly event: NotificationEvent; readonly channels: readonly NotificationChannel[] }>;
+  readonly lowBalanceThresholdKop: number | null;
+}
+/** A product category of a school's canteen; `code` is what POS baskets and bans use. */
+export interface Category { readonly id: string; readonly schoolId: string; readonly code: string; readonly name: string }
+export interface Product {
+  readonly id: string; readonly schoolId: string; readonly name: string; readonly category: string;
+  readonly priceKop: number; readonly active: boolean;
 }
 export interface Identifier {
   readonly id: string; readonly personId: string; readonly kind: IdentifierKind;
@@ -83,11 +131,22 @@ export type RegistryRecord =
   | { readonly kind: 'person'; readonly value: Person }
   | { readonly kind: 'identifier'; readonly value: Identifier }
   | { readonly kind: 'account'; readonly value: Account }
-  | { readonly kind: 'benefit'; readonly value: Benefit };
+  | { readonly kind: 'benefit'; readonly value: Benefit }
+  | { readonly kind: 'guardian'; readonly value: Guardian }
+  | { readonly kind: 'guardianship'; readonly value: Guardianship }
+  | { readonly kind: 'invitation'; readonly value: Invitation }
+  | { readonly kind: 'preferences'; readonly value: Preferences }
+  | { readonly kind: 'category'; readonly value: Category }
+  | { readonly kind: 'product'; readonly value: Product };
+
+/** Largest product price, in kopecks (10,000 roubles). */
+export const PRODUCT_PRICE_KOP_MAX = 1_000_000;
 
 /** Ids are opaque: letters, digits, '_', '-', '.', at most 64 characters (safe in NATS subjects). */
 export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
 const TEXT_CHARS_MAX = 200;
+/** Longest surname, given name or patronymic. */
+export const NAME_CHARS_MAX = 64;
 
 function fail(message: string, details: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_RECORD', message, { details });
@@ -162,6 +221,16 @@ function localDate(raw: Raw, field: string, where: string): number {
   return ms / 86_400_000;
 }
 
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function scopeList(raw: Raw, where: string): GrantScope[] {
+  const scopes = list(raw, 'scopes', where).map((x) => oneOf({ scopes: x }, 'scopes', GRANT_SCOPES, where));
+  if (scopes.length === 0) fail(`${where}: scopes must list at least one of ${GRANT_SCOPES.join(', ')}`, { field: 'scopes' });
+  return [...new Set(scopes)];
+}
+
 function parseExpiry(raw: Raw, where: string): number | null {
   const v = raw['expiresAt'];
   if (v === undefined || v === null || v === '') return null;
@@ -195,10 +264,69 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', DEVICE_KINDS, where),
         secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]) }) };
     }
-    case 'person':
+    case 'person': {
+      const surname = str(raw, 'surname', where, { optional: true, max: NAME_CHARS_MAX });
+      const givenName = str(raw, 'givenName', where, { optional: true, max: NAME_CHARS_MAX });
+      const patronymic = str(raw, 'patronymic', where, { optional: true, max: NAME_CHARS_MAX });
+      const birthDate = raw['birthDate'] === undefined || raw['birthDate'] === '' ? '' : isoDay(localDate(raw, 'birthDate', where));
+      const displayName = str(raw, 'displayName', where, { optional: surname !== '' }) || [surname, givenName, patronymic].filter((x) => x !== '').join(' ');
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
-        displayName: str(raw, 'displayName', where), className: str(raw, 'className', where, { optional: true, max: 16 }),
-        photoRef: str(raw, 'photoRef', where, { optional: true }) }) };
+        displayName, className: str(raw, 'className', where, { optional: true, max: 16 }),
+        photoRef: str(raw, 'photoRef', where, { optional: true }), surname, givenName, patronymic, birthDate }) };
+    }
+    case 'guardian': {
+      const phone = str(raw, 'phone', where, { max: 16 });
+      if (!PHONE_PATTERN.test(phone)) fail(`${where}: phone must be E.164 (+79161234567)`, { field: 'phone' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), phone, surname: str(raw, 'surname', where, { max: NAME_CHARS_MAX }),
+        givenName: str(raw, 'givenName', where, { optional: true, max: NAME_CHARS_MAX }) }) };
+    }
+    case 'guardianship': {
+      const relation = oneOf(raw, 'relation', GUARDIAN_RELATIONS, where);
+      const scopes = relation === 'parent' ? [...GRANT_SCOPES] : scopeList(raw, where);
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), guardianId: id(raw, 'guardianId', where), personId: id(raw, 'personId', where),
+        relation, scopes: Object.freeze(scopes), grantedBy: relation === 'parent' ? '' : id(raw, 'grantedBy', where) }) };
+    }
+    case 'invitation': {
+      const phone = str(raw, 'phone', where, { max: 16 });
+      if (!PHONE_PATTERN.test(phone)) fail(`${where}: phone must be E.164 (+79161234567)`, { field: 'phone' });
+      const expiresAtMs = parseExpiry(raw, where);
+      if (expiresAtMs === null) fail(`${where}: expiresAt is required`, { field: 'expiresAt' });
+      const guardianshipId = str(raw, 'guardianshipId', where, { optional: true, max: 64 });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where), guardianId: id(raw, 'guardianId', where),
+        phone, surname: str(raw, 'surname', where, { max: NAME_CHARS_MAX }), scopes: Object.freeze(scopeList(raw, where)),
+        status: oneOf(raw, 'status', INVITATION_STATUSES, where, 'pending'), expiresAtMs, guardianshipId }) };
+    }
+    case 'preferences': {
+      const subsRaw = raw['subscriptions'] ?? [];
+      if (!Array.isArray(subsRaw) || subsRaw.length > NOTIFICATION_EVENTS.length) fail(`${where}: subscriptions must be a list of at most ${NOTIFICATION_EVENTS.length}`, { field: 'subscriptions' });
+      const seen = new Set<string>();
+      const subscriptions = (subsRaw as unknown[]).map((x) => {
+        const sub = (typeof x === 'object' && x !== null ? x : {}) as Raw;
+        const event = oneOf(sub, 'event', NOTIFICATION_EVENTS, where);
+        if (seen.has(event)) fail(`${where}: subscriptions lists ${event} twice`, { field: 'subscriptions' });
+        seen.add(event);
+        const channels = list(sub, 'channels', where).map((c) => oneOf({ channels: c }, 'channels', NOTIFICATION_CHANNELS, where));
+        if (DIGEST_EVENTS.includes(event) && channels.some((c) => c !== 'email')) fail(`${where}: ${event} goes by e-mail only`, { field: 'subscriptions' });
+        return Object.freeze({ event, channels: Object.freeze([...new Set(channels)]) });
+      });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), guardianId: id(raw, 'guardianId', where), personId: id(raw, 'personId', where),
+        subscriptions: Object.freeze(subscriptions), lowBalanceThresholdKop: optionalKop(raw, 'lowBalanceThresholdKop', where) }) };
+    }
+    case 'category': {
+      const code = str(raw, 'code', where, { max: 32 });
+      if (!CATEGORY_PATTERN.test(code)) fail(`${where}: code must be [a-z0-9_-], 1..32`, { field: 'code' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), code, name: str(raw, 'name', where) }) };
+    }
+    case 'product': {
+      const category = str(raw, 'category', where, { max: 32 });
+      if (!CATEGORY_PATTERN.test(category)) fail(`${where}: category must be [a-z0-9_-], 1..32`, { field: 'category' });
+      const priceKop = raw['priceKop'];
+      if (typeof priceKop !== 'number' || !Number.isSafeInteger(priceKop) || priceKop < 0 || priceKop > PRODUCT_PRICE_KOP_MAX) {
+        fail(`${where}: priceKop must be an integer from 0 to ${PRODUCT_PRICE_KOP_MAX}`, { field: 'priceKop' });
+      }
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), name: str(raw, 'name', where),
+        category, priceKop, active: parseBool(raw, 'active', where, true) }) };
+    }
     case 'account': {
       const number = str(raw, 'number', where, { max: 10 });
       if (!ACCOUNT_NUMBER_PATTERN.test(number)) fail(`${where}: number must be 8 to 10 digits`, { field: 'number' });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
-  HARD_MAX_FRAME_BYTES, ID_PATTERN,
+  HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
 } from '../core/index.js';
 import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, strVar, type Env, urlVar } from '../lib/index.js';
 
@@ -13,6 +13,10 @@ export interface GatewayConfig {
   readonly host: string;
   readonly devicePort: number;
   readonly opsPort: number;
+  /** The admin API's HTTP port. */
+  readonly apiPort: number;
+  /** The ClickHouse database the sink writes, read by the API's history views. */
+  readonly clickhouseDatabase: string;
   readonly natsUrl: string;
   readonly clickhouseUrl: string;
   readonly workers: number;
@@ -38,13 +42,15 @@ export { intVar, strVar, urlVar, LOG_LEVELS };
 
 export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   const port = (key: string, fallback: number) => intVar(env, key, fallback, 0, 65535);
-  return Object.freeze({
+  const config = Object.freeze({
     gatewayId: strVar(env, 'TAPGATE_GATEWAY_ID', 'gw1', ID_PATTERN, 'an id of [A-Za-z0-9_-], 1..64 characters'),
     host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST, 'a host name or IP address'),
     devicePort: port('TAPGATE_DEVICE_PORT', 7400),
     opsPort: port('TAPGATE_OPS_PORT', 7401),
+    apiPort: port('TAPGATE_API_PORT', 7403),
     natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
+    clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
     workers: intVar(env, 'TAPGATE_WORKERS', 2, 1, 64),
     workerConcurrency: intVar(env, 'TAPGATE_WORKER_CONCURRENCY', 16, 1, 256),
     workerQueueMax: intVar(env, 'TAPGATE_WORKER_QUEUE_MAX', 1024, 1, 1_000_000),
@@ -60,4 +66,9 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, 'one of fatal, error, warn, info, debug, trace, silent'),
     bootId: randomBytes(6).toString('hex'),
   });
+  const ports = [['TAPGATE_DEVICE_PORT', config.devicePort], ['TAPGATE_OPS_PORT', config.opsPort], ['TAPGATE_API_PORT', config.apiPort]] as const;
+  ports.forEach(([a, pa], i) => ports.slice(i + 1).forEach(([b, pb]) => {
+    if (pa !== 0 && pa === pb) throw new TapgateError('CONFIG_INVALID', `${a} and ${b} are both ${pa}; each port must differ`);
+  }));
+  return config;
 }

@@ -17,6 +17,7 @@ import { ensureSnapshotStream, loadSnapshot } from './snapshot.js';
 import { Snapshotter } from './snapshotter.js';
 import { Sequencer } from './sequencer.js';
 import { loadUws } from './uws.js';
+import { startApi } from '../api/index.js';
 
 /** The KV lease that makes one gateway the single writer of the ledger and the money state. */
 export const WRITER_LEASE_KEY = 'gateway';
@@ -29,6 +30,7 @@ const DRAIN_POLL_MS = 10;
 export interface GatewayHandle {
   readonly devicePort: number;
   readonly opsPort: number;
+  readonly apiPort: number;
   /** Stops accepting, finishes the taps in flight (up to the grace period), drains NATS. */
   shutdown(): Promise<void>;
 }
@@ -125,15 +127,18 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       return { schoolId, timeZone: school.timeZone, dayStartMs: bounds.startMs, pupils: p.pupils, staff: p.staff, total: p.pupils + p.staff };
     },
   });
-  log.info({ devicePort, opsPort: ops.port, gatewayId: config.gatewayId, bootId: config.bootId }, 'gateway listening');
+  const api = await startApi({ uws, nc, js, jsm, kv, registry, watch, money, sequencer, config, log, metrics: metrics.registry });
+  log.info({ devicePort, opsPort: ops.port, apiPort: api.port, gatewayId: config.gatewayId, bootId: config.bootId }, 'gateway listening');
 
   return {
     devicePort,
     opsPort: ops.port,
+    apiPort: api.port,
     shutdown: async () => {
       if (stopping) return;
       stopping = true;
       server!.stopAccepting();
+      api.close();
       money.stop();
       const deadline = Date.now() + config.shutdownGraceMs;
       while (!(server!.drained && money.idle) && Date.now() < deadline && ledger.failed === null) {
@@ -145,6 +150,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       clearInterval(pingTimer);
       await snapshots.stop(server!.drained && money.idle);
       watch.stop();
+      await api.stop();
       await lease.release();
       await pool.destroy();
       await nc.drain();

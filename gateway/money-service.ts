@@ -4,7 +4,7 @@
 // spendable at once. A repeated payment id gets its first result back, forever.
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { tapgate } from '../core/proto.js';
-import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
+import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus, type RefundOutcome, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 import type { PosDesk } from './pos.js';
@@ -69,29 +69,51 @@ export class MoneyService {
       if (msg.reply) msg.respond(TopUpReply.encode(r).finish());
     };
     const refuse = (error: tapgate.money.v1.TopUpError, message: string) => reply({ status: TopUpStatus.TOP_UP_STATUS_REFUSED, error, message });
-    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return refuse(TopUpError.TOP_UP_ERROR_UNAVAILABLE, 'the gateway cannot take money now; retry later');
     if (msg.data.length > TOP_UP_REQUEST_BYTES_MAX) return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, `requests are at most ${TOP_UP_REQUEST_BYTES_MAX} bytes`);
     let req: tapgate.money.v1.TopUpRequest;
     try { req = TopUpRequest.decode(msg.data); } catch { return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'not a TopUpRequest'); }
     if (!ACCOUNT_NUMBER_PATTERN.test(req.accountNumber)) return refuse(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'account_number must be 8 to 10 digits');
-    const outcome: TopUpOutcome = this.money.topUp({
-      channel: req.channel, paymentId: req.paymentId, amountKop: Number(req.amountKop),
-      accountId: this.registry.accountByNumber(req.accountNumber)?.id,
-    }, Date.now(), this.ledger.currentNo);
-    if (outcome.kind === 'refused') return refuse(outcome.error, outcome.message);
+    void this.topUp({ channel: req.channel, paymentId: req.paymentId, amountKop: Number(req.amountKop),
+      accountId: this.registry.accountByNumber(req.accountNumber)?.id }).then((outcome) => {
+      if (outcome.kind === 'refused') return refuse(outcome.error, outcome.message);
+      const t = outcome.topUp;
+      reply({ status: outcome.kind === 'applied' ? TopUpStatus.TOP_UP_STATUS_APPLIED : TopUpStatus.TOP_UP_STATUS_DUPLICATE,
+        balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
+    });
+  }
+
+  /**
+   * Decides a top-up and resolves once its result is durable (the NATS subject and the admin
+   * API both come here). UNAVAILABLE when the ledger has failed or too many wait.
+   */
+  async topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
+    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) {
+      return { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE, message: 'the gateway cannot take money now; retry later' };
+    }
+    const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo);
+    if (outcome.kind === 'refused') return outcome;
     const t = outcome.topUp;
     if (outcome.kind === 'applied') {
       this.ledger.addTopUp({ channel: t.channel, paymentId: t.paymentId, accountId: t.accountId, amountKop: t.amountKop,
         balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
       this.log.info({ channel: t.channel, paymentId: t.paymentId, accountId: t.accountId, amountKop: t.amountKop }, 'top-up applied');
     }
-    const status = outcome.kind === 'applied' ? TopUpStatus.TOP_UP_STATUS_APPLIED : TopUpStatus.TOP_UP_STATUS_DUPLICATE;
-    this.pending++;
     // A duplicate of a top-up still being appended waits for the same append as the original.
-    void this.ledger.whenDurable(t.appendNo).then(() => {
-      this.pending--;
-      reply({ status, balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
-    });
+    this.pending++;
+    try { await this.ledger.whenDurable(t.appendNo); } finally { this.pending--; }
+    return outcome;
+  }
+
+  /** Decides a refund and resolves once it is durable; UNAVAILABLE as for top-ups. */
+  async refund(req: { refundId: string; deviceId: string; seq: number; reason: string; operatorId: string }): Promise<RefundOutcome | { kind: 'unavailable' }> {
+    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
+    const o = this.pos.refund(req, Date.now());
+    if (o.kind === 'refused') return o;
+    const r = o.refund;
+    if (o.kind === 'applied') this.log.info({ refundId: r.refundId, deviceId: r.deviceId, seq: r.seq, accountId: r.accountId, amountKop: r.amountKop, operatorId: req.operatorId }, 'refund applied');
+    this.pending++;
+    try { await this.ledger.whenDurable(r.appendNo); } finally { this.pending--; }
+    return o;
   }
 
   private onRefund(msg: Msg): void {
@@ -100,7 +122,6 @@ export class MoneyService {
       if (msg.reply) msg.respond(RefundReply.encode(r).finish());
     };
     const refuse = (error: tapgate.money.v1.RefundError, message: string) => reply({ status: RefundStatus.REFUND_STATUS_REFUSED, error, message });
-    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return refuse(RefundError.REFUND_ERROR_UNAVAILABLE, 'the gateway cannot take money now; retry later');
     let req: tapgate.money.v1.RefundRequest;
     try {
       if (msg.data.length > TOP_UP_REQUEST_BYTES_MAX) throw new Error('too large');
@@ -111,15 +132,12 @@ export class MoneyService {
         !Number.isSafeInteger(seq) || seq < 1 || req.reason.length < 1 || req.reason.length > REFUND_REASON_CHARS_MAX) {
       return refuse(RefundError.REFUND_ERROR_INVALID_REQUEST, `refund_id, device_id, operator_id must be ids; seq 1 to 2^53-1; reason 1 to ${REFUND_REASON_CHARS_MAX} characters`);
     }
-    const o = this.pos.refund({ refundId: req.refundId, deviceId: req.deviceId, seq, reason: req.reason, operatorId: req.operatorId }, Date.now());
-    if (o.kind === 'refused') return refuse(REFUND_ERRORS[o.error], o.message);
-    const r = o.refund;
-    if (o.kind === 'applied') this.log.info({ refundId: r.refundId, deviceId: r.deviceId, seq: r.seq, accountId: r.accountId, amountKop: r.amountKop, operatorId: req.operatorId }, 'refund applied');
-    const status = o.kind === 'applied' ? RefundStatus.REFUND_STATUS_APPLIED : RefundStatus.REFUND_STATUS_DUPLICATE;
-    this.pending++;
-    void this.ledger.whenDurable(r.appendNo).then(() => {
-      this.pending--;
-      reply({ status, amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, appliedAtMs: r.appliedAtMs });
+    void this.refund({ refundId: req.refundId, deviceId: req.deviceId, seq, reason: req.reason, operatorId: req.operatorId }).then((o) => {
+      if (o.kind === 'unavailable') return refuse(RefundError.REFUND_ERROR_UNAVAILABLE, 'the gateway cannot take money now; retry later');
+      if (o.kind === 'refused') return refuse(REFUND_ERRORS[o.error], o.message);
+      const r = o.refund;
+      reply({ status: o.kind === 'applied' ? RefundStatus.REFUND_STATUS_APPLIED : RefundStatus.REFUND_STATUS_DUPLICATE,
+        amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, appliedAtMs: r.appliedAtMs });
     });
   }
 }

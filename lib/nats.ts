@@ -56,6 +56,8 @@ export async function natsSetup(nc: NatsConnection): Promise<{ jsm: JetStreamMan
 export interface RegistryWatch {
   /** Resolves when every value present at the start has been applied. */
   readonly ready: Promise<void>;
+  /** Resolves once the change with this KV revision (or a later one) has been applied to the index. */
+  applied(revision: number): Promise<void>;
   stop(): void;
 }
 
@@ -71,8 +73,11 @@ export async function watchRegistry(kv: KV, index: RegistryIndex,
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   if (status.streamInfo.state.messages === 0) markReady();
   const iter = await kv.watch();
+  let revision = 0;
+  const waiters: Array<{ revision: number; resolve: () => void }> = [];
   void (async () => {
     for await (const e of iter) {
+      revision = e.revision;
       const parsed = parseKey(e.key);
       if (parsed !== null) {
         try {
@@ -83,7 +88,14 @@ export async function watchRegistry(kv: KV, index: RegistryIndex,
         }
       }
       if (e.isUpdate || e.revision >= lastSeq || e.delta === 0) markReady();
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        if (waiters[i]!.revision <= revision) { waiters[i]!.resolve(); waiters.splice(i, 1); }
+      }
     }
   })();
-  return { ready, stop: () => iter.stop() };
+  return {
+    ready,
+    applied: (rev) => rev <= revision ? Promise.resolve() : new Promise<void>((resolve) => { waiters.push({ revision: rev, resolve }); }),
+    stop: () => iter.stop(),
+  };
 }

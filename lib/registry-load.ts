@@ -14,7 +14,7 @@ export const LOAD_PUTS_IN_FLIGHT = 256;
 
 /** The JSON stored in KV for a record: its registry form (what parseRecord reads back), with expiry as ms. */
 export function storedJson(record: RegistryRecord): string {
-  if (record.kind === 'identifier') {
+  if (record.kind === 'identifier' || record.kind === 'invitation') {
     const { expiresAtMs, ...rest } = record.value;
     return JSON.stringify(expiresAtMs === null ? rest : { ...rest, expiresAt: expiresAtMs });
   }
@@ -58,7 +58,8 @@ export async function loadRegistryRecords(kv: KV, records: readonly RegistryReco
     return v === undefined ? undefined : storedJson({ kind: r.kind, value: v } as RegistryRecord);
   };
   // Parents before children, so a watcher never sees an identifier before its person.
-  const order = { school: 0, device: 1, person: 2, identifier: 3, account: 3, benefit: 3 } as const;
+  const order = { school: 0, guardian: 0, device: 1, category: 1, product: 1, person: 2, identifier: 3, account: 3, benefit: 3,
+    guardianship: 3, invitation: 3, preferences: 3 } as const;
   const sorted = [...records].sort((a, b) => order[a.kind] - order[b.kind]);
   let written = 0;
   let inFlight: Promise<unknown>[] = [];

@@ -13,6 +13,12 @@ const base: Record<RecordKind, Record<string, unknown>> = {
   identifier: { id: 'i1', personId: 'p1', kind: 'social_card', uidHex: '01020304' },
   account: { id: 'a1', personId: 'p1', number: '12345678' },
   benefit: { id: 'b1', personId: 'p1', mealPeriods: ['lunch'], validFrom: '2026-09-01', validTo: '2027-05-31' },
+  guardian: { id: 'g1', phone: '+79161234567', surname: 'Guardian' },
+  guardianship: { id: 'gs1', guardianId: 'g1', personId: 'p1', relation: 'parent' },
+  invitation: { id: 'inv1', personId: 'p1', guardianId: 'g1', phone: '+79161234568', surname: 'Trusted', scopes: ['passes'], expiresAt: 1_900_000_000_000 },
+  preferences: { id: 'g1.p1', guardianId: 'g1', personId: 'p1', subscriptions: [{ event: 'entry_exit', channels: ['push'] }] },
+  category: { id: 's1.sweets', schoolId: 's1', code: 'sweets', name: 'Sweets' },
+  product: { id: 'pr1', schoolId: 's1', name: 'Bun', category: 'bakery', priceKop: 4500 },
 };
 
 function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord {

@@ -101,18 +101,23 @@ export interface GatewayProcess extends ProcessHandle {
   readonly opsPort: number;
   readonly deviceUrl: string;
   readonly opsUrl: string;
+  readonly apiPort: number;
+  /** http://127.0.0.1:<apiPort>/api/v1 */
+  readonly apiUrl: string;
 }
 
 /** Starts dist/gateway/main.js on free ports and waits until it listens. */
 export async function startGateway(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const p = spawnNode('gateway/main.js', {
     TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
-    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
   });
   const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000);
   const devicePort = Number(line['devicePort']);
   const opsPort = Number(line['opsPort']);
-  return { ...p, devicePort, opsPort, deviceUrl: `ws://127.0.0.1:${devicePort}/device/v1`, opsUrl: `http://127.0.0.1:${opsPort}` };
+  const apiPort = Number(line['apiPort']);
+  return { ...p, devicePort, opsPort, deviceUrl: `ws://127.0.0.1:${devicePort}/device/v1`, opsUrl: `http://127.0.0.1:${opsPort}`,
+    apiPort, apiUrl: `http://127.0.0.1:${apiPort}/api/v1` };
 }
 
 export function writeJson(dir: string, name: string, value: unknown): string {

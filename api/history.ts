@@ -1,0 +1,93 @@
+// A child's history for guardians and operators (entries, exits, purchases with items,
+// top-ups, refunds) read from ClickHouse, where the sink keeps every ledger event. Queries
+// are parameterised; ids and dates are checked before they get here.
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ApiError } from './errors.js';
+
+/** Most rows one history request returns. */
+export const HISTORY_ROWS_MAX = 1000;
+/** Longest date range one history request may cover, in days. */
+export const HISTORY_DAYS_MAX = 92;
+
+export interface PassRow { readonly decidedAtMs: number; readonly schoolId: string; readonly deviceId: string; readonly direction: number; readonly verdict: number; readonly reason: number }
+export interface PurchaseRow {
+  readonly decidedAtMs: number; readonly schoolId: string; readonly deviceId: string; readonly seq: number; readonly mealKind: number;
+  readonly verdict: number; readonly reason: number; readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean;
+  readonly items: ReadonlyArray<{ readonly productId: string; readonly category: string; readonly priceKop: number; readonly quantity: number }>;
+}
+export interface MoneyRow { readonly atMs: number; readonly kind: 'top_up' | 'refund'; readonly amountKop: number; readonly balanceAfterKop: number; readonly ref: string }
+
+export class HistoryReader {
+  private readonly ch: ClickHouseClient;
+
+  constructor(url: string, private readonly database: string) {
+    this.ch = createClient({ url, database, request_timeout: 10_000, max_open_connections: 4 });
+  }
+
+  async close(): Promise<void> { await this.ch.close(); }
+
+  private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+    try {
+      const rs = await this.ch.query({ query, query_params: params, format: 'JSONEachRow' });
+      return await rs.json<T>();
+    } catch {
+      throw new ApiError('API_UNAVAILABLE', 'the history store (ClickHouse) cannot answer now; retry later');
+    }
+  }
+
+  async passes(personId: string, from: string, to: string): Promise<PassRow[]> {
+    const rows = await this.rows<Record<string, string | number>>(
+      `SELECT decided_at_ms, school_id, device_id, direction, verdict, reason FROM pass_events
+       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+       ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
+    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
+      direction: Number(r['direction']), verdict: Number(r['verdict']), reason: Number(r['reason']) }));
+  }
+
+  async purchases(personId: string, from: string, to: string): Promise<PurchaseRow[]> {
+    const rows = await this.rows<Record<string, string | number>>(
+      `SELECT decided_at_ms, school_id, device_id, seq, meal_kind, verdict, reason, amount_kop, balance_after_kop, benefit_id FROM purchases
+       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+       ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
+    if (rows.length === 0) return [];
+    const items = await this.rows<Record<string, string | number>>(
+      `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
+       WHERE event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND (device_id, seq) IN
+         (SELECT device_id, seq FROM purchases WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}))
+       ORDER BY device_id, seq, item_index`, { p: personId, from, to });
+    const byKey = new Map<string, PurchaseRow['items'][number][]>();
+    for (const i of items) {
+      const key = `${String(i['device_id'])}#${String(i['seq'])}`;
+      const list = byKey.get(key) ?? [];
+      list.push({ productId: String(i['product_id']), category: String(i['category']), priceKop: Number(i['price_kop']), quantity: Number(i['quantity']) });
+      byKey.set(key, list);
+    }
+    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
+      seq: Number(r['seq']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']), reason: Number(r['reason']),
+      amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), subsidised: String(r['benefit_id']) !== '',
+      items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
+  }
+
+  async money(accountId: string, from: string, to: string): Promise<MoneyRow[]> {
+    const rows = await this.rows<Record<string, string | number>>(
+      `SELECT applied_at_ms, 'top_up' AS kind, amount_kop, balance_after_kop, payment_id AS ref FROM top_ups
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+       UNION ALL
+       SELECT applied_at_ms, 'refund' AS kind, amount_kop, balance_after_kop, refund_id AS ref FROM refunds
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})`, { a: accountId, from, to });
+    return rows.map((r) => ({ atMs: Number(r['applied_at_ms']), kind: r['kind'] === 'refund' ? 'refund' as const : 'top_up' as const,
+      amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), ref: String(r['ref']) }))
+      .sort((a, b) => a.atMs - b.atMs).slice(0, HISTORY_ROWS_MAX);
+  }
+}
+
+/** Checks a from/to pair of YYYY-MM-DD dates: to not before from, at most HISTORY_DAYS_MAX days. */
+export function checkRange(from: string, to: string): void {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || new Date(a).toISOString().slice(0, 10) !== from || new Date(b).toISOString().slice(0, 10) !== to) {
+    throw new ApiError('API_INVALID_REQUEST', 'from and to must be dates YYYY-MM-DD', { field: 'from' });
+  }
+  if (b < a) throw new ApiError('API_INVALID_REQUEST', 'to is before from', { field: 'to' });
+  if ((b - a) / 86_400_000 >= HISTORY_DAYS_MAX) throw new ApiError('API_INVALID_REQUEST', `a range covers at most ${HISTORY_DAYS_MAX} days`, { field: 'to' });
+}

@@ -1,0 +1,61 @@
+// Starts the admin API inside the gateway process: the token bucket and its watch, the audit
+// stream, the registry store, the history reader and the HTTP server.
+import { readFileSync } from 'node:fs';
+import type * as UWS from 'uWebSockets.js';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import type { Registry } from 'prom-client';
+import type { RegistryIndex } from '../core/index.js';
+import type { Logger, RegistryWatch } from '../lib/index.js';
+import type { GatewayConfig } from '../gateway/config.js';
+import type { MoneyService } from '../gateway/money-service.js';
+import type { Sequencer } from '../gateway/sequencer.js';
+import { AuditLog, ensureAuditStream } from './audit.js';
+import type { ApiContext } from './context.js';
+import { HistoryReader } from './history.js';
+import { openApiDocument } from './openapi.js';
+import { ROUTES } from './routes/index.js';
+import { ApiServer } from './server.js';
+import { RegistryStore } from './store.js';
+import { openTokenBucket, TokenStore } from './tokens.js';
+
+export { ROUTES, openApiDocument };
+
+/** The package version, which the OpenAPI document carries. */
+export function packageVersion(): string {
+  // api/ in the sources, dist/api/ when built: the nearest package.json above is the project's.
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'tapgate') return pkg.version;
+    } catch { /* not here */ }
+  }
+  return '0.0.0';
+}
+
+export interface ApiDeps {
+  readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
+  readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly money: MoneyService; readonly sequencer: Sequencer;
+  readonly config: GatewayConfig; readonly log: Logger; readonly metrics: Registry;
+}
+
+export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
+  await ensureAuditStream(d.jsm);
+  const tokens = new TokenStore(await openTokenBucket(d.nc));
+  await tokens.start();
+  const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase);
+  const ctx: ApiContext = {
+    registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch), tokens, audit: new AuditLog(d.js, d.jsm),
+    money: { topUp: (i) => d.money.topUp(i), refund: (r) => d.money.refund(r), balanceKop: (id) => d.sequencer.money.balanceKop(id) },
+    insidePersonIds: (schoolId) => {
+      const school = d.registry.schools.get(schoolId);
+      return school === undefined ? [] : d.sequencer.passes.insidePersonIds(schoolId, school.timeZone, Date.now());
+    },
+    history, log: d.log,
+  };
+  const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);
+  const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, d.log, d.metrics);
+  const port = await server.listen(d.config.host, d.config.apiPort);
+  return { port, close: () => server.close(), stop: async () => { tokens.stop(); await history.close(); } };
+}

@@ -1,0 +1,48 @@
+// A route of the admin API: method, path, who may call it, the JSON Schema of its body and
+// query (TypeBox: one definition gives the schema, the TypeScript type and the OpenAPI text)
+// and the handler. The table of routes is the API; docs/openapi.json is generated from it.
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { ApiErrorCode } from './errors.js';
+import type { Principal, Role } from './tokens.js';
+import type { ApiContext } from './context.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Request<B, Q> {
+  readonly principal: Principal;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Q;
+  readonly body: B;
+  readonly requestId: string;
+}
+
+export interface Reply { readonly status: number; readonly body?: unknown }
+
+export interface Route<B = unknown, Q = unknown> {
+  readonly method: Method;
+  /** Under /api/v1, with :name parameters (each an opaque id unless `paramPatterns` says otherwise). */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** Roles that may call it; the handler then checks the scope (own school, own child). */
+  readonly roles: readonly Role[];
+  /** 'json' (application/json), 'csv' (text/csv) or none. */
+  readonly bodyKind?: 'json' | 'csv';
+  readonly body?: TSchema;
+  readonly query?: TSchema;
+  /** Largest body, in bytes; API_BODY_BYTES_MAX unless set. */
+  readonly bodyBytesMax?: number;
+  readonly paramPatterns?: Readonly<Record<string, RegExp>>;
+  /** The success status and the schema of its body (null: no body). */
+  readonly success: readonly [number, TSchema | null];
+  /** Errors beyond the common ones (401, 403, 400, 413, 415, 429, 500). */
+  readonly errors?: readonly ApiErrorCode[];
+  readonly handler: (ctx: ApiContext, req: Request<B, Q>) => Promise<Reply>;
+}
+
+/** Declares a route with its body and query types inferred from their schemas. */
+export function route<TB extends TSchema = TSchema, TQ extends TSchema = TSchema>(
+  r: Omit<Route<Static<TB>, Static<TQ>>, 'body' | 'query'> & { body?: TB; query?: TQ },
+): Route {
+  return r as unknown as Route;
+}

@@ -1,0 +1,9 @@
+// Every route of the admin API, in the order the OpenAPI document lists them.
+import type { Route } from '../route.js';
+import { catalogRoutes } from './catalog.js';
+import { guardianRoutes } from './guardians.js';
+import { personRoutes } from './persons.js';
+import { rosterRoutes } from './roster.js';
+import { schoolRoutes } from './schools.js';
+
+export const ROUTES: readonly Route[] = [...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...catalogRoutes];

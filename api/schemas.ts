@@ -1,0 +1,27 @@
+// Building blocks of the API's JSON Schemas (TypeBox: each definition is the JSON Schema and,
+// through Static<>, the TypeScript type). Objects are closed: an unknown field is an error.
+import { Type, type TProperties, type ObjectOptions } from '@sinclair/typebox';
+import {
+  ACCOUNT_NUMBER_PATTERN, CATEGORY_PATTERN, DAILY_LIMIT_KOP_MAX, ID_PATTERN, NAME_CHARS_MAX, PHONE_PATTERN,
+} from '../core/index.js';
+
+export const Id = Type.String({ pattern: ID_PATTERN.source, maxLength: 64, description: 'an opaque id' });
+export const Name = Type.String({ minLength: 1, maxLength: NAME_CHARS_MAX });
+export const Text = Type.String({ minLength: 1, maxLength: 200 });
+export const Phone = Type.String({ pattern: PHONE_PATTERN.source, description: 'E.164 mobile number, e.g. +79161234567' });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
+export const Category = Type.String({ pattern: CATEGORY_PATTERN.source });
+export const Kop = Type.Integer({ minimum: 0, maximum: DAILY_LIMIT_KOP_MAX });
+export const AccountNumber = Type.String({ pattern: ACCOUNT_NUMBER_PATTERN.source });
+export const UidHex = Type.String({ pattern: '^([0-9a-fA-F]{2}){4,10}$', description: 'card UID, 4 to 10 bytes as hex' });
+
+export function Obj<T extends TProperties>(props: T, opts: ObjectOptions = {}) {
+  return Type.Object(props, { additionalProperties: false, ...opts });
+}
+
+export const Problem = Obj({ path: Type.String(), message: Type.String() });
+export const ErrorBody = Obj({
+  error: Obj({ code: Type.String(), message: Type.String(), details: Type.Record(Type.String(), Type.Unknown()) }),
+}, { $id: 'Error' });
+export const DateRange = Obj({ from: IsoDate, to: IsoDate });
+export const Page = Obj({ limit: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,3}$' })), after: Type.Optional(Id) });

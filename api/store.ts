@@ -1,0 +1,61 @@
+// The API's way to change the registry. Changes run one at a time (this gateway holds the
+// writer lease, so it is the only API writer), and each waits until the registry index has
+// applied its own KV revision: the next change sees every earlier one. That is what makes
+// "two concurrent creations of one child give one 201 and one 409" hold.
+import type { KV } from '@nats-io/kv';
+import { parseRecord, recordKey, TapgateError, type RecordKind, type RegistryIndex, type RegistryRecord } from '../core/index.js';
+import { storedJson, type RegistryWatch } from '../lib/index.js';
+import { ApiError } from './errors.js';
+import { randomBytes } from 'node:crypto';
+
+/** How long a change may wait for the registry watch to apply it, in ms. */
+const APPLY_TIMEOUT_MS = 5000;
+
+/** A new opaque id: a prefix and 72 random bits, safe in NATS subjects. */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+}
+
+export class RegistryStore {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly kv: KV, readonly index: RegistryIndex, private readonly watch: RegistryWatch) {}
+
+  /** Runs `fn` with no other change of this store in between. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Validates a record in its registry form; a problem is a 400 naming the field. */
+  record<K extends RecordKind>(kind: K, raw: Record<string, unknown>): Extract<RegistryRecord, { kind: K }> {
+    try {
+      return parseRecord(kind, raw) as Extract<RegistryRecord, { kind: K }>;
+    } catch (err) {
+      if (err instanceof TapgateError) throw new ApiError('API_INVALID_REQUEST', err.message, { ...err.details });
+      throw err;
+    }
+  }
+
+  /** Writes records in order and waits until the index shows them. */
+  async put(...records: RegistryRecord[]): Promise<void> {
+    let revision = 0;
+    for (const r of records) revision = await this.kv.put(recordKey(r), storedJson(r));
+    await this.applied(revision);
+  }
+
+  async remove(kind: RecordKind, id: string): Promise<void> {
+    await this.kv.delete(`${kind}.${id}`);
+    const status = await this.kv.status();
+    await this.applied(status.streamInfo.state.last_seq);
+  }
+
+  private async applied(revision: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ApiError('API_UNAVAILABLE', 'the registry change was written but not seen back in time')), APPLY_TIMEOUT_MS);
+    });
+    try { await Promise.race([this.watch.applied(revision), timeout]); } finally { clearTimeout(timer); }
+  }
+}

@@ -1,0 +1,123 @@
+// API tokens. A token is `tg_<id>_<secret>`; the KV bucket tapgate_api_tokens keeps, under
+// `token.<id>`, the role, the scope and the SHA-256 of the secret, never the secret itself.
+// The gateway watches the bucket, so a revoked token stops working within moments.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { Kvm, type KV } from '@nats-io/kv';
+import { StorageType } from '@nats-io/jetstream';
+import { ID_PATTERN } from '../core/index.js';
+
+export const TOKEN_BUCKET = 'tapgate_api_tokens';
+export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian'] as const;
+export type Role = (typeof ROLES)[number];
+const TOKEN_PATTERN = /^tg_([A-Za-z0-9]{1,32})_([A-Za-z0-9_-]{43})$/;
+
+export interface TokenRecord {
+  readonly id: string;
+  readonly role: Role;
+  /** Schools a school or catering operator may act on. */
+  readonly schoolIds: readonly string[];
+  /** The guardian a guardian token speaks for; '' for other roles. */
+  readonly guardianId: string;
+  /** A note for people ("bank X", "school 1 office"); no personal data. */
+  readonly label: string;
+  readonly secretSha256: string;
+  readonly createdAtMs: number;
+  readonly revoked: boolean;
+}
+
+/** Who is calling: the token's id, role and scope. */
+export interface Principal {
+  readonly tokenId: string;
+  readonly role: Role;
+  readonly schoolIds: ReadonlySet<string>;
+  readonly guardianId: string;
+}
+
+export async function openTokenBucket(nc: NatsConnection): Promise<KV> {
+  return new Kvm(nc).create(TOKEN_BUCKET, { history: 1, storage: StorageType.File });
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+export interface TokenSpec { readonly role: Role; readonly schoolIds?: readonly string[]; readonly guardianId?: string; readonly label?: string }
+
+/** Checks a token spec: operators need schools, a guardian token needs a guardian, others neither. */
+export function tokenSpecProblem(spec: TokenSpec): string | null {
+  const schools = spec.schoolIds ?? [];
+  if (!(ROLES as readonly string[]).includes(spec.role)) return `role must be one of ${ROLES.join(', ')}`;
+  if (schools.some((s) => !ID_PATTERN.test(s))) return 'schoolIds must be ids';
+  const operator = spec.role === 'school_operator' || spec.role === 'catering_operator';
+  if (operator && schools.length === 0) return `a ${spec.role} token needs at least one school`;
+  if (!operator && schools.length > 0) return `a ${spec.role} token has no schools`;
+  if (spec.role === 'guardian' && !ID_PATTERN.test(spec.guardianId ?? '')) return 'a guardian token needs guardianId';
+  if (spec.role !== 'guardian' && (spec.guardianId ?? '') !== '') return `a ${spec.role} token has no guardianId`;
+  return null;
+}
+
+/** Creates a token; the returned string is the only copy of its secret. */
+export async function createToken(kv: KV, spec: TokenSpec, nowMs = Date.now()): Promise<{ token: string; record: TokenRecord }> {
+  const problem = tokenSpecProblem(spec);
+  if (problem !== null) throw new Error(problem);
+  const id = randomBytes(9).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  const record: TokenRecord = { id, role: spec.role, schoolIds: [...new Set(spec.schoolIds ?? [])], guardianId: spec.guardianId ?? '',
+    label: spec.label ?? '', secretSha256: sha256(secret), createdAtMs: nowMs, revoked: false };
+  await kv.create(`token.${id}`, JSON.stringify(record));
+  return { token: `tg_${id}_${secret}`, record };
+}
+
+/** The tokens, kept current by a watch on the bucket. */
+export class TokenStore {
+  private readonly byId = new Map<string, TokenRecord>();
+  private stopWatch: (() => void) | null = null;
+
+  constructor(readonly kv: KV) {}
+
+  async start(): Promise<void> {
+    const status = await this.kv.status();
+    const last = status.streamInfo.state.last_seq;
+    let ready!: () => void;
+    const done = new Promise<void>((r) => { ready = r; });
+    if (status.streamInfo.state.messages === 0) ready();
+    const iter = await this.kv.watch({ key: 'token.>' });
+    this.stopWatch = () => iter.stop();
+    void (async () => {
+      for await (const e of iter) {
+        const id = e.key.slice('token.'.length);
+        if (e.operation === 'PUT') {
+          try { this.byId.set(id, JSON.parse(e.string()) as TokenRecord); } catch { this.byId.delete(id); }
+        } else this.byId.delete(id);
+        if (e.isUpdate || e.revision >= last || e.delta === 0) ready();
+      }
+    })();
+    await done;
+  }
+
+  stop(): void { this.stopWatch?.(); }
+
+  get(id: string): TokenRecord | undefined { return this.byId.get(id); }
+
+  /** The caller of an Authorization header value, or null when it does not authenticate. */
+  authenticate(header: string): Principal | null {
+    const m = /^Bearer (\S+)$/.exec(header);
+    const parts = m === null ? null : TOKEN_PATTERN.exec(m[1]!);
+    if (parts === null) return null;
+    const rec = this.byId.get(parts[1]!);
+    if (rec === undefined || rec.revoked) return null;
+    const given = Buffer.from(sha256(parts[2]!), 'hex');
+    const stored = Buffer.from(rec.secretSha256, 'hex');
+    if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
+    return { tokenId: rec.id, role: rec.role, schoolIds: new Set(rec.schoolIds), guardianId: rec.guardianId };
+  }
+
+  async revoke(id: string): Promise<boolean> {
+    const rec = this.byId.get(id);
+    if (rec === undefined) return false;
+    await this.kv.put(`token.${id}`, JSON.stringify({ ...rec, revoked: true }));
+    this.byId.set(id, { ...rec, revoked: true });
+    return true;
+  }
+}
