@@ -98,9 +98,22 @@ const demoDoc = JSON.parse(readFileSync(demo, 'utf8'));
 const funded = await fundDemoAccounts(nats.url, demoDoc.accounts ?? []);
 log(`demo accounts funded through tapgate.money.v1.topup: ${funded.applied} applied, ${funded.duplicate} already applied`);
 
+// A city administrator's API token for the operator at this machine, created once; the KV bucket
+// keeps only its hash, so the file is the only copy (mode 600, under the gitignored .tapgate/).
+const tokenFile = join(data, 'admin-token');
+if (!existsSync(tokenFile)) {
+  const made = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'api-token.js'), 'create', '--role', 'city_admin', '--label', 'npm start'],
+    { env: childEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+  if (made.status === 0) { writeFileSync(tokenFile, made.stdout.toString().trim() + '\n', { mode: 0o600 }); log('created a city administrator API token in .tapgate/admin-token'); }
+  else log('could not create an admin API token (npm run token -- create --role city_admin)');
+}
+const apiPort = env('TAPGATE_API_PORT', '7403');
+
 process.stdout.write(`
 tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
   devices:        ws://127.0.0.1:${devicePort}/device/v1
+  admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)
+                  curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
   NATS:           ${nats.url}
