@@ -30,6 +30,9 @@ export async function ensureAuditStream(jsm: JetStreamManager): Promise<void> {
 }
 
 export class AuditLog {
+  /** Audit entries that could not be written (the change they describe stands). */
+  failures = 0;
+
   constructor(private readonly js: JetStreamClient, private readonly jsm: JetStreamManager) {}
 
   async write(p: Principal, requestId: string, action: string, targets: readonly string[]): Promise<void> {

@@ -1,7 +1,9 @@
 // A child's history for guardians and operators (entries, exits, purchases with items,
 // top-ups, refunds) read from ClickHouse, where the sink keeps every ledger event. Queries
-// are parameterised; ids and dates are checked before they get here.
+// bind their values as quoted literals (see bindParams); ids and dates are checked
+// before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import { ID_PATTERN } from '../core/index.js';
 import { ApiError } from './errors.js';
 
 /** Most rows one history request returns. */
@@ -26,9 +28,10 @@ export class HistoryReader {
 
   async close(): Promise<void> { await this.ch.close(); }
 
-  private async rows<T>(query: string, params: Record<string, unknown>): Promise<T[]> {
+  private async rows<T>(query: string, params: Readonly<Record<string, string>>): Promise<T[]> {
+    const sql = bindParams(query, params);
     try {
-      const rs = await this.ch.query({ query, query_params: params, format: 'JSONEachRow' });
+      const rs = await this.ch.query({ query: sql, format: 'JSONEachRow' });
       return await rs.json<T>();
     } catch {
       throw new ApiError('API_UNAVAILABLE', 'the history store (ClickHouse) cannot answer now; retry later');
@@ -72,13 +75,32 @@ export class HistoryReader {
     const rows = await this.rows<Record<string, string | number>>(
       `SELECT applied_at_ms, 'top_up' AS kind, amount_kop, balance_after_kop, payment_id AS ref FROM top_ups
          WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}
        UNION ALL
        SELECT applied_at_ms, 'refund' AS kind, amount_kop, balance_after_kop, refund_id AS ref FROM refunds
-         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})`, { a: accountId, from, to });
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { a: accountId, from, to });
     return rows.map((r) => ({ atMs: Number(r['applied_at_ms']), kind: r['kind'] === 'refund' ? 'refund' as const : 'top_up' as const,
       amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), ref: String(r['ref']) }))
       .sort((a, b) => a.atMs - b.atMs).slice(0, HISTORY_ROWS_MAX);
   }
+}
+
+/** What a bound value may be: an opaque id or a YYYY-MM-DD date; neither can hold a quote or a backslash. */
+const BINDABLE = new RegExp(`${ID_PATTERN.source}|^\\d{4}-\\d{2}-\\d{2}$`);
+
+/**
+ * Puts `{name:String}` values into the query text as quoted literals. ClickHouse 18.16 (the
+ * Debian server this runs against) has no query parameters: it refuses `param_<name>` as an
+ * unknown setting. Values are ids and dates checked before they get here; one that is not
+ * either is refused, and quotes and backslashes are escaped all the same.
+ */
+export function bindParams(query: string, params: Readonly<Record<string, string>>): string {
+  return query.replace(/\{([A-Za-z_][A-Za-z0-9_]*):String\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined || !BINDABLE.test(v)) throw new ApiError('API_INVALID_REQUEST', `the ${name} of a history query is not an id or a date`, { field: name });
+    return `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+  });
 }
 
 /** Checks a from/to pair of YYYY-MM-DD dates: to not before from, at most HISTORY_DAYS_MAX days. */

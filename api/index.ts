@@ -5,7 +5,7 @@ import type * as UWS from 'uWebSockets.js';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
-import type { Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
 import type { RegistryIndex } from '../core/index.js';
 import type { Logger, RegistryWatch } from '../lib/index.js';
 import type { GatewayConfig } from '../gateway/config.js';
@@ -44,9 +44,12 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   await ensureAuditStream(d.jsm);
   const tokens = new TokenStore(await openTokenBucket(d.nc));
   await tokens.start();
+  const audit = new AuditLog(d.js, d.jsm);
+  new Gauge({ name: 'tapgate_api_audit_failures', help: 'Admin API audit entries that could not be written since start (the changes stand)',
+    registers: [d.metrics], collect() { this.set(audit.failures); } });
   const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase);
   const ctx: ApiContext = {
-    registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch), tokens, audit: new AuditLog(d.js, d.jsm),
+    registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch), tokens, audit,
     money: { topUp: (i) => d.money.topUp(i), refund: (r) => d.money.refund(r), balanceKop: (id) => d.sequencer.money.balanceKop(id) },
     insidePersonIds: (schoolId) => {
       const school = d.registry.schools.get(schoolId);

@@ -2,7 +2,7 @@
 // through Static<>, the TypeScript type). Objects are closed: an unknown field is an error.
 import { Type, type TProperties, type ObjectOptions } from '@sinclair/typebox';
 import {
-  ACCOUNT_NUMBER_PATTERN, CATEGORY_PATTERN, DAILY_LIMIT_KOP_MAX, ID_PATTERN, NAME_CHARS_MAX, PHONE_PATTERN,
+  ACCOUNT_NUMBER_PATTERN, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, DAILY_LIMIT_KOP_MAX, ID_PATTERN, NAME_CHARS_MAX, PHONE_PATTERN,
 } from '../core/index.js';
 
 export const Id = Type.String({ pattern: ID_PATTERN.source, maxLength: 64, description: 'an opaque id' });
@@ -13,7 +13,7 @@ export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', descript
 export const Category = Type.String({ pattern: CATEGORY_PATTERN.source });
 export const Kop = Type.Integer({ minimum: 0, maximum: DAILY_LIMIT_KOP_MAX });
 export const AccountNumber = Type.String({ pattern: ACCOUNT_NUMBER_PATTERN.source });
-export const UidHex = Type.String({ pattern: '^([0-9a-fA-F]{2}){4,10}$', description: 'card UID, 4 to 10 bytes as hex' });
+export const UidHex = Type.String({ pattern: `^([0-9a-fA-F]{2}){${CARD_UID_BYTES_MIN},${CARD_UID_BYTES_MAX}}$`, description: `card UID, ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes as hex` });
 
 export function Obj<T extends TProperties>(props: T, opts: ObjectOptions = {}) {
   return Type.Object(props, { additionalProperties: false, ...opts });

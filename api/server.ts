@@ -114,8 +114,9 @@ export class ApiServer {
       this.log.debug({ requestId, method, route: routeLabel, status, ms: Math.round(performance.now() - started) }, 'api request');
       if (aborted) return;
       res.cork(() => {
-        res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`).writeHeader('content-type', contentTypeOut).writeHeader('x-request-id', requestId);
-        if (status === 204) res.end(); else res.end(text ?? JSON.stringify(body));
+        res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`).writeHeader('x-request-id', requestId);
+        if (status === 204) { res.end(); return; }
+        res.writeHeader('content-type', contentTypeOut).end(text ?? JSON.stringify(body));
       });
     };
     const fail = (err: unknown) => {

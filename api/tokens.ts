@@ -102,7 +102,7 @@ export class TokenStore {
 
   /** The caller of an Authorization header value, or null when it does not authenticate. */
   authenticate(header: string): Principal | null {
-    const m = /^Bearer (\S+)$/.exec(header);
+    const m = /^Bearer +(\S+)$/i.exec(header);
     const parts = m === null ? null : TOKEN_PATTERN.exec(m[1]!);
     if (parts === null) return null;
     const rec = this.byId.get(parts[1]!);

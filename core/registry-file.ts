@@ -10,7 +10,8 @@ export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;
 /** The most records in one file. */
 export const REGISTRY_FILE_RECORDS_MAX = 2_000_000;
 
-const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account', benefits: 'benefit' };
+const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account', benefits: 'benefit',
+  guardians: 'guardian', guardianships: 'guardianship', invitations: 'invitation', preferences: 'preferences', categories: 'category', products: 'product' };
 
 function invalidFile(message: string, details?: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_FILE', message, details === undefined ? undefined : { details });
@@ -28,7 +29,7 @@ function withLocation(where: string, fn: () => RegistryRecord): RegistryRecord {
 export function parseRegistryJson(text: string): RegistryRecord[] {
   let doc: unknown;
   try { doc = JSON.parse(text); } catch (err) { invalidFile(`not valid JSON: ${(err as Error).message}`); }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) invalidFile('the JSON root must be an object with schools, devices, persons, identifiers');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) invalidFile(`the JSON root must be an object with sections of ${Object.keys(JSON_SECTIONS).join(', ')}`);
   const out: RegistryRecord[] = [];
   for (const [section, items] of Object.entries(doc)) {
     const kind = JSON_SECTIONS[section];

@@ -320,7 +320,8 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
     case 'product': {
       const category = str(raw, 'category', where, { max: 32 });
       if (!CATEGORY_PATTERN.test(category)) fail(`${where}: category must be [a-z0-9_-], 1..32`, { field: 'category' });
-      const priceKop = raw['priceKop'];
+      const priceRaw = raw['priceKop'];
+      const priceKop = typeof priceRaw === 'string' && /^\d{1,12}$/.test(priceRaw) ? Number(priceRaw) : priceRaw;
       if (typeof priceKop !== 'number' || !Number.isSafeInteger(priceKop) || priceKop < 0 || priceKop > PRODUCT_PRICE_KOP_MAX) {
         fail(`${where}: priceKop must be an integer from 0 to ${PRODUCT_PRICE_KOP_MAX}`, { field: 'priceKop' });
       }

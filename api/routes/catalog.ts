@@ -1,8 +1,8 @@
 // A school's canteen catalogue: product categories (the codes POS baskets and guardians' bans
 // use) and products with prices, kept by catering.
 import { Type } from '@sinclair/typebox';
-import { PRODUCT_PRICE_KOP_MAX, type Category as CategoryRecord, type Product } from '../../core/index.js';
-import { notFound, schoolInScope } from '../context.js';
+import { ID_PATTERN, PRODUCT_PRICE_KOP_MAX, type Category as CategoryRecord, type Product } from '../../core/index.js';
+import { type ApiContext, notFound, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { Category, Id, Obj, Page, Text } from '../schemas.js';
@@ -23,15 +23,26 @@ const ProductView = Obj({ id: Id, schoolId: Id, name: Type.String(), category: T
 
 const categoryView = (c: CategoryRecord) => ({ id: c.id, schoolId: c.schoolId, code: c.code, name: c.name });
 const productView = (p: Product) => ({ id: p.id, schoolId: p.schoolId, name: p.name, category: p.category, priceKop: p.priceKop, active: p.active });
-const categoryId = (schoolId: string, code: string) => `${schoolId}.${code}`;
+/** A new category's id: `<school id>.<code>` where that fits in an id (64 characters), else a random one. */
+function newCategoryId(schoolId: string, code: string): string {
+  const id = `${schoolId}.${code}`;
+  return ID_PATTERN.test(id) ? id : newId('c');
+}
+
+/** The category with `code` at the school, looked up by school and code (ids are opaque). */
+function categoryAt(ctx: ApiContext, schoolId: string, code: string): CategoryRecord | undefined {
+  for (const c of ctx.registry.categories.values()) if (c.schoolId === schoolId && c.code === code) return c;
+  return undefined;
+}
 
 export const catalogRoutes: Route[] = [
   route({ method: 'POST', path: '/schools/:schoolId/categories', tag: 'catalogue', summary: 'Add a product category to a school\'s canteen', roles: CATERING,
     bodyKind: 'json', body: Obj({ code: Category, name: Text }), success: [201, CategoryView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
-      const id = categoryId(school.id, req.body.code);
-      if (ctx.registry.categories.has(id)) throw new ApiError('API_CONFLICT', `category ${req.body.code} exists at this school`, { existingId: id });
+      const existing = categoryAt(ctx, school.id, req.body.code);
+      if (existing !== undefined) throw new ApiError('API_CONFLICT', `category ${req.body.code} exists at this school`, { existingId: existing.id });
+      const id = newCategoryId(school.id, req.body.code);
       const rec = ctx.store.record('category', { id, schoolId: school.id, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'category.create', [`category:${id}`]);
@@ -41,13 +52,13 @@ export const catalogRoutes: Route[] = [
     success: [200, Obj({ items: Type.Array(CategoryView) })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
-      return ok(200, { items: [...ctx.registry.categories.values()].filter((c) => c.schoolId === school.id).sort((a, b) => a.code.localeCompare(b.code)).map(categoryView) });
+      return ok(200, { items: [...ctx.registry.categories.values()].filter((c) => c.schoolId === school.id).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map(categoryView) });
     } }),
   route({ method: 'POST', path: '/schools/:schoolId/products', tag: 'catalogue', summary: 'Add a product with its price; its category must exist at the school',
     roles: CATERING, bodyKind: 'json', body: ProductBody, success: [201, ProductView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
-      if (!ctx.registry.categories.has(categoryId(school.id, req.body.category))) throw notFound('category', req.body.category);
+      if (categoryAt(ctx, school.id, req.body.category) === undefined) throw notFound('category', req.body.category);
       const count = [...ctx.registry.products.values()].filter((p) => p.schoolId === school.id).length;
       if (count >= PRODUCTS_PER_SCHOOL_MAX) throw new ApiError('API_CONFLICT', `a school has at most ${PRODUCTS_PER_SCHOOL_MAX} products`);
       const rec = ctx.store.record('product', { id: newId('pr'), schoolId: school.id, ...req.body });
@@ -68,7 +79,7 @@ export const catalogRoutes: Route[] = [
       const old = ctx.registry.products.get(req.params['productId']!);
       if (old === undefined) throw notFound('product', req.params['productId']!);
       schoolInScope(ctx, req.principal, old.schoolId);
-      if (req.body.category !== undefined && !ctx.registry.categories.has(categoryId(old.schoolId, req.body.category))) throw notFound('category', req.body.category);
+      if (req.body.category !== undefined && categoryAt(ctx, old.schoolId, req.body.category) === undefined) throw notFound('category', req.body.category);
       const rec = ctx.store.record('product', { ...old, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'product.update', [`product:${old.id}`]);

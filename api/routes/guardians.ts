@@ -2,7 +2,7 @@
 // trusted persons a parent invites, notification preferences, and a child's history.
 import { Type } from '@sinclair/typebox';
 import {
-  GRANT_SCOPES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, normaliseName, type Guardian, type Guardianship, type Invitation,
+  GRANT_SCOPES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, normaliseName, type GrantScope, type NotificationEvent, type Guardian, type Guardianship, type Invitation,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, selfGuardian } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -11,12 +11,17 @@ import { route, type Route } from '../route.js';
 import { DateRange, Id, Kop, Name, Obj, Phone } from '../schemas.js';
 import { newId } from '../store.js';
 import type { Principal, Role } from '../tokens.js';
-import { audited, ok } from './common.js';
+import { audited, byId, ok } from './common.js';
 
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const VIEWERS: Role[] = ['city_admin', 'school_operator', 'catering_operator', 'guardian'];
 /** How long an invitation of a trusted person stays open, in ms (7 days). */
 export const INVITATION_TTL_MS = 7 * 86_400_000;
+/** The grant an event type reports from: a trusted person hears only about what they may see. */
+export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
+  entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases', top_up: 'balance', low_balance: 'balance',
+  daily_digest: 'passes', weekly_digest: 'passes',
+};
 /** Most trusted persons per child. */
 export const TRUSTED_PER_CHILD_MAX = 10;
 
@@ -57,6 +62,12 @@ function invitationRecord(ctx: ApiContext, i: Invitation, patch: Partial<Invitat
   return ctx.store.record('invitation', { ...rest, expiresAt: expiresAtMs });
 }
 
+/** Removes a link and the notification preferences kept under the same id: they go with the access. */
+async function removeLink(ctx: ApiContext, id: string): Promise<void> {
+  if (ctx.registry.preferences.has(id)) await ctx.store.remove('preferences', id);
+  await ctx.store.remove('guardianship', id);
+}
+
 export const guardianRoutes: Route[] = [
   route({ method: 'POST', path: '/guardians', tag: 'guardians', summary: 'Register a guardian by mobile phone; 409 with the existing id if the phone is registered',
     roles: OPERATORS, bodyKind: 'json', body: GuardianBody, success: [201, GuardianView], errors: ['API_CONFLICT'],
@@ -87,7 +98,7 @@ export const guardianRoutes: Route[] = [
     success: [200, Obj({ items: Type.Array(LinkView) })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
-      return ok(200, { items: ctx.registry.guardianshipsOfPersonId(person.id).sort((a, b) => a.id.localeCompare(b.id)).map(linkView) });
+      return ok(200, { items: ctx.registry.guardianshipsOfPersonId(person.id).sort(byId).map(linkView) });
     } }),
   route({ method: 'DELETE', path: '/persons/:personId/guardians/:guardianId', tag: 'guardians',
     summary: 'Unlink a guardian from a pupil; the trusted persons that guardian invited lose access too', roles: OPERATORS, success: [204, null], errors: ['API_NOT_FOUND'],
@@ -96,8 +107,8 @@ export const guardianRoutes: Route[] = [
       const id = linkId(req.params['guardianId']!, person.id);
       if (!ctx.registry.guardianships.has(id)) throw notFound('guardianship', id);
       const granted = ctx.registry.guardianshipsOfPersonId(person.id).filter((l) => l.grantedBy === id);
-      for (const l of granted) await ctx.store.remove('guardianship', l.id);
-      await ctx.store.remove('guardianship', id);
+      for (const l of granted) await removeLink(ctx, l.id);
+      await removeLink(ctx, id);
       await audited(ctx, req.principal, req.requestId, 'guardianship.unlink', [`guardianship:${id}`, ...granted.map((l) => `guardianship:${l.id}`)]);
       return ok(204);
     }) }),
@@ -113,7 +124,7 @@ export const guardianRoutes: Route[] = [
         return p === undefined ? [] : [{ personId: p.id, schoolId: p.schoolId, displayName: p.displayName, className: p.className, relation: l.relation,
           scopes: [...l.scopes], accountId: l.scopes.includes('balance') ? ctx.registry.accountOfPersonId(p.id)?.id ?? null : null }];
       });
-      return ok(200, { items: items.sort((a, b) => a.personId.localeCompare(b.personId)) });
+      return ok(200, { items: items.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)) });
     } }),
   route({ method: 'POST', path: '/me/invitations', tag: 'guardian self-service', summary: 'A parent invites a trusted person (phone and surname) to see some of a child\'s data',
     roles: ['guardian'], bodyKind: 'json', body: InviteBody, success: [201, InvitationView], errors: ['API_CONFLICT'],
@@ -156,10 +167,19 @@ export const guardianRoutes: Route[] = [
       if (parentLink?.relation !== 'parent') throw new ApiError('API_CONFLICT', 'the inviting parent is no longer linked to the child');
       const existing = ctx.registry.guardianships.get(linkId(me, inv.personId));
       if (existing?.relation === 'parent') throw new ApiError('API_CONFLICT', 'this guardian is already a parent of the child');
+      // The limit is checked again here: several invitations may be open at once.
+      const trusted = ctx.registry.guardianshipsOfPersonId(inv.personId).filter((l) => l.relation === 'trusted' && l.guardianId !== me).length;
+      if (trusted >= TRUSTED_PER_CHILD_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${TRUSTED_PER_CHILD_MAX} trusted persons`);
       const link = ctx.store.record('guardianship', { id: linkId(me, inv.personId), guardianId: me, personId: inv.personId, relation: 'trusted',
         scopes: inv.scopes, grantedBy: parentLink.id });
-      await ctx.store.put(link, invitationRecord(ctx, inv, { status: 'accepted', guardianshipId: link.value.id }));
-      await audited(ctx, req.principal, req.requestId, 'invitation.accept', [`invitation:${inv.id}`, `guardianship:${link.value.id}`]);
+      // One accepted invitation governs a link: an earlier one this replaces is closed, so that
+      // revoking it later cannot take away the access this one gives.
+      const superseded = [...ctx.registry.invitations.values()]
+        .filter((i) => i.id !== inv.id && i.status === 'accepted' && i.guardianshipId === link.value.id)
+        .map((i) => invitationRecord(ctx, i, { status: 'revoked' }));
+      await ctx.store.put(link, invitationRecord(ctx, inv, { status: 'accepted', guardianshipId: link.value.id }), ...superseded);
+      await audited(ctx, req.principal, req.requestId, 'invitation.accept', [`invitation:${inv.id}`, `guardianship:${link.value.id}`,
+        ...superseded.map((i) => `invitation:${i.value.id}`)]);
       return ok(201, linkView(link.value));
     }) }),
   route({ method: 'POST', path: '/invitations/:invitationId/revoke', tag: 'guardian self-service',
@@ -171,7 +191,7 @@ export const guardianRoutes: Route[] = [
       if (inv.status === 'revoked') return ok(200, invitationView(inv));
       const rec = invitationRecord(ctx, inv, { status: 'revoked' });
       const link = inv.guardianshipId === '' ? undefined : ctx.registry.guardianships.get(inv.guardianshipId);
-      if (link !== undefined && link.relation === 'trusted') await ctx.store.remove('guardianship', link.id);
+      if (link !== undefined && link.relation === 'trusted') await removeLink(ctx, link.id);
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'invitation.revoke', [`invitation:${inv.id}`, ...(link === undefined ? [] : [`guardianship:${link.id}`])]);
       return ok(200, invitationView(rec.value));
@@ -180,9 +200,11 @@ export const guardianRoutes: Route[] = [
     roles: ['guardian'], success: [200, PreferencesView],
     handler: async (ctx, req) => {
       const me = selfGuardian(ctx, req.principal);
-      const person = personVisible(ctx, req.principal, req.params['personId']!, 'passes');
-      const p = ctx.registry.preferences.get(linkId(me, person.id));
-      return ok(200, { guardianId: me, personId: person.id, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null });
+      // Any link will do, as for PUT: a trusted person granted purchases only has preferences too.
+      const link = ctx.registry.guardianshipsOfGuardianId(me).find((l) => l.personId === req.params['personId']);
+      if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`, { personId: req.params['personId']! });
+      const p = ctx.registry.preferences.get(linkId(me, link.personId));
+      return ok(200, { guardianId: me, personId: link.personId, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null });
     } }),
   route({ method: 'PUT', path: '/me/children/:personId/preferences', tag: 'guardian self-service',
     summary: 'Set which events this guardian hears about for a child, and how (digests by e-mail only)',
@@ -190,7 +212,11 @@ export const guardianRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const me = selfGuardian(ctx, req.principal);
       const link = ctx.registry.guardianshipsOfGuardianId(me).find((l) => l.personId === req.params['personId']);
-      if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`);
+      if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`, { personId: req.params['personId']! });
+      const outside = req.body.subscriptions.filter((s) => !link.scopes.includes(EVENT_SCOPE[s.event]));
+      if (outside.length > 0) {
+        throw new ApiError('API_FORBIDDEN', 'this guardian was not granted what these events report', { events: outside.map((s) => s.event) });
+      }
       const rec = ctx.store.record('preferences', { id: linkId(me, link.personId), guardianId: me, personId: link.personId, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'preferences.set', [`preferences:${rec.value.id}`]);
@@ -198,7 +224,7 @@ export const guardianRoutes: Route[] = [
     }) }),
 
   route({ method: 'GET', path: '/persons/:personId/passes', tag: 'history', summary: 'A child\'s entries and exits for a date range (UTC dates, at most 92 days)',
-    roles: VIEWERS, query: DateRange, success: [200, Obj({ personId: Id, items: Type.Array(Type.Record(Type.String(), Type.Unknown())) })], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    roles: ['city_admin', 'school_operator', 'guardian'], query: DateRange, success: [200, Obj({ personId: Id, items: Type.Array(Type.Record(Type.String(), Type.Unknown())) })], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const person = personVisible(ctx, req.principal, req.params['personId']!, 'passes');
       checkRange(req.query.from, req.query.to);

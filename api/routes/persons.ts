@@ -54,6 +54,8 @@ const RefundView = Obj({ status: Type.Union([Type.Literal('applied'), Type.Liter
   balanceAfterKop: Type.Integer(), appliedAtMs: Type.Integer() });
 const MoveBody = Obj({ schoolId: Id, className: Type.Optional(ClassName) });
 
+/** Orders records by id in code-unit order, as the paged lists do (localeCompare would depend on the ICU locale). */
+const byId = (a: { readonly id: string }, b: { readonly id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 export const personView = (ctx: ApiContext, p: Person) => ({ id: p.id, schoolId: p.schoolId, kind: p.kind, surname: p.surname, givenName: p.givenName,
   patronymic: p.patronymic, birthDate: p.birthDate, className: p.className, displayName: p.displayName, photoRef: p.photoRef,
@@ -143,7 +145,10 @@ export const personRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const old = personInSchoolScope(ctx, req.principal, req.params['personId']!);
       const names = req.body.surname !== undefined || req.body.givenName !== undefined || req.body.patronymic !== undefined;
-      const rec = ctx.store.record('person', { ...old, ...(names ? { displayName: '' } : {}), ...req.body });
+      // A name change rebuilds the display name from the parts; a record with no surname (a file
+      // import with a display name only) keeps its display name, which the parts cannot replace.
+      const rebuild = names && (req.body.surname ?? old.surname) !== '';
+      const rec = ctx.store.record('person', { ...old, ...(rebuild ? { displayName: '' } : {}), ...req.body });
       checkNotRegistered(ctx, rec.value);
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'person.update', [`person:${old.id}`]);
@@ -173,7 +178,7 @@ export const personRoutes: Route[] = [
     success: [200, Obj({ items: Type.Array(IdentifierView) })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
-      return ok(200, { items: ctx.registry.identifiersOfPerson(person.id).sort((a, b) => a.id.localeCompare(b.id)).map(identifierView) });
+      return ok(200, { items: ctx.registry.identifiersOfPerson(person.id).sort(byId).map(identifierView) });
     } }),
   route({ method: 'POST', path: '/identifiers/:identifierId/block', tag: 'identifiers', summary: 'Block an identifier (lost); every reader refuses it within a second',
     roles: OPERATORS, success: [200, IdentifierView], errors: ['API_NOT_FOUND'],
@@ -236,6 +241,8 @@ export const personRoutes: Route[] = [
     success: [200, Obj({ accountId: Id, balanceKop: Type.Integer(), money: Type.Array(Type.Record(Type.String(), Type.Unknown())), purchases: Type.Array(Type.Record(Type.String(), Type.Unknown())) })],
     handler: async (ctx, req) => {
       const a = accountVisible(ctx, req.principal, req.params['accountId']!, 'balance');
+      // The history lists purchases too: a trusted person granted the balance only must not see them.
+      personVisible(ctx, req.principal, a.personId, 'purchases');
       checkRange(req.query.from, req.query.to);
       const [money, purchases] = await Promise.all([ctx.history.money(a.id, req.query.from, req.query.to), ctx.history.purchases(a.personId, req.query.from, req.query.to)]);
       return ok(200, { accountId: a.id, balanceKop: ctx.money.balanceKop(a.id), money, purchases });
@@ -245,13 +252,13 @@ export const personRoutes: Route[] = [
     roles: ['payment_integration'], bodyKind: 'json', body: TopUpBody, paramPatterns: { number: /^\d{8,10}$/ }, success: [201, TopUpView],
     errors: ['API_NOT_FOUND', 'API_CONFLICT', 'API_INVALID_AMOUNT', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
-      const account = ctx.registry.accountByNumber(req.params['number']!);
-      if (account === undefined) throw new ApiError('API_NOT_FOUND', 'no account has this number', { kind: 'account' });
-      const o = await ctx.money.topUp({ channel: req.body.channel, paymentId: req.body.paymentId, amountKop: req.body.amountKop, accountId: account.id });
+      // An unknown number is the money state's to refuse: a retry of a payment applied before is a duplicate first.
+      const o = await ctx.money.topUp({ channel: req.body.channel, paymentId: req.body.paymentId, amountKop: req.body.amountKop,
+        accountId: ctx.registry.accountByNumber(req.params['number']!)?.id });
       if (o.kind === 'refused') {
         const code = o.error === TopUpError.TOP_UP_ERROR_INVALID_AMOUNT ? 'API_INVALID_AMOUNT' : o.error === TopUpError.TOP_UP_ERROR_CONFLICT ? 'API_CONFLICT'
           : o.error === TopUpError.TOP_UP_ERROR_UNAVAILABLE ? 'API_UNAVAILABLE' : o.error === TopUpError.TOP_UP_ERROR_UNKNOWN_ACCOUNT ? 'API_NOT_FOUND' : 'API_INVALID_REQUEST';
-        throw new ApiError(code, o.message);
+        throw new ApiError(code, o.message, code === 'API_NOT_FOUND' ? { kind: 'account' } : {});
       }
       const t = o.topUp;
       if (o.kind === 'applied') await audited(ctx, req.principal, req.requestId, 'money.top_up', [`account:${t.accountId}`, `payment:${t.channel}/${t.paymentId}`]);
@@ -284,7 +291,7 @@ export const personRoutes: Route[] = [
     success: [200, Obj({ items: Type.Array(BenefitView) })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
-      return ok(200, { items: ctx.registry.benefitsOfPersonId(person.id).map(benefitView) });
+      return ok(200, { items: [...ctx.registry.benefitsOfPersonId(person.id)].sort(byId).map(benefitView) });
     } }),
   route({ method: 'DELETE', path: '/benefits/:benefitId', tag: 'benefits', summary: 'Withdraw a benefit', roles: OPERATORS, success: [204, null], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {

@@ -5,7 +5,7 @@
 // the good rows are applied.
 import { Type } from '@sinclair/typebox';
 import {
-  IDENTIFIER_KINDS, PERSON_KINDS, PHONE_PATTERN, parseCsv, personDedupKey, TapgateError, type RegistryRecord,
+  IDENTIFIER_KINDS, PERSON_KINDS, PHONE_PATTERN, parseCsv, personDedupKey, TapgateError, type RecordKind, type RegistryRecord,
 } from '../../core/index.js';
 import { type ApiContext, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -42,32 +42,51 @@ function fieldOf(err: unknown): { field: string; message: string } {
   throw err;
 }
 
+/** The roster column of a registry field, by record kind, so that a row error names what the file calls it. */
+const COLUMN_OF: Partial<Record<RecordKind, Readonly<Record<string, string>>>> = {
+  person: { surname: 'surname', givenName: 'given_name', patronymic: 'patronymic', birthDate: 'birth_date', className: 'class', kind: 'kind' },
+  identifier: { uidHex: 'card_uid', kind: 'identifier_kind' },
+  guardian: { phone: 'guardian_phone', surname: 'guardian_surname', givenName: 'guardian_given_name' },
+};
+
+/** A registry record from a row's cells; a validation problem becomes a RowError naming the column. */
+function rowRecord<K extends RecordKind>(ctx: ApiContext, kind: K, raw: Record<string, unknown>): Extract<RegistryRecord, { kind: K }> {
+  try {
+    return ctx.store.record(kind, raw);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const field = String(err.details['field'] ?? '');
+    // The registry's message starts with "<kind> <id>: "; the id is a draft's, of no use in a row error.
+    throw new RowError(COLUMN_OF[kind]?.[field] ?? field, err.message.replace(/^[a-z]+ [^:]*: /, ''));
+  }
+}
+
 /** Plans the records one row needs against the registry as it is now; throws RowError. */
 function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created: Record<string, number>; updated: { persons: number } }): RegistryRecord[] {
   for (const f of REQUIRED) if (row[f] === '') throw new RowError(f, `${f} is required`);
   const kind = row.kind === '' ? 'pupil' : row.kind;
   if (!(PERSON_KINDS as readonly string[]).includes(kind)) throw new RowError('kind', `kind must be one of ${PERSON_KINDS.join(', ')}`);
   const out: RegistryRecord[] = [];
-  const draft = ctx.store.record('person', { id: 'draft', schoolId, kind, surname: row.surname, givenName: row.given_name, patronymic: row.patronymic,
+  const draft = rowRecord(ctx, 'person', { id: 'draft', schoolId, kind, surname: row.surname, givenName: row.given_name, patronymic: row.patronymic,
     birthDate: row.birth_date, className: row.class });
   const existingId = ctx.registry.personIdByDedupKey(personDedupKey(draft.value)!);
   const existing = existingId === undefined ? undefined : ctx.registry.persons.get(existingId);
   if (existing !== undefined && existing.schoolId !== schoolId) throw new RowError('surname', 'this person is registered at another school; move them first');
   let personId: string;
   if (existing === undefined) {
-    const person = ctx.store.record('person', { ...draft.value, id: newId('p'), displayName: '' });
+    const person = rowRecord(ctx, 'person', { ...draft.value, id: newId('p'), displayName: '' });
     personId = person.value.id;
     out.push(person);
     counts.created['persons']!++;
   } else {
     personId = existing.id;
     if (existing.className !== draft.value.className || existing.kind !== draft.value.kind) {
-      out.push(ctx.store.record('person', { ...existing, className: draft.value.className, kind: draft.value.kind }));
+      out.push(rowRecord(ctx, 'person', { ...existing, className: draft.value.className, kind: draft.value.kind }));
       counts.updated.persons++;
     }
   }
   if (kind === 'pupil' && ctx.registry.accountOfPersonId(personId) === undefined) {
-    out.push(ctx.store.record('account', { id: newId('a'), personId, number: newAccountNumber(ctx) }));
+    out.push(rowRecord(ctx, 'account', { id: newId('a'), personId, number: newAccountNumber(ctx) }));
     counts.created['accounts']!++;
   }
   if (row.card_uid !== '') {
@@ -79,7 +98,7 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created:
       if (identifierKind === 'temporary' || !(IDENTIFIER_KINDS as readonly string[]).includes(identifierKind)) {
         throw new RowError('identifier_kind', 'identifier_kind must be social_card, fob, bracelet or watch');
       }
-      out.push(ctx.store.record('identifier', { id: newId('i'), personId, kind: identifierKind, uidHex }));
+      out.push(rowRecord(ctx, 'identifier', { id: newId('i'), personId, kind: identifierKind, uidHex }));
       counts.created['identifiers']!++;
     }
   }
@@ -88,13 +107,13 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created:
     let guardianId = ctx.registry.guardianByPhone(row.guardian_phone)?.id;
     if (guardianId === undefined) {
       if (row.guardian_surname === '') throw new RowError('guardian_surname', 'a new guardian needs guardian_surname');
-      const g = ctx.store.record('guardian', { id: newId('g'), phone: row.guardian_phone, surname: row.guardian_surname, givenName: row.guardian_given_name });
+      const g = rowRecord(ctx, 'guardian', { id: newId('g'), phone: row.guardian_phone, surname: row.guardian_surname, givenName: row.guardian_given_name });
       guardianId = g.value.id;
       out.push(g);
       counts.created['guardians']!++;
     }
     if (ctx.registry.guardianships.get(linkId(guardianId, personId))?.relation !== 'parent') {
-      out.push(ctx.store.record('guardianship', { id: linkId(guardianId, personId), guardianId, personId, relation: 'parent' }));
+      out.push(rowRecord(ctx, 'guardianship', { id: linkId(guardianId, personId), guardianId, personId, relation: 'parent' }));
       counts.created['links']!++;
     }
   }
@@ -112,8 +131,9 @@ export const rosterRoutes: Route[] = [
       const header = table[0]?.map((h) => h.trim().toLowerCase()) ?? [];
       const missing = ROSTER_COLUMNS.filter((c) => !header.includes(c) && (REQUIRED as readonly string[]).includes(c));
       const unknown = header.filter((h) => !(ROSTER_COLUMNS as readonly string[]).includes(h));
-      if (missing.length > 0 || unknown.length > 0) {
-        throw new ApiError('API_INVALID_REQUEST', `the header must name columns of ${ROSTER_COLUMNS.join(', ')}`, { missing, unknown });
+      const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+      if (missing.length > 0 || unknown.length > 0 || repeated.length > 0) {
+        throw new ApiError('API_INVALID_REQUEST', `the header must name columns of ${ROSTER_COLUMNS.join(', ')}, each once`, { missing, unknown, repeated });
       }
       if (table.length - 1 > ROSTER_ROWS_MAX) throw new ApiError('API_INVALID_REQUEST', `a roster has at most ${ROSTER_ROWS_MAX} rows`, { rowsMax: ROSTER_ROWS_MAX });
       const counts = { created: { persons: 0, accounts: 0, identifiers: 0, guardians: 0, links: 0 }, updated: { persons: 0 } };

@@ -151,8 +151,12 @@ export const schoolRoutes: Route[] = [
     paramPatterns: { tokenId: /^[A-Za-z0-9]{1,32}$/ },
     handler: async (ctx, req) => {
       const id = req.params['tokenId']!;
-      if (!(await ctx.tokens.revoke(id))) throw notFound('token', id);
-      await audited(ctx, req.principal, req.requestId, 'token.revoke', [`token:${id}`]);
+      const token = ctx.tokens.get(id);
+      if (token === undefined) throw notFound('token', id);
+      if (!token.revoked) {
+        await ctx.tokens.revoke(id);
+        await audited(ctx, req.principal, req.requestId, 'token.revoke', [`token:${id}`]);
+      }
       return ok(204);
     } }),
   route({ method: 'GET', path: '/audit', tag: 'audit', summary: 'The newest audit entries, newest first', roles: ADMIN,

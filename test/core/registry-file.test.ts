@@ -43,7 +43,7 @@ t.test('registry-file - JSON refusals', async (t) => {
     ['root is an array', '[]', 'REGISTRY_INVALID_FILE', /^the JSON root must be an object/, undefined],
     ['root is null', 'null', 'REGISTRY_INVALID_FILE', /^the JSON root must be an object/, undefined],
     ['root is a string', '"x"', 'REGISTRY_INVALID_FILE', /^the JSON root must be an object/, undefined],
-    ['unknown section', '{"pupils": []}', 'REGISTRY_INVALID_FILE', /^unknown section "pupils" \(expected schools, devices, persons, identifiers, accounts, benefits\)$/, undefined],
+    ['unknown section', '{"pupils": []}', 'REGISTRY_INVALID_FILE', /^unknown section "pupils" \(expected schools, devices, persons, identifiers, accounts, benefits, guardians, guardianships, invitations, preferences, categories, products\)$/, undefined],
     ['section not an array', '{"schools": {}}', 'REGISTRY_INVALID_FILE', /^section "schools" must be an array$/, undefined],
     ['item not an object', '{"schools": [{"id":"s1","name":"n","timeZone":"UTC"}, 1]}', 'REGISTRY_INVALID_FILE', /^schools\[1\] must be an object$/, undefined],
     ['item is an array', '{"persons": [[]]}', 'REGISTRY_INVALID_FILE', /^persons\[0\] must be an object$/, undefined],
@@ -97,7 +97,7 @@ t.test('registry-file - CSV registry with quoting, CRLF and BOM', async (t) => {
   t.same(records, [
     { kind: 'school', value: { id: 's1', name: 'School "Lyceum", No. 1', timeZone: 'Europe/Moscow', kind: 'school' } },
     { kind: 'device', value: { id: 'd1', schoolId: 's1', kind: 'pos', secretHex: SECRET, enabled: false, allowedPersonKinds: ['staff', 'pupil'] } },
-    { kind: 'person', value: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Ivanov, Ivan', className: '5A', photoRef: '' } },
+    { kind: 'person', value: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Ivanov, Ivan', className: '5A', photoRef: '', surname: '', givenName: '', patronymic: '', birthDate: '' } },
     { kind: 'identifier', value: { id: 'i1', personId: 'p1', kind: 'temporary', uidHex: 'deadbeef', status: 'blocked', expiresAtMs: Date.UTC(2025, 8, 1) } },
   ]);
   t.same(parseRegistryCsv('record,id\n'), [], 'a header alone is an empty registry');
@@ -110,8 +110,8 @@ t.test('registry-file - CSV refusals', async (t) => {
     ['too few cells', 'record,id,name,timeZone\nschool,s1,n,UTC\nschool,s2,n', 'REGISTRY_INVALID_FILE', 'line 3: 3 cells, header has 4', { line: 3 }],
     ['too many cells', 'record,id,name,timeZone\nschool,s1,n,UTC,extra', 'REGISTRY_INVALID_FILE', 'line 2: 5 cells, header has 4', { line: 2 }],
     ['comma inside an unquoted name', 'record,id,name,timeZone\nschool,s1,Lyceum, No. 1,UTC', 'REGISTRY_INVALID_FILE', 'line 2: 5 cells, header has 4', { line: 2 }],
-    ['unknown record kind', 'record,id\npupil,p1', 'REGISTRY_INVALID_FILE', 'line 2: record must be one of school, device, person, identifier, account, benefit', { line: 2 }],
-    ['empty record kind', 'record,id\n,p1', 'REGISTRY_INVALID_FILE', 'line 2: record must be one of school, device, person, identifier, account, benefit', { line: 2 }],
+    ['unknown record kind', 'record,id\npupil,p1', 'REGISTRY_INVALID_FILE', 'line 2: record must be one of school, device, person, identifier, account, benefit, guardian, guardianship, invitation, preferences, category, product', { line: 2 }],
+    ['empty record kind', 'record,id\n,p1', 'REGISTRY_INVALID_FILE', 'line 2: record must be one of school, device, person, identifier, account, benefit, guardian, guardianship, invitation, preferences, category, product', { line: 2 }],
     ['unterminated quote', 'record,id\nschool,"s1', 'REGISTRY_INVALID_FILE', 'unterminated quoted field at the end of the CSV', undefined],
     ['invalid record', 'record,id,name,timeZone\nschool,s1,n,UTC\nschool,s2,,UTC', 'REGISTRY_INVALID_RECORD', 'line 3: school s2: name is required', { field: 'name', where: 'line 3' }],
     ['temporary without expiry', 'record,id,personId,kind,uidHex,expiresAt\nidentifier,i1,p1,temporary,01020304,', 'REGISTRY_INVALID_RECORD',

@@ -68,9 +68,9 @@ t.test('registry - valid records parse to their frozen typed form', async (t) =>
     { name: 'device, enabled "true", empty kinds mean both', kind: 'device', patch: { enabled: 'true', allowedPersonKinds: '' },
       value: { id: 'd1', schoolId: 's1', kind: 'turnstile', secretHex: SECRET, enabled: true, allowedPersonKinds: ['pupil', 'staff'] } },
     { name: 'device, empty list means both', kind: 'device', patch: { allowedPersonKinds: [] }, value: { id: 'd1', schoolId: 's1', kind: 'turnstile', secretHex: SECRET, enabled: true, allowedPersonKinds: ['pupil', 'staff'] } },
-    { name: 'person with defaults', kind: 'person', patch: {}, value: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Pupil One', className: '', photoRef: '' } },
+    { name: 'person with defaults', kind: 'person', patch: {}, value: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Pupil One', className: '', photoRef: '', surname: '', givenName: '', patronymic: '', birthDate: '' } },
     { name: 'staff with class of 16 and photo', kind: 'person', patch: { kind: 'staff', className: 'c'.repeat(16), photoRef: 'photos/p1.jpg' },
-      value: { id: 'p1', schoolId: 's1', kind: 'staff', displayName: 'Pupil One', className: 'c'.repeat(16), photoRef: 'photos/p1.jpg' } },
+      value: { id: 'p1', schoolId: 's1', kind: 'staff', displayName: 'Pupil One', className: 'c'.repeat(16), photoRef: 'photos/p1.jpg', surname: '', givenName: '', patronymic: '', birthDate: '' } },
     { name: 'identifier with defaults', kind: 'identifier', patch: {}, value: { id: 'i1', personId: 'p1', kind: 'social_card', uidHex: '01020304', status: 'active', expiresAtMs: null } },
     { name: 'identifier of 16 bytes, upper case, blocked', kind: 'identifier', patch: { uidHex: 'AB'.repeat(16), status: 'blocked', kind: 'fob' },
       value: { id: 'i1', personId: 'p1', kind: 'fob', uidHex: 'ab'.repeat(16), status: 'blocked', expiresAtMs: null } },
@@ -203,4 +203,31 @@ t.test('registry - KV keys', async (t) => {
     ['', null],
   ];
   for (const [key, want] of cases) t.same(parseKey(key), want, JSON.stringify(key));
+});
+
+t.test('registry - persons: full name and birth date; the display name is built from them when absent', async (t) => {
+  const v = parse('person', { displayName: '', surname: 'Иванов', givenName: 'Пётр', patronymic: 'Ильич', birthDate: '2015-03-04' }).value;
+  t.match(v, { surname: 'Иванов', givenName: 'Пётр', patronymic: 'Ильич', birthDate: '2015-03-04', displayName: 'Иванов Пётр Ильич' });
+  t.throws(() => parse('person', { birthDate: '2015-02-30' }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'birthDate' } });
+  t.throws(() => parse('person', { surname: 'я'.repeat(65) }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'surname' } });
+  t.throws(() => parse('person', { displayName: '' }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'displayName' } }, 'no name at all');
+});
+
+t.test('registry - guardians, links, invitations, preferences, catalogue', async (t) => {
+  t.same(parse('guardian', {}).value, { id: 'g1', phone: '+79161234567', surname: 'Guardian', givenName: '' });
+  for (const phone of ['89161234567', '+7916', '+0123456789', '+7 916 123 45 67']) {
+    t.throws(() => parse('guardian', { phone }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'phone' } }, phone);
+  }
+  t.same(parse('guardianship', { scopes: ['passes'] }).value.scopes, ['passes', 'purchases', 'balance'], 'a parent sees everything');
+  t.same(parse('guardianship', { relation: 'trusted', scopes: 'passes|passes', grantedBy: 'gs0' }).value, { id: 'gs1', guardianId: 'g1', personId: 'p1', relation: 'trusted', scopes: ['passes'], grantedBy: 'gs0' });
+  t.throws(() => parse('guardianship', { relation: 'trusted', scopes: [], grantedBy: 'gs0' }), { details: { field: 'scopes' } });
+  t.throws(() => parse('guardianship', { relation: 'trusted', scopes: ['photos'], grantedBy: 'gs0' }), { details: { field: 'scopes' } });
+  t.match(parse('invitation', {}).value, { status: 'pending', expiresAtMs: 1_900_000_000_000, guardianshipId: '' });
+  t.throws(() => parse('invitation', { expiresAt: undefined }), { details: { field: 'expiresAt' } });
+  t.throws(() => parse('preferences', { subscriptions: [{ event: 'daily_digest', channels: ['sms'] }] }), { details: { field: 'subscriptions' } }, 'digests by e-mail only');
+  t.throws(() => parse('preferences', { subscriptions: [{ event: 'top_up', channels: [] }, { event: 'top_up', channels: [] }] }), { details: { field: 'subscriptions' } }, 'an event once');
+  t.throws(() => parse('preferences', { subscriptions: [{ event: 'gossip', channels: ['push'] }] }), { details: { field: 'event' } });
+  t.throws(() => parse('category', { code: 'Sweets' }), { details: { field: 'code' } });
+  t.equal((parse('product', { priceKop: '4500' }).value as { priceKop: number }).priceKop, 4500, 'CSV digits');
+  for (const priceKop of [-1, 1.5, 1_000_001, 'x']) t.throws(() => parse('product', { priceKop }), { details: { field: 'priceKop' } }, String(priceKop));
 });

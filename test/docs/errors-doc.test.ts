@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { CloseCode, ERROR_CODES } from '../../core/index.js';
 import { tapgate } from '../../core/proto.js';
+import { API_ERRORS } from '../../api/errors.js';
 
 const DOC_PATH = new URL('../../docs/errors.md', import.meta.url);
 const doc = readFileSync(DOC_PATH, 'utf8');
@@ -35,6 +36,7 @@ function firstColumn(body: string): string[] {
 const tapgateSection = section('TapgateError codes');
 const deviceSection = section('Device error codes');
 const closeSection = section('WebSocket close codes');
+const apiSection = section('Admin API error codes');
 
 const errorCodes = Object.keys(ERROR_CODES).sort();
 const deviceCodes = Object.keys(tapgate.device.v1.ErrorCode)
@@ -68,6 +70,14 @@ t.test('errors doc - every CloseCode value is listed with its name, and no other
   t.same(listed, closeCodes.map((c) => c.value).sort((a, b) => a - b), 'the close table lists exactly the CloseCode values');
   for (const { name, value } of closeCodes) {
     t.match(closeSection, new RegExp(`^\\| ${value} \\| \`${name}\` \\|`, 'm'), `${value} is ${name}`);
+  }
+});
+
+t.test('errors doc - every admin API code is listed with its HTTP status, and no other', async (t) => {
+  const listed = firstColumn(apiSection).sort();
+  t.same(listed, Object.keys(API_ERRORS).sort(), 'the API table lists exactly the codes of api/errors.ts');
+  for (const [code, [status]] of Object.entries(API_ERRORS)) {
+    t.match(apiSection, new RegExp(`^\\| \`${code}\` \\| ${status} \\|`, 'm'), `${code} is ${status}`);
   }
 });
 

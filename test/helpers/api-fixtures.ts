@@ -59,7 +59,13 @@ export async function startApiStack(opts: { clickhouse?: boolean; env?: Record<s
   return {
     stack, gw, adminToken,
     admin: apiClient(gw.apiUrl, adminToken),
-    clientFor: async (spec) => apiClient(gw.apiUrl, await makeToken(stack.nc, spec)),
+    clientFor: async (spec) => {
+      // The gateway learns of a new token through its KV watch: wait until it does (at most 5 s).
+      const client = apiClient(gw.apiUrl, await makeToken(stack.nc, spec));
+      const deadline = Date.now() + 5000;
+      while ((await client('GET', '/schools/none')).status === 401 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return client;
+    },
     stop: async () => { await gw.stop(); await stack.stop(); },
   };
 }
