@@ -99,6 +99,10 @@ export class ApiServer {
     const authorization = req.getHeader('authorization');
     const contentType = req.getHeader('content-type').toLowerCase();
     const contentLength = req.getHeader('content-length');
+    // A body the client sends that is answered before it is read to the end (413, 415, 401...)
+    // would be taken for the next request on a kept-alive connection: such answers close it.
+    const declaredBody = (contentLength !== '' && contentLength !== '0') || req.getHeader('transfer-encoding') !== '';
+    let bodyRead = false;
     let aborted = false;
     let done = false;
     let routeLabel = 'unmatched';
@@ -115,8 +119,9 @@ export class ApiServer {
       if (aborted) return;
       res.cork(() => {
         res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`).writeHeader('x-request-id', requestId);
-        if (status === 204) { res.end(); return; }
-        res.writeHeader('content-type', contentTypeOut).end(text ?? JSON.stringify(body));
+        const close = declaredBody && !bodyRead;
+        if (status === 204) { res.end(undefined, close); return; }
+        res.writeHeader('content-type', contentTypeOut).end(text ?? JSON.stringify(body), close);
       });
     };
     const fail = (err: unknown) => {
@@ -171,6 +176,7 @@ export class ApiServer {
         if (size > limit) { fail(new ApiError('API_BODY_TOO_LARGE', `the body is over ${limit} bytes`, { bytesMax: limit })); return; }
         chunks.push(Buffer.from(chunk.slice(0)));
         if (!isLast) return;
+        bodyRead = true;
         try {
           const bytes = Buffer.concat(chunks);
           let body: unknown;

@@ -16,6 +16,11 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }
 
+/** A NATS failure (timeout, no connection, no stream) is a 503: the client may retry. */
+async function unavailableOnFailure<T>(p: Promise<T>): Promise<T> {
+  try { return await p; } catch { throw new ApiError('API_UNAVAILABLE', 'the registry store (NATS) cannot take the change now; retry later'); }
+}
+
 export class RegistryStore {
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -41,13 +46,13 @@ export class RegistryStore {
   /** Writes records in order and waits until the index shows them. */
   async put(...records: RegistryRecord[]): Promise<void> {
     let revision = 0;
-    for (const r of records) revision = await this.kv.put(recordKey(r), storedJson(r));
+    for (const r of records) revision = await unavailableOnFailure(this.kv.put(recordKey(r), storedJson(r)));
     await this.applied(revision);
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
-    await this.kv.delete(`${kind}.${id}`);
-    const status = await this.kv.status();
+    await unavailableOnFailure(this.kv.delete(`${kind}.${id}`));
+    const status = await unavailableOnFailure(this.kv.status());
     await this.applied(status.streamInfo.state.last_seq);
   }
 

@@ -22,6 +22,8 @@ export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
   entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases', top_up: 'balance', low_balance: 'balance',
   daily_digest: 'passes', weekly_digest: 'passes',
 };
+/** Most open (pending, unexpired) invitations per child. */
+export const INVITATIONS_OPEN_MAX = 20;
 /** Most trusted persons per child. */
 export const TRUSTED_PER_CHILD_MAX = 10;
 
@@ -135,6 +137,9 @@ export const guardianRoutes: Route[] = [
       if (ctx.registry.guardians.get(me)?.phone === req.body.phone) throw new ApiError('API_CONFLICT', 'a parent cannot invite themselves');
       const trusted = ctx.registry.guardianshipsOfPersonId(req.body.personId).filter((l) => l.relation === 'trusted').length;
       if (trusted >= TRUSTED_PER_CHILD_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${TRUSTED_PER_CHILD_MAX} trusted persons`);
+      const now = Date.now();
+      const open = [...ctx.registry.invitations.values()].filter((i) => i.personId === req.body.personId && i.status === 'pending' && i.expiresAtMs > now).length;
+      if (open >= INVITATIONS_OPEN_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${INVITATIONS_OPEN_MAX} open invitations; revoke one or wait for it to expire`);
       const rec = ctx.store.record('invitation', { id: newId('inv'), personId: req.body.personId, guardianId: me, phone: req.body.phone,
         surname: req.body.surname, scopes: req.body.scopes, status: 'pending', expiresAt: Date.now() + INVITATION_TTL_MS });
       await ctx.store.put(rec);
