@@ -43,11 +43,14 @@ export class RegistryStore {
     }
   }
 
-  /** Writes records in order and waits until the index shows them. */
+  /**
+   * Writes records in order and waits until the index shows them. The puts are pipelined: one
+   * connection publishes them in call order and the stream stores them in arrival order, so a
+   * watcher still sees a parent before its children.
+   */
   async put(...records: RegistryRecord[]): Promise<void> {
-    let revision = 0;
-    for (const r of records) revision = await unavailableOnFailure(this.kv.put(recordKey(r), storedJson(r)));
-    await this.applied(revision);
+    const revisions = await unavailableOnFailure(Promise.all(records.map((r) => this.kv.put(recordKey(r), storedJson(r)))));
+    await this.applied(Math.max(0, ...revisions));
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {

@@ -1,16 +1,20 @@
 // `npm run bench:api`: what the admin API costs. Registering persons one request at a time and
 // 16 at a time, a roster import of 5,000 rows and its idempotent re-import, and a page of 1,000
 // persons, each against a baseline measured in the same run: the KV puts the same records need,
-// made directly to NATS with no HTTP, validation, dedup or audit. Writes results/DATE-api.json.
+// made directly to NATS with no HTTP, validation, dedup or audit. Then what the API costs the
+// taps: turnstile taps at a steady rate alone, and again while roster imports run, in the same
+// run. Writes results/DATE-api.json.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { startNats, freePort } from '../../scripts/lib/servers.mjs';
-import { connectNats, openRegistry } from '../lib/index.js';
+import { connectNats, loadRegistryRecords, openRegistry } from '../lib/index.js';
+import { parseRegistryJson } from '../core/index.js';
+import { generateDemoRegistry } from '../simulator/demo-registry.js';
 import { createToken, openTokenBucket } from '../api/tokens.js';
-import { ROOT, spawnLogged, stopAll } from './harness.js';
+import { ROOT, simulate, spawnLogged, stopAll, type Phase } from './harness.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string', default: join(ROOT, 'benchmarks', 'results') } } });
 const N = values.quick ? 300 : 2000;
@@ -48,6 +52,10 @@ try {
   try {
     const nc = await connectNats(nats.url, 'bench-api');
     const kv = await openRegistry(nc);
+    const demo = generateDemoRegistry({ schools: 50, turnstilesPerSchool: 8, pupilsPerSchool: 90, staffPerSchool: 10 });
+    const registryPath = join(dir, 'registry.json');
+    writeFileSync(registryPath, JSON.stringify(demo));
+    await loadRegistryRecords(kv, parseRegistryJson(JSON.stringify(demo)));
     await kv.put('school.bench', JSON.stringify({ id: 'bench', name: 'Bench', timeZone: 'Europe/Moscow', kind: 'school' }));
     const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9', TAPGATE_DEVICE_PORT: '0',
       TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: 'bench-api' });
@@ -90,6 +98,26 @@ try {
     // Baseline for the import: the same number of KV puts (person, account, identifier, guardian every other row, link), sequential.
     const puts = ROSTER_ROWS * 4 + ROSTER_ROWS / 2;
     results['rosterKvBaseline'] = { puts, ...(await run(puts, 1, async (i) => { await kv.put(`product.kvr${i}`, JSON.stringify({ id: `kvr${i}`, schoolId: 'bench', name: 'x', category: 'x', priceKop: 1 })); })) };
+    // Taps alone, then taps while roster files (new pupils each time) are imported one after another.
+    const tapsPhase: Phase = { name: 'taps', devices: 400, rate: values.quick ? 2000 : 5000, durationS: values.quick ? 5 : 10, tapsPerFrame: 1, inFlight: 1 };
+    const deviceUrl = `ws://127.0.0.1:${String(listening['devicePort'])}/device/v1`;
+    progress(`taps alone: ${tapsPhase.rate}/s for ${tapsPhase.durationS} s`);
+    results['tapsAlone'] = await simulate(deviceUrl, registryPath, tapsPhase, false, 2);
+    progress('taps during roster imports');
+    let importing = true;
+    let imports = 0;
+    const importer = (async () => {
+      for (let round = 1; importing && round <= 50; round++) {
+        const file = rows[0] + '\n' + rows.slice(1, 1 + Math.min(ROSTER_ROWS, 2000)).map((r) => r.replace(/^Бенчмарков/, `Раунд${round}_`).replace(/,[0-9a-f]{8},/, (m) => `,${round.toString(16).padStart(2, '0')}${m.slice(3)}`)).join('\n') + '\n';
+        const r = await fetch(`${api}/schools/bench/roster`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body: file });
+        await r.arrayBuffer();
+        imports++;
+      }
+    })();
+    results['tapsDuringImports'] = await simulate(deviceUrl, registryPath, tapsPhase, false, 2);
+    importing = false;
+    await importer;
+    results['importsDuringTaps'] = imports;
     results['listPage1000'] = await run(values.quick ? 20 : 100, 1, async () => {
       const r = await fetch(`${api}/schools/bench/persons?limit=1000`, { headers });
       await r.arrayBuffer();
