@@ -33,6 +33,8 @@ export interface Route<B = unknown, Q = unknown> {
   /** Largest body, in bytes; API_BODY_BYTES_MAX unless set. */
   readonly bodyBytesMax?: number;
   readonly paramPatterns?: Readonly<Record<string, RegExp>>;
+  /** Most requests of this route in flight at once (queued ones included); more get 429 before their body is read. */
+  readonly concurrencyMax?: number;
   /** The success status and the schema of its body (null: no body). */
   readonly success: readonly [number, TSchema | null];
   /** Errors beyond the common ones (401, 403, 400, 413, 415, 429, 500). */

@@ -34,6 +34,8 @@ export interface PublicRoute { readonly path: string; readonly contentType: stri
 export class ApiServer {
   private readonly routes: Compiled[];
   private inFlight = 0;
+  private readonly routeInFlight = new Map<string, number>();
+  private closing = false;
   private token: UWS.us_listen_socket | null = null;
   private readonly requests: Counter<'route' | 'method' | 'status'>;
   private readonly seconds: Histogram<'route'>;
@@ -67,7 +69,9 @@ export class ApiServer {
     return this.uws.us_socket_local_port(this.token!);
   }
 
+  /** Stops listening; requests on connections still open get 503 and a closed connection. */
   close(): void {
+    this.closing = true;
     if (this.token !== null) { this.uws.us_listen_socket_close(this.token); this.token = null; }
   }
 
@@ -106,20 +110,31 @@ export class ApiServer {
     let aborted = false;
     let done = false;
     let routeLabel = 'unmatched';
-    res.onAborted(() => { aborted = true; if (!done) { done = true; this.inFlight--; } });
+    // A request counts as in flight until its handler settles, even when the client has gone:
+    // the work it started (a queued roster import) still holds memory and the registry queue.
+    let handling = false;
+    let slotOf: string | null = null;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.inFlight--;
+      if (slotOf !== null) this.routeInFlight.set(slotOf, (this.routeInFlight.get(slotOf) ?? 1) - 1);
+    };
+    res.onAborted(() => { aborted = true; if (!handling) { done = true; release(); } });
     this.inFlight++;
 
     const send = (status: number, body: unknown, contentTypeOut = 'application/json', text?: string) => {
       if (done) return;
       done = true;
-      this.inFlight--;
+      release();
       this.requests.inc({ route: routeLabel, method, status: String(status) });
       this.seconds.observe({ route: routeLabel }, (performance.now() - started) / 1000);
       this.log.debug({ requestId, method, route: routeLabel, status, ms: Math.round(performance.now() - started) }, 'api request');
       if (aborted) return;
       res.cork(() => {
         res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`).writeHeader('x-request-id', requestId);
-        const close = declaredBody && !bodyRead;
+        const close = (declaredBody && !bodyRead) || this.closing;
         if (status === 204) { res.end(undefined, close); return; }
         res.writeHeader('content-type', contentTypeOut).end(text ?? JSON.stringify(body), close);
       });
@@ -146,7 +161,14 @@ export class ApiServer {
       const { compiled, params } = m;
       const r = compiled.route;
       routeLabel = r.path;
+      if (this.closing) throw new ApiError('API_UNAVAILABLE', 'the gateway is shutting down; retry against its successor');
       if (this.inFlight > API_IN_FLIGHT_MAX) throw new ApiError('API_TOO_MANY_REQUESTS', `more than ${API_IN_FLIGHT_MAX} requests in flight`);
+      if (r.concurrencyMax !== undefined) {
+        const n = this.routeInFlight.get(r.path) ?? 0;
+        if (n >= r.concurrencyMax) throw new ApiError('API_TOO_MANY_REQUESTS', `at most ${r.concurrencyMax} ${r.method} ${r.path} at a time`);
+        this.routeInFlight.set(r.path, n + 1);
+        slotOf = r.path;
+      }
       const principal = this.tokens.authenticate(authorization);
       if (principal === null) throw new ApiError('API_UNAUTHENTICATED', 'send Authorization: Bearer <token> with a valid API token');
       if (!r.roles.includes(principal.role)) throw new ApiError('API_FORBIDDEN', `role ${principal.role} may not ${r.method} ${r.path}`);
@@ -158,6 +180,7 @@ export class ApiServer {
       if (compiled.query !== null) check(compiled.query, query, 'query');
       const limit = r.bodyBytesMax ?? API_BODY_BYTES_MAX;
       if (r.bodyKind === undefined) {
+        handling = true;
         this.run(compiled, { principal, params, query, body: undefined, requestId }, send, fail);
         return;
       }
@@ -185,6 +208,7 @@ export class ApiServer {
             body = parseJsonBody(bytes);
             if (compiled.body !== null) check(compiled.body, body, 'body');
           } else body = decodeUtf8(bytes);
+          handling = true;
           this.run(compiled, { principal, params, query, body, requestId }, send, fail);
         } catch (err) { fail(err); }
       });

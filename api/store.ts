@@ -23,13 +23,15 @@ async function unavailableOnFailure<T>(p: Promise<T>): Promise<T> {
 
 export class RegistryStore {
   private tail: Promise<unknown> = Promise.resolve();
+  /** A change written but not yet seen back: the next change waits for it, whatever its client was told. */
+  private lagging: Promise<void> = Promise.resolve();
 
   constructor(private readonly kv: KV, readonly index: RegistryIndex, private readonly watch: RegistryWatch) {}
 
   /** Runs `fn` with no other change of this store in between. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => undefined);
+    this.tail = run.catch(() => undefined).then(() => this.lagging);
     return run;
   }
 
@@ -64,6 +66,13 @@ export class RegistryStore {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ApiError('API_UNAVAILABLE', 'the registry change was written but not seen back in time')), APPLY_TIMEOUT_MS);
     });
-    try { await Promise.race([this.watch.applied(revision), timeout]); } finally { clearTimeout(timer); }
+    const seen = this.watch.applied(revision);
+    try {
+      await Promise.race([seen, timeout]);
+    } catch (err) {
+      // The client hears 503, but the dedup and UID checks of the next change need this one applied.
+      this.lagging = seen;
+      throw err;
+    } finally { clearTimeout(timer); }
   }
 }

@@ -35,6 +35,8 @@ const ERROR_NAMES = TopUpError as unknown as Record<number, string>;
 export class MoneyService {
   private subs: Subscription[] = [];
   private pending = 0;
+  /** Set at shutdown: new money requests (NATS or the admin API) are refused as UNAVAILABLE. */
+  private stopped = false;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -55,6 +57,7 @@ export class MoneyService {
 
   /** Stops taking requests; those in flight are still answered when durable. */
   stop(): void {
+    this.stopped = true;
     for (const sub of this.subs) sub.unsubscribe();
     this.subs = [];
   }
@@ -87,7 +90,7 @@ export class MoneyService {
    * API both come here). UNAVAILABLE when the ledger has failed or too many wait.
    */
   async topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
-    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) {
+    if (this.stopped || this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) {
       return { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE, message: 'the gateway cannot take money now; retry later' };
     }
     const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo);
@@ -106,7 +109,7 @@ export class MoneyService {
 
   /** Decides a refund and resolves once it is durable; UNAVAILABLE as for top-ups. */
   async refund(req: { refundId: string; deviceId: string; seq: number; reason: string; operatorId: string }): Promise<RefundOutcome | { kind: 'unavailable' }> {
-    if (this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
+    if (this.stopped || this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
     const o = this.pos.refund(req, Date.now());
     if (o.kind === 'refused') return o;
     const r = o.refund;

@@ -12,6 +12,8 @@ import { audited, ok, page, pageOf } from './common.js';
 
 const CATERING: Role[] = ['city_admin', 'catering_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
+/** Most product categories per school. */
+export const CATEGORIES_PER_SCHOOL_MAX = 200;
 /** Most products per school. */
 export const PRODUCTS_PER_SCHOOL_MAX = 2000;
 
@@ -42,6 +44,9 @@ export const catalogRoutes: Route[] = [
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       const existing = categoryAt(ctx, school.id, req.body.code);
       if (existing !== undefined) throw new ApiError('API_CONFLICT', `category ${req.body.code} exists at this school`, { existingId: existing.id });
+      if ([...ctx.registry.categories.values()].filter((x) => x.schoolId === school.id).length >= CATEGORIES_PER_SCHOOL_MAX) {
+        throw new ApiError('API_CONFLICT', `a school has at most ${CATEGORIES_PER_SCHOOL_MAX} categories`);
+      }
       const id = newCategoryId(school.id, req.body.code);
       const rec = ctx.store.record('category', { id, schoolId: school.id, ...req.body });
       await ctx.store.put(rec);

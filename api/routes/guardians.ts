@@ -1,5 +1,6 @@
 // Guardians (parents, identified by a mobile phone), their links to pupils made by the school,
 // trusted persons a parent invites, notification preferences, and a child's history.
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
   GRANT_SCOPES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, normaliseName, type GrantScope, type NotificationEvent, type Guardian, type Guardianship, type Invitation,
@@ -22,7 +23,7 @@ export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
   entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases', top_up: 'balance', low_balance: 'balance',
   daily_digest: 'passes', weekly_digest: 'passes',
 };
-/** Most open (pending, unexpired) invitations per child. */
+/** Most invitations per child made in the last 7 days (the invitation lifetime), whatever their status. */
 export const INVITATIONS_OPEN_MAX = 20;
 /** Most trusted persons per child. */
 export const TRUSTED_PER_CHILD_MAX = 10;
@@ -46,8 +47,22 @@ const guardianView = (g: Guardian) => ({ id: g.id, phone: g.phone, surname: g.su
 const linkView = (l: Guardianship) => ({ id: l.id, guardianId: l.guardianId, personId: l.personId, relation: l.relation, scopes: [...l.scopes], grantedBy: l.grantedBy });
 const invitationView = (i: Invitation) => ({ id: i.id, personId: i.personId, guardianId: i.guardianId, scopes: [...i.scopes], status: i.status,
   expiresAtMs: i.expiresAtMs, guardianshipId: i.guardianshipId });
-/** The id of a guardian's link to a child: one link per pair. */
-export const linkId = (guardianId: string, personId: string) => `${guardianId}.${personId}`;
+/**
+ * The id of a guardian's link to a child (and of their preferences for it): one per pair.
+ * `<guardian id>.<person id>` when neither holds a '.' and it fits in 64 characters (so no two
+ * pairs share it), otherwise a hash of the pair.
+ */
+export function linkId(guardianId: string, personId: string): string {
+  const joined = `${guardianId}.${personId}`;
+  if (!guardianId.includes('.') && !personId.includes('.') && joined.length <= 64) return joined;
+  return `l_${createHash('sha256').update(`${guardianId}\n${personId}`).digest('base64url').slice(0, 22)}`;
+}
+
+/** The guardian's link to the child, checked to be that pair's. */
+export function linkOf(ctx: ApiContext, guardianId: string, personId: string): Guardianship | undefined {
+  const l = ctx.registry.guardianships.get(linkId(guardianId, personId));
+  return l !== undefined && l.guardianId === guardianId && l.personId === personId ? l : undefined;
+}
 
 function guardianInScope(ctx: ApiContext, p: Principal, id: string): Guardian {
   const g = ctx.registry.guardians.get(id);
@@ -75,7 +90,13 @@ export const guardianRoutes: Route[] = [
     roles: OPERATORS, bodyKind: 'json', body: GuardianBody, success: [201, GuardianView], errors: ['API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const existing = ctx.registry.guardianByPhone(req.body.phone);
-      if (existing !== undefined) throw new ApiError('API_CONFLICT', 'a guardian with this phone is registered', { existingId: existing.id });
+      if (existing !== undefined) {
+        // The id goes to whoever also knows the surname (or to the city): a phone alone must not
+        // find a parent registered by another school.
+        const known = req.principal.role === 'city_admin' || normaliseName(existing.surname) === normaliseName(req.body.surname);
+        throw new ApiError('API_CONFLICT', known ? 'a guardian with this phone is registered' : 'this phone is registered to a guardian with another surname',
+          known ? { existingId: existing.id } : {});
+      }
       const rec = ctx.store.record('guardian', { id: newId('g'), ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'guardian.create', [`guardian:${rec.value.id}`]);
@@ -90,7 +111,7 @@ export const guardianRoutes: Route[] = [
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
       if (!ctx.registry.guardians.has(req.body.guardianId)) throw notFound('guardian', req.body.guardianId);
       const rec = ctx.store.record('guardianship', { id: linkId(req.body.guardianId, person.id), guardianId: req.body.guardianId, personId: person.id, relation: 'parent' });
-      const old = ctx.registry.guardianships.get(rec.value.id);
+      const old = linkOf(ctx, req.body.guardianId, person.id);
       if (old?.relation === 'parent') return ok(200, linkView(old));
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'guardianship.link', [`guardianship:${rec.value.id}`]);
@@ -106,8 +127,8 @@ export const guardianRoutes: Route[] = [
     summary: 'Unlink a guardian from a pupil; the trusted persons that guardian invited lose access too', roles: OPERATORS, success: [204, null], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
-      const id = linkId(req.params['guardianId']!, person.id);
-      if (!ctx.registry.guardianships.has(id)) throw notFound('guardianship', id);
+      const id = linkOf(ctx, req.params['guardianId']!, person.id)?.id;
+      if (id === undefined) throw notFound('guardianship of guardian', req.params['guardianId']!);
       const granted = ctx.registry.guardianshipsOfPersonId(person.id).filter((l) => l.grantedBy === id);
       for (const l of granted) await removeLink(ctx, l.id);
       await removeLink(ctx, id);
@@ -132,14 +153,16 @@ export const guardianRoutes: Route[] = [
     roles: ['guardian'], bodyKind: 'json', body: InviteBody, success: [201, InvitationView], errors: ['API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const me = selfGuardian(ctx, req.principal);
-      const link = ctx.registry.guardianships.get(linkId(me, req.body.personId));
+      const link = linkOf(ctx, me, req.body.personId);
       if (link?.relation !== 'parent') throw new ApiError('API_FORBIDDEN', 'only a parent of this child may invite', { personId: req.body.personId });
       if (ctx.registry.guardians.get(me)?.phone === req.body.phone) throw new ApiError('API_CONFLICT', 'a parent cannot invite themselves');
       const trusted = ctx.registry.guardianshipsOfPersonId(req.body.personId).filter((l) => l.relation === 'trusted').length;
       if (trusted >= TRUSTED_PER_CHILD_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${TRUSTED_PER_CHILD_MAX} trusted persons`);
       const now = Date.now();
-      const open = [...ctx.registry.invitations.values()].filter((i) => i.personId === req.body.personId && i.status === 'pending' && i.expiresAtMs > now).length;
-      if (open >= INVITATIONS_OPEN_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${INVITATIONS_OPEN_MAX} open invitations; revoke one or wait for it to expire`);
+      // Invitations of the last 7 days (those not yet expired), whatever became of them: revoking
+      // and inviting again cannot grow the registry without bound.
+      const recent = [...ctx.registry.invitations.values()].filter((i) => i.personId === req.body.personId && i.expiresAtMs > now).length;
+      if (recent >= INVITATIONS_OPEN_MAX) throw new ApiError('API_CONFLICT', `a child gets at most ${INVITATIONS_OPEN_MAX} invitations in 7 days`);
       const rec = ctx.store.record('invitation', { id: newId('inv'), personId: req.body.personId, guardianId: me, phone: req.body.phone,
         surname: req.body.surname, scopes: req.body.scopes, status: 'pending', expiresAt: Date.now() + INVITATION_TTL_MS });
       await ctx.store.put(rec);
@@ -168,9 +191,9 @@ export const guardianRoutes: Route[] = [
       if (normaliseName(inv.surname) !== normaliseName(guardian.surname)) throw new ApiError('API_FORBIDDEN', 'the surname does not match the invitation');
       if (inv.status !== 'pending') throw new ApiError('API_CONFLICT', `the invitation is ${inv.status}`, { status: inv.status });
       if (inv.expiresAtMs <= Date.now()) throw new ApiError('API_CONFLICT', 'the invitation has expired', { status: 'expired' });
-      const parentLink = ctx.registry.guardianships.get(linkId(inv.guardianId, inv.personId));
+      const parentLink = linkOf(ctx, inv.guardianId, inv.personId);
       if (parentLink?.relation !== 'parent') throw new ApiError('API_CONFLICT', 'the inviting parent is no longer linked to the child');
-      const existing = ctx.registry.guardianships.get(linkId(me, inv.personId));
+      const existing = linkOf(ctx, me, inv.personId);
       if (existing?.relation === 'parent') throw new ApiError('API_CONFLICT', 'this guardian is already a parent of the child');
       // The limit is checked again here: several invitations may be open at once.
       const trusted = ctx.registry.guardianshipsOfPersonId(inv.personId).filter((l) => l.relation === 'trusted' && l.guardianId !== me).length;
@@ -182,7 +205,12 @@ export const guardianRoutes: Route[] = [
       const superseded = [...ctx.registry.invitations.values()]
         .filter((i) => i.id !== inv.id && i.status === 'accepted' && i.guardianshipId === link.value.id)
         .map((i) => invitationRecord(ctx, i, { status: 'revoked' }));
-      await ctx.store.put(link, invitationRecord(ctx, inv, { status: 'accepted', guardianshipId: link.value.id }), ...superseded);
+      // A second grant may be narrower than the first: subscriptions it no longer covers go.
+      const prefs = ctx.registry.preferences.get(linkId(me, inv.personId));
+      const narrowed = prefs === undefined ? [] : [ctx.store.record('preferences', { ...prefs,
+        subscriptions: prefs.subscriptions.filter((s) => inv.scopes.includes(EVENT_SCOPE[s.event])),
+        lowBalanceThresholdKop: inv.scopes.includes('balance') ? prefs.lowBalanceThresholdKop : null })];
+      await ctx.store.put(link, invitationRecord(ctx, inv, { status: 'accepted', guardianshipId: link.value.id }), ...superseded, ...narrowed);
       await audited(ctx, req.principal, req.requestId, 'invitation.accept', [`invitation:${inv.id}`, `guardianship:${link.value.id}`,
         ...superseded.map((i) => `invitation:${i.value.id}`)]);
       return ok(201, linkView(link.value));
@@ -221,6 +249,9 @@ export const guardianRoutes: Route[] = [
       const outside = req.body.subscriptions.filter((s) => !link.scopes.includes(EVENT_SCOPE[s.event]));
       if (outside.length > 0) {
         throw new ApiError('API_FORBIDDEN', 'this guardian was not granted what these events report', { events: outside.map((s) => s.event) });
+      }
+      if (req.body.lowBalanceThresholdKop !== undefined && req.body.lowBalanceThresholdKop !== null && !link.scopes.includes('balance')) {
+        throw new ApiError('API_FORBIDDEN', 'a low-balance threshold needs the balance grant', { scope: 'balance' });
       }
       const rec = ctx.store.record('preferences', { id: linkId(me, link.personId), guardianId: me, personId: link.personId, ...req.body });
       await ctx.store.put(rec);

@@ -17,7 +17,11 @@ import { audited, ok, page, pageOf } from './common.js';
 
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
-const VIEWERS: Role[] = ['city_admin', 'school_operator', 'catering_operator', 'guardian'];
+/** Who may read an account: not catering, which needs a purchase's device and seq to refund, not the pupil's money. */
+const ACCOUNT_READERS: Role[] = ['city_admin', 'school_operator', 'guardian'];
+/** Most identifiers (active or blocked) per person, and most benefits per person. */
+export const IDENTIFIERS_PER_PERSON_MAX = 20;
+export const BENEFITS_PER_PERSON_MAX = 20;
 /** Longest life of a temporary identifier, in ms (31 days). */
 export const TEMPORARY_IDENTIFIER_MS_MAX = 31 * 86_400_000;
 /** Why catering refunds a purchase: a code, not free text (free text could carry names). */
@@ -110,6 +114,8 @@ function identifierInScope(ctx: ApiContext, p: Principal, id: string): Identifie
 /** The account, if the caller may see `scope` of its holder. */
 function accountVisible(ctx: ApiContext, p: Principal, id: string, scope: 'balance' | 'purchases'): Account {
   const a = ctx.registry.accounts.get(id);
+  // A guardian learns nothing from an id it may not see, not even whether it exists.
+  if (a === undefined && p.role === 'guardian') throw new ApiError('API_FORBIDDEN', `account ${id} is not this guardian's child's`, { accountId: id });
   if (a === undefined) throw notFound('account', id);
   personVisible(ctx, p, a.personId, scope);
   return a;
@@ -129,7 +135,7 @@ export const personRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'person.create', records.map((r) => `${r.kind}:${r.value.id}`));
       return ok(201, personView(ctx, person.value));
     }) }),
-  route({ method: 'GET', path: '/schools/:schoolId/persons', tag: 'persons', summary: 'List a school\'s persons, optionally of one class or kind', roles: STAFF,
+  route({ method: 'GET', path: '/schools/:schoolId/persons', tag: 'persons', summary: 'List a school\'s persons, optionally of one class or kind', roles: OPERATORS,
     query: Obj({ ...Page.properties, className: Type.Optional(ClassName), kind: Type.Optional(PersonKind) }), success: [200, pageOf(PersonView)], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
@@ -138,7 +144,7 @@ export const personRoutes: Route[] = [
       const r = page(list, req.query);
       return ok(200, { items: r.items.map((p) => personView(ctx, p)), next: r.next });
     } }),
-  route({ method: 'GET', path: '/persons/:personId', tag: 'persons', summary: 'Read a person', roles: STAFF, success: [200, PersonView], errors: ['API_NOT_FOUND'],
+  route({ method: 'GET', path: '/persons/:personId', tag: 'persons', summary: 'Read a person', roles: OPERATORS, success: [200, PersonView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ok(200, personView(ctx, personInSchoolScope(ctx, req.principal, req.params['personId']!))) }),
   route({ method: 'PATCH', path: '/persons/:personId', tag: 'persons', summary: 'Correct a person\'s data (the record changes; no duplicate is made)',
     roles: OPERATORS, bodyKind: 'json', body: PersonPatch, success: [200, PersonView], errors: ['API_NOT_FOUND', 'API_ALREADY_REGISTERED'],
@@ -169,6 +175,9 @@ export const personRoutes: Route[] = [
     roles: OPERATORS, bodyKind: 'json', body: IdentifierBody, success: [201, IdentifierView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
+      if (ctx.registry.identifiersOfPerson(person.id).length >= IDENTIFIERS_PER_PERSON_MAX) {
+        throw new ApiError('API_CONFLICT', `a person has at most ${IDENTIFIERS_PER_PERSON_MAX} identifiers`);
+      }
       const rec = ctx.store.record('identifier', { id: newId('i'), personId: person.id, ...identifierFields(ctx, req.body, Date.now()) });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'identifier.issue', [`identifier:${rec.value.id}`, `person:${person.id}`]);
@@ -196,14 +205,19 @@ export const personRoutes: Route[] = [
     roles: OPERATORS, bodyKind: 'json', body: IdentifierBody, success: [201, Obj({ identifier: IdentifierView, blocked: IdentifierView })], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const old = identifierInScope(ctx, req.principal, req.params['identifierId']!);
+      if (ctx.registry.identifiersOfPerson(old.personId).length >= IDENTIFIERS_PER_PERSON_MAX) {
+        throw new ApiError('API_CONFLICT', `a person has at most ${IDENTIFIERS_PER_PERSON_MAX} identifiers`);
+      }
       const fresh = ctx.store.record('identifier', { id: newId('i'), personId: old.personId, ...identifierFields(ctx, req.body, Date.now()) });
       const blocked = ctx.store.record('identifier', { ...old, status: 'blocked', ...(old.expiresAtMs === null ? {} : { expiresAt: old.expiresAtMs }) });
-      await ctx.store.put(blocked, fresh);
+      // The lost card is blocked before the new one exists: a failure between the two leaves no extra live card.
+      await ctx.store.put(blocked);
+      await ctx.store.put(fresh);
       await audited(ctx, req.principal, req.requestId, 'identifier.duplicate', [`identifier:${fresh.value.id}`, `identifier:${old.id}`, `person:${old.personId}`]);
       return ok(201, { identifier: identifierView(fresh.value), blocked: identifierView(blocked.value) });
     }) }),
 
-  route({ method: 'GET', path: '/persons/:personId/account', tag: 'accounts', summary: 'A person\'s account and its live balance', roles: VIEWERS,
+  route({ method: 'GET', path: '/persons/:personId/account', tag: 'accounts', summary: 'A person\'s account and its live balance', roles: ACCOUNT_READERS,
     success: [200, AccountView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const person = personVisible(ctx, req.principal, req.params['personId']!, 'balance');
@@ -221,7 +235,7 @@ export const personRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'account.open', [`account:${rec.value.id}`, `person:${person.id}`]);
       return ok(201, accountView(ctx, rec.value));
     }) }),
-  route({ method: 'GET', path: '/accounts/:accountId', tag: 'accounts', summary: 'An account and its live balance', roles: VIEWERS, success: [200, AccountView], errors: ['API_NOT_FOUND'],
+  route({ method: 'GET', path: '/accounts/:accountId', tag: 'accounts', summary: 'An account and its live balance', roles: ACCOUNT_READERS, success: [200, AccountView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ok(200, accountView(ctx, accountVisible(ctx, req.principal, req.params['accountId']!, 'balance'))) }),
   route({ method: 'PATCH', path: '/accounts/:accountId', tag: 'accounts', summary: 'Set the daily spending limit, banned categories or low-balance threshold (parents and school operators)',
     roles: ['city_admin', 'school_operator', 'guardian'], bodyKind: 'json', body: AccountPatch, success: [200, AccountView], errors: ['API_NOT_FOUND'],
@@ -237,7 +251,7 @@ export const personRoutes: Route[] = [
       return ok(200, accountView(ctx, rec.value));
     }) }),
   route({ method: 'GET', path: '/accounts/:accountId/history', tag: 'accounts', summary: 'Top-ups, refunds and purchases of an account for a date range (UTC dates, at most 92 days)',
-    roles: VIEWERS, query: DateRange, errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    roles: ACCOUNT_READERS, query: DateRange, errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     success: [200, Obj({ accountId: Id, balanceKop: Type.Integer(), money: Type.Array(Type.Record(Type.String(), Type.Unknown())), purchases: Type.Array(Type.Record(Type.String(), Type.Unknown())) })],
     handler: async (ctx, req) => {
       const a = accountVisible(ctx, req.principal, req.params['accountId']!, 'balance');
@@ -279,9 +293,12 @@ export const personRoutes: Route[] = [
     } }),
 
   route({ method: 'POST', path: '/persons/:personId/benefits', tag: 'benefits', summary: 'Grant a subsidised-meal benefit for meal periods and a date range',
-    roles: OPERATORS, bodyKind: 'json', body: BenefitBody, success: [201, BenefitView], errors: ['API_NOT_FOUND'],
+    roles: OPERATORS, bodyKind: 'json', body: BenefitBody, success: [201, BenefitView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const person = personInSchoolScope(ctx, req.principal, req.params['personId']!);
+      if (ctx.registry.benefitsOfPersonId(person.id).length >= BENEFITS_PER_PERSON_MAX) {
+        throw new ApiError('API_CONFLICT', `a person has at most ${BENEFITS_PER_PERSON_MAX} benefits`);
+      }
       const rec = ctx.store.record('benefit', { id: newId('b'), personId: person.id, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'benefit.grant', [`benefit:${rec.value.id}`, `person:${person.id}`]);

@@ -13,13 +13,17 @@ import { route, type Route } from '../route.js';
 import { Obj } from '../schemas.js';
 import { newId } from '../store.js';
 import { audited, ok } from './common.js';
-import { linkId } from './guardians.js';
+import { linkId, linkOf } from './guardians.js';
 import { newAccountNumber } from './persons.js';
 
 /** Largest roster file, in bytes. */
 export const ROSTER_BYTES_MAX = 2 * 1024 * 1024;
 /** Most rows in one roster file. */
 export const ROSTER_ROWS_MAX = 5000;
+/** Roster imports in flight (reading, queued or running) per gateway; more get 429 before their body is read. */
+export const ROSTER_IMPORTS_IN_FLIGHT_MAX = 2;
+/** Records named per audit entry of an import; a large import writes several entries. */
+const AUDIT_TARGETS_PER_ENTRY = 1000;
 /** Most row errors reported; the count is always complete. */
 const ROW_ERRORS_MAX = 500;
 export const ROSTER_COLUMNS = ['surname', 'given_name', 'patronymic', 'birth_date', 'kind', 'class', 'identifier_kind', 'card_uid',
@@ -62,7 +66,7 @@ function rowRecord<K extends RecordKind>(ctx: ApiContext, kind: K, raw: Record<s
 }
 
 /** Plans the records one row needs against the registry as it is now; throws RowError. */
-function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created: Record<string, number>; updated: { persons: number } }): RegistryRecord[] {
+function planRow(ctx: ApiContext, schoolId: string, row: Row, columns: ReadonlySet<string>, counts: { created: Record<string, number>; updated: { persons: number } }): RegistryRecord[] {
   for (const f of REQUIRED) if (row[f] === '') throw new RowError(f, `${f} is required`);
   const kind = row.kind === '' ? 'pupil' : row.kind;
   if (!(PERSON_KINDS as readonly string[]).includes(kind)) throw new RowError('kind', `kind must be one of ${PERSON_KINDS.join(', ')}`);
@@ -80,12 +84,16 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created:
     counts.created['persons']!++;
   } else {
     personId = existing.id;
-    if (existing.className !== draft.value.className || existing.kind !== draft.value.kind) {
-      out.push(rowRecord(ctx, 'person', { ...existing, className: draft.value.className, kind: draft.value.kind }));
+    // A column the file does not have, or an empty kind, keeps what the registry has.
+    const className = columns.has('class') ? draft.value.className : existing.className;
+    const personKind = row.kind === '' ? existing.kind : draft.value.kind;
+    if (existing.className !== className || existing.kind !== personKind) {
+      out.push(rowRecord(ctx, 'person', { ...existing, className, kind: personKind }));
       counts.updated.persons++;
     }
   }
-  if (kind === 'pupil' && ctx.registry.accountOfPersonId(personId) === undefined) {
+  const effectiveKind = existing !== undefined && row.kind === '' ? existing.kind : kind;
+  if (effectiveKind === 'pupil' && ctx.registry.accountOfPersonId(personId) === undefined) {
     out.push(rowRecord(ctx, 'account', { id: newId('a'), personId, number: newAccountNumber(ctx) }));
     counts.created['accounts']!++;
   }
@@ -112,7 +120,7 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created:
       out.push(g);
       counts.created['guardians']!++;
     }
-    if (ctx.registry.guardianships.get(linkId(guardianId, personId))?.relation !== 'parent') {
+    if (linkOf(ctx, guardianId, personId)?.relation !== 'parent') {
       out.push(rowRecord(ctx, 'guardianship', { id: linkId(guardianId, personId), guardianId, personId, relation: 'parent' }));
       counts.created['links']!++;
     }
@@ -123,8 +131,9 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, counts: { created:
 export const rosterRoutes: Route[] = [
   route({ method: 'POST', path: '/schools/:schoolId/roster', tag: 'persons',
     summary: `Import a roster from CSV (columns: ${ROSTER_COLUMNS.join(', ')}); per-row errors; re-importing the same file changes nothing`,
-    roles: ['city_admin', 'school_operator'], bodyKind: 'csv', bodyBytesMax: ROSTER_BYTES_MAX, success: [200, Report], errors: ['API_NOT_FOUND'],
-    handler: async (ctx, req) => ctx.store.exclusive(async () => {
+    roles: ['city_admin', 'school_operator'], bodyKind: 'csv', bodyBytesMax: ROSTER_BYTES_MAX, success: [200, Report], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    concurrencyMax: ROSTER_IMPORTS_IN_FLIGHT_MAX,
+    handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       let table: string[][];
       try { table = parseCsv(req.body as string); } catch (err) { throw new ApiError('API_INVALID_REQUEST', err instanceof Error ? err.message : 'not CSV'); }
@@ -140,6 +149,10 @@ export const rosterRoutes: Route[] = [
       const errors: Array<{ line: number; field: string; message: string }> = [];
       let failed = 0;
       const touched: string[] = [];
+      const columns = new Set(header);
+      let stoppedAt = 0;
+      // Each row takes its own turn in the registry queue: a card block or a device disable sent
+      // during a long import waits for one row, not for the whole file.
       for (let i = 1; i < table.length; i++) {
         const cells = table[i]!;
         const row = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, (cells[header.indexOf(c)] ?? '').trim()])) as Row;
@@ -147,17 +160,30 @@ export const rosterRoutes: Route[] = [
         const rowCounts = { created: { persons: 0, accounts: 0, identifiers: 0, guardians: 0, links: 0 }, updated: { persons: 0 } };
         try {
           if (cells.length !== header.length) throw new RowError('', `the row has ${cells.length} cells, the header ${header.length}`);
-          const records = planRow(ctx, school.id, row, rowCounts);
-          if (records.length > 0) await ctx.store.put(...records);
+          const records = await ctx.store.exclusive(async () => {
+            const planned = planRow(ctx, school.id, row, columns, rowCounts);
+            if (planned.length > 0) await ctx.store.put(...planned);
+            return planned;
+          });
           for (const r of records) touched.push(`${r.kind}:${r.value.id}`);
           for (const k of Object.keys(rowCounts.created) as Array<keyof typeof rowCounts.created>) counts.created[k] += rowCounts.created[k];
           counts.updated.persons += rowCounts.updated.persons;
         } catch (err) {
+          // The store is down: the rest of the file would fail row by row, each after a timeout.
+          if (err instanceof ApiError && err.code === 'API_UNAVAILABLE') { stoppedAt = i + 1; break; }
           failed++;
           if (errors.length < ROW_ERRORS_MAX) errors.push({ line: i + 1, ...fieldOf(err) });
         }
       }
-      if (touched.length > 0) await audited(ctx, req.principal, req.requestId, 'roster.import', [`school:${school.id}`, ...touched.slice(0, 1000)]);
-      return ok(200, { rows: table.length - 1, applied: table.length - 1 - failed, failed, created: counts.created, updated: counts.updated, errors });
-    }) }),
+      for (let from = 0; from < touched.length; from += AUDIT_TARGETS_PER_ENTRY) {
+        await audited(ctx, req.principal, req.requestId, 'roster.import', [`school:${school.id}`, ...touched.slice(from, from + AUDIT_TARGETS_PER_ENTRY)]);
+      }
+      const rows = table.length - 1;
+      const report = { rows, applied: (stoppedAt === 0 ? rows : stoppedAt - 2) - failed, failed, created: counts.created, updated: counts.updated, errors };
+      if (stoppedAt !== 0) {
+        throw new ApiError('API_UNAVAILABLE', `the registry store failed at line ${stoppedAt}; the rows before it are applied; import the same file again to finish`,
+          { stoppedAtLine: stoppedAt, report });
+      }
+      return ok(200, report);
+    } }),
 ];

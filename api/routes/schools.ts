@@ -8,7 +8,7 @@ import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { Id, Obj, Page, Text } from '../schemas.js';
 import { newId } from '../store.js';
-import { ROLES, createToken, tokenSpecProblem, type Role } from '../tokens.js';
+import { ROLES, tokenSpecProblem, type Role } from '../tokens.js';
 import { audited, ok, page, pageOf } from './common.js';
 
 const ADMIN: Role[] = ['city_admin'];
@@ -142,7 +142,7 @@ export const schoolRoutes: Route[] = [
       if (problem !== null) throw new ApiError('API_INVALID_REQUEST', problem, { field: 'role' });
       for (const s of req.body.schoolIds ?? []) if (!ctx.registry.schools.has(s)) throw notFound('school', s);
       if (req.body.guardianId !== undefined && !ctx.registry.guardians.has(req.body.guardianId)) throw notFound('guardian', req.body.guardianId);
-      const { token, record } = await createToken(ctx.tokens.kv, req.body);
+      const { token, record } = await ctx.tokens.create(req.body);
       await audited(ctx, req.principal, req.requestId, 'token.create', [`token:${record.id}`]);
       const { secretSha256: _hash, ...info } = record;
       return ok(201, { token, tokenInfo: info });

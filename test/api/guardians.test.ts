@@ -90,9 +90,12 @@ t.test('guardians - registration takes E.164 phones only, one guardian per phone
   t.equal(created.status, 201, 'registered');
   t.match(created.body, { id: String, phone: PARENT_PHONE, surname: 'Иванова', givenName: 'Анна' });
   ids.parent = created.body.id as string;
-  const again = await op('POST', '/guardians', { phone: PARENT_PHONE, surname: 'Другая' });
+  const again = await op('POST', '/guardians', { phone: PARENT_PHONE, surname: 'ИВАНОВА' });
   const details = expectError(t, again, 409, 'API_CONFLICT', 'same phone twice');
-  t.equal(details['existingId'], ids.parent, 'the conflict names the registered guardian');
+  t.equal(details['existingId'], ids.parent, 'the conflict names the registered guardian to whoever knows the surname');
+  const other = await op('POST', '/guardians', { phone: PARENT_PHONE, surname: 'Другая' });
+  const hidden = expectError(t, other, 409, 'API_CONFLICT', 'same phone, another surname');
+  t.equal(hidden['existingId'], undefined, 'a phone alone does not find a guardian for an operator');
 
   const trusted = await op('POST', '/guardians', { phone: TRUSTED_PHONE, surname: 'Петров', givenName: 'Илья' });
   const third = await op('POST', '/guardians', { phone: THIRD_PHONE, surname: 'Петров' });
