@@ -49,7 +49,8 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
     registers: [d.metrics], collect() { this.set(audit.failures); } });
   const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase);
   const ctx: ApiContext = {
-    registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch), tokens, audit,
+    registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch,
+      () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, audit,
     money: { topUp: (i) => d.money.topUp(i), refund: (r) => d.money.refund(r), balanceKop: (id) => d.sequencer.money.balanceKop(id) },
     insidePersonIds: (schoolId) => {
       const school = d.registry.schools.get(schoolId);

@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 
 /** How long a change may wait for the registry watch to apply it, in ms. */
 const APPLY_TIMEOUT_MS = 5000;
+/** How long the queue then waits for that change before the next one runs anyway, in ms. */
+const LAGGING_WAIT_MS = 60_000;
 
 /** A new opaque id: a prefix and 72 random bits, safe in NATS subjects. */
 export function newId(prefix: string): string {
@@ -26,7 +28,8 @@ export class RegistryStore {
   /** A change written but not yet seen back: the next change waits for it, whatever its client was told. */
   private lagging: Promise<void> = Promise.resolve();
 
-  constructor(private readonly kv: KV, readonly index: RegistryIndex, private readonly watch: RegistryWatch) {}
+  constructor(private readonly kv: KV, readonly index: RegistryIndex, private readonly watch: RegistryWatch,
+    private readonly onLagging: () => void = () => undefined) {}
 
   /** Runs `fn` with no other change of this store in between. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -70,8 +73,12 @@ export class RegistryStore {
     try {
       await Promise.race([seen, timeout]);
     } catch (err) {
-      // The client hears 503, but the dedup and UID checks of the next change need this one applied.
-      this.lagging = seen;
+      // The client hears 503, but the dedup and UID checks of the next change need this one
+      // applied: the queue waits for it, up to LAGGING_WAIT_MS, then goes on (and says so).
+      this.lagging = Promise.race([seen, new Promise<void>((r) => setTimeout(() => {
+        this.onLagging();
+        r();
+      }, LAGGING_WAIT_MS).unref())]);
       throw err;
     } finally { clearTimeout(timer); }
   }

@@ -206,7 +206,8 @@ export const guardianRoutes: Route[] = [
         .filter((i) => i.id !== inv.id && i.status === 'accepted' && i.guardianshipId === link.value.id)
         .map((i) => invitationRecord(ctx, i, { status: 'revoked' }));
       // A second grant may be narrower than the first: subscriptions it no longer covers go.
-      const prefs = ctx.registry.preferences.get(linkId(me, inv.personId));
+      const storedPrefs = ctx.registry.preferences.get(linkId(me, inv.personId));
+      const prefs = storedPrefs?.guardianId === me && storedPrefs.personId === inv.personId ? storedPrefs : undefined;
       const narrowed = prefs === undefined ? [] : [ctx.store.record('preferences', { ...prefs,
         subscriptions: prefs.subscriptions.filter((s) => inv.scopes.includes(EVENT_SCOPE[s.event])),
         lowBalanceThresholdKop: inv.scopes.includes('balance') ? prefs.lowBalanceThresholdKop : null })];
@@ -236,7 +237,8 @@ export const guardianRoutes: Route[] = [
       // Any link will do, as for PUT: a trusted person granted purchases only has preferences too.
       const link = ctx.registry.guardianshipsOfGuardianId(me).find((l) => l.personId === req.params['personId']);
       if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`, { personId: req.params['personId']! });
-      const p = ctx.registry.preferences.get(linkId(me, link.personId));
+      const stored = ctx.registry.preferences.get(linkId(me, link.personId));
+      const p = stored?.guardianId === me && stored.personId === link.personId ? stored : undefined;
       return ok(200, { guardianId: me, personId: link.personId, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null });
     } }),
   route({ method: 'PUT', path: '/me/children/:personId/preferences', tag: 'guardian self-service',

@@ -17,7 +17,7 @@ import { audited, ok, page, pageOf } from './common.js';
 
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
-/** Who may read an account: not catering, which needs a purchase's device and seq to refund, not the pupil's money. */
+/** Who may read an account: not catering, which needs a purchase's device and seq to refund, not the account (its number, top-ups, history). */
 const ACCOUNT_READERS: Role[] = ['city_admin', 'school_operator', 'guardian'];
 /** Most identifiers (active or blocked) per person, and most benefits per person. */
 export const IDENTIFIERS_PER_PERSON_MAX = 20;

@@ -5,7 +5,7 @@
 // the good rows are applied.
 import { Type } from '@sinclair/typebox';
 import {
-  IDENTIFIER_KINDS, PERSON_KINDS, PHONE_PATTERN, parseCsv, personDedupKey, TapgateError, type RecordKind, type RegistryRecord,
+  IDENTIFIER_KINDS, PERSON_KINDS, PHONE_PATTERN, normaliseName, parseCsv, personDedupKey, TapgateError, type RecordKind, type RegistryRecord,
 } from '../../core/index.js';
 import { type ApiContext, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -14,7 +14,7 @@ import { Obj } from '../schemas.js';
 import { newId } from '../store.js';
 import { audited, ok } from './common.js';
 import { linkId, linkOf } from './guardians.js';
-import { newAccountNumber } from './persons.js';
+import { IDENTIFIERS_PER_PERSON_MAX, newAccountNumber } from './persons.js';
 
 /** Largest roster file, in bytes. */
 export const ROSTER_BYTES_MAX = 2 * 1024 * 1024;
@@ -102,6 +102,9 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, columns: ReadonlyS
     const owner = ctx.registry.identifierByUid(uidHex);
     if (owner !== undefined && owner.personId !== personId) throw new RowError('card_uid', 'this card UID is issued to someone else');
     if (owner === undefined) {
+      if (ctx.registry.identifiersOfPerson(personId).length >= IDENTIFIERS_PER_PERSON_MAX) {
+        throw new RowError('card_uid', `a person has at most ${IDENTIFIERS_PER_PERSON_MAX} identifiers`);
+      }
       const identifierKind = row.identifier_kind === '' ? 'social_card' : row.identifier_kind;
       if (identifierKind === 'temporary' || !(IDENTIFIER_KINDS as readonly string[]).includes(identifierKind)) {
         throw new RowError('identifier_kind', 'identifier_kind must be social_card, fob, bracelet or watch');
@@ -112,7 +115,12 @@ function planRow(ctx: ApiContext, schoolId: string, row: Row, columns: ReadonlyS
   }
   if (row.guardian_phone !== '') {
     if (!PHONE_PATTERN.test(row.guardian_phone)) throw new RowError('guardian_phone', 'guardian_phone must be E.164 (+79161234567)');
-    let guardianId = ctx.registry.guardianByPhone(row.guardian_phone)?.id;
+    const known = ctx.registry.guardianByPhone(row.guardian_phone);
+    // As for POST /guardians: a phone alone does not find (and link) a guardian; the surname must match.
+    if (known !== undefined && normaliseName(known.surname) !== normaliseName(row.guardian_surname)) {
+      throw new RowError('guardian_surname', 'this phone is registered to a guardian with another surname');
+    }
+    let guardianId = known?.id;
     if (guardianId === undefined) {
       if (row.guardian_surname === '') throw new RowError('guardian_surname', 'a new guardian needs guardian_surname');
       const g = rowRecord(ctx, 'guardian', { id: newId('g'), phone: row.guardian_phone, surname: row.guardian_surname, givenName: row.guardian_given_name });
