@@ -215,7 +215,7 @@ async function importRoster(t: Test, s: Seeded): Promise<{ r1: Account; r3: Acco
   const csv = ['surname,given_name,patronymic,birth_date,kind,class,identifier_kind,card_uid,guardian_phone,guardian_surname,guardian_given_name',
     row(R1, 'pupil', '5А', 'social_card', UID.r1.toUpperCase(), [RG1.phone, RG1.surname, RG1.givenName]),
     row(R2, 'staff', '', 'fob', UID.r2, ['', '', '']),
-    row(R3, '', '6Б', '', UID.r3, [G1.phone, '', '']),
+    row(R3, '', '6Б', '', UID.r3, [G1.phone, G1.surname, '']),
     [BAD.rowName, 'Фекла', '', BAD.rowDate, 'pupil', '7В', '', '', `${BAD.rowPhone}-телефон`, BAD.rowPhone, ''].join(','),
     [BAD.conflictRow, 'Домна', '', BAD.conflictDate, 'pupil', '8Г', '', UID.p1, '', '', ''].join(','),
   ].join('\n') + '\n';

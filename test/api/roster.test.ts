@@ -136,24 +136,27 @@ t.test('roster - bad rows are reported by line and column; good rows are applied
     { surname: 'Ошибкин', given_name: 'Карта', birth_date: '2014-02-04', card_uid: uids[3]! },
     { surname: 'Ошибкин', given_name: 'Вид', birth_date: '2014-02-05', kind: 'teacher' },
     ['Ошибкин', 'Ячейки', '', '2014-02-06', 'pupil'],
-    { surname: 'Новиков', given_name: 'Лев', birth_date: '2012-08-09', class: '6Б', guardian_phone: phoneOf(0) },
+    { surname: 'Новиков', given_name: 'Лев', birth_date: '2012-08-09', class: '6Б', guardian_phone: phoneOf(0), guardian_surname: 'РОДИТЕЛЕВА' },
+    // A registered phone with another surname does not find (and link) that guardian.
+    { surname: 'Новиков', given_name: 'Чужой', birth_date: '2012-08-10', class: '6Б', guardian_phone: phoneOf(0), guardian_surname: 'Другая' },
   ];
   const before = (await listPersons()).items.length;
   const res = await importCsv(op, csv(header, lines));
   t.equal(res.status, 200, 'a file with bad rows is still imported');
-  t.match(res.body, { rows: 7, applied: 2, failed: 5, created: { persons: 2, accounts: 2, identifiers: 1, guardians: 1, links: 2 }, updated: { persons: 0 } });
+  t.match(res.body, { rows: 8, applied: 2, failed: 6, created: { persons: 2, accounts: 2, identifiers: 1, guardians: 1, links: 2 }, updated: { persons: 0 } });
   t.same((res.body.errors as Array<{ line: number; field: string }>).map((e) => ({ line: e.line, field: e.field })), [
     { line: 3, field: 'birth_date' },
     { line: 4, field: 'guardian_phone' },
     { line: 5, field: 'card_uid' },
     { line: 6, field: 'kind' },
     { line: 7, field: '' },
+    { line: 9, field: 'guardian_surname' },
   ], 'one error per bad row, with its line and column');
   for (const e of res.body.errors as Array<{ message: unknown }>) t.type(e.message, 'string');
   t.match(res.body.errors[4].message, /5 cells, the header 11/, 'the cell count is explained');
   const after = (await listPersons()).items;
   t.equal(after.length, before + 2, 'only the good rows made persons');
-  t.notOk(after.some((p) => p['surname'] === 'Ошибкин'), 'no person from a bad row');
+  t.notOk(after.some((p) => p['surname'] === 'Ошибкин' || p['givenName'] === 'Чужой'), 'no person from a bad row');
   const lev = after.find((p) => p['givenName'] === 'Лев')!;
   const links = (await op('GET', `/persons/${lev['id'] as string}/guardians`)).body.items as Array<{ guardianId: string }>;
   const first = after.find((p) => p['birthDate'] === rows[0]!.birth_date)!;
