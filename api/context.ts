@@ -61,3 +61,8 @@ export function selfGuardian(ctx: ApiContext, p: Principal): string {
   if (p.role !== 'guardian' || !ctx.registry.guardians.has(p.guardianId)) throw new ApiError('API_FORBIDDEN', 'this token does not speak for a registered guardian');
   return p.guardianId;
 }
+
+/** The time zone a person's dates are read in: their school's (Moscow time if the school is gone). */
+export function schoolZone(ctx: ApiContext, schoolId: string): string {
+  return ctx.registry.schools.get(schoolId)?.timeZone ?? 'Europe/Moscow';
+}

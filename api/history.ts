@@ -3,7 +3,7 @@
 // bind their values as quoted literals (see bindParams); ids and dates are checked
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ID_PATTERN } from '../core/index.js';
+import { ID_PATTERN, localDayStartMs } from '../core/index.js';
 import { ApiError } from './errors.js';
 
 /** Most rows one history request returns. */
@@ -38,25 +38,27 @@ export class HistoryReader {
     }
   }
 
-  async passes(personId: string, from: string, to: string): Promise<PassRow[]> {
+  async passes(personId: string, range: Range): Promise<PassRow[]> {
+    const { from, to } = utcDates(range);
     const rows = await this.rows<Record<string, string | number>>(
       `SELECT decided_at_ms, school_id, device_id, direction, verdict, reason FROM pass_events
-       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}
        ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
     return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
       direction: Number(r['direction']), verdict: Number(r['verdict']), reason: Number(r['reason']) }));
   }
 
-  async purchases(personId: string, from: string, to: string): Promise<PurchaseRow[]> {
+  async purchases(personId: string, range: Range): Promise<PurchaseRow[]> {
+    const { from, to } = utcDates(range);
     const rows = await this.rows<Record<string, string | number>>(
       `SELECT decided_at_ms, school_id, device_id, seq, meal_kind, verdict, reason, amount_kop, balance_after_kop, benefit_id FROM purchases
-       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+       WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}
        ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
     if (rows.length === 0) return [];
     const items = await this.rows<Record<string, string | number>>(
       `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
        WHERE event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND (device_id, seq) IN
-         (SELECT device_id, seq FROM purchases WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}))
+         (SELECT device_id, seq FROM purchases WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)})
        ORDER BY device_id, seq, item_index`, { p: personId, from, to });
     const byKey = new Map<string, PurchaseRow['items'][number][]>();
     for (const i of items) {
@@ -71,14 +73,15 @@ export class HistoryReader {
       items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
   }
 
-  async money(accountId: string, from: string, to: string): Promise<MoneyRow[]> {
+  async money(accountId: string, range: Range): Promise<MoneyRow[]> {
+    const { from, to } = utcDates(range);
     const rows = await this.rows<Record<string, string | number>>(
       `SELECT applied_at_ms, 'top_up' AS kind, amount_kop, balance_after_kop, payment_id AS ref FROM top_ups
-         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('applied_at_ms', range)}
          ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}
        UNION ALL
        SELECT applied_at_ms, 'refund' AS kind, amount_kop, balance_after_kop, refund_id AS ref FROM refunds
-         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('applied_at_ms', range)}
          ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { a: accountId, from, to });
     return rows.map((r) => ({ atMs: Number(r['applied_at_ms']), kind: r['kind'] === 'refund' ? 'refund' as const : 'top_up' as const,
       amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), ref: String(r['ref']) }))
@@ -103,8 +106,22 @@ export function bindParams(query: string, params: Readonly<Record<string, string
   });
 }
 
-/** Checks a from/to pair of YYYY-MM-DD dates: to not before from, at most HISTORY_DAYS_MAX days. */
-export function checkRange(from: string, to: string): void {
+/** A span of time, [fromMs, toMs), in UTC ms: the school's local days a request names. */
+export interface Range { readonly fromMs: number; readonly toMs: number }
+
+/** The UTC dates the range touches: ClickHouse partitions by the UTC date, so these prune parts. */
+function utcDates(r: Range): { from: string; to: string } {
+  return { from: new Date(r.fromMs).toISOString().slice(0, 10), to: new Date(r.toMs - 1).toISOString().slice(0, 10) };
+}
+
+/** `col` within the range; both bounds are integers we computed, never client text. */
+function within(col: string, r: Range): string {
+  if (!Number.isSafeInteger(r.fromMs) || !Number.isSafeInteger(r.toMs)) throw new Error('range bounds must be integers');
+  return `${col} >= ${r.fromMs} AND ${col} < ${r.toMs}`;
+}
+
+/** The school's local days from..to (YYYY-MM-DD, both included) as UTC ms; checks the pair: to not before from, at most HISTORY_DAYS_MAX days. */
+export function localRange(from: string, to: string, timeZone: string): Range {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
   if (!Number.isFinite(a) || !Number.isFinite(b) || new Date(a).toISOString().slice(0, 10) !== from || new Date(b).toISOString().slice(0, 10) !== to) {
@@ -112,4 +129,5 @@ export function checkRange(from: string, to: string): void {
   }
   if (b < a) throw new ApiError('API_INVALID_REQUEST', 'to is before from', { field: 'to' });
   if ((b - a) / 86_400_000 >= HISTORY_DAYS_MAX) throw new ApiError('API_INVALID_REQUEST', `a range covers at most ${HISTORY_DAYS_MAX} days`, { field: 'to' });
+  return { fromMs: localDayStartMs(timeZone, a / 86_400_000), toMs: localDayStartMs(timeZone, b / 86_400_000 + 1) };
 }

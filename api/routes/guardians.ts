@@ -5,9 +5,9 @@ import { Type } from '@sinclair/typebox';
 import {
   GRANT_SCOPES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, normaliseName, type GrantScope, type NotificationEvent, type Guardian, type Guardianship, type Invitation,
 } from '../../core/index.js';
-import { type ApiContext, notFound, personInSchoolScope, personVisible, selfGuardian } from '../context.js';
+import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolZone, selfGuardian } from '../context.js';
 import { ApiError } from '../errors.js';
-import { checkRange } from '../history.js';
+import { localRange } from '../history.js';
 import { route, type Route } from '../route.js';
 import { DateRange, Id, Kop, Name, Obj, Phone } from '../schemas.js';
 import { newId } from '../store.js';
@@ -261,18 +261,18 @@ export const guardianRoutes: Route[] = [
       return ok(200, { guardianId: me, personId: link.personId, subscriptions: rec.value.subscriptions, lowBalanceThresholdKop: rec.value.lowBalanceThresholdKop });
     }) }),
 
-  route({ method: 'GET', path: '/persons/:personId/passes', tag: 'history', summary: 'A child\'s entries and exits for a date range (UTC dates, at most 92 days)',
+  route({ method: 'GET', path: '/persons/:personId/passes', tag: 'history', summary: 'A child\'s entries and exits for a range of the school\'s local dates (at most 92 days)',
     roles: ['city_admin', 'school_operator', 'guardian'], query: DateRange, success: [200, Obj({ personId: Id, items: Type.Array(Type.Record(Type.String(), Type.Unknown())) })], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const person = personVisible(ctx, req.principal, req.params['personId']!, 'passes');
-      checkRange(req.query.from, req.query.to);
-      return ok(200, { personId: person.id, items: await ctx.history.passes(person.id, req.query.from, req.query.to) });
+      const range = localRange(req.query.from, req.query.to, schoolZone(ctx, person.schoolId));
+      return ok(200, { personId: person.id, items: await ctx.history.passes(person.id, range) });
     } }),
-  route({ method: 'GET', path: '/persons/:personId/purchases', tag: 'history', summary: 'A child\'s canteen purchases with items for a date range (UTC dates, at most 92 days)',
+  route({ method: 'GET', path: '/persons/:personId/purchases', tag: 'history', summary: 'A child\'s canteen purchases with items for a range of the school\'s local dates (at most 92 days)',
     roles: VIEWERS, query: DateRange, success: [200, Obj({ personId: Id, items: Type.Array(Type.Record(Type.String(), Type.Unknown())) })], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const person = personVisible(ctx, req.principal, req.params['personId']!, 'purchases');
-      checkRange(req.query.from, req.query.to);
-      return ok(200, { personId: person.id, items: await ctx.history.purchases(person.id, req.query.from, req.query.to) });
+      const range = localRange(req.query.from, req.query.to, schoolZone(ctx, person.schoolId));
+      return ok(200, { personId: person.id, items: await ctx.history.purchases(person.id, range) });
     } }),
 ];

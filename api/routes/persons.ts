@@ -6,9 +6,9 @@ import {
   CHANNEL_PATTERN, IDENTIFIER_KINDS, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
   type Account, type Benefit, type Identifier, type Person,
 } from '../../core/index.js';
-import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope } from '../context.js';
+import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
 import { ApiError } from '../errors.js';
-import { checkRange } from '../history.js';
+import { localRange } from '../history.js';
 import { route, type Route } from '../route.js';
 import { AccountNumber, Category, DateRange, Id, IsoDate, Kop, Name, Obj, Page, UidHex } from '../schemas.js';
 import { newId } from '../store.js';
@@ -250,15 +250,15 @@ export const personRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'account.update', [`account:${a.id}`]);
       return ok(200, accountView(ctx, rec.value));
     }) }),
-  route({ method: 'GET', path: '/accounts/:accountId/history', tag: 'accounts', summary: 'Top-ups, refunds and purchases of an account for a date range (UTC dates, at most 92 days)',
+  route({ method: 'GET', path: '/accounts/:accountId/history', tag: 'accounts', summary: 'Top-ups, refunds and purchases of an account for a range of the school\'s local dates (at most 92 days)',
     roles: ACCOUNT_READERS, query: DateRange, errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     success: [200, Obj({ accountId: Id, balanceKop: Type.Integer(), money: Type.Array(Type.Record(Type.String(), Type.Unknown())), purchases: Type.Array(Type.Record(Type.String(), Type.Unknown())) })],
     handler: async (ctx, req) => {
       const a = accountVisible(ctx, req.principal, req.params['accountId']!, 'balance');
       // The history lists purchases too: a trusted person granted the balance only must not see them.
       personVisible(ctx, req.principal, a.personId, 'purchases');
-      checkRange(req.query.from, req.query.to);
-      const [money, purchases] = await Promise.all([ctx.history.money(a.id, req.query.from, req.query.to), ctx.history.purchases(a.personId, req.query.from, req.query.to)]);
+      const range = localRange(req.query.from, req.query.to, schoolZone(ctx, ctx.registry.persons.get(a.personId)?.schoolId ?? ''));
+      const [money, purchases] = await Promise.all([ctx.history.money(a.id, range), ctx.history.purchases(a.personId, range)]);
       return ok(200, { accountId: a.id, balanceKop: ctx.money.balanceKop(a.id), money, purchases });
     } }),
   route({ method: 'POST', path: '/accounts/by-number/:number/top-ups', tag: 'money',

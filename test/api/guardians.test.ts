@@ -27,7 +27,9 @@ function expectError(t: Test, res: ApiResponse, status: number, code: string, wh
   return (body?.error?.details ?? {}) as Record<string, unknown>;
 }
 
-const utcDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+/** A calendar date in school A's zone (Europe/Moscow): history ranges are the school's local dates. */
+const MOSCOW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' });
+const localDay = (offsetDays = 0) => MOSCOW_DATE.format(new Date(Date.now() + offsetDays * 86_400_000));
 
 const api = await startApiStack({ clickhouse: true });
 t.teardown(() => api.stop());
@@ -203,10 +205,10 @@ t.test('guardians - a parent invites a trusted person who accepts and sees passe
   t.notOk((await trusted('GET', '/me/invitations')).body.received.some((i: { id: string }) => i.id === 'inv_expired'), 'an expired invitation is not listed as received');
 
   t.match((await trusted('GET', '/me/children')).body, { items: [{ personId: child.id, relation: 'trusted', scopes: ['passes'], accountId: null }] });
-  const passes = await trusted('GET', `/persons/${child.id}/passes?from=${utcDay()}&to=${utcDay()}`);
+  const passes = await trusted('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`);
   t.equal(passes.status, 200, 'passes are granted');
   t.equal(passes.body.personId, child.id);
-  expectError(t, await trusted('GET', `/persons/${child.id}/purchases?from=${utcDay()}&to=${utcDay()}`), 403, 'API_FORBIDDEN', 'purchases not granted');
+  expectError(t, await trusted('GET', `/persons/${child.id}/purchases?from=${localDay()}&to=${localDay()}`), 403, 'API_FORBIDDEN', 'purchases not granted');
   expectError(t, await trusted('GET', `/persons/${child.id}/account`), 403, 'API_FORBIDDEN', 'the account not granted');
   expectError(t, await trusted('POST', '/me/invitations', { personId: child.id, phone: THIRD_PHONE, surname: 'Петров', scopes: ['passes'] }),
     403, 'API_FORBIDDEN', 'a trusted person cannot invite');
@@ -226,7 +228,7 @@ t.test('guardians - entries and exits from real taps are read back from ClickHou
   const [exit] = await tap(client, [{ seq: 2, uid: childUid, direction: EXIT }]);
   t.equal(entry?.verdict, Verdict.VERDICT_ALLOW, 'entry allowed');
   t.equal(exit?.verdict, Verdict.VERDICT_ALLOW, 'exit allowed');
-  const path = `/persons/${child.id}/passes?from=${utcDay()}&to=${utcDay()}`;
+  const path = `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`;
   let last: ApiResponse | undefined;
   await waitFor(async () => {
     last = await clientOf('trusted')('GET', path);
@@ -238,25 +240,25 @@ t.test('guardians - entries and exits from real taps are read back from ClickHou
   ] });
   t.equal(last!.body.items.length, 2, 'exactly the two taps');
   t.same((await op('GET', path)).body, last!.body, 'the operator reads the same');
-  t.same((await clientOf('parent')('GET', `/persons/${sibling.id}/passes?from=${utcDay()}&to=${utcDay()}`)).status, 403, 'not the sibling\'s');
+  t.same((await clientOf('parent')('GET', `/persons/${sibling.id}/passes?from=${localDay()}&to=${localDay()}`)).status, 403, 'not the sibling\'s');
 
   const ranges = [
-    { name: '92 days', from: utcDay(-92), to: utcDay() },
-    { name: 'to before from', from: utcDay(), to: utcDay(-1) },
+    { name: '92 days', from: localDay(-92), to: localDay() },
+    { name: 'to before from', from: localDay(), to: localDay(-1) },
     { name: 'not a calendar date', from: '2025-02-30', to: '2025-03-01' },
   ];
   for (const r of ranges) {
     expectError(t, await op('GET', `/persons/${child.id}/passes?from=${r.from}&to=${r.to}`), 400, 'API_INVALID_REQUEST', r.name);
   }
-  t.equal((await op('GET', `/persons/${child.id}/passes?from=${utcDay(-91)}&to=${utcDay()}`)).status, 200, '92 calendar days inclusive are fine');
-  expectError(t, await op('GET', `/persons/${child.id}/passes?from=${utcDay()}`), 400, 'API_INVALID_REQUEST', 'to missing');
+  t.equal((await op('GET', `/persons/${child.id}/passes?from=${localDay(-91)}&to=${localDay()}`)).status, 200, '92 calendar days inclusive are fine');
+  expectError(t, await op('GET', `/persons/${child.id}/passes?from=${localDay()}`), 400, 'API_INVALID_REQUEST', 'to missing');
 });
 
 t.test('guardians - revoking an invitation takes the access away at once', async (t) => {
   const revoked = await clientOf('parent')('POST', `/invitations/${ids.invitation}/revoke`);
   t.equal(revoked.status, 200);
   t.match(revoked.body, { id: ids.invitation, status: 'revoked' });
-  expectError(t, await clientOf('trusted')('GET', `/persons/${child.id}/passes?from=${utcDay()}&to=${utcDay()}`), 403, 'API_FORBIDDEN', 'right after the revoke');
+  expectError(t, await clientOf('trusted')('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 403, 'API_FORBIDDEN', 'right after the revoke');
   t.same((await clientOf('trusted')('GET', '/me/children')).body, { items: [] }, 'the child is gone from the trusted person\'s list');
   expectError(t, await clientOf('trusted')('POST', `/invitations/${ids.wrongSurname}/revoke`), 404, 'API_NOT_FOUND', 'only the inviter revokes');
   expectError(t, await clientOf('trusted')('POST', `/invitations/${ids.invitation}/accept`), 409, 'API_CONFLICT', 'a revoked invitation cannot be accepted');
@@ -273,7 +275,7 @@ t.test('guardians - a new invitation accepted replaces the earlier grant; revoki
   t.equal(sent.find((i) => i.id === first.body.id)?.status, 'revoked', 'the replaced invitation is closed');
   t.equal(sent.find((i) => i.id === second.body.id)?.status, 'accepted');
   t.equal((await parent('POST', `/invitations/${first.body.id as string}/revoke`)).status, 200, 'revoking the replaced one');
-  t.equal((await trusted('GET', `/persons/${child.id}/purchases?from=${utcDay()}&to=${utcDay()}`)).status, 200, 'the new grant stands');
+  t.equal((await trusted('GET', `/persons/${child.id}/purchases?from=${localDay()}&to=${localDay()}`)).status, 200, 'the new grant stands');
   t.match((await trusted('GET', '/me/children')).body, { items: [{ personId: child.id, scopes: ['passes', 'purchases'] }] });
   const prefs = { subscriptions: [{ event: 'buffet', channels: ['push'] }], lowBalanceThresholdKop: null };
   t.equal((await trusted('PUT', `/me/children/${child.id}/preferences`, prefs)).status, 200, 'the trusted person sets own preferences');
@@ -289,7 +291,7 @@ t.test('guardians - unlinking a parent removes the trusted persons that parent i
   t.same((await op('GET', `/persons/${child.id}/guardians`)).body, { items: [] }, 'neither the parent nor the trusted person is linked');
   t.same((await parent('GET', '/me/children')).body, { items: [] });
   t.same((await trusted('GET', '/me/children')).body, { items: [] });
-  expectError(t, await trusted('GET', `/persons/${child.id}/passes?from=${utcDay()}&to=${utcDay()}`), 403, 'API_FORBIDDEN', 'trusted person after the unlink');
+  expectError(t, await trusted('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 403, 'API_FORBIDDEN', 'trusted person after the unlink');
   expectError(t, await parent('GET', `/persons/${child.id}/account`), 403, 'API_FORBIDDEN', 'parent after the unlink');
   expectError(t, await op('DELETE', `/persons/${child.id}/guardians/${ids.parent}`), 404, 'API_NOT_FOUND', 'unlink twice');
   const audit = await api.admin('GET', '/audit?limit=5');
