@@ -3,10 +3,13 @@
 // ids of the records touched), when, and the request id. Ids only, never personal data.
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { RetentionPolicy, StorageType, DiscardPolicy } from '@nats-io/jetstream';
+import { ensureStream } from '../lib/index.js';
 import type { Principal } from './tokens.js';
 
 export const AUDIT_STREAM = 'AUDIT';
 export const AUDIT_SUBJECT = 'tapgate.audit.v1';
+/** Audit entries one GET /api/v1/audit returns unless `limit` says otherwise. */
+export const AUDIT_PAGE_DEFAULT = 50;
 /** Most audit entries one GET /api/v1/audit returns. */
 export const AUDIT_PAGE_MAX = 200;
 
@@ -22,10 +25,7 @@ export interface AuditEntry {
 }
 
 export async function ensureAuditStream(jsm: JetStreamManager): Promise<void> {
-  try { await jsm.streams.info(AUDIT_STREAM); return; } catch (err) {
-    if (!/stream not found/i.test(String((err as Error).message))) throw err;
-  }
-  await jsm.streams.add({ name: AUDIT_STREAM, subjects: [AUDIT_SUBJECT], storage: StorageType.File,
+  await ensureStream(jsm, { name: AUDIT_STREAM, subjects: [AUDIT_SUBJECT], storage: StorageType.File,
     retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_age: 0 });
 }
 

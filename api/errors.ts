@@ -35,3 +35,8 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
   500: 'Internal Server Error', 503: 'Service Unavailable',
 };
+
+/** Awaits a NATS operation; its failure (timeout, no connection, no stream) is a 503 the client may retry. */
+export async function orUnavailable<T>(p: Promise<T>, store: string): Promise<T> {
+  try { return await p; } catch { throw new ApiError('API_UNAVAILABLE', `the ${store} (NATS) cannot take the change now; retry later`); }
+}

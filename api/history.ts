@@ -10,6 +10,10 @@ import { ApiError } from './errors.js';
 export const HISTORY_ROWS_MAX = 1000;
 /** Longest date range one history request may cover, in days. */
 export const HISTORY_DAYS_MAX = 92;
+/** How long a history query may take, in ms, before the view answers 503. */
+const HISTORY_QUERY_TIMEOUT_MS = 10_000;
+/** ClickHouse connections the history views may hold open at once. */
+const HISTORY_CONNECTIONS_MAX = 4;
 
 export interface PassRow { readonly decidedAtMs: number; readonly schoolId: string; readonly deviceId: string; readonly direction: number; readonly verdict: number; readonly reason: number }
 export interface PurchaseRow {
@@ -23,7 +27,7 @@ export class HistoryReader {
   private readonly ch: ClickHouseClient;
 
   constructor(url: string, private readonly database: string) {
-    this.ch = createClient({ url, database, request_timeout: 10_000, max_open_connections: 4 });
+    this.ch = createClient({ url, database, request_timeout: HISTORY_QUERY_TIMEOUT_MS, max_open_connections: HISTORY_CONNECTIONS_MAX });
   }
 
   async close(): Promise<void> { await this.ch.close(); }

@@ -5,7 +5,7 @@
 import type { KV } from '@nats-io/kv';
 import { parseRecord, recordKey, TapgateError, type RecordKind, type RegistryIndex, type RegistryRecord } from '../core/index.js';
 import { storedJson, type RegistryWatch } from '../lib/index.js';
-import { ApiError } from './errors.js';
+import { ApiError, orUnavailable } from './errors.js';
 import { randomBytes } from 'node:crypto';
 
 /** How long a change may wait for the registry watch to apply it, in ms. */
@@ -16,11 +16,6 @@ const LAGGING_WAIT_MS = 60_000;
 /** A new opaque id: a prefix and 72 random bits, safe in NATS subjects. */
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
-}
-
-/** A NATS failure (timeout, no connection, no stream) is a 503: the client may retry. */
-async function unavailableOnFailure<T>(p: Promise<T>): Promise<T> {
-  try { return await p; } catch { throw new ApiError('API_UNAVAILABLE', 'the registry store (NATS) cannot take the change now; retry later'); }
 }
 
 export class RegistryStore {
@@ -54,13 +49,13 @@ export class RegistryStore {
    * watcher still sees a parent before its children.
    */
   async put(...records: RegistryRecord[]): Promise<void> {
-    const revisions = await unavailableOnFailure(Promise.all(records.map((r) => this.kv.put(recordKey(r), storedJson(r)))));
+    const revisions = await orUnavailable(Promise.all(records.map((r) => this.kv.put(recordKey(r), storedJson(r)))), 'registry store');
     await this.applied(Math.max(0, ...revisions));
   }
 
   async remove(kind: RecordKind, id: string): Promise<void> {
-    await unavailableOnFailure(this.kv.delete(`${kind}.${id}`));
-    const status = await unavailableOnFailure(this.kv.status());
+    await orUnavailable(this.kv.delete(`${kind}.${id}`), 'registry store');
+    const status = await orUnavailable(this.kv.status(), 'registry store');
     await this.applied(status.streamInfo.state.last_seq);
   }
 

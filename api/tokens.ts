@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { ID_PATTERN } from '../core/index.js';
-import { ApiError } from './errors.js';
+import { orUnavailable } from './errors.js';
 
 export const TOKEN_BUCKET = 'tapgate_api_tokens';
 export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian'] as const;
@@ -70,11 +70,6 @@ export async function createToken(kv: KV, spec: TokenSpec, nowMs = Date.now()): 
   return { token: `tg_${id}_${secret}`, record };
 }
 
-/** A NATS failure of the token bucket is a 503: the client may retry. */
-async function unavailable<T>(p: Promise<T>): Promise<T> {
-  try { return await p; } catch { throw new ApiError('API_UNAVAILABLE', 'the token store (NATS) cannot take the change now; retry later'); }
-}
-
 /** The tokens, kept current by a watch on the bucket. */
 export class TokenStore {
   private readonly byId = new Map<string, TokenRecord>();
@@ -108,7 +103,7 @@ export class TokenStore {
 
   /** Creates a token (see createToken) that works at once, before the watch brings it back. */
   async create(spec: TokenSpec): Promise<{ token: string; record: TokenRecord }> {
-    const made = await unavailable(createToken(this.kv, spec));
+    const made = await orUnavailable(createToken(this.kv, spec), 'token store');
     this.byId.set(made.record.id, made.record);
     return made;
   }
@@ -129,7 +124,7 @@ export class TokenStore {
   async revoke(id: string): Promise<boolean> {
     const rec = this.byId.get(id);
     if (rec === undefined) return false;
-    await unavailable(this.kv.put(`token.${id}`, JSON.stringify({ ...rec, revoked: true })));
+    await orUnavailable(this.kv.put(`token.${id}`, JSON.stringify({ ...rec, revoked: true })), 'token store');
     this.byId.set(id, { ...rec, revoked: true });
     return true;
   }

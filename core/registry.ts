@@ -6,6 +6,7 @@
 // a card UID or a name, because KV keys travel as NATS subjects.
 import { TapgateError } from './errors.js';
 import { CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, DEVICE_SECRET_BYTES } from './limits.js';
+import { isoDate } from './time.js';
 
 export const SCHOOL_KINDS = ['school', 'kindergarten', 'college'] as const;
 export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
@@ -221,10 +222,6 @@ function localDate(raw: Raw, field: string, where: string): number {
   return ms / 86_400_000;
 }
 
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
 function scopeList(raw: Raw, where: string): GrantScope[] {
   const scopes = list(raw, 'scopes', where).map((x) => oneOf({ scopes: x }, 'scopes', GRANT_SCOPES, where));
   if (scopes.length === 0) fail(`${where}: scopes must list at least one of ${GRANT_SCOPES.join(', ')}`, { field: 'scopes' });
@@ -268,7 +265,7 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       const surname = str(raw, 'surname', where, { optional: true, max: NAME_CHARS_MAX });
       const givenName = str(raw, 'givenName', where, { optional: true, max: NAME_CHARS_MAX });
       const patronymic = str(raw, 'patronymic', where, { optional: true, max: NAME_CHARS_MAX });
-      const birthDate = raw['birthDate'] === undefined || raw['birthDate'] === '' ? '' : isoDay(localDate(raw, 'birthDate', where));
+      const birthDate = raw['birthDate'] === undefined || raw['birthDate'] === '' ? '' : isoDate(localDate(raw, 'birthDate', where));
       const displayName = str(raw, 'displayName', where, { optional: surname !== '' }) || [surname, givenName, patronymic].filter((x) => x !== '').join(' ');
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
         displayName, className: str(raw, 'className', where, { optional: true, max: 16 }),

@@ -58,3 +58,8 @@ export function schoolDayAt(timeZone: string, ms: number): number {
   if (c === undefined || b.day >= c.day) dayCache.set(timeZone, b);
   return b.day;
 }
+
+/** Days since 1970-01-01 as the calendar date "YYYY-MM-DD". */
+export function isoDate(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

@@ -10,6 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../core/index.js';
+import { ensureStream } from '../lib/index.js';
 import type { LedgerContinuity } from './replay.js';
 import type { Sequencer } from './sequencer.js';
 
@@ -34,13 +35,8 @@ const manifestSubject = (gatewayId: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gat
 const chunkSubject = (gatewayId: string, id: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.chunk.${id}`;
 
 export async function ensureSnapshotStream(jsm: JetStreamManager): Promise<void> {
-  try {
-    await jsm.streams.info(SNAPSHOT_STREAM);
-  } catch (err) {
-    if (!/stream not found/i.test(String((err as Error).message))) throw err;
-    await jsm.streams.add({ name: SNAPSHOT_STREAM, subjects: [`${SNAPSHOT_SUBJECT_PREFIX}.>`], storage: StorageType.File,
-      retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_msg_size: SNAPSHOT_CHUNK_BYTES + 1024 });
-  }
+  await ensureStream(jsm, { name: SNAPSHOT_STREAM, subjects: [`${SNAPSHOT_SUBJECT_PREFIX}.>`], storage: StorageType.File,
+    retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_msg_size: SNAPSHOT_CHUNK_BYTES + 1024 });
 }
 
 /** Writes a snapshot of the sequencer's state covering ledger stream seq `ledgerStreamSeq`. */

@@ -2,7 +2,7 @@
 // the streams and the registry bucket tapgate uses (created if missing, so a fresh server
 // works), and a registry watcher that keeps a RegistryIndex current.
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { parseKey, RegistryIndex, type RecordKind } from '../core/index.js';
 
@@ -24,15 +24,20 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
   return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000 });
 }
 
-/** Creates the ledger stream if it does not exist; leaves an existing one as it is. */
-export async function ensureLedgerStream(jsm: JetStreamManager): Promise<void> {
+/** Creates a stream if it does not exist; leaves an existing one as it is. */
+export async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
-    await jsm.streams.info(LEDGER_STREAM);
+    await jsm.streams.info(config.name);
     return;
   } catch (err) {
     if (!/stream not found/i.test(String((err as Error).message))) throw err;
   }
-  await jsm.streams.add({
+  await jsm.streams.add(config);
+}
+
+/** Creates the ledger stream if it does not exist; leaves an existing one as it is. */
+export async function ensureLedgerStream(jsm: JetStreamManager): Promise<void> {
+  await ensureStream(jsm, {
     name: LEDGER_STREAM,
     subjects: [`${LEDGER_SUBJECT_PREFIX}.>`],
     storage: StorageType.File,

@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { KV } from '@nats-io/kv';
 import {
-  checkRegistryRecords, parseRegistryCsv, parseRegistryJson, recordKey, RegistryIndex, TapgateError,
+  checkRegistryRecords, isoDate, parseRegistryCsv, parseRegistryJson, recordKey, RegistryIndex, TapgateError,
   REGISTRY_FILE_BYTES_MAX, type RecordKind, type RegistryRecord,
 } from '../core/index.js';
 import { watchRegistry } from './nats.js';
@@ -21,15 +21,11 @@ export function storedJson(record: RegistryRecord): string {
   if (record.kind === 'benefit') {
     // Watchers parse the value with parseRecord, which reads local dates, not day numbers.
     const { validFromDay, validToDay, ...rest } = record.value;
-    return JSON.stringify({ ...rest, validFrom: isoDay(validFromDay), validTo: isoDay(validToDay) });
+    return JSON.stringify({ ...rest, validFrom: isoDate(validFromDay), validTo: isoDate(validToDay) });
   }
   return JSON.stringify(record.value);
 }
 
-/** Days since 1970-01-01 as "YYYY-MM-DD". */
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function readRegistryFile(path: string): RegistryRecord[] {
   const size = statSync(path).size;

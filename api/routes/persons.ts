@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
-  CHANNEL_PATTERN, IDENTIFIER_KINDS, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
+  CHANNEL_PATTERN, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
   type Account, type Benefit, type Identifier, type Person,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
@@ -60,14 +60,13 @@ const MoveBody = Obj({ schoolId: Id, className: Type.Optional(ClassName) });
 
 /** Orders records by id in code-unit order, as the paged lists do (localeCompare would depend on the ICU locale). */
 const byId = (a: { readonly id: string }, b: { readonly id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 export const personView = (ctx: ApiContext, p: Person) => ({ id: p.id, schoolId: p.schoolId, kind: p.kind, surname: p.surname, givenName: p.givenName,
   patronymic: p.patronymic, birthDate: p.birthDate, className: p.className, displayName: p.displayName, photoRef: p.photoRef,
   accountId: ctx.registry.accountOfPersonId(p.id)?.id ?? null });
 export const identifierView = (i: Identifier) => ({ id: i.id, personId: i.personId, kind: i.kind, status: i.status, expiresAtMs: i.expiresAtMs, uidSuffix: i.uidHex.slice(-4) });
 export const accountView = (ctx: ApiContext, a: Account) => ({ id: a.id, personId: a.personId, number: a.number, balanceKop: ctx.money.balanceKop(a.id),
   dailyLimitKop: a.dailyLimitKop, bannedCategories: [...a.bannedCategories], lowBalanceThresholdKop: a.lowBalanceThresholdKop });
-const benefitView = (b: Benefit) => ({ id: b.id, personId: b.personId, mealPeriods: [...b.mealPeriods], validFrom: isoDay(b.validFromDay), validTo: isoDay(b.validToDay) });
+const benefitView = (b: Benefit) => ({ id: b.id, personId: b.personId, mealPeriods: [...b.mealPeriods], validFrom: isoDate(b.validFromDay), validTo: isoDate(b.validToDay) });
 
 /** Refuses a person record that would duplicate another registered child (409 with the existing id). */
 export function checkNotRegistered(ctx: ApiContext, p: Person): void {

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import { DEVICE_KINDS, PERSON_KINDS, SCHOOL_KINDS, type Device, type School } from '../../core/index.js';
-import { AUDIT_PAGE_MAX } from '../audit.js';
+import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../audit.js';
 import { notFound, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -163,7 +163,7 @@ export const schoolRoutes: Route[] = [
     query: Obj({ limit: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,2}$' })), before: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,15}$' })) }),
     success: [200, Obj({ items: Type.Array(Type.Record(Type.String(), Type.Unknown())) })], errors: ['API_UNAVAILABLE'],
     handler: async (ctx, req) => {
-      const limit = Math.min(Number(req.query.limit ?? 50), AUDIT_PAGE_MAX);
+      const limit = Math.min(Number(req.query.limit ?? AUDIT_PAGE_DEFAULT), AUDIT_PAGE_MAX);
       try {
         return ok(200, { items: await ctx.audit.recent(limit, req.query.before === undefined ? undefined : Number(req.query.before)) });
       } catch {
