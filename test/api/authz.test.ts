@@ -1,17 +1,30 @@
-// Integration: who may call what on the admin API, against a real gateway and nats-server.
-// The role gate is checked for every route in ROUTES and every role not listed for it (403
-// API_FORBIDDEN before anything else is looked at); then the scope checks (an operator of
-// school A on school B's records, a guardian on a child not theirs), authentication (no,
-// malformed, wrong-secret and revoked tokens: 401), routing (404, 405) and the public OpenAPI
-// document. Every error response must carry the envelope and an x-request-id.
+// Integration: who may call what on the admin API, against a real gateway, nats-server,
+// clickhouse-server and sink. The role gate is checked for every route in ROUTES and every role
+// not listed for it (403 API_FORBIDDEN before anything else is looked at); then the scope checks
+// (an operator of school A on school B's records, a guardian on a child not theirs),
+// authentication (no, malformed, wrong-secret and revoked tokens: 401), routing (404, 405) and
+// the public OpenAPI document; then every route is made to work once for a role listed for it
+// (its documented success status and body, and its effect). Every error response must carry the
+// envelope and an x-request-id.
+import { Value } from '@sinclair/typebox/value';
 import t, { type Test } from 'tap';
 import { ROUTES } from '../../api/routes/index.js';
 import type { Route } from '../../api/route.js';
 import { ROLES, type Role } from '../../api/tokens.js';
 import { apiClient, SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
+import { connect, Reason, Verdict, waitClose, waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';
+import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
+import { spawnNode } from '../helpers/stack.js';
 
-const api = await startApiStack();
+// ClickHouse and the sink cost about 2 s here and let the history routes answer 200 with data.
+const api = await startApiStack({ clickhouse: true });
 t.teardown(() => api.stop());
+const sink = spawnNode('consumers/clickhouse-sink/main.js', {
+  TAPGATE_NATS_URL: api.stack.nats.url, TAPGATE_CLICKHOUSE_URL: api.stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
+  TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info',
+});
+t.teardown(() => sink.stop());
+await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
 const admin = api.admin;
 
 /** Status, code and envelope shape of a response, in one comparable value. */
@@ -270,6 +283,161 @@ t.test('authz - unknown routes, wrong methods and the public OpenAPI document', 
   t.equal(doc.body?.openapi, '3.1.0');
   t.equal(Object.values(doc.body.paths as Record<string, object>).reduce((n, ops) => n + Object.keys(ops).length, 0), ROUTES.length,
     'the document lists every route');
+});
+
+t.test('authz - every route works for a role listed for it: its documented success status and body, and its effect', async (t) => {
+  const byKey = new Map(ROUTES.map((r) => [key(r), r]));
+  const covered: string[] = [];
+  /**
+   * Calls route `k` as `role` with the ids for its path parameters and asserts route.success: the
+   * exact status and a body that matches the documented schema (none for 204). City_admin is used
+   * wherever it is listed; the other roles only for routes that do not list it.
+   */
+  async function works(role: Role, client: ApiClient, k: string, ids: Record<string, string> = {},
+    opts: { body?: unknown; csv?: string; query?: string } = {}): Promise<any> {
+    const r = byKey.get(k);
+    if (r === undefined) throw new Error(`no route ${k}`);
+    t.ok(r.roles.includes(role) && (role === 'city_admin' || !r.roles.includes('city_admin')), `${k}: called as ${role}, a listed role`);
+    const path = r.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+      const v = ids[name];
+      if (v === undefined) throw new Error(`no id for :${name} of ${k}`);
+      return encodeURIComponent(v);
+    }) + (opts.query ?? '');
+    const res = opts.csv === undefined ? await client(r.method, path, opts.body)
+      : await client(r.method, path, undefined, { raw: opts.csv, contentType: 'text/csv' });
+    covered.push(k);
+    const [status, schema] = r.success;
+    t.equal(res.status, status, `${role} on ${k}: ${status}${res.status === status ? '' : ` (got ${res.status} ${res.body?.error?.code ?? ''})`}`);
+    if (schema === null) t.equal(res.body, null, `${k}: no body`);
+    else t.ok(Value.Check(schema, res.body), `${k}: the body matches the documented schema${Value.Check(schema, res.body) ? '' : `: ${[...Value.Errors(schema, res.body)][0]?.path ?? ''}`}`);
+    return res.body;
+  }
+  const atA = { schoolId: SCHOOL_A };
+  const payments = clients.payment_integration;
+  const uid = () => freshUid() + freshUid();
+
+  // Schools, devices, tokens, audit. The POS reader provisioned here makes the purchase that is refunded below.
+  const school = await works('city_admin', admin, 'POST /schools', {}, { body: { name: 'School W', timeZone: 'Europe/Moscow' } });
+  t.equal(school.name, 'School W', 'the school is created');
+  const schools = await works('city_admin', admin, 'GET /schools');
+  t.ok(schools.items.some((s: { id: string }) => s.id === school.id), 'the list has the new school');
+  t.equal((await works('city_admin', admin, 'GET /schools/:schoolId', { schoolId: school.id })).id, school.id);
+  t.equal((await works('city_admin', admin, 'PATCH /schools/:schoolId', { schoolId: school.id }, { body: { name: 'School W2' } })).name, 'School W2', 'renamed');
+  const made = await works('city_admin', admin, 'POST /schools/:schoolId/devices', atA, { body: { kind: 'pos' } });
+  const posId: string = made.device.id;
+  t.same([made.device.kind, made.device.enabled, /^[0-9a-f]{64}$/.test(made.secretHex)], ['pos', true, true], 'a POS reader with a secret');
+  t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/devices', atA)).items.some((d: { id: string }) => d.id === posId), 'listed');
+  t.equal((await works('city_admin', admin, 'GET /devices/:deviceId', { deviceId: posId })).kind, 'pos');
+  const rotated = await works('city_admin', admin, 'POST /devices/:deviceId/rotate-secret', { deviceId: posId });
+  t.not(rotated.secretHex, made.secretHex, 'a new secret');
+  t.equal((await works('city_admin', admin, 'GET /schools/:schoolId/headcount', atA)).schoolId, SCHOOL_A);
+  const token = await works('city_admin', admin, 'POST /tokens', {}, { body: { role: 'payment_integration', label: 'works' } });
+  const tokenClient = apiClient(api.gw.apiUrl, token.token);
+  const audit = await works('city_admin', admin, 'GET /audit', {}, { query: '?limit=20' });
+  t.ok(audit.items.some((e: { action: string; targets: string[] }) => e.action === 'token.create' && e.targets.includes(`token:${token.tokenInfo.id}`)),
+    'the audit log has the token\'s creation');
+
+  // Catalogue: the product goes into the POS basket.
+  const code = `w${freshUid()}`;
+  t.equal((await works('city_admin', admin, 'POST /schools/:schoolId/categories', atA, { body: { code, name: 'Works' } })).code, code);
+  t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/categories', atA)).items.some((c: { code: string }) => c.code === code), 'listed');
+  const product = await works('city_admin', admin, 'POST /schools/:schoolId/products', atA, { body: { name: 'Pie', category: code, priceKop: 3_500 } });
+  t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/products', atA)).items.some((p: { id: string }) => p.id === product.id), 'listed');
+  t.equal((await works('city_admin', admin, 'PATCH /products/:productId', { productId: product.id }, { body: { priceKop: 4_000 } })).priceKop, 4_000, 'repriced');
+
+  // Persons, identifiers, accounts. P is the pupil the rest is about; S, a staff member, has no account until one is opened.
+  const P = await works('city_admin', admin, 'POST /schools/:schoolId/persons', atA,
+    { body: { kind: 'pupil', surname: freshName(), givenName: 'Works', birthDate: '2014-04-04', className: '2A' } });
+  const S = await created(admin('POST', `/schools/${SCHOOL_A}/persons`, { kind: 'staff', surname: freshName(), givenName: 'Works', birthDate: '1980-01-01' }), 'staff');
+  t.same([P.schoolId, typeof P.accountId, S.accountId], [SCHOOL_A, 'string', null], 'a pupil gets an account, staff do not');
+  t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/persons', atA)).items.some((p: { id: string }) => p.id === P.id), 'listed');
+  t.equal((await works('city_admin', admin, 'GET /persons/:personId', { personId: P.id })).id, P.id);
+  t.equal((await works('city_admin', admin, 'PATCH /persons/:personId', { personId: P.id }, { body: { className: '2B' } })).className, '2B', 'corrected');
+  t.equal((await works('city_admin', admin, 'POST /persons/:personId/move', { personId: S.id }, { body: { schoolId: school.id } })).schoolId, school.id, 'moved');
+  const card = await works('city_admin', admin, 'POST /persons/:personId/identifiers', { personId: P.id }, { body: { kind: 'social_card', uidHex: uid() } });
+  t.ok((await works('city_admin', admin, 'GET /persons/:personId/identifiers', { personId: P.id })).items.some((i: { id: string }) => i.id === card.id), 'listed');
+  const newUid = uid();
+  const dup = await works('city_admin', admin, 'POST /identifiers/:identifierId/duplicate', { identifierId: card.id }, { body: { kind: 'social_card', uidHex: newUid } });
+  t.same([dup.identifier.status, dup.blocked.id, dup.blocked.status], ['active', card.id, 'blocked'], 'a new card; the old one is blocked');
+  const account = await works('city_admin', admin, 'GET /persons/:personId/account', { personId: P.id });
+  t.same([account.id, account.balanceKop], [P.accountId, 0]);
+  t.equal((await works('city_admin', admin, 'POST /persons/:personId/account', { personId: S.id })).personId, S.id, 'an account for the staff member');
+  t.equal((await works('city_admin', admin, 'GET /accounts/:accountId', { accountId: account.id })).number, account.number);
+  const limited = await works('city_admin', admin, 'PATCH /accounts/:accountId', { accountId: account.id }, { body: { dailyLimitKop: 30_000 } });
+  t.equal(limited.dailyLimitKop, 30_000, 'a daily limit');
+
+  // Money: a top-up, a purchase at the POS reader (over its device socket), the purchase refunded.
+  const paid = await works('payment_integration', payments, 'POST /accounts/by-number/:number/top-ups', { number: account.number },
+    { body: { channel: 'bank', paymentId: `pay-${freshUid()}`, amountKop: 50_000 } });
+  t.same([paid.status, paid.accountId, paid.balanceAfterKop], ['applied', account.id, 50_000], 'applied');
+  const reader = await connect(api.gw, { id: posId, schoolId: SCHOOL_A, secret: Buffer.from(rotated.secretHex, 'hex') });
+  t.teardown(() => reader.close());
+  const [sale] = await posTap(reader, [{ seq: 1, uid: Buffer.from(newUid, 'hex'), mealKind: BUFFET, items: [item(product.id, code, 4_000)] }]);
+  t.same([sale?.verdict, sale?.reason, Number(sale?.balanceAfterKop)], [Verdict.VERDICT_ALLOW, Reason.DECISION_REASON_OK, 46_000], 'setup: the POS sale is made');
+  const refunded = await works('city_admin', admin, 'POST /refunds', {}, { body: { refundId: `ref-${freshUid()}`, deviceId: posId, seq: 1, reason: 'not_served' } });
+  t.same([refunded.status, refunded.amountKop, refunded.balanceAfterKop], ['applied', 4_000, 50_000], 'the sale is refunded');
+
+  // Benefits and the roster.
+  const benefit = await works('city_admin', admin, 'POST /persons/:personId/benefits', { personId: P.id },
+    { body: { mealPeriods: ['lunch'], validFrom: '2025-01-01', validTo: '2030-12-31' } });
+  t.ok((await works('city_admin', admin, 'GET /persons/:personId/benefits', { personId: P.id })).items.some((b: { id: string }) => b.id === benefit.id), 'listed');
+  const roster = await works('city_admin', admin, 'POST /schools/:schoolId/roster', atA,
+    { csv: `surname,given_name,birth_date,class\r\n${freshName()},Works,2015-05-05,1A\r\n` });
+  t.same([roster.rows, roster.applied, roster.failed, roster.created.persons], [1, 1, 0, 1], 'one row imported');
+
+  // Guardians: G, P's parent, with a token; I, registered with its own token, accepts G's invitation.
+  const G = await works('city_admin', admin, 'POST /guardians', {}, { body: { phone: '+79170000001', surname: 'Parentw' } });
+  t.equal((await works('city_admin', admin, 'GET /guardians/:guardianId', { guardianId: G.id })).id, G.id);
+  const link = await works('city_admin', admin, 'POST /persons/:personId/guardians', { personId: P.id }, { body: { guardianId: G.id } });
+  t.same([link.guardianId, link.personId, link.relation], [G.id, P.id, 'parent'], 'linked as a parent');
+  t.ok((await works('city_admin', admin, 'GET /persons/:personId/guardians', { personId: P.id })).items.some((l: { id: string }) => l.id === link.id), 'listed');
+  const I = await created(admin('POST', '/guardians', { phone: '+79170000002', surname: 'Trustedw' }), 'invitee');
+  const g = await api.clientFor({ role: 'guardian', guardianId: G.id, label: 'works parent' });
+  const invitee = await api.clientFor({ role: 'guardian', guardianId: I.id, label: 'works invitee' });
+  t.equal((await works('guardian', g, 'GET /me')).id, G.id);
+  t.same((await works('guardian', g, 'GET /me/children')).items.map((c: { personId: string }) => c.personId), [P.id], 'P is G\'s child');
+  const inv = await works('guardian', g, 'POST /me/invitations', {}, { body: { personId: P.id, phone: '+79170000002', surname: 'Trustedw', scopes: ['passes'] } });
+  t.equal(inv.status, 'pending');
+  t.ok((await works('guardian', g, 'GET /me/invitations')).sent.some((i: { id: string }) => i.id === inv.id), 'listed as sent');
+  const trusted = await works('guardian', invitee, 'POST /invitations/:invitationId/accept', { invitationId: inv.id });
+  t.same([trusted.guardianId, trusted.personId, trusted.relation, trusted.scopes], [I.id, P.id, 'trusted', ['passes']], 'the invitee is a trusted person');
+  t.same((await works('guardian', g, 'GET /me/children/:personId/preferences', { personId: P.id })).subscriptions, [], 'no preferences yet');
+  const subscriptions = [{ event: 'entry_exit', channels: ['push'] }];
+  t.same((await works('guardian', g, 'PUT /me/children/:personId/preferences', { personId: P.id }, { body: { subscriptions } })).subscriptions, subscriptions, 'set');
+
+  // History from ClickHouse: the sink writes the ledger's events within a moment.
+  // The range is of the school's local dates: a day either side of today's UTC date covers them in any zone.
+  const utcDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const range = `?from=${utcDay(-1)}&to=${utcDay(1)}`;
+  t.equal((await works('city_admin', admin, 'GET /persons/:personId/passes', { personId: P.id }, { query: range })).personId, P.id);
+  t.equal((await works('city_admin', admin, 'GET /persons/:personId/purchases', { personId: P.id }, { query: range })).personId, P.id);
+  t.equal((await works('city_admin', admin, 'GET /accounts/:accountId/history', { accountId: account.id }, { query: range })).accountId, account.id);
+  await waitFor(async () => {
+    const h = await admin('GET', `/accounts/${account.id}/history${range}`);
+    return h.status === 200 && h.body.money.length === 2 && h.body.purchases.length === 1;
+  }, WAIT_MS, 'the top-up, the refund and the sale in the account history', 100);
+  t.pass('the history shows the top-up, the refund and the sale');
+
+  // Last, what removes or turns off: the reader is cut off, the card blocked, access withdrawn, the token revoked.
+  t.equal((await works('city_admin', admin, 'POST /devices/:deviceId/disable', { deviceId: posId })).enabled, false, 'disabled');
+  await waitClose(reader);
+  t.pass('the disabled reader is disconnected');
+  t.equal((await works('city_admin', admin, 'POST /devices/:deviceId/enable', { deviceId: posId })).enabled, true, 'enabled again');
+  t.equal((await works('city_admin', admin, 'POST /identifiers/:identifierId/block', { identifierId: dup.identifier.id })).status, 'blocked', 'blocked');
+  t.equal((await works('guardian', g, 'POST /invitations/:invitationId/revoke', { invitationId: inv.id })).status, 'revoked');
+  t.same((await invitee('GET', '/me/children')).body.items, [], 'the trusted person lost access');
+  await works('city_admin', admin, 'DELETE /benefits/:benefitId', { benefitId: benefit.id });
+  t.same((await admin('GET', `/persons/${P.id}/benefits`)).body.items, [], 'the benefit is withdrawn');
+  // The gateway learns of a new token through its KV watch: by now it has (a role-gate 403, not 401).
+  await waitFor(async () => (await tokenClient('GET', '/schools')).status === 403, WAIT_MS, 'the new token is known');
+  t.pass('the new token works until revoked (its role may not list schools)');
+  await works('city_admin', admin, 'DELETE /tokens/:tokenId', { tokenId: token.tokenInfo.id });
+  expectError(t, await tokenClient('GET', '/schools'), 401, 'API_UNAUTHENTICATED', 'the revoked token');
+  await works('city_admin', admin, 'DELETE /persons/:personId/guardians/:guardianId', { personId: P.id, guardianId: G.id });
+  t.same((await g('GET', '/me/children')).body.items, [], 'G is no longer linked');
+
+  t.equal(covered.length, ROUTES.length, `each of the ${ROUTES.length} routes was called once`);
+  t.same([...new Set(covered)].sort(), ROUTES.map(key).sort(), 'and no route was left out');
 });
 
 t.test('authz - every role listed for a route passes the role gate with a valid request', async (t) => {
