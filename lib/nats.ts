@@ -71,7 +71,9 @@ export interface RegistryWatch {
  * fails validation is reported through onInvalid and skipped; it never stops the watch.
  */
 export async function watchRegistry(kv: KV, index: RegistryIndex,
-  hooks: { onChange?: (kind: RecordKind, id: string) => void; onInvalid?: (key: string, err: unknown) => void } = {}): Promise<RegistryWatch> {
+  hooks: { onChange?: (kind: RecordKind, id: string) => void; onInvalid?: (key: string, err: unknown) => void;
+    /** Only these kinds are parsed and applied (a tap worker needs 3 of 12); all when absent. */
+    kinds?: ReadonlySet<RecordKind> } = {}): Promise<RegistryWatch> {
   const status = await kv.status();
   const lastSeq = status.streamInfo.state.last_seq;
   let markReady!: () => void;
@@ -84,7 +86,7 @@ export async function watchRegistry(kv: KV, index: RegistryIndex,
     for await (const e of iter) {
       revision = e.revision;
       const parsed = parseKey(e.key);
-      if (parsed !== null) {
+      if (parsed !== null && (hooks.kinds === undefined || hooks.kinds.has(parsed.kind))) {
         try {
           index.applyJson(parsed.kind, parsed.id, e.operation === 'PUT' ? e.string() : null);
           hooks.onChange?.(parsed.kind, parsed.id);

@@ -3,18 +3,24 @@
 // within milliseconds). Stateless between tasks apart from the registry; the stateful rules run
 // in the gateway's sequencer. Frame validation and the rules themselves are in decide-frame.ts.
 import { workerData } from 'piscina';
-import { RegistryIndex } from '../core/index.js';
+import { RegistryIndex, type RecordKind } from '../core/index.js';
 import { connectNats, openRegistry, watchRegistry } from '../lib/index.js';
 import { decideFrame } from './decide-frame.js';
 import type { FrameResult, TapTask, TapTaskResult } from './protocol.js';
 
 export interface TapWorkerData { readonly natsUrl: string }
 
+/** The registry kinds a tap worker reads. */
+export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> = new Set(['device', 'identifier', 'person']);
+
 const registry = new RegistryIndex();
 const data = workerData as TapWorkerData | undefined;
 if (data?.natsUrl === undefined) throw new Error('tap-worker: workerData.natsUrl is required');
 const nc = await connectNats(data.natsUrl, 'tapgate-tap-worker');
-const watch = await watchRegistry(await openRegistry(nc), registry);
+// The worker decides with devices, identifiers and persons only (decideFrame, core/rules.ts): the
+// other kinds (accounts, guardians, catalogue...) are not parsed here, which matters while a
+// roster import writes thousands of them a second.
+const watch = await watchRegistry(await openRegistry(nc), registry, { kinds: TAP_WORKER_KINDS });
 await watch.ready;
 
 export default function run(task: TapTask): TapTaskResult {
