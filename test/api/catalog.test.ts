@@ -3,7 +3,7 @@
 // envelope, and catering operators held to their own schools.
 import t, { type Test } from 'tap';
 import { PRODUCT_PRICE_KOP_MAX } from '../../core/index.js';
-import { startApiStack, SCHOOL_A, SCHOOL_B, type ApiResponse } from '../helpers/api-fixtures.js';
+import { startApiStack, SCHOOL_A, SCHOOL_B, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 import { waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';
 
 const api = await startApiStack();
@@ -12,19 +12,7 @@ const { admin } = api;
 const cateringA = await api.clientFor({ role: 'catering_operator', schoolIds: [SCHOOL_A] });
 const cateringB = await api.clientFor({ role: 'catering_operator', schoolIds: [SCHOOL_B] });
 
-/** Asserts an error response: its status and the envelope {error:{code,message,details}}; returns the details. */
-function isError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(res.status, status, `${what}: status ${status}`);
-  t.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: JSON`);
-  t.same(Object.keys(res.body ?? {}), ['error'], `${what}: only "error" at the top`);
-  const e = (res.body?.error ?? {}) as Record<string, unknown>;
-  t.same(Object.keys(e).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
-  t.equal(e['code'], code, `${what}: code ${code}`);
-  t.ok(typeof e['message'] === 'string' && e['message'].length > 0, `${what}: a message`);
-  const details = e['details'];
-  t.ok(typeof details === 'object' && details !== null && !Array.isArray(details), `${what}: details is an object`);
-  return (details ?? {}) as Record<string, unknown>;
-}
+const isError = expectApiError;
 
 t.test('categories - create and list; a code is unique per school', async (t) => {
   const drinks = await cateringA('POST', `/schools/${SCHOOL_A}/categories`, { code: 'drinks', name: 'Напитки' });

@@ -5,7 +5,7 @@
 // and a child's entries and exits read back from ClickHouse after real turnstile taps.
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
+import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 import { connect, ENTRY, EXIT, tap, Verdict, waitFor } from '../helpers/gateway-fixtures.js';
 import { bindParams } from '../../api/history.js';
 import { parseRecord, recordKey } from '../../core/index.js';
@@ -15,17 +15,7 @@ import { spawnNode, type ProcessHandle } from '../helpers/stack.js';
 /** Bound of the wait for tapped events to reach ClickHouse through the sink, in ms. */
 const HISTORY_WAIT_MS = 30_000;
 
-/** Asserts the status and the error envelope { error: { code, message, details } } with nothing else. */
-function expectError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(res.status, status, `${what}: status ${status}`);
-  const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
-  t.same(Object.keys(body ?? {}), ['error'], `${what}: the body is the error envelope`);
-  t.same(Object.keys(body?.error ?? {}).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
-  t.equal(body?.error?.code, code, `${what}: code ${code}`);
-  t.type(body?.error?.message, 'string', `${what}: message is text`);
-  t.ok(typeof body?.error?.details === 'object' && body.error.details !== null && !Array.isArray(body.error.details), `${what}: details is an object`);
-  return (body?.error?.details ?? {}) as Record<string, unknown>;
-}
+const expectError = expectApiError;
 
 /** A calendar date in school A's zone (Europe/Moscow): history ranges are the school's local dates. */
 const MOSCOW_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' });

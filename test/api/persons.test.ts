@@ -7,7 +7,7 @@
 // balance kept), and a UID never issued here refused. Every error has the error envelope.
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
+import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 import { connect, ENTRY, Reason, sleep, tap, type TestDevice } from '../helpers/gateway-fixtures.js';
 
 const api = await startApiStack({ env: { TAPGATE_GATEWAY_ID: 'gw-api-persons', TAPGATE_REPEAT_WINDOW_MS: '0' } });
@@ -15,29 +15,12 @@ t.teardown(() => api.stop());
 const admin = api.admin;
 
 /** A client whose token the gateway has already seen (the token watch is asynchronous). */
-async function clientFor(spec: Parameters<typeof api.clientFor>[0]): Promise<ApiClient> {
-  const c = await api.clientFor(spec);
-  for (let i = 0; i < 100; i++) {
-    if ((await c('GET', '/schools')).status !== 401) return c;
-    await sleep(20);
-  }
-  throw new Error(`a ${spec.role} token was not accepted within 2 s`);
-}
+const clientFor = api.clientFor;
 
 const operatorA = await clientFor({ role: 'school_operator', schoolIds: [SCHOOL_A], label: 'office A' });
 const payments = await clientFor({ role: 'payment_integration', label: 'bank' });
 
-/** Checks the status and the error envelope {error:{code,message,details}} of a refusal. */
-function isError(t: Test, r: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(r.status, status, `${what}: status ${status}`);
-  const body = r.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
-  t.same(Object.keys(body ?? {}), ['error'], `${what}: the body is one error object`);
-  t.same(Object.keys(body?.error ?? {}).sort(), ['code', 'details', 'message'], `${what}: the error has code, message, details`);
-  t.equal(body?.error?.code, code, `${what}: code ${code}`);
-  t.ok(typeof body?.error?.message === 'string' && body.error.message !== '', `${what}: a message`);
-  t.ok(typeof body?.error?.details === 'object' && body.error.details !== null && !Array.isArray(body.error.details), `${what}: details is an object`);
-  return (body?.error?.details ?? {}) as Record<string, unknown>;
-}
+const isError = expectApiError;
 
 let nameNo = 0;
 /** A body for a new person whose surname no other test uses. */

@@ -12,7 +12,7 @@ import t, { type Test } from 'tap';
 import { IDENTIFIERS_PER_PERSON_MAX } from '../../api/routes/persons.js';
 import { ROSTER_IMPORTS_IN_FLIGHT_MAX } from '../../api/routes/roster.js';
 import { API_BODY_BYTES_MAX } from '../../api/server.js';
-import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
+import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 import { connect, ENTRY, Reason, sleep, tap } from '../helpers/gateway-fixtures.js';
 
 /** Rows of the "long" roster imports: enough that one runs well over a second on this machine. */
@@ -20,17 +20,7 @@ const LONG_IMPORT_ROWS = 3000;
 /** How long the server may take to close a connection it answered early, in ms. */
 const CLOSE_WAIT_MS = 2000;
 
-/** Asserts the status and the error envelope { error: { code, message, details } } with nothing else. */
-function expectError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(res.status, status, `${what}: status ${status}`);
-  const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
-  t.same(Object.keys(body ?? {}), ['error'], `${what}: the body is the error envelope`);
-  t.same(Object.keys(body?.error ?? {}).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
-  t.equal(body?.error?.code, code, `${what}: code ${code}`);
-  t.type(body?.error?.message, 'string', `${what}: message is text`);
-  t.ok(typeof body?.error?.details === 'object' && body.error.details !== null && !Array.isArray(body.error.details), `${what}: details is an object`);
-  return (body?.error?.details ?? {}) as Record<string, unknown>;
-}
+const expectError = expectApiError;
 
 const utcDay = () => new Date().toISOString().slice(0, 10);
 const uid = () => randomBytes(7).toString('hex');

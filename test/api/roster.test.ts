@@ -8,19 +8,9 @@ import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { ROSTER_BYTES_MAX, ROSTER_COLUMNS } from '../../api/routes/roster.js';
 import { openRegistry } from '../../lib/index.js';
-import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
+import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 
-/** Asserts the status and the error envelope { error: { code, message, details } } with nothing else. */
-function expectError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(res.status, status, `${what}: status ${status}`);
-  const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
-  t.same(Object.keys(body ?? {}), ['error'], `${what}: the body is the error envelope`);
-  t.same(Object.keys(body?.error ?? {}).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
-  t.equal(body?.error?.code, code, `${what}: code ${code}`);
-  t.type(body?.error?.message, 'string', `${what}: message is text`);
-  t.ok(typeof body?.error?.details === 'object' && body.error.details !== null && !Array.isArray(body.error.details), `${what}: details is an object`);
-  return (body?.error?.details ?? {}) as Record<string, unknown>;
-}
+const expectError = expectApiError;
 
 type Row = Partial<Record<(typeof ROSTER_COLUMNS)[number], string>>;
 

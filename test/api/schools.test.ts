@@ -6,7 +6,7 @@ import t, { type Test } from 'tap';
 import { randomBytes } from 'node:crypto';
 import { CloseCode } from '../../core/index.js';
 import { DeviceClient, DeviceClosedError } from '../../simulator/device-client.js';
-import { startApiStack, SCHOOL_A, SCHOOL_B, type ApiResponse } from '../helpers/api-fixtures.js';
+import { startApiStack, SCHOOL_A, SCHOOL_B, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
 import { EXIT, ENTRY, Reason, tap, waitClose, waitFor, within, WAIT_MS, type TestDevice } from '../helpers/gateway-fixtures.js';
 
 /** A disabled or re-keyed device must be disconnected within this many ms. */
@@ -18,19 +18,7 @@ t.teardown(() => api.stop());
 const { admin } = api;
 const adminTokenId = /^tg_([A-Za-z0-9]+)_/.exec(api.adminToken)![1]!;
 
-/** Asserts an error response: its status and the envelope {error:{code,message,details}}; returns the details. */
-function isError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
-  t.equal(res.status, status, `${what}: status ${status}`);
-  t.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: JSON`);
-  t.same(Object.keys(res.body ?? {}), ['error'], `${what}: only "error" at the top`);
-  const e = (res.body?.error ?? {}) as Record<string, unknown>;
-  t.same(Object.keys(e).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
-  t.equal(e['code'], code, `${what}: code ${code}`);
-  t.ok(typeof e['message'] === 'string' && e['message'].length > 0, `${what}: a message`);
-  const details = e['details'];
-  t.ok(typeof details === 'object' && details !== null && !Array.isArray(details), `${what}: details is an object`);
-  return (details ?? {}) as Record<string, unknown>;
-}
+const isError = expectApiError;
 
 function deviceOf(id: string, schoolId: string, secretHex: string): TestDevice {
   return { id, schoolId, secret: Buffer.from(secretHex, 'hex') };

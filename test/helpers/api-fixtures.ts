@@ -2,6 +2,7 @@
 // of school A, a catering operator of A, a payment integration, a guardian), and a small HTTP
 // client that returns status, parsed body and headers.
 import type { NatsConnection } from '@nats-io/transport-node';
+import type { Test } from 'tap';
 import { createToken, openTokenBucket, type TokenSpec } from '../../api/tokens.js';
 import { startGateway, startStack, type GatewayProcess, type Stack } from './stack.js';
 
@@ -68,4 +69,22 @@ export async function startApiStack(opts: { clickhouse?: boolean; env?: Record<s
     },
     stop: async () => { await gw.stop(); await stack.stop(); },
   };
+}
+
+/**
+ * Checks a refusal: its status, a JSON body that is exactly {error:{code,message,details}} with
+ * this code, a message, details as an object, and a request id header. Returns the details.
+ */
+export function expectApiError(t: Test, res: ApiResponse, status: number, code: string, what: string): Record<string, unknown> {
+  t.equal(res.status, status, `${what}: status ${status}`);
+  t.match(res.headers.get('content-type') ?? '', /^application\/json/, `${what}: JSON`);
+  t.match(res.headers.get('x-request-id') ?? '', /^[0-9a-f]{16}$/, `${what}: a request id`);
+  const body = res.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
+  t.same(Object.keys(body ?? {}), ['error'], `${what}: the body is the error envelope`);
+  t.same(Object.keys(body?.error ?? {}).sort(), ['code', 'details', 'message'], `${what}: code, message, details`);
+  t.equal(body?.error?.code, code, `${what}: code ${code}`);
+  t.ok(typeof body?.error?.message === 'string' && body.error.message !== '', `${what}: a message`);
+  const details = body?.error?.details;
+  t.ok(typeof details === 'object' && details !== null && !Array.isArray(details), `${what}: details is an object`);
+  return (details ?? {}) as Record<string, unknown>;
 }
