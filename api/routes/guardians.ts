@@ -23,6 +23,11 @@ export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
   entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases', top_up: 'balance', low_balance: 'balance',
   daily_digest: 'passes', weekly_digest: 'passes',
 };
+/**
+ * How long a pending or revoked invitation is kept after it expired, in ms (30 days); the next
+ * invitation for the same child deletes older ones. Accepted ones stay: they govern a link.
+ */
+export const INVITATION_KEEP_AFTER_EXPIRY_MS = 30 * 86_400_000;
 /** Most invitations per child made in the last 7 days (the invitation lifetime), whatever their status. */
 export const INVITATIONS_OPEN_MAX = 20;
 /** Most trusted persons per child. */
@@ -166,7 +171,13 @@ export const guardianRoutes: Route[] = [
       const rec = ctx.store.record('invitation', { id: newId('inv'), personId: req.body.personId, guardianId: me, phone: req.body.phone,
         surname: req.body.surname, scopes: req.body.scopes, status: 'pending', expiresAt: Date.now() + INVITATION_TTL_MS });
       await ctx.store.put(rec);
-      await audited(ctx, req.principal, req.requestId, 'invitation.create', [`invitation:${rec.value.id}`, `person:${req.body.personId}`]);
+      // Invitations that can no longer be accepted or revoked to any effect hold an invitee's
+      // phone and surname for nothing: those of this child long past their expiry go now.
+      const stale = [...ctx.registry.invitations.values()]
+        .filter((i) => i.personId === req.body.personId && i.status !== 'accepted' && i.expiresAtMs < now - INVITATION_KEEP_AFTER_EXPIRY_MS);
+      for (const i of stale) await ctx.store.remove('invitation', i.id);
+      await audited(ctx, req.principal, req.requestId, 'invitation.create', [`invitation:${rec.value.id}`, `person:${req.body.personId}`,
+        ...stale.map((i) => `invitation:${i.id}`)]);
       return ok(201, invitationView(rec.value));
     }) }),
   route({ method: 'GET', path: '/me/invitations', tag: 'guardian self-service', summary: 'Invitations this guardian sent, and open ones addressed to their phone',

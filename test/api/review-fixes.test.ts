@@ -10,6 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
 import t, { type Test } from 'tap';
 import { IDENTIFIERS_PER_PERSON_MAX } from '../../api/routes/persons.js';
+import { INVITATION_KEEP_AFTER_EXPIRY_MS } from '../../api/routes/guardians.js';
+import { parseRecord, recordKey } from '../../core/index.js';
+import { openRegistry, storedJson } from '../../lib/index.js';
 import { ROSTER_IMPORTS_IN_FLIGHT_MAX } from '../../api/routes/roster.js';
 import { API_BODY_BYTES_MAX } from '../../api/server.js';
 import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
@@ -336,4 +339,25 @@ t.test('roster - at most two imports run at once; a third gets 429', async (t) =
   const after = await importCsv(op, newPupils('Три', 5));
   t.equal(after.status, 200, 'once the two are done, an import works again');
   t.match(after.body, { rows: 5, applied: 5, failed: 0, created: { persons: 5 } });
+});
+
+t.test('guardians - a new invitation deletes the child\'s invitations long past their expiry; accepted ones stay', async (t) => {
+  const child = (await createPupil(t)).id;
+  const parent = await createGuardian(t, '+79009101001', 'Чисткина');
+  t.equal((await op('POST', `/persons/${child}/guardians`, { guardianId: parent })).status, 201, 'linked');
+  const parentApi = await api.clientFor({ role: 'guardian', guardianId: parent });
+  const kv = await openRegistry(api.stack.nc);
+  const old = (id: string, status: string, expiresAt: number) => parseRecord('invitation', { id, personId: child, guardianId: parent,
+    phone: '+79009101999', surname: 'Старая', scopes: ['passes'], status, expiresAt });
+  const longAgo = Date.now() - INVITATION_KEEP_AFTER_EXPIRY_MS - 86_400_000;
+  for (const r of [old('inv_old_pending', 'pending', longAgo), old('inv_old_revoked', 'revoked', longAgo), old('inv_recent', 'pending', Date.now() - 1000)]) {
+    await kv.put(recordKey(r), storedJson(r));
+  }
+  await sleep(200);
+  const made = await parentApi('POST', '/me/invitations', { personId: child, phone: '+79009101888', surname: 'Новая', scopes: ['passes'] });
+  t.equal(made.status, 201, 'invited');
+  const sent = (await parentApi('GET', '/me/invitations')).body.sent.map((i: { id: string }) => i.id).sort();
+  t.same(sent, [made.body.id, 'inv_recent'].sort(), 'the long-expired pending and revoked invitations are gone; the recently expired one stays');
+  const audit = (await admin('GET', '/audit?limit=5')).body.items.find((e: { action: string }) => e.action === 'invitation.create');
+  t.ok(audit.targets.includes('invitation:inv_old_pending') && audit.targets.includes('invitation:inv_old_revoked'), 'the deletions are audited');
 });
