@@ -14,17 +14,13 @@ import { ROLES, type Role } from '../../api/tokens.js';
 import { apiClient, SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
 import { connect, Reason, Verdict, waitClose, waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
-import { spawnNode } from '../helpers/stack.js';
+import { startSink } from '../helpers/stack.js';
 
 // ClickHouse and the sink cost about 2 s here and let the history routes answer 200 with data.
 const api = await startApiStack({ clickhouse: true });
 t.teardown(() => api.stop());
-const sink = spawnNode('consumers/clickhouse-sink/main.js', {
-  TAPGATE_NATS_URL: api.stack.nats.url, TAPGATE_CLICKHOUSE_URL: api.stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
-  TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info',
-});
+const sink = await startSink(api.stack);
 t.teardown(() => sink.stop());
-await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
 const admin = api.admin;
 
 /** Status, code and envelope shape of a response, in one comparable value. */

@@ -10,7 +10,7 @@ import { connect, ENTRY, EXIT, tap, Verdict, waitFor } from '../helpers/gateway-
 import { bindParams } from '../../api/history.js';
 import { parseRecord, recordKey } from '../../core/index.js';
 import { openRegistry, storedJson } from '../../lib/index.js';
-import { spawnNode, type ProcessHandle } from '../helpers/stack.js';
+import { startSink } from '../helpers/stack.js';
 
 /** Bound of the wait for tapped events to reach ClickHouse through the sink, in ms. */
 const HISTORY_WAIT_MS = 30_000;
@@ -23,13 +23,8 @@ const localDay = (offsetDays = 0) => MOSCOW_DATE.format(new Date(Date.now() + of
 
 const api = await startApiStack({ clickhouse: true });
 t.teardown(() => api.stop());
-const sink: ProcessHandle = spawnNode('consumers/clickhouse-sink/main.js', {
-  TAPGATE_NATS_URL: api.stack.nats.url, TAPGATE_CLICKHOUSE_URL: api.stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
-  TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info',
-});
+const sink = await startSink(api.stack);
 t.teardown(async () => { await sink.stop(); });
-// The sink creates the tables the history routes read; wait until it is up.
-await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
 
 const op = await api.clientFor({ role: 'school_operator', schoolIds: [SCHOOL_A], label: 'school A office' });
 const opB = await api.clientFor({ role: 'school_operator', schoolIds: [SCHOOL_B], label: 'school B office' });

@@ -7,18 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse, expectApiError } from '../helpers/api-fixtures.js';
-import { spawnNode } from '../helpers/stack.js';
+import { startSink } from '../helpers/stack.js';
 import { connect, Reason, sleep, Verdict, type TestDevice } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, money, posTap } from '../helpers/pos-fixtures.js';
 
 const api = await startApiStack({ clickhouse: true, env: { TAPGATE_GATEWAY_ID: 'gw-api-money', TAPGATE_REPEAT_WINDOW_MS: '0' } });
 t.teardown(() => api.stop());
-const sink = spawnNode('consumers/clickhouse-sink/main.js', {
-  TAPGATE_NATS_URL: api.stack.nats.url, TAPGATE_CLICKHOUSE_URL: api.stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
-  TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info',
-});
+const sink = await startSink(api.stack);
 t.teardown(() => sink.stop());
-await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
 const admin = api.admin;
 
 /** A client whose token the gateway has already seen (the token watch is asynchronous). */

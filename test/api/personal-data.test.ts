@@ -16,7 +16,7 @@ import { DeviceClient } from '../../simulator/device-client.js';
 import { apiClient, makeToken, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
 import { ENTRY, EXIT, Reason, readLedger, sleep, tap, waitFor, within, WAIT_MS } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, mealZone, money, posTap, SUBSIDISED } from '../helpers/pos-fixtures.js';
-import { spawnNode, startGateway, startStack, type ProcessHandle } from '../helpers/stack.js';
+import { startSink, startGateway, startStack } from '../helpers/stack.js';
 
 const GW_ID = 'gw-api-pd';
 /** How long the sink may take to store every ledger event, in ms. */
@@ -112,12 +112,8 @@ await spy.flush();
 const { timeZone, period } = mealZone();
 const gw = await startGateway(stack, { TAPGATE_GATEWAY_ID: GW_ID, TAPGATE_LOG_LEVEL: 'debug' });
 t.teardown(() => gw.stop());
-const sink: ProcessHandle = spawnNode('consumers/clickhouse-sink/main.js', {
-  TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
-  TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'debug',
-});
+const sink = await startSink(stack, { TAPGATE_LOG_LEVEL: 'debug' });
 t.teardown(() => sink.stop());
-await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
 
 /** Runs one SQL statement over ClickHouse's HTTP interface and returns the raw response body. */
 async function clickhouse(sql: string): Promise<Buffer> {

@@ -127,3 +127,13 @@ export function writeJson(dir: string, name: string, value: unknown): string {
 }
 
 export { freePort };
+
+/** Starts the ClickHouse sink from dist/ against the stack (fast flushes for tests) and waits until it listens. */
+export async function startSink(stack: Stack, env: Record<string, string> = {}): Promise<ProcessHandle> {
+  const sink = spawnNode('consumers/clickhouse-sink/main.js', {
+    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
+    TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info', ...env,
+  });
+  await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);
+  return sink;
+}
