@@ -33,6 +33,8 @@ export interface GatewayConfig {
   /** How often the state is snapshotted, in ms; 0: only at a graceful shutdown. */
   readonly snapshotIntervalMs: number;
   readonly logLevel: string;
+  /** A warm standby: follows the ledger and waits for the writer lease without a deadline (ADR 0008). */
+  readonly standby: boolean;
   /** Random per process start; part of every ledger message id. */
   readonly bootId: string;
 }
@@ -64,6 +66,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     shutdownGraceMs: intVar(env, 'TAPGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     snapshotIntervalMs: intVar(env, 'TAPGATE_SNAPSHOT_INTERVAL_MS', 300_000, 0, 86_400_000),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, 'one of fatal, error, warn, info, debug, trace, silent'),
+    standby: intVar(env, 'TAPGATE_STANDBY', 0, 0, 1) === 1,
     bootId: randomBytes(6).toString('hex'),
   });
   const ports = [['TAPGATE_DEVICE_PORT', config.devicePort], ['TAPGATE_OPS_PORT', config.opsPort], ['TAPGATE_API_PORT', config.apiPort]] as const;

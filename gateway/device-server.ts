@@ -199,7 +199,8 @@ export class DeviceServer {
       // Flow control, not a fault: it does not count towards the 4007 close.
       return this.refuse(ws, data, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT, `more than ${this.config.maxFramesInFlight} frames in flight`, false);
     }
-    if (!this.accepting || this.ledger.failed !== null || this.ledger.pending >= this.config.ledgerPendingMax ||
+    // The ledger refuses new work while an append is being retried (a broker stall) or its backlog is full.
+    if (!this.accepting || !this.ledger.admitting ||
         this.tasksInFlight >= this.config.workerQueueMax) {
       return this.refuse(ws, data, ErrorCode.ERROR_CODE_OVERLOADED, 'the gateway is at its queue limit; resend later', false);
     }

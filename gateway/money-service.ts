@@ -28,6 +28,7 @@ export const TOP_UP_REQUEST_BYTES_MAX = 1024;
 /** Top-ups decided and not yet answered before new requests are refused with UNAVAILABLE. */
 export const TOP_UPS_PENDING_MAX = 4096;
 
+const UNAVAILABLE_TOP_UP: TopUpOutcome = { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE, message: 'the gateway cannot take money now; retry later' };
 const STATUS_NAMES = TopUpStatus as unknown as Record<number, string>;
 const REFUND_STATUS_NAMES = RefundStatus as unknown as Record<number, string>;
 const ERROR_NAMES = TopUpError as unknown as Record<number, string>;
@@ -90,9 +91,7 @@ export class MoneyService {
    * API both come here). UNAVAILABLE when the ledger has failed or too many wait.
    */
   async topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
-    if (this.stopped || this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) {
-      return { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE, message: 'the gateway cannot take money now; retry later' };
-    }
+    if (this.stopped || !this.ledger.admitting || this.pending >= TOP_UPS_PENDING_MAX) return UNAVAILABLE_TOP_UP;
     const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo);
     if (outcome.kind === 'refused') return outcome;
     const t = outcome.topUp;
@@ -103,20 +102,24 @@ export class MoneyService {
     }
     // A duplicate of a top-up still being appended waits for the same append as the original.
     this.pending++;
-    try { await this.ledger.whenDurable(t.appendNo); } finally { this.pending--; }
-    return outcome;
+    let durable: boolean;
+    try { durable = await this.ledger.whenDurable(t.appendNo); } finally { this.pending--; }
+    // The ledger failed first: whether the append landed is unknown; the caller retries with the
+    // same payment id and learns it from the restarted gateway (APPLIED or DUPLICATE).
+    return durable ? outcome : UNAVAILABLE_TOP_UP;
   }
 
   /** Decides a refund and resolves once it is durable; UNAVAILABLE as for top-ups. */
   async refund(req: { refundId: string; deviceId: string; seq: number; reason: string; operatorId: string }): Promise<RefundOutcome | { kind: 'unavailable' }> {
-    if (this.stopped || this.ledger.failed !== null || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
+    if (this.stopped || !this.ledger.admitting || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
     const o = this.pos.refund(req, Date.now());
     if (o.kind === 'refused') return o;
     const r = o.refund;
     if (o.kind === 'applied') this.log.info({ refundId: r.refundId, deviceId: r.deviceId, seq: r.seq, accountId: r.accountId, amountKop: r.amountKop, operatorId: req.operatorId }, 'refund applied');
     this.pending++;
-    try { await this.ledger.whenDurable(r.appendNo); } finally { this.pending--; }
-    return o;
+    let durable: boolean;
+    try { durable = await this.ledger.whenDurable(r.appendNo); } finally { this.pending--; }
+    return durable ? o : { kind: 'unavailable' };
   }
 
   private onRefund(msg: Msg): void {

@@ -4,15 +4,26 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { tapgate } from '../core/proto.js';
+import { TapgateError } from '../core/index.js';
 import { LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
 import type { Sequencer } from './sequencer.js';
 
 const { LedgerBatch } = tapgate.events.v1;
 
-/** Messages fetched per pull during the replay. */
-export const REPLAY_FETCH_MESSAGES = 512;
+/**
+ * Bytes fetched per pull, at most. The replay pulls the next batch only after applying the last
+ * one, so the server never has more than this outstanding for us (a push-style consume of large
+ * ledger messages overran the connection's 64 MiB pending limit: "Slow Consumer Detected").
+ */
+export const REPLAY_FETCH_BYTES = 8 * 1024 * 1024;
+/** The replay yields to the event loop after this much work, in ms, so lease renewals and pings run. */
+export const REPLAY_SLICE_MS = 20;
+/** How long one pull waits for messages the server should already have, in ms. */
+const REPLAY_FETCH_EXPIRES_MS = 5000;
 
 export interface ReplayStats { readonly messages: number; readonly events: number; readonly seconds: number; readonly skippedBatches: number }
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Which ledger batches of each gateway boot are trustworthy. A boot numbers its batches 1, 2, 3...
@@ -50,36 +61,41 @@ export class LedgerContinuity {
 
 /**
  * Replays this gateway's ledger messages after stream seq `afterSeq` (0: from the beginning, or
- * the seq a snapshot covers) up to the last one present now. Returns the last seq replayed.
+ * the seq a snapshot covers) up to the last one present now, in bounded pulls, yielding to the
+ * event loop every REPLAY_SLICE_MS. Returns `lastSubjectSeq`, the stream seq of the subject's
+ * last message (0 when the subject is empty): the ledger writer's first expectation.
  */
 export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer, continuity: LedgerContinuity,
-  afterSeq = 0): Promise<ReplayStats & { lastSeq: number }> {
+  afterSeq = 0): Promise<ReplayStats & { lastSeq: number; lastSubjectSeq: number }> {
   const started = performance.now();
   const subject = ledgerSubject(gatewayId);
-  let lastSeq = afterSeq;
-  try {
-    lastSeq = (await jsm.streams.getMessage(LEDGER_STREAM, { last_by_subj: subject }))?.seq ?? afterSeq;
-  } catch (err) {
-    if (!/no message found/i.test(String((err as Error).message))) throw err;
-  }
+  const lastSubjectSeq = (await jsm.streams.getMessage(LEDGER_STREAM, { last_by_subj: subject }))?.seq ?? 0;
   let messages = 0;
   let events = 0;
   let skippedBatches = 0;
-  if (lastSeq > afterSeq) {
+  if (lastSubjectSeq > afterSeq) {
     // A single subject as a string becomes filter_subject: nats-server 2.9 (Debian's) refuses filter_subjects lists.
     const consumer = await js.consumers.get(LEDGER_STREAM, afterSeq === 0
       ? { filter_subjects: subject, deliver_policy: DeliverPolicy.All }
       : { filter_subjects: subject, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
-    const iter = await consumer.consume({ max_messages: REPLAY_FETCH_MESSAGES });
-    for await (const m of iter) {
-      const batch = LedgerBatch.decode(m.data);
-      if (continuity.accept(batch.bootId, Number(batch.batchNo))) events += sequencer.replay(batch);
-      else skippedBatches++;
-      messages++;
-      if (m.seq >= lastSeq) break;
+    let seen = afterSeq;
+    let sliceStart = performance.now();
+    while (seen < lastSubjectSeq) {
+      const batch = await consumer.fetch({ max_bytes: REPLAY_FETCH_BYTES, expires: REPLAY_FETCH_EXPIRES_MS });
+      const before = seen;
+      for await (const m of batch) {
+        if (m.seq > lastSubjectSeq) break;
+        const b = LedgerBatch.decode(m.data);
+        if (continuity.accept(b.bootId, Number(b.batchNo))) events += sequencer.replay(b);
+        else skippedBatches++;
+        messages++;
+        seen = m.seq;
+        if (performance.now() - sliceStart >= REPLAY_SLICE_MS) { await yieldToLoop(); sliceStart = performance.now(); }
+      }
+      if (seen === before) throw new TapgateError('GW_REPLAY_FAILED', `ledger replay got no message after stream seq ${seen} of ${lastSubjectSeq}`);
     }
-    await iter.close();
     await consumer.delete().catch(() => undefined);
   }
-  return { messages, events, skippedBatches, seconds: (performance.now() - started) / 1000, lastSeq: Math.max(lastSeq, afterSeq) };
+  return { messages, events, skippedBatches, seconds: (performance.now() - started) / 1000,
+    lastSeq: Math.max(lastSubjectSeq, afterSeq), lastSubjectSeq };
 }

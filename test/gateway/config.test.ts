@@ -27,6 +27,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   shutdownGraceMs: 10_000,
   snapshotIntervalMs: 300_000,
   logLevel: 'info',
+  standby: false,
 };
 
 /** Every integer variable: its field, its lower and upper bound. */
