@@ -111,7 +111,7 @@ async function takeLease(n: GatewayNats, config: GatewayConfig, log: Logger, led
       await catchUp();
     },
   });
-  if (waitingLogged) log.info('writer lease taken over');
+  if (waitingLogged) log.info({ standby: config.standby }, 'writer lease taken over');
   return lease;
 }
 
@@ -165,6 +165,9 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
   live.phase = 'replaying the ledger';
   const state = await rebuild(n, config, sequencer, metrics, log);
+  // Workers start before the lease, so a standby taking over has them ready.
+  live.phase = 'starting the tap workers';
+  const pool = await startWorkers(config);
   live.phase = config.standby ? 'standby: waiting for the writer lease' : 'waiting for the writer lease';
   const lease = await takeLease(n, config, log, ledger, state.catchUp);
   live.phase = 'taking the ledger over';
@@ -173,9 +176,6 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   await ledger.open(state.lastSubjectSeq());
   live.sequencer = sequencer;
   const snapshots = new Snapshotter(n.js, n.jsm, config, sequencer, ledger, metrics, log, state.snapshotSeq, state.continuity);
-
-  live.phase = 'starting the tap workers';
-  const pool = await startWorkers(config);
   server = live.server = new DeviceServer(uws, config, registry, pool, sequencer, ledger, metrics, log);
   const devicePort = await server.listen();
   const money = new MoneyService(n.nc, registry, sequencer.money, sequencer.pos, ledger, metrics, log);

@@ -112,7 +112,25 @@ export async function startGateway(stack: Stack, env: Record<string, string> = {
     TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
     TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
   });
-  const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000);
+  return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000));
+}
+
+/**
+ * Starts a warm standby (TAPGATE_STANDBY=1) and resolves once it follows the ledger and waits
+ * for the lease; `listening` resolves once it has taken over and opened its ports.
+ */
+export async function startStandby(stack: Stack, env: Record<string, string> = {}): Promise<{ process: ProcessHandle; listening: Promise<GatewayProcess> }> {
+  const p = spawnNode('gateway/main.js', {
+    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_STANDBY: '1', ...env,
+  });
+  const up = p.waitForLog((l) => l['msg'] === 'gateway listening', 600_000).then((line) => listening(p, line));
+  up.catch(() => undefined);
+  await p.waitForLog((l) => String(l['msg']).startsWith('writer lease held by another gateway'), 60_000);
+  return { process: p, listening: up };
+}
+
+function listening(p: ProcessHandle, line: Record<string, unknown>): GatewayProcess {
   const devicePort = Number(line['devicePort']);
   const opsPort = Number(line['opsPort']);
   const apiPort = Number(line['apiPort']);

@@ -2,11 +2,13 @@
 // and retransmissions from several POS readers, with the gateway SIGKILLed and restarted in the
 // middle several times. Checked against the JetStream ledger: every tap has exactly one record,
 // every acknowledged top-up and refund is there once, each balance follows from the one before,
-// and top-ups + refunds - debits = the sum of balances. The seed is printed; replay a failure
-// with TAPGATE_TEST_SEED=<seed> npm test -- test/integration/money-conservation.test.ts.
-import t from 'tap';
+// and top-ups + refunds - debits = the sum of balances. Run twice: with the killed gateway
+// restarted, and with a warm standby taking over from it (ADR 0008) while a new standby starts.
+// The seed is printed; replay a failure with
+// TAPGATE_TEST_SEED=<seed> npm test -- test/integration/money-conservation.test.ts.
+import t, { type Test } from 'tap';
 import { createClient } from '@clickhouse/client';
-import { spawnNode, startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
+import { spawnNode, startGateway, startStack, startStandby, type GatewayProcess } from '../helpers/stack.js';
 import { readLedger } from '../helpers/gateway-fixtures.js';
 import { item, makePosFixture, posFrame, refund, topUp, TopUpStatus, RefundStatus, type PosTap } from '../helpers/pos-fixtures.js';
 import { DeviceClient, type Decision } from '../../simulator/device-client.js';
@@ -30,7 +32,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-t.test('conservation - randomised money workload with gateway kills', async (t) => {
+t.test('conservation - randomised money workload with gateway kills and restarts', (t) => conservation(t, false));
+t.test('conservation - randomised money workload with gateway kills and a warm standby taking over', (t) => conservation(t, true));
+
+async function conservation(t: Test, standby: boolean): Promise<void> {
   const seed = Number(process.env['TAPGATE_TEST_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
   t.comment(`seed ${seed} (TAPGATE_TEST_SEED=${seed} to replay)`);
   const rnd = mulberry32(seed);
@@ -39,12 +44,22 @@ t.test('conservation - randomised money workload with gateway kills', async (t) 
   const stack = await startStack({ clickhouse: true });
   const pf = makePosFixture({ pupils: 8, posCount: 3, accounts: Array.from({ length: 8 }, (_, i) => ({ pupil: i })), benefits: [], accountBase: 50_000_000 });
   await stack.loadRegistry(pf.doc);
-  let gw: GatewayProcess = await startGateway(stack, { TAPGATE_SNAPSHOT_INTERVAL_MS: '700' });
+  const env = { TAPGATE_SNAPSHOT_INTERVAL_MS: '700' };
+  let gw: GatewayProcess = await startGateway(stack, env);
+  let next = standby ? await startStandby(stack, env) : null;
+  /** SIGKILLs the writer; its successor is the standby (and a new standby starts) or a restart. */
+  const replaceWriter = async (): Promise<GatewayProcess> => {
+    await gw.stop('SIGKILL');
+    if (next === null) return startGateway(stack, env);
+    const successor = await next.listening;
+    next = await startStandby(stack, env);
+    return successor;
+  };
   const sink = spawnNode('consumers/clickhouse-sink/main.js', { TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url,
     TAPGATE_SINK_OPS_PORT: '0', TAPGATE_SINK_FLUSH_INTERVAL_MS: '100' });
   await sink.waitForLog((l) => l['msg'] === 'sink listening');
   const ch = createClient({ url: stack.clickhouse!.url });
-  t.teardown(async () => { await gw.stop('SIGKILL'); await sink.stop(); await ch.close(); await stack.stop(); });
+  t.teardown(async () => { await gw.stop('SIGKILL'); await next?.process.stop('SIGKILL'); await sink.stop(); await ch.close(); await stack.stop(); });
 
   // What the devices and banks were told: decisions per (device, seq), acknowledged top-ups.
   const answered = new Map<string, Decision>();
@@ -120,8 +135,7 @@ t.test('conservation - randomised money workload with gateway kills', async (t) 
           work.push(refund(stack.nc, { refundId: rid, deviceId: deviceId!, seq: Number(seq), reason: 'возврат', operatorId: 'op-1' })
             .then((r) => { if (r.status === RefundStatus.REFUND_STATUS_APPLIED || r.status === RefundStatus.REFUND_STATUS_DUPLICATE) ackedRefunds.add(rid); }, () => undefined));
         }
-        await gw.stop('SIGKILL');
-        gw = await startGateway(stack, { TAPGATE_SNAPSHOT_INTERVAL_MS: '700' });
+        gw = await replaceWriter();
         await connectAll();
       }
     }
@@ -192,4 +206,4 @@ t.test('conservation - randomised money workload with gateway kills', async (t) 
   t.equal(Number(got['debits']), want.debits, 'ClickHouse debits = ledger debits');
   t.equal(Number(got['topUps']), want.topUps, 'ClickHouse has every top-up once');
   t.equal(Number(got['topUpKop']) + Number(got['refundKop']), inKop, 'ClickHouse top-ups + refunds = ledger');
-});
+}
