@@ -27,7 +27,7 @@ export interface BasketItem { readonly productId: string; readonly category: str
 export type CatalogueProduct = Pick<Product, 'schoolId' | 'category' | 'priceKop' | 'active'>;
 
 export interface PricedBasket {
-  /** Catalogue items at the catalogue's category and price; an item outside it as the device sent it. */
+  /** Catalogue items at the catalogue's category and price; one outside it as the device sent it. */
   readonly items: readonly BasketItem[];
   /** Index of the first item outside the school's catalogue; -1 when every item is in it. */
   readonly unknownItem: number;
@@ -51,8 +51,10 @@ export function priceBasket(items: readonly BasketItem[], schoolId: string, offl
       if (unknownItem < 0) unknownItem = k;
       return it;
     }
-    if ((it.category !== '' && it.category !== p.category) || (it.priceKop !== 0 && it.priceKop !== p.priceKop)) repriced++;
-    return { productId: it.productId, category: p.category, priceKop: p.priceKop, quantity: it.quantity };
+    const categoryDiffers = it.category !== '' && it.category !== p.category;
+    if (categoryDiffers || (it.priceKop !== 0 && it.priceKop !== p.priceKop)) repriced++;
+    return { productId: it.productId, category: p.category, priceKop: p.priceKop,
+      quantity: it.quantity };
   });
   return { items: priced, unknownItem, repriced };
 }

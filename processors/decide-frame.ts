@@ -5,8 +5,8 @@
 import { tapgate } from '../core/proto.js';
 import {
   BASKET_ITEMS_MAX, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, decideStatic, Direction, ID_PATTERN,
-  ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, priceBasket, type BasketItem,
-  type Device, type RegistryIndex,
+  ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, priceBasket,
+  type BasketItem, type Device, type RegistryIndex,
 } from '../core/index.js';
 import type { FrameResult, PosPart, TapOutcome } from './protocol.js';
 
@@ -66,7 +66,8 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
 }
 
 /** The POS part of a tap, validated and priced; a string says what is wrong with it. */
-function posPart(t: tapgate.device.v1.ITap, device: Device, registry: RegistryIndex): PosPart | string {
+function posPart(t: tapgate.device.v1.ITap, device: Device, registry: RegistryIndex,
+): PosPart | string {
   const mealKind = t.mealKind ?? 0;
   if (mealKind !== MealKind.MEAL_KIND_BUFFET && mealKind !== MealKind.MEAL_KIND_HOT_MEAL && mealKind !== MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
     return 'a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL';
@@ -79,9 +80,12 @@ function posPart(t: tapgate.device.v1.ITap, device: Device, registry: RegistryIn
     const priceKop = Number(it.priceKop ?? 0);
     const quantity = it.quantity ?? 0;
     if (!ID_PATTERN.test(it.productId ?? '')) return `item ${k}: product_id must be an id of [A-Za-z0-9_.-], 1..64`;
-    // v1.2 leaves category and price unset (the catalogue's count); a v1.1 value must still be well formed.
+    // v1.2 leaves category and price unset (the catalogue's count); a v1.1 value must still be
+    // well formed.
     const category = it.category ?? '';
-    if (category !== '' && !CATEGORY_PATTERN.test(category)) return `item ${k}: category must be empty or 1..32 of [a-z0-9_-]`;
+    if (category !== '' && !CATEGORY_PATTERN.test(category)) {
+      return `item ${k}: category must be empty or 1..32 of [a-z0-9_-]`;
+    }
     if (!Number.isSafeInteger(priceKop) || priceKop < 0 || priceKop > ITEM_PRICE_KOP_MAX) {
       return `item ${k}: price_kop must be 0 (unset) or 1 to ${ITEM_PRICE_KOP_MAX}`;
     }
@@ -90,6 +94,9 @@ function posPart(t: tapgate.device.v1.ITap, device: Device, registry: RegistryIn
   }
   const offline = t.offline === true;
   const priced = priceBasket(items, device.schoolId, offline, (id) => registry.products.get(id));
-  if (offline && basketKop(priced.items) > OFFLINE_TAP_KOP_MAX) return `an offline sale totals at most ${OFFLINE_TAP_KOP_MAX} kopecks`;
-  return { mealKind, items: priced.items, offline, unknownItem: priced.unknownItem, repriced: priced.repriced };
+  if (offline && basketKop(priced.items) > OFFLINE_TAP_KOP_MAX) {
+    return `an offline sale totals at most ${OFFLINE_TAP_KOP_MAX} kopecks`;
+  }
+  return { mealKind, items: priced.items, offline, unknownItem: priced.unknownItem,
+    repriced: priced.repriced };
 }

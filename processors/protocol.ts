@@ -35,18 +35,18 @@ export interface TapOutcome {
   readonly personId: string;
   readonly direction: number;
   readonly deviceTimeMs: number;
-  /** For a POS tap: what is sold (validated and priced from the catalogue); null for a turnstile. */
+  /** For a POS tap: what is sold (validated, priced from the catalogue); null for a turnstile. */
   readonly pos: PosPart | null;
 }
 
-/** A POS tap's sale: items at the catalogue's category and price (core/purchase.ts `priceBasket`). */
+/** A POS tap's sale: items at the catalogue's category and price (core `priceBasket`). */
 export interface PosPart {
   readonly mealKind: number;
   readonly items: readonly BasketItem[];
   readonly offline: boolean;
-  /** The first item outside the school's catalogue, -1 if none: the sale is declined UNKNOWN_PRODUCT. */
+  /** The first item outside the school's catalogue, -1 if none: declined UNKNOWN_PRODUCT. */
   readonly unknownItem: number;
-  /** v1.1 items whose declared category or price the catalogue overrode (counted by the gateway). */
+  /** v1.1 items whose declared category or price the catalogue overrode (a metric). */
   readonly repriced: number;
 }
 

@@ -11,7 +11,8 @@ import type { FrameResult, TapTask, TapTaskResult } from './protocol.js';
 export interface TapWorkerData { readonly natsUrl: string }
 
 /** The registry kinds a tap worker reads. */
-export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> = new Set(['device', 'identifier', 'person', 'product']);
+export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> =
+  new Set(['device', 'identifier', 'person', 'product']);
 
 const registry = new RegistryIndex();
 const data = workerData as TapWorkerData | undefined;

@@ -9,7 +9,8 @@ import { handshakeMac, Direction, MealKind } from '../core/index.js';
 const { DeviceFrame, GatewayFrame } = tapgate.device.v1;
 
 export interface SimDevice {
-  readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[]; readonly kind?: 'turnstile' | 'pos';
+  readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[];
+  readonly kind?: 'turnstile' | 'pos';
   /** A POS: the catalogue product ids of its school it sells. */
   readonly products?: readonly string[];
 }
@@ -20,7 +21,9 @@ export interface SimDevice {
  */
 function basket(products: readonly string[], n: number): Array<{ productId: string; quantity: number }> {
   const items = [];
-  for (let i = 0; i <= n % 3; i++) items.push({ productId: products[(n + i) % products.length]!, quantity: 1 });
+  for (let i = 0; i <= n % 3; i++) {
+    items.push({ productId: products[(n + i) % products.length]!, quantity: 1 });
+  }
   return items;
 }
 

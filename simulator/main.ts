@@ -57,7 +57,8 @@ export function devicesFromRegistry(doc: RegistryDoc, kind: 'turnstile' | 'pos' 
     seen.set(d.schoolId, k + 1);
     const n = perSchool.get(d.schoolId)!;
     const uids = (uidsBySchool.get(d.schoolId) ?? []).filter((_, i) => i % n === k);
-    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids, kind, products: productsBySchool.get(d.schoolId) ?? [] };
+    const products = productsBySchool.get(d.schoolId) ?? [];
+    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids, kind, products };
   });
 }
 
@@ -75,7 +76,10 @@ try {
   if (values.kind !== 'turnstile' && values.kind !== 'pos') throw new Error(`--kind must be turnstile or pos, got ${values.kind}`);
   all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc, values.kind);
   const bare = all.find((d) => d.kind === 'pos' && (d.products ?? []).length === 0);
-  if (bare !== undefined) throw new Error(`POS ${bare.id}: its school has no active product (a file from before protocol v1.2: delete it and npm start again)`);
+  if (bare !== undefined) {
+    throw new Error(`POS ${bare.id}: its school has no active product `
+      + '(a file from before protocol v1.2: delete it and npm start again)');
+  }
 } catch (err) {
   process.stderr.write(`cannot read the registry file ${values.registry}: ${(err as Error).message}\n(npm start writes one to .tapgate/demo-registry.json)\n`);
   process.exit(2);
