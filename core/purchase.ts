@@ -2,10 +2,11 @@
 // MoneyState), what each account spent per school day, which subsidised meals each pupil had
 // per day and period, and every purchase (for refunds). Pure and single-writer: the gateway's
 // sequencer calls `decide` one tap at a time, and the ledger replay calls `record` with the
-// stored outcomes, which rebuilds the same state.
+// stored outcomes, which rebuilds the same state. `priceBasket` (run by the tap workers) puts
+// the catalogue's category and price on every item, whatever the device claimed.
 import { assert } from './errors.js';
 import { mealPeriodAt } from './meals.js';
-import type { Account, Benefit, MealPeriod } from './registry.js';
+import type { Account, Benefit, MealPeriod, Product } from './registry.js';
 import { Reason, type ReasonValue } from './rules.js';
 import { tapgate } from './proto.js';
 import type { MoneyState } from './money.js';
@@ -22,6 +23,42 @@ export const ITEM_QUANTITY_MAX = 100;
 
 export interface BasketItem { readonly productId: string; readonly category: string; readonly priceKop: number; readonly quantity: number }
 
+/** What pricing reads of a catalogue product (a registry `product` record). */
+export type CatalogueProduct = Pick<Product, 'schoolId' | 'category' | 'priceKop' | 'active'>;
+
+export interface PricedBasket {
+  /** Catalogue items at the catalogue's category and price; one outside it as the device sent it. */
+  readonly items: readonly BasketItem[];
+  /** Index of the first item outside the school's catalogue; -1 when every item is in it. */
+  readonly unknownItem: number;
+  /** v1.1 items whose declared category or price differed from the catalogue's. */
+  readonly repriced: number;
+}
+
+/**
+ * Prices a basket from the school's catalogue (protocol v1.2). A device's category and price
+ * (v1.1; '' and 0 when not sent) never count: a catalogue item gets the catalogue's. An item is
+ * outside the catalogue when no product has its id, the product belongs to another school, or
+ * it is inactive and the sale is online (an offline sale may predate the product's withdrawal).
+ */
+export function priceBasket(items: readonly BasketItem[], schoolId: string, offline: boolean,
+  productOf: (productId: string) => CatalogueProduct | undefined): PricedBasket {
+  let unknownItem = -1;
+  let repriced = 0;
+  const priced = items.map((it, k): BasketItem => {
+    const p = productOf(it.productId);
+    if (p === undefined || p.schoolId !== schoolId || (!p.active && !offline)) {
+      if (unknownItem < 0) unknownItem = k;
+      return it;
+    }
+    const categoryDiffers = it.category !== '' && it.category !== p.category;
+    if (categoryDiffers || (it.priceKop !== 0 && it.priceKop !== p.priceKop)) repriced++;
+    return { productId: it.productId, category: p.category, priceKop: p.priceKop,
+      quantity: it.quantity };
+  });
+  return { items: priced, unknownItem, repriced };
+}
+
 export interface PurchaseInput {
   readonly deviceId: string;
   readonly seq: number;
@@ -29,7 +66,10 @@ export interface PurchaseInput {
   readonly account: Account | undefined;
   readonly benefits: readonly Benefit[];
   readonly mealKind: number;
+  /** Priced by `priceBasket`. */
   readonly items: readonly BasketItem[];
+  /** From `priceBasket`: the first item outside the catalogue, -1 if none. */
+  readonly unknownItem: number;
   readonly offline: boolean;
   readonly timeZone: string;
   /** The school day and instant the sale counts at (the device's time for an offline sale). */
@@ -109,6 +149,9 @@ export class PurchaseState {
     const balance = this.money.balanceKop(accountId);
     const out = (reason: ReasonValue, extra: Partial<PurchaseOutcome> = {}): PurchaseOutcome =>
       ({ reason, accountId, basketKop: basket, amountKop: 0, balanceAfterKop: balance, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false, ...extra });
+    // Nothing outside the catalogue is sold, online or offline: its price and category would be
+    // the device's word, which is what lets a ban or a price be bypassed.
+    if (p.unknownItem >= 0) return out(Reason.DECISION_REASON_UNKNOWN_PRODUCT);
     if (p.mealKind === MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
       const period = mealPeriodAt(p.timeZone, p.atMs);
       const benefit = period === null ? undefined

@@ -39,6 +39,9 @@ export function createGatewayMetrics() {
     refunds: new Counter({ name: 'tapgate_gateway_refunds_total', help: 'Refund requests answered, by status (tapgate.money.v1.RefundStatus)', labelNames: ['status'] as const, registers: [registry] }),
     snapshotSeconds: new Gauge({ name: 'tapgate_gateway_snapshot_seconds', help: 'How long the last state snapshot took to write', registers: [registry] }),
     snapshotBytes: new Gauge({ name: 'tapgate_gateway_snapshot_bytes', help: 'Size of the last state snapshot, gzipped', registers: [registry] }),
+    posItemsRepriced: new Counter({ name: 'tapgate_gateway_pos_items_repriced_total',
+      help: 'POS items (v1.1) whose declared category or price the catalogue overrode: a stale menu',
+      registers: [registry] }),
     deviceTamper: new Counter({ name: 'tapgate_gateway_device_tamper_reports_total', help: 'Status frames reporting tamper', registers: [registry] }),
   };
   return m;

@@ -53,7 +53,8 @@ export class PosDesk {
         overdraft: false, lowBalance: false };
     } else {
       o = this.purchases.decide({ deviceId: device.id, seq: t.seq, personId: t.personId, account,
-        benefits: this.registry.benefitsOfPersonId(t.personId), mealKind: pos.mealKind, items: pos.items, offline: pos.offline,
+        benefits: this.registry.benefitsOfPersonId(t.personId), mealKind: pos.mealKind, items: pos.items,
+        unknownItem: pos.unknownItem, offline: pos.offline,
         timeZone, schoolDay, atMs, present: this.passes.isInside(device.schoolId, timeZone, t.personId, nowMs) });
     }
     const appendNo = this.ledger.addPurchase({

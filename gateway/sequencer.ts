@@ -28,7 +28,7 @@ export type SequenceResult = { readonly reply: FrameReply } | { readonly tooOld:
 const SHOWS_PERSON = new Set<number>([Reason.DECISION_REASON_OK, Reason.DECISION_REASON_REPEATED_TAP, Reason.DECISION_REASON_NOT_ALLOWED_AT_DEVICE,
   Reason.DECISION_REASON_INSUFFICIENT_FUNDS, Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, Reason.DECISION_REASON_BANNED_CATEGORY,
   Reason.DECISION_REASON_NO_BENEFIT, Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, Reason.DECISION_REASON_NOT_PRESENT_TODAY,
-  Reason.DECISION_REASON_NO_ACCOUNT]);
+  Reason.DECISION_REASON_NO_ACCOUNT, Reason.DECISION_REASON_UNKNOWN_PRODUCT]);
 const REASON_NAMES = tapgate.device.v1.DecisionReason as unknown as Record<number, string>;
 const VERDICT_NAMES = tapgate.device.v1.Verdict as unknown as Record<number, string>;
 const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_KIND_PUPIL]: 'pupil', [PersonKind.PERSON_KIND_STAFF]: 'staff' };
@@ -103,6 +103,7 @@ export class Sequencer {
 
   private decidePos(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
     const r = this.pos.decide(device, t, nowMs);
+    if (t.pos!.repriced > 0) this.metrics.posItemsRepriced.inc(t.pos!.repriced);
     const stored = storedDecision(t.seq, r.reason, t.personId, nowMs, r.appendNo,
       { amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, subsidised: r.subsidised });
     this.seqs.remember(device.id, stored);

@@ -1,12 +1,14 @@
 // Validation of one TapBatch frame and the registry rules for each of its taps. Pure: the tap
 // worker passes in its own registry copy (kept current by a NATS KV watch), so this runs and is
 // tested without NATS. A frame is decided whole or refused whole: one bad tap refuses it all.
+// A POS basket is priced here from the school's catalogue (v1.2): the device names products.
 import { tapgate } from '../core/proto.js';
 import {
   BASKET_ITEMS_MAX, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, decideStatic, Direction, ID_PATTERN,
-  ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, type BasketItem, type RegistryIndex,
+  ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, priceBasket,
+  type BasketItem, type Device, type RegistryIndex,
 } from '../core/index.js';
-import type { FrameResult, TapOutcome } from './protocol.js';
+import type { FrameResult, PosPart, TapOutcome } from './protocol.js';
 
 const { DeviceFrame, ErrorCode } = tapgate.device.v1;
 
@@ -49,7 +51,7 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
     if (!Number.isSafeInteger(deviceTimeMs) || deviceTimeMs < 0) return invalid('device_time_ms out of range');
     let pos: PosPart | string | null = null;
     if (device.kind === 'pos') {
-      pos = posPart(t);
+      pos = posPart(t, device, registry);
       if (typeof pos === 'string') return invalid(pos);
     }
     const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
@@ -63,10 +65,9 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
   return { taps: outcomes };
 }
 
-type PosPart = NonNullable<TapOutcome['pos']>;
-
-/** The POS part of a tap, validated; a string says what is wrong with it. */
-function posPart(t: tapgate.device.v1.ITap): PosPart | string {
+/** The POS part of a tap, validated and priced; a string says what is wrong with it. */
+function posPart(t: tapgate.device.v1.ITap, device: Device, registry: RegistryIndex,
+): PosPart | string {
   const mealKind = t.mealKind ?? 0;
   if (mealKind !== MealKind.MEAL_KIND_BUFFET && mealKind !== MealKind.MEAL_KIND_HOT_MEAL && mealKind !== MealKind.MEAL_KIND_SUBSIDISED_MEAL) {
     return 'a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL';
@@ -79,12 +80,23 @@ function posPart(t: tapgate.device.v1.ITap): PosPart | string {
     const priceKop = Number(it.priceKop ?? 0);
     const quantity = it.quantity ?? 0;
     if (!ID_PATTERN.test(it.productId ?? '')) return `item ${k}: product_id must be an id of [A-Za-z0-9_.-], 1..64`;
-    if (!CATEGORY_PATTERN.test(it.category ?? '')) return `item ${k}: category must be 1..32 of [a-z0-9_-]`;
-    if (!Number.isSafeInteger(priceKop) || priceKop < 1 || priceKop > ITEM_PRICE_KOP_MAX) return `item ${k}: price_kop must be 1 to ${ITEM_PRICE_KOP_MAX}`;
+    // v1.2 leaves category and price unset (the catalogue's count); a v1.1 value must still be
+    // well formed.
+    const category = it.category ?? '';
+    if (category !== '' && !CATEGORY_PATTERN.test(category)) {
+      return `item ${k}: category must be empty or 1..32 of [a-z0-9_-]`;
+    }
+    if (!Number.isSafeInteger(priceKop) || priceKop < 0 || priceKop > ITEM_PRICE_KOP_MAX) {
+      return `item ${k}: price_kop must be 0 (unset) or 1 to ${ITEM_PRICE_KOP_MAX}`;
+    }
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > ITEM_QUANTITY_MAX) return `item ${k}: quantity must be 1 to ${ITEM_QUANTITY_MAX}`;
-    items.push({ productId: it.productId!, category: it.category!, priceKop, quantity });
+    items.push({ productId: it.productId!, category, priceKop, quantity });
   }
   const offline = t.offline === true;
-  if (offline && basketKop(items) > OFFLINE_TAP_KOP_MAX) return `an offline sale totals at most ${OFFLINE_TAP_KOP_MAX} kopecks`;
-  return { mealKind, items, offline };
+  const priced = priceBasket(items, device.schoolId, offline, (id) => registry.products.get(id));
+  if (offline && basketKop(priced.items) > OFFLINE_TAP_KOP_MAX) {
+    return `an offline sale totals at most ${OFFLINE_TAP_KOP_MAX} kopecks`;
+  }
+  return { mealKind, items: priced.items, offline, unknownItem: priced.unknownItem,
+    repriced: priced.repriced };
 }

@@ -35,8 +35,19 @@ export interface TapOutcome {
   readonly personId: string;
   readonly direction: number;
   readonly deviceTimeMs: number;
-  /** For a POS tap: what is sold (validated); null for a turnstile. */
-  readonly pos: { readonly mealKind: number; readonly items: readonly BasketItem[]; readonly offline: boolean } | null;
+  /** For a POS tap: what is sold (validated, priced from the catalogue); null for a turnstile. */
+  readonly pos: PosPart | null;
+}
+
+/** A POS tap's sale: items at the catalogue's category and price (core `priceBasket`). */
+export interface PosPart {
+  readonly mealKind: number;
+  readonly items: readonly BasketItem[];
+  readonly offline: boolean;
+  /** The first item outside the school's catalogue, -1 if none: declined UNKNOWN_PRODUCT. */
+  readonly unknownItem: number;
+  /** v1.1 items whose declared category or price the catalogue overrode (a metric). */
+  readonly repriced: number;
 }
 
 /** Per frame, either an error or the outcomes of all its taps, in frame order. */

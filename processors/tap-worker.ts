@@ -11,15 +11,16 @@ import type { FrameResult, TapTask, TapTaskResult } from './protocol.js';
 export interface TapWorkerData { readonly natsUrl: string }
 
 /** The registry kinds a tap worker reads. */
-export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> = new Set(['device', 'identifier', 'person']);
+export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> =
+  new Set(['device', 'identifier', 'person', 'product']);
 
 const registry = new RegistryIndex();
 const data = workerData as TapWorkerData | undefined;
 if (data?.natsUrl === undefined) throw new Error('tap-worker: workerData.natsUrl is required');
 const nc = await connectNats(data.natsUrl, 'tapgate-tap-worker');
-// The worker decides with devices, identifiers and persons only (decideFrame, core/rules.ts): the
-// other kinds (accounts, guardians, catalogue...) are not parsed here, which matters while a
-// roster import writes thousands of them a second.
+// The worker decides with devices, identifiers and persons (decideFrame, core/rules.ts) and
+// prices POS baskets with the products: the other kinds (accounts, guardians, categories...) are
+// not parsed here, which matters while a roster import writes thousands of them a second.
 const watch = await watchRegistry(await openRegistry(nc), registry, { kinds: TAP_WORKER_KINDS });
 await watch.ready;
 

@@ -1,5 +1,6 @@
 // Generates a registry for demos, the simulator and the benchmarks: schools with turnstiles,
-// pupils, staff and their identifiers. Secrets and UIDs are random on every generation (no
+// pupils, staff and their identifiers, and for schools with POS readers accounts and a canteen
+// catalogue (the POS sells its products by id: protocol v1.2). Secrets and UIDs are random on every generation (no
 // default keys exist); the file written holds them, so keep it private (it lives in .tapgate/).
 import { randomBytes } from 'node:crypto';
 
@@ -23,12 +24,25 @@ export interface DemoRegistry {
   persons: Record<string, unknown>[];
   identifiers: Record<string, unknown>[];
   accounts: Record<string, unknown>[];
+  categories: Record<string, unknown>[];
+  products: Record<string, unknown>[];
 }
+
+/** The canteen menu of every demo school with POS readers: product id `<school id>-<code>`. */
+export const DEMO_MENU = [
+  { code: 'bun', name: 'Булочка', category: 'bakery', priceKop: 3_500 },
+  { code: 'tea', name: 'Чай', category: 'drinks', priceKop: 1_500 },
+  { code: 'apple', name: 'Яблоко', category: 'fruit', priceKop: 2_000 },
+  { code: 'pie', name: 'Пирожок', category: 'bakery', priceKop: 4_500 },
+] as const;
+const DEMO_CATEGORIES: Record<string, string> =
+  { bakery: 'Выпечка', drinks: 'Напитки', fruit: 'Фрукты' };
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
-  const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [], accounts: [] };
+  const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [], accounts: [],
+    categories: [], products: [] };
   let accountNo = 40_000_000;
   for (let s = 1; s <= o.schools; s++) {
     const schoolId = `sch-${pad(s, 4)}`;
@@ -38,6 +52,15 @@ export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
     }
     for (let d = 1; d <= (o.posPerSchool ?? 0); d++) {
       reg.devices.push({ id: `${schoolId}-pos-${pad(d, 2)}`, schoolId, kind: 'pos', secretHex: randomBytes(32).toString('hex'), enabled: true });
+    }
+    if ((o.posPerSchool ?? 0) > 0) {
+      for (const [code, name] of Object.entries(DEMO_CATEGORIES)) {
+        reg.categories.push({ id: `${schoolId}.${code}`, schoolId, code, name });
+      }
+      for (const m of DEMO_MENU) {
+        reg.products.push({ id: `${schoolId}-${m.code}`, schoolId, name: m.name, category: m.category,
+          priceKop: m.priceKop, active: true });
+      }
     }
     const people = o.pupilsPerSchool + o.staffPerSchool;
     for (let p = 1; p <= people; p++) {

@@ -8,17 +8,22 @@ import { handshakeMac, Direction, MealKind } from '../core/index.js';
 
 const { DeviceFrame, GatewayFrame } = tapgate.device.v1;
 
-export interface SimDevice { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[]; readonly kind?: 'turnstile' | 'pos' }
+export interface SimDevice {
+  readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[];
+  readonly kind?: 'turnstile' | 'pos';
+  /** A POS: the catalogue product ids of its school it sells. */
+  readonly products?: readonly string[];
+}
 
-/** What a simulated POS sells: a buffet basket of one to three items, 15 to 90 roubles. */
-const MENU = [
-  { productId: 'bun', category: 'bakery', priceKop: 3_500 }, { productId: 'tea', category: 'drinks', priceKop: 1_500 },
-  { productId: 'apple', category: 'fruit', priceKop: 2_000 }, { productId: 'pie', category: 'bakery', priceKop: 4_500 },
-];
-
-function basket(n: number): Array<{ productId: string; category: string; priceKop: number; quantity: number }> {
+/**
+ * What a simulated POS sells: a buffet basket of one to three of its school's products, as a
+ * v1.2 device sends it (product ids and quantities; the gateway prices them from the catalogue).
+ */
+function basket(products: readonly string[], n: number): Array<{ productId: string; quantity: number }> {
   const items = [];
-  for (let i = 0; i <= n % 3; i++) items.push({ ...MENU[(n + i) % MENU.length]!, quantity: 1 });
+  for (let i = 0; i <= n % 3; i++) {
+    items.push({ productId: products[(n + i) % products.length]!, quantity: 1 });
+  }
   return items;
 }
 
@@ -177,7 +182,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
           const u = c.nextUid++ % Math.max(1, c.dev.uids.length);
           const cardUid = c.dev.uids[u] ?? Buffer.alloc(4);
           if (c.dev.kind === 'pos') {
-            taps.push({ seq: c.seq, cardUid, deviceTimeMs: Date.now(), mealKind: MealKind.MEAL_KIND_BUFFET, items: basket(c.seq) });
+            taps.push({ seq: c.seq, cardUid, deviceTimeMs: Date.now(), mealKind: MealKind.MEAL_KIND_BUFFET, items: basket(c.dev.products ?? [], c.seq) });
           } else {
             const dir = (c.dir.get(u) ?? Direction.DIRECTION_EXIT) === Direction.DIRECTION_ENTRY ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
             c.dir.set(u, dir);

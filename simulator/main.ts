@@ -24,6 +24,7 @@ interface RegistryDoc {
   devices?: Array<{ id: string; schoolId: string; secretHex: string; kind: string }>;
   persons?: Array<{ id: string; schoolId: string }>;
   identifiers?: Array<{ personId: string; uidHex: string; status?: string }>;
+  products?: Array<{ id: string; schoolId: string; active?: boolean }>;
 }
 
 /**
@@ -41,6 +42,12 @@ export function devicesFromRegistry(doc: RegistryDoc, kind: 'turnstile' | 'pos' 
     list.push(Buffer.from(i.uidHex, 'hex'));
     uidsBySchool.set(school, list);
   }
+  // A POS sells its school's active products by id (v1.2): the gateway prices them.
+  const productsBySchool = new Map<string, string[]>();
+  for (const p of doc.products ?? []) {
+    if (p.active === false) continue;
+    productsBySchool.set(p.schoolId, [...(productsBySchool.get(p.schoolId) ?? []), p.id]);
+  }
   const turnstiles = (doc.devices ?? []).filter((d) => d.kind === kind);
   const perSchool = new Map<string, number>();
   for (const d of turnstiles) perSchool.set(d.schoolId, (perSchool.get(d.schoolId) ?? 0) + 1);
@@ -50,7 +57,8 @@ export function devicesFromRegistry(doc: RegistryDoc, kind: 'turnstile' | 'pos' 
     seen.set(d.schoolId, k + 1);
     const n = perSchool.get(d.schoolId)!;
     const uids = (uidsBySchool.get(d.schoolId) ?? []).filter((_, i) => i % n === k);
-    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids, kind };
+    const products = productsBySchool.get(d.schoolId) ?? [];
+    return { id: d.id, secret: Buffer.from(d.secretHex, 'hex'), uids, kind, products };
   });
 }
 
@@ -67,6 +75,11 @@ let all: SimDevice[];
 try {
   if (values.kind !== 'turnstile' && values.kind !== 'pos') throw new Error(`--kind must be turnstile or pos, got ${values.kind}`);
   all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc, values.kind);
+  const bare = all.find((d) => d.kind === 'pos' && (d.products ?? []).length === 0);
+  if (bare !== undefined) {
+    throw new Error(`POS ${bare.id}: its school has no active product `
+      + '(a file from before protocol v1.2: delete it and npm start again)');
+  }
 } catch (err) {
   process.stderr.write(`cannot read the registry file ${values.registry}: ${(err as Error).message}\n(npm start writes one to .tapgate/demo-registry.json)\n`);
   process.exit(2);

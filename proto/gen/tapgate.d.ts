@@ -309,7 +309,8 @@ export namespace tapgate {
                 DECISION_REASON_NO_BENEFIT = 11,
                 DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN = 12,
                 DECISION_REASON_NOT_PRESENT_TODAY = 13,
-                DECISION_REASON_NO_ACCOUNT = 14
+                DECISION_REASON_NO_ACCOUNT = 14,
+                DECISION_REASON_UNKNOWN_PRODUCT = 15
             }
 
             interface IDisplay extends tapgate.device.v1.Display.$Properties {

@@ -2781,6 +2781,7 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN=12 DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN value
              * @property {number} DECISION_REASON_NOT_PRESENT_TODAY=13 DECISION_REASON_NOT_PRESENT_TODAY value
              * @property {number} DECISION_REASON_NO_ACCOUNT=14 DECISION_REASON_NO_ACCOUNT value
+             * @property {number} DECISION_REASON_UNKNOWN_PRODUCT=15 DECISION_REASON_UNKNOWN_PRODUCT value
              */
             v1.DecisionReason = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2799,6 +2800,7 @@ export const tapgate = $root.tapgate = (() => {
                 values[valuesById[12] = "DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN"] = 12;
                 values[valuesById[13] = "DECISION_REASON_NOT_PRESENT_TODAY"] = 13;
                 values[valuesById[14] = "DECISION_REASON_NO_ACCOUNT"] = 14;
+                values[valuesById[15] = "DECISION_REASON_UNKNOWN_PRODUCT"] = 15;
                 return values;
             })();
 
@@ -3536,6 +3538,10 @@ export const tapgate = $root.tapgate = (() => {
                         case "DECISION_REASON_NO_ACCOUNT":
                         case 14:
                             message.reason = 14;
+                            break;
+                        case "DECISION_REASON_UNKNOWN_PRODUCT":
+                        case 15:
+                            message.reason = 15;
                             break;
                         default:
                             if (typeof object.reason === "number" && (object.reason | 0) === object.reason)

@@ -45,6 +45,17 @@ async function pupil(): Promise<Pupil> {
 
 const topUp = (number: string, body: Record<string, unknown>, c: ApiClient = payments) => c('POST', `/accounts/by-number/${number}/top-ups`, body);
 
+/** School A's catalogue, made through the API before the buyer's card (the tap workers see it first). */
+async function product(body: { name: string; category: string; priceKop: number }): Promise<string> {
+  const r = await cateringA('POST', `/schools/${SCHOOL_A}/products`, body);
+  if (r.status !== 201) throw new Error(`product not created: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id as string;
+}
+for (const [code, name] of [['drinks', 'Напитки'], ['sweets', 'Сладости']]) await cateringA('POST', `/schools/${SCHOOL_A}/categories`, { code, name });
+const teaId = await product({ name: 'Чай', category: 'drinks', priceKop: 1_200 });
+const chocId = await product({ name: 'Шоколад', category: 'sweets', priceKop: 1_000 });
+const cakeId = await product({ name: 'Торт', category: 'sweets', priceKop: 900_000 });
+
 // Shared by the tests below, in order: the buyer, the POS reader, the purchases to refund.
 const buyer = await pupil();
 const posRes = await operatorA('POST', `/schools/${SCHOOL_A}/devices`, { kind: 'pos' });
@@ -111,7 +122,7 @@ t.test('accounts - PATCH daily limit, banned categories, threshold; the POS appl
   t.equal((await topUp(p.number, { channel: 'sber', paymentId: `ban-${p.id}`, amountKop: 10_000 })).status, 201);
   let reason = 0;
   for (let i = 0; i < 50; i++) {
-    const [d] = await posTap(reader, [{ seq: ++seq, uid: p.uid, mealKind: BUFFET, items: [item('choc', 'sweets', 1_000)] }]);
+    const [d] = await posTap(reader, [{ seq: ++seq, uid: p.uid, mealKind: BUFFET, items: [{ productId: chocId, quantity: 1 }] }]);
     reason = d!.reason ?? 0;
     if (reason === Reason.DECISION_REASON_BANNED_CATEGORY) break;
     await sleep(20);
@@ -179,18 +190,25 @@ t.test('refunds - of a POS purchase: 201, 200 duplicate, once per purchase, reas
   t.equal(cat.status, 201);
   const bun = await cateringA('POST', `/schools/${SCHOOL_A}/products`, { name: 'Булочка', category: 'bakery', priceKop: 4_500 });
   t.equal(bun.status, 201);
-  const basket = [item(bun.body.id, 'bakery', 4_500, 2), item('tea', 'drinks', 1_200)];
+  const basket = [item(bun.body.id, 'bakery', 4_500, 2), item(teaId, 'drinks', 1_200)];
   const before = (await operatorA('GET', `/accounts/${buyer.accountId}`)).body.balanceKop as number;
-  const s1 = ++seq;
-  const [d1] = await posTap(reader, [{ seq: s1, uid: buyer.uid, mealKind: BUFFET, items: basket }]);
+  // The new product reaches the tap workers through the registry watch: until then it is unknown.
+  let s1 = 0;
+  let d1: Awaited<ReturnType<typeof posTap>>[number] | undefined;
+  for (let i = 0; i < 50; i++) {
+    s1 = ++seq;
+    [d1] = await posTap(reader, [{ seq: s1, uid: buyer.uid, mealKind: BUFFET, items: basket }]);
+    if (d1!.reason !== Reason.DECISION_REASON_UNKNOWN_PRODUCT) break;
+    await sleep(20);
+  }
   t.same(money(d1!), { seq: s1, verdict: Verdict.VERDICT_ALLOW, reason: Reason.DECISION_REASON_OK, amountKop: 10_200, balanceAfterKop: before - 10_200, subsidised: false, replayed: false }, 'the purchase is made');
   purchases.push({ seq: s1, amountKop: 10_200 });
   const s2 = ++seq;
-  const [d2] = await posTap(reader, [{ seq: s2, uid: buyer.uid, mealKind: BUFFET, items: [item('tea', 'drinks', 1_200)] }]);
+  const [d2] = await posTap(reader, [{ seq: s2, uid: buyer.uid, mealKind: BUFFET, items: [item(teaId, 'drinks', 1_200)] }]);
   t.equal(d2!.reason, Reason.DECISION_REASON_OK, 'a second purchase');
   purchases.push({ seq: s2, amountKop: 1_200 });
   const s3 = ++seq;
-  const [d3] = await posTap(reader, [{ seq: s3, uid: buyer.uid, mealKind: BUFFET, items: [item('cake', 'bakery', 900_000)] }]);
+  const [d3] = await posTap(reader, [{ seq: s3, uid: buyer.uid, mealKind: BUFFET, items: [item(cakeId, 'sweets', 900_000)] }]);
   t.equal(d3!.reason, Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 'a declined purchase');
   const afterBuying = before - 10_200 - 1_200;
   t.equal((await operatorA('GET', `/accounts/${buyer.accountId}`)).body.balanceKop, afterBuying, 'the API shows the balance the POS left');

@@ -1,8 +1,10 @@
 // The canteen rules on their own: every decline reason at its boundary, day rollover in the
-// school's time zone, subsidised meals per period, offline overdrafts, refunds, and replay.
+// school's time zone, subsidised meals per period, offline overdrafts, refunds, and replay;
+// baskets priced from the school's catalogue whatever the device claims.
 import t from 'tap';
 import {
-  localDayNumber, mealPeriodAt, MealKind, MoneyState, PurchaseState, Reason, type Account, type Benefit, type PurchaseInput,
+  localDayNumber, mealPeriodAt, MealKind, MoneyState, priceBasket, PurchaseState, Reason, type Account, type Benefit,
+  type CatalogueProduct, type PurchaseInput,
 } from '../../core/index.js';
 
 const TZ = 'Europe/Moscow';
@@ -22,7 +24,7 @@ function setup(balanceKop: number) {
 let seq = 0;
 function input(extra: Partial<PurchaseInput> = {}): PurchaseInput {
   return { deviceId: 'pos1', seq: ++seq, personId: 'p1', account: account(), benefits: [], mealKind: MealKind.MEAL_KIND_BUFFET,
-    items: [bun(5_000)], offline: false, timeZone: TZ, schoolDay: DAY, atMs: NOON, present: true, ...extra };
+    items: [bun(5_000)], unknownItem: -1, offline: false, timeZone: TZ, schoolDay: DAY, atMs: NOON, present: true, ...extra };
 }
 
 t.test('purchase - balance: exact balance passes, one kopeck short is declined', async (t) => {
@@ -128,4 +130,59 @@ t.test('purchase - refunds once per refund id and once per purchase; replay rebu
   t.match(state2.refund('r2', 'pos1', sale.seq, NOON, 1), { kind: 'refused', error: 'already_refunded' });
   t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
     /does not add up/, 'a stored balance that does not add up stops the replay');
+});
+
+// School s1's catalogue: a chocolate bar (sweets), tea, a withdrawn pie, and s2's bun.
+const CATALOGUE = new Map<string, CatalogueProduct>([
+  ['choc', { schoolId: 's1', category: 'sweets', priceKop: 12_000, active: true }],
+  ['tea', { schoolId: 's1', category: 'drinks', priceKop: 1_500, active: true }],
+  ['pie', { schoolId: 's1', category: 'bakery', priceKop: 4_000, active: false }],
+  ['s2-bun', { schoolId: 's2', category: 'bakery', priceKop: 3_000, active: true }],
+]);
+const price = (items: PurchaseInput['items'], offline = false) => priceBasket(items, 's1', offline, (id) => CATALOGUE.get(id));
+const line = (productId: string, category: string, priceKop: number, quantity = 1) => ({ productId, category, priceKop, quantity });
+
+t.test('purchase - the catalogue prices and categorises every item, whatever the device says', async (t) => {
+  t.same(price([line('choc', '', 0, 2), line('tea', '', 0)]), { items: [line('choc', 'sweets', 12_000, 2), line('tea', 'drinks', 1_500)], unknownItem: -1, repriced: 0 },
+    'v1.2: product ids and quantities only');
+  t.same(price([line('choc', 'sweets', 12_000), line('tea', 'drinks', 1_500)]), { items: [line('choc', 'sweets', 12_000), line('tea', 'drinks', 1_500)], unknownItem: -1, repriced: 0 },
+    'v1.1 with the catalogue\'s own values');
+  t.same(price([line('choc', 'drinks', 12_000), line('choc', 'sweets', 100), line('tea', 'drinks', 1_500)]),
+    { items: [line('choc', 'sweets', 12_000), line('choc', 'sweets', 12_000), line('tea', 'drinks', 1_500)], unknownItem: -1, repriced: 2 },
+    'v1.1 sweets declared as drinks, and at 1 rouble: the catalogue wins, both counted');
+  const cases: Array<[string, PurchaseInput['items'], boolean, number]> = [
+    ['an invented product', [line('tea', '', 0), line('magic', 'drinks', 100)], false, 1],
+    ['a product of another school', [line('s2-bun', '', 0)], false, 0],
+    ['a withdrawn product, online', [line('pie', 'bakery', 4_000)], false, 0],
+  ];
+  for (const [name, items, offline, unknownItem] of cases) t.equal(price(items, offline).unknownItem, unknownItem, name);
+  t.same(price([line('pie', '', 0)], true), { items: [line('pie', 'bakery', 4_000)], unknownItem: -1, repriced: 0 },
+    'a withdrawn product sold offline is priced from its record: the sale may predate the withdrawal');
+  t.same(price([line('magic', 'drinks', 100)]).items, [line('magic', 'drinks', 100)], 'an item outside the catalogue is kept as sent (recorded, declined)');
+});
+
+t.test('purchase - a sweets ban holds against sweets declared as drinks; the price is the catalogue\'s', async (t) => {
+  const { state, money } = setup(50_000);
+  const strict = account({ bannedCategories: ['sweets'] });
+  const disguised = price([line('choc', 'drinks', 100)]);
+  t.match(state.decide(input({ account: strict, items: disguised.items, unknownItem: disguised.unknownItem })),
+    { reason: Reason.DECISION_REASON_BANNED_CATEGORY, amountKop: 0, basketKop: 12_000 });
+  const cheap = price([line('choc', 'sweets', 100)]);
+  t.match(state.decide(input({ items: cheap.items, unknownItem: cheap.unknownItem })),
+    { reason: Reason.DECISION_REASON_OK, amountKop: 12_000, balanceAfterKop: 38_000 }, 'a 120-rouble bar declared at 1 rouble costs 120');
+  t.equal(money.balanceKop('acc'), 38_000);
+});
+
+t.test('purchase - a basket with a product outside the catalogue is declined whole, online and offline', async (t) => {
+  const { state, money } = setup(50_000);
+  const invented = price([line('tea', '', 0), line('magic', 'magic', 100)]);
+  t.match(state.decide(input({ items: invented.items, unknownItem: invented.unknownItem })),
+    { reason: Reason.DECISION_REASON_UNKNOWN_PRODUCT, accountId: 'acc', amountKop: 0, balanceAfterKop: 50_000 });
+  t.match(state.decide(input({ items: invented.items, unknownItem: invented.unknownItem, offline: true })),
+    { reason: Reason.DECISION_REASON_UNKNOWN_PRODUCT, amountKop: 0 }, 'offline too');
+  t.match(state.decide(input({ mealKind: MealKind.MEAL_KIND_SUBSIDISED_MEAL, benefits: [lunchBenefit], items: invented.items, unknownItem: 1 })),
+    { reason: Reason.DECISION_REASON_UNKNOWN_PRODUCT }, 'a subsidised meal too');
+  t.match(state.decide(input({ account: undefined, items: invented.items, unknownItem: 1 })),
+    { reason: Reason.DECISION_REASON_UNKNOWN_PRODUCT }, 'checked before the account');
+  t.equal(money.balanceKop('acc'), 50_000);
 });

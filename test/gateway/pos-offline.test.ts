@@ -11,7 +11,7 @@ import type { Decision } from '../../simulator/device-client.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import { connect, ENTRY, ErrorCode, markRead, nextError, readLedger, Reason, Seqs, tap, Verdict, within, type TestDevice } from '../helpers/gateway-fixtures.js';
 import {
-  assertConserved, fund, item, makePosFixture, money, posFrame, posTap, refund, RefundError, RefundRequest, RefundStatus, replayMoney, SUBSIDISED,
+  assertConserved, fund, makePosFixture, money, posFrame, posTap, refund, RefundError, RefundRequest, RefundStatus, replayMoney, SUBSIDISED,
   type PosTap, type TestAccount,
 } from '../helpers/pos-fixtures.js';
 
@@ -20,7 +20,15 @@ const P = makePosFixture({
   pupils: 8, posCount: 3, accountBase: 4_081_720_000,
   accounts: [{ pupil: 0, bannedCategories: ['soda'] }, { pupil: 1 }, { pupil: 2 }, { pupil: 3 }],
   benefits: [{ pupil: 4 }, { pupil: 5 }, { pupil: 6 }],
+  products: {
+    cutlet: { category: 'hot', priceKop: 3_000 }, set: { category: 'hot', priceKop: 25_000 }, feast: { category: 'hot', priceKop: 10_000 },
+    'lunch-set': { category: 'hot', priceKop: 9_500 }, cola: { category: 'soda', priceKop: 500 }, napkin: { category: 'other', priceKop: 1 },
+    water: { category: 'drinks', priceKop: 100 }, juice: { category: 'drinks', priceKop: 1_000 }, bun: { category: 'bakery', priceKop: 500 },
+    pie: { category: 'bakery', priceKop: 2_500 }, tart: { category: 'bakery', priceKop: 2_000 }, cake: { category: 'bakery', priceKop: 9_999 },
+    'big-cake': { category: 'bakery', priceKop: 99_999 }, lemon: { category: 'fruit', priceKop: 37 },
+  },
 });
+const { buy } = P;
 t.comment(`school A runs in ${P.timeZone}, meal period now: ${P.period}`);
 const stack = await startStack({ clickhouse: false });
 t.teardown(() => stack.stop());
@@ -73,27 +81,27 @@ t.test('pos offline - offline sales go below zero and are flagged; over 50,000 k
   const [s1, s2, s3, s4] = [seqs.take(pos1), seqs.take(pos1), seqs.take(pos1), seqs.take(pos1)];
   firstOfflineSeq = s1;
   const sold: PosTap[] = [
-    { seq: s1, uid: offlineAcc.person.uid, items: [item('cutlet', 'hot', 3_000)], offline: true, deviceTimeMs: now - 4 * MIN },
+    { seq: s1, uid: offlineAcc.person.uid, items: [buy('cutlet')], offline: true, deviceTimeMs: now - 4 * MIN },
     // Offline, the guardian's ban could not be checked: the sale happened and is recorded.
-    { seq: s2, uid: offlineAcc.person.uid, items: [item('cola', 'soda', 500)], offline: true, deviceTimeMs: now - 3 * MIN },
+    { seq: s2, uid: offlineAcc.person.uid, items: [buy('cola')], offline: true, deviceTimeMs: now - 3 * MIN },
   ];
   t.same(await sell(c, pos1, sold), [expect(s1, OK, 3_000, -2_000), expect(s2, OK, 500, -2_500)], 'offline sales approved below zero');
 
   markRead(c);
-  const tooBig = { seq: s4, uid: offlineAcc.person.uid, items: [item('set', 'hot', 25_000, 2), item('tea', 'drinks', 1)], offline: true, deviceTimeMs: now - 2 * MIN };
-  c.sendFrame(posFrame([{ seq: s3, uid: offlineAcc.person.uid, items: [item('tea', 'drinks', 1)], offline: true, deviceTimeMs: now - 2 * MIN }, tooBig]));
+  const tooBig = { seq: s4, uid: offlineAcc.person.uid, items: [buy('set', 2), buy('napkin')], offline: true, deviceTimeMs: now - 2 * MIN };
+  c.sendFrame(posFrame([{ seq: s3, uid: offlineAcc.person.uid, items: [buy('napkin')], offline: true, deviceTimeMs: now - 2 * MIN }, tooBig]));
   const e = await nextError(c);
   t.same({ code: e.code, tapIndex: e.tapIndex, seq: Number(e.seq), message: e.message },
     { code: ErrorCode.ERROR_CODE_INVALID_TAP, tapIndex: 1, seq: s4, message: 'tap 1: an offline sale totals at most 50000 kopecks' }, 'an offline sale of 50,001 is refused');
-  t.same(await sell(c, pos1, [{ ...tooBig, items: [item('set', 'hot', 25_000, 2)] }]), [expect(s4, OK, 50_000, -52_500)],
+  t.same(await sell(c, pos1, [{ ...tooBig, items: [buy('set', 2)] }]), [expect(s4, OK, 50_000, -52_500)],
     'the refused frame applied nothing; exactly 50,000 offline is accepted');
   const s5 = seqs.take(pos1);
-  t.same(await sell(c, pos1, [{ seq: s5, uid: offlineAcc.person.uid, items: [item('tea', 'drinks', 100)], deviceTimeMs: now }]),
+  t.same(await sell(c, pos1, [{ seq: s5, uid: offlineAcc.person.uid, items: [buy('water')], deviceTimeMs: now }]),
     [expect(s5, Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, -52_500)], 'an online tap on a negative balance is declined');
   t.equal(await fund(stack.nc, offlineAcc, 60_000, 'off-2'), 7_500, 'a top-up covers the overdraft');
   const [s6, s7] = [seqs.take(pos1), seqs.take(pos1)];
-  t.same(await sell(c, pos1, [{ seq: s6, uid: offlineAcc.person.uid, items: [item('bun', 'bakery', 500)], offline: true, deviceTimeMs: now - MIN },
-    { seq: s7, uid: offlineAcc.person.uid, items: [item('tea', 'drinks', 100)], deviceTimeMs: now }]), [expect(s6, OK, 500, 7_000), expect(s7, OK, 100, 6_900)]);
+  t.same(await sell(c, pos1, [{ seq: s6, uid: offlineAcc.person.uid, items: [buy('bun')], offline: true, deviceTimeMs: now - MIN },
+    { seq: s7, uid: offlineAcc.person.uid, items: [buy('water')], deviceTimeMs: now }]), [expect(s6, OK, 500, 7_000), expect(s7, OK, 100, 6_900)]);
   expectedBalances.set(offlineAcc.id, 6_900);
 
   const events = (await replayMoney(stack.nc)).purchases.filter((x) => x.deviceId === pos1.id);
@@ -114,17 +122,17 @@ t.test('pos offline - a retransmitted seq gets its original decision; after SIGK
   let c = await connect(gw, pos2);
   const uid = onceAcc.person.uid;
   const [s1, s2, s3] = [seqs.take(pos2), seqs.take(pos2), seqs.take(pos2)];
-  const first = await posTap(c, [{ seq: s1, uid, items: [item('pie', 'bakery', 2_500)] }]);
+  const first = await posTap(c, [{ seq: s1, uid, items: [buy('pie')] }]);
   heard.add(`${pos2.id}#${s1}`);
   t.same(money(first[0]!), expect(s1, OK, 2_500, 7_500));
   const originals = new Map<number, Decision>([[s1, first[0]!]]);
-  const again = await posTap(c, [{ seq: s1, uid, items: [item('pie', 'bakery', 2_500)] }]);
+  const again = await posTap(c, [{ seq: s1, uid, items: [buy('pie')] }]);
   t.same([money(again[0]!), Number(again[0]!.decidedAtMs)], [expect(s1, OK, 2_500, 7_500, false, true), Number(first[0]!.decidedAtMs)], 'retransmission: the original decision');
-  const mixed = await posTap(c, [{ seq: s1, uid, items: [item('cake', 'bakery', 9_999)] }, { seq: s2, uid, items: [item('juice', 'drinks', 1_000)] }]);
+  const mixed = await posTap(c, [{ seq: s1, uid, items: [buy('cake')] }, { seq: s2, uid, items: [buy('juice')] }]);
   heard.add(`${pos2.id}#${s2}`);
   originals.set(s2, mixed[1]!);
   t.same(mixed.map(money), [expect(s1, OK, 2_500, 7_500, false, true), expect(s2, OK, 1_000, 6_500)], 'a resent seq is matched by seq alone and debited once');
-  const meal = await posTap(c, [{ seq: s3, uid: pupils[4]!.uid, mealKind: SUBSIDISED, items: [item('lunch-set', 'hot', 9_500)] }]);
+  const meal = await posTap(c, [{ seq: s3, uid: pupils[4]!.uid, mealKind: SUBSIDISED, items: [buy('lunch-set')] }]);
   heard.add(`${pos2.id}#${s3}`);
   originals.set(s3, meal[0]!);
   t.same(money(meal[0]!), expect(s3, OK, 0, 0, true), 'a subsidised meal before the kill');
@@ -134,20 +142,20 @@ t.test('pos offline - a retransmitted seq gets its original decision; after SIGK
   c = await connect(gw, pos2);
   t.teardown(() => c.close());
   t.equal(Number(c.welcome?.lastDecidedSeq), s3, 'Welcome.last_decided_seq survives');
-  const resent = await posTap(c, [s1, s2, s3].map((seq) => ({ seq, uid, items: [item('x', 'bakery', 1)] })));
+  const resent = await posTap(c, [s1, s2, s3].map((seq) => ({ seq, uid, items: [buy('napkin')] })));
   t.same(resent.map((d) => [money(d), Number(d.decidedAtMs)]),
     [s1, s2, s3].map((seq) => [{ ...money(originals.get(seq)!), replayed: true }, Number(originals.get(seq)!.decidedAtMs)]), 'after the restart: the originals again');
   const [s4, s5, s6] = [seqs.take(pos2), seqs.take(pos2), seqs.take(pos2)];
-  t.same(await sell(c, pos2, [{ seq: s4, uid, items: [item('pie', 'bakery', 500)] },
-    { seq: s5, uid: pupils[4]!.uid, mealKind: SUBSIDISED, items: [item('lunch-set', 'hot', 9_500)] },
-    { seq: s6, uid: pupils[5]!.uid, mealKind: SUBSIDISED, items: [item('lunch-set', 'hot', 9_500)] }]),
+  t.same(await sell(c, pos2, [{ seq: s4, uid, items: [buy('bun')] },
+    { seq: s5, uid: pupils[4]!.uid, mealKind: SUBSIDISED, items: [buy('lunch-set')] },
+    { seq: s6, uid: pupils[5]!.uid, mealKind: SUBSIDISED, items: [buy('lunch-set')] }]),
   [expect(s4, OK, 500, 6_000), expect(s5, Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, 0, 0), expect(s6, OK, 0, 0, true)],
   'the balance continues, the meal taken stays taken, presence was rebuilt');
   expectedBalances.set(onceAcc.id, 6_000);
   const c1 = await connect(gw, pos1);
   t.teardown(() => c1.close());
   const s7 = seqs.take(pos1);
-  t.same(await sell(c1, pos1, [{ seq: s7, uid: offlineAcc.person.uid, items: [item('rest', 'bakery', 6_900)] }]), [expect(s7, OK, 6_900, 0)],
+  t.same(await sell(c1, pos1, [{ seq: s7, uid: offlineAcc.person.uid, items: [buy('cutlet', 2), buy('water', 9)] }]), [expect(s7, OK, 6_900, 0)],
     'a balance that went through an offline overdraft is rebuilt to the kopeck');
   expectedBalances.set(offlineAcc.id, 0);
   const counts = (await replayMoney(stack.nc)).purchaseCounts;
@@ -160,8 +168,8 @@ t.test('pos offline - refunds: once per refund id and per purchase, remembered a
   const c = await connect(gw, pos3);
   const uid = refundAcc.person.uid;
   const [p1, p2, p3, p4] = [seqs.take(pos3), seqs.take(pos3), seqs.take(pos3), seqs.take(pos3)];
-  t.same(await sell(c, pos3, [{ seq: p1, uid, items: [item('pie', 'bakery', 2_000)] }, { seq: p2, uid, items: [item('soup', 'hot', 3_000)] },
-    { seq: p3, uid, items: [item('cake', 'bakery', 99_999)] }, { seq: p4, uid: pupils[6]!.uid, mealKind: SUBSIDISED, items: [item('lunch-set', 'hot', 9_500)] }]),
+  t.same(await sell(c, pos3, [{ seq: p1, uid, items: [buy('tart')] }, { seq: p2, uid, items: [buy('cutlet')] },
+    { seq: p3, uid, items: [buy('big-cake')] }, { seq: p4, uid: pupils[6]!.uid, mealKind: SUBSIDISED, items: [buy('lunch-set')] }]),
   [expect(p1, OK, 2_000, 8_000), expect(p2, OK, 3_000, 5_000), expect(p3, Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 5_000), expect(p4, OK, 0, 0, true)]);
   c.close();
   const req = (refundId: string, deviceId: string, seq: number) => ({ refundId, deviceId, seq, reason: 'wrong item', operatorId: 'op-1' });
@@ -207,7 +215,7 @@ t.test('pos offline - refunds: once per refund id and per purchase, remembered a
   const c2 = await connect(gw, pos3);
   t.teardown(() => c2.close());
   const p5 = seqs.take(pos3);
-  t.same(await sell(c2, pos3, [{ seq: p5, uid, items: [item('feast', 'hot', 10_000)] }]), [expect(p5, OK, 10_000, 0)], 'refunds are spendable after the restart');
+  t.same(await sell(c2, pos3, [{ seq: p5, uid, items: [buy('feast')] }]), [expect(p5, OK, 10_000, 0)], 'refunds are spendable after the restart');
   expectedBalances.set(refundAcc.id, 0);
   const refunds = (await readLedger(stack.nc)).flatMap((m) => m.batch.money.flatMap((x) => (x.refund == null ? [] : [x.refund])));
   t.same(refunds.map((x) => [x.refundId, x.deviceId, Number(x.seq), x.accountId, Number(x.amountKop), x.reason, x.operatorId]), [
@@ -218,7 +226,7 @@ t.test('pos offline - refunds: once per refund id and per purchase, remembered a
 t.test('pos offline - a SIGKILL mid-stream loses no answered debit and applies none twice', async (t) => {
   const START = 1_000_000;
   t.equal(await fund(stack.nc, streamAcc, START, 'stream-1'), START);
-  const readers = [{ d: pos1, price: 100 }, { d: pos2, price: 37 }];
+  const readers = [{ d: pos1, product: 'water', price: 100 }, { d: pos2, product: 'lemon', price: 37 }];
   const clients = await Promise.all(readers.map((r) => connect(gw, r.d)));
   const PER_FRAME = 16;
   const FRAMES_MAX = 60;
@@ -233,7 +241,7 @@ t.test('pos offline - a SIGKILL mid-stream loses no answered debit and applies n
     for (let f = 0; f < FRAMES_MAX && !killed; f++) {
       for (let i = 0; i < 1000 && inFlight.size >= 8 && !killed; i++) await Promise.race(inFlight);
       if (killed) break;
-      const taps = Array.from({ length: PER_FRAME }, () => ({ seq: seqs.take(r.d), uid: streamAcc.person.uid, items: [item('snack', 'bakery', r.price)] }));
+      const taps = Array.from({ length: PER_FRAME }, () => ({ seq: seqs.take(r.d), uid: streamAcc.person.uid, items: [buy(r.product)] }));
       sent[k]!.push(...taps);
       const p = posTap(clients[k]!, taps).then((ds) => {
         decided += ds.length;

@@ -2,7 +2,8 @@
 // NATS are spent by buffet and hot-meal taps with exact balances, daily limits and banned
 // categories; subsidised meals need a valid benefit for the meal period and an entry today, once
 // per period; two readers debiting one account at once never overdraw it; absurd baskets are
-// refused whole. At the end, the ledger's money adds up: top-ups + refunds - debits = balances.
+// refused whole. Every basket names products of school A's catalogue (pos-catalogue.test.ts
+// checks what happens when a device claims otherwise). At the end, the ledger's money adds up: top-ups + refunds - debits = balances.
 import { randomBytes } from 'node:crypto';
 import t from 'tap';
 import type { Decision } from '../../simulator/device-client.js';
@@ -17,7 +18,15 @@ const P = makePosFixture({
   pupils: 13, posCount: 3, accountBase: 40_817_100,
   accounts: [{ pupil: 0 }, { pupil: 1, dailyLimitKop: 5_000 }, { pupil: 2, bannedCategories: ['sweets', 'soda'] }, { pupil: 4 }, { pupil: 10 }, { pupil: 11 }],
   benefits: [{ pupil: 4 }, { pupil: 5 }, { pupil: 6 }, { pupil: 8, period: 'other' }, { pupil: 9, fromDays: -30, toDays: -1 }, { pupil: 12, fromDays: 1, toDays: 30 }],
+  products: {
+    bun: { category: 'bakery', priceKop: 3_500 }, pie: { category: 'bakery', priceKop: 1_500 }, 'big-pie': { category: 'bakery', priceKop: 5_001 },
+    tea: { category: 'drinks', priceKop: 3_000 }, compote: { category: 'drinks', priceKop: 500 }, juice: { category: 'drinks', priceKop: 1_500 },
+    water: { category: 'drinks', priceKop: 100 }, napkin: { category: 'other', priceKop: 1 }, soup: { category: 'hot', priceKop: 2_000 },
+    'lunch-set': { category: 'hot', priceKop: 9_500 }, choc: { category: 'sweets', priceKop: 1_000 }, cola: { category: 'soda', priceKop: 20_000 },
+    snack: { category: 'bakery', priceKop: 1_234 }, crisps: { category: 'bakery', priceKop: 777 }, max: { category: 'bakery', priceKop: 1_000_000 },
+  },
 });
+const { buy } = P;
 t.comment(`school A runs in ${P.timeZone}, meal period now: ${P.period}`);
 const stack = await startStack({ clickhouse: false });
 t.teardown(() => stack.stop());
@@ -54,18 +63,18 @@ t.test('pos - buffet: exact balance, one kopeck short, daily limit, banned categ
   const unknownUid = randomBytes(7);
   // name, card, meal kind, basket, reason, debited, balance after, account (for the ledger)
   const cases: Array<[string, Uint8Array, number, Item[], number, number, number, TestAccount | null]> = [
-    ['one kopeck short', plainAcc.person.uid, BUFFET, [item('bun', 'bakery', 3_500, 2), item('tea', 'drinks', 3_001)], Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 10_000, plainAcc],
-    ['exact balance', plainAcc.person.uid, BUFFET, [item('bun', 'bakery', 3_500, 2), item('tea', 'drinks', 3_000)], OK, 10_000, 0, plainAcc],
-    ['one kopeck on an empty account', plainAcc.person.uid, BUFFET, [item('tea', 'drinks', 1)], Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 0, plainAcc],
-    ['over the daily limit in one basket', limitedAcc.person.uid, BUFFET, [item('pie', 'bakery', 5_001)], Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, 0, 20_000, limitedAcc],
-    ['under the daily limit', limitedAcc.person.uid, BUFFET, [item('pie', 'bakery', 1_500, 2)], OK, 3_000, 17_000, limitedAcc],
-    ['daily limit reached exactly (hot meal)', limitedAcc.person.uid, HOT_MEAL, [item('soup', 'hot', 2_000)], OK, 2_000, 15_000, limitedAcc],
-    ['one kopeck over the daily limit', limitedAcc.person.uid, BUFFET, [item('tea', 'drinks', 1)], Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, 0, 15_000, limitedAcc],
-    ['banned category in a mixed basket', banningAcc.person.uid, BUFFET, [item('bun', 'bakery', 3_500), item('choc', 'sweets', 1_000, 2)], Reason.DECISION_REASON_BANNED_CATEGORY, 0, 10_000, banningAcc],
-    ['banned category before insufficient funds', banningAcc.person.uid, BUFFET, [item('cola', 'soda', 20_000)], Reason.DECISION_REASON_BANNED_CATEGORY, 0, 10_000, banningAcc],
-    ['allowed categories only', banningAcc.person.uid, BUFFET, [item('bun', 'bakery', 3_500)], OK, 3_500, 6_500, banningAcc],
-    ['a person with no account', pupils[3]!.uid, BUFFET, [item('tea', 'drinks', 500)], Reason.DECISION_REASON_NO_ACCOUNT, 0, 0, null],
-    ['an unknown card', unknownUid, BUFFET, [item('tea', 'drinks', 500)], Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, 0, 0, null],
+    ['one kopeck short', plainAcc.person.uid, BUFFET, [buy('bun', 2), buy('tea'), buy('napkin')], Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 10_000, plainAcc],
+    ['exact balance', plainAcc.person.uid, BUFFET, [buy('bun', 2), buy('tea')], OK, 10_000, 0, plainAcc],
+    ['one kopeck on an empty account', plainAcc.person.uid, BUFFET, [buy('napkin')], Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 0, plainAcc],
+    ['over the daily limit in one basket', limitedAcc.person.uid, BUFFET, [buy('big-pie')], Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, 0, 20_000, limitedAcc],
+    ['under the daily limit', limitedAcc.person.uid, BUFFET, [buy('pie', 2)], OK, 3_000, 17_000, limitedAcc],
+    ['daily limit reached exactly (hot meal)', limitedAcc.person.uid, HOT_MEAL, [buy('soup')], OK, 2_000, 15_000, limitedAcc],
+    ['one kopeck over the daily limit', limitedAcc.person.uid, BUFFET, [buy('napkin')], Reason.DECISION_REASON_DAILY_LIMIT_EXCEEDED, 0, 15_000, limitedAcc],
+    ['banned category in a mixed basket', banningAcc.person.uid, BUFFET, [buy('bun'), buy('choc', 2)], Reason.DECISION_REASON_BANNED_CATEGORY, 0, 10_000, banningAcc],
+    ['banned category before insufficient funds', banningAcc.person.uid, BUFFET, [buy('cola')], Reason.DECISION_REASON_BANNED_CATEGORY, 0, 10_000, banningAcc],
+    ['allowed categories only', banningAcc.person.uid, BUFFET, [buy('bun')], OK, 3_500, 6_500, banningAcc],
+    ['a person with no account', pupils[3]!.uid, BUFFET, [buy('compote')], Reason.DECISION_REASON_NO_ACCOUNT, 0, 0, null],
+    ['an unknown card', unknownUid, BUFFET, [buy('compote')], Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, 0, 0, null],
   ];
   const sent = new Map<number, (typeof cases)[number]>();
   for (const row of cases) {
@@ -98,11 +107,11 @@ t.test('pos - subsidised meals: benefit for the period, present today, once per 
   for (const pupil of [4, 6, 7, 8, 9, 12]) await pass(pupil, ENTRY);
   await pass(6, EXIT);
   t.equal(await fund(stack.nc, mealAcc, 5_000, 'meal-1'), 5_000);
-  const lunch = [item('lunch-set', 'hot', 9_500)];
+  const lunch = [buy('lunch-set')];
   const cases: Array<[string, number, number, Item[], number, number, number, boolean]> = [
     ['entered, benefit for this period', 4, SUBSIDISED, lunch, OK, 0, 5_000, true],
     ['the same meal again', 4, SUBSIDISED, lunch, Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, 0, 5_000, false],
-    ['a paid buffet purchase after it', 4, BUFFET, [item('juice', 'drinks', 1_500)], OK, 1_500, 3_500, false],
+    ['a paid buffet purchase after it', 4, BUFFET, [buy('juice')], OK, 1_500, 3_500, false],
     ['benefit, no entry today', 5, SUBSIDISED, lunch, Reason.DECISION_REASON_NOT_PRESENT_TODAY, 0, 0, false],
     ['benefit, entered and left', 6, SUBSIDISED, lunch, Reason.DECISION_REASON_NOT_PRESENT_TODAY, 0, 0, false],
     ['entered, no benefit', 7, SUBSIDISED, lunch, Reason.DECISION_REASON_NO_BENEFIT, 0, 0, false],
@@ -141,13 +150,13 @@ t.test('pos - two readers debiting one account at once never overdraw it', async
   t.equal(await fund(stack.nc, sharedAcc, START, 'shared-1'), START);
   const FRAMES = 8;
   const PER_FRAME = 5;
-  const readers = [{ c: c1, d: pos1, price: 1_234 }, { c: c2, d: pos3, price: 777 }];
+  const readers = [{ c: c1, d: pos1, product: 'snack' }, { c: c2, d: pos3, product: 'crisps' }].map((r) => ({ ...r, price: P.products[r.product]!.priceKop }));
   const sends: Array<Promise<Decision[]>> = [];
   const priceOf = new Map<string, number>();
   // Both readers put all their frames on the wire before any answer comes back.
   for (let f = 0; f < FRAMES; f++) {
     for (const r of readers) {
-      const taps: PosTap[] = Array.from({ length: PER_FRAME }, () => ({ seq: seqs.take(r.d), uid: sharedAcc.person.uid, items: [item('snack', 'bakery', r.price)] }));
+      const taps: PosTap[] = Array.from({ length: PER_FRAME }, () => ({ seq: seqs.take(r.d), uid: sharedAcc.person.uid, items: [buy(r.product)] }));
       for (const x of taps) priceOf.set(`${r.d.id}#${x.seq}`, r.price);
       sends.push(posTap(r.c, taps).then((ds) => { remember(r.d, ds); return ds.map((x) => Object.assign(x, { deviceId: r.d.id })); }));
     }
@@ -182,7 +191,9 @@ t.test('pos - two readers debiting one account at once never overdraw it', async
   // Spend the rest exactly: the balance the gateway holds is the one the replies said.
   if (balance > 0) {
     const seq = seqs.take(pos1);
-    const last = await posTap(c1, [{ seq, uid: sharedAcc.person.uid, items: [item('rest', 'bakery', balance)] }]);
+    // The rest in 1-kopeck napkins, at most 100 a line (a balance of 3,200 kopecks at most).
+    const rest = Array.from({ length: Math.ceil(balance / 100) }, (_, k) => buy('napkin', Math.min(100, balance - k * 100)));
+    const last = await posTap(c1, [{ seq, uid: sharedAcc.person.uid, items: rest }]);
     remember(pos1, last);
     t.same(money(last[0]!), expect(seq, OK, balance, 0), 'the remaining balance is spent to the kopeck');
   }
@@ -193,21 +204,20 @@ t.test('pos - absurd baskets are refused whole with ERROR_CODE_INVALID_TAP namin
   const c = await connect(gw, pos3);
   t.teardown(() => c.close());
   t.equal(await fund(stack.nc, absurdAcc, 100_000, 'absurd-1'), 100_000);
-  const good = item('tea', 'drinks', 100);
+  const good = buy('water');
   const uid = absurdAcc.person.uid;
-  const price = 'item 0: price_kop must be 1 to 1000000';
+  const price = 'item 0: price_kop must be 0 (unset) or 1 to 1000000';
   const quantity = 'item 0: quantity must be 1 to 100';
   const cases: Array<[string, Partial<PosTap>, string]> = [
-    ['price 0', { items: [item('bun', 'bakery', 0)] }, price],
     ['negative price', { items: [item('bun', 'bakery', -100)] }, price],
     ['price one kopeck over 1,000,000', { items: [item('bun', 'bakery', 1_000_001)] }, price],
     ['price beyond 2^53', { items: [item('bun', 'bakery', 2 ** 53 + 2)] }, price],
-    ['bad price in the second item', { items: [good, item('bun', 'bakery', -1)] }, 'item 1: price_kop must be 1 to 1000000'],
+    ['bad price in the second item', { items: [good, item('bun', 'bakery', -1)] }, 'item 1: price_kop must be 0 (unset) or 1 to 1000000'],
     ['quantity 0', { items: [item('bun', 'bakery', 100, 0)] }, quantity],
     ['quantity 101', { items: [item('bun', 'bakery', 100, 101)] }, quantity],
     ['33 items', { items: Array.from({ length: 33 }, () => good) }, 'a basket has 1 to 32 items, got 33'],
     ['no items', { items: [] }, 'a basket has 1 to 32 items, got 0'],
-    ['category "Sweets"', { items: [item('choc', 'Sweets', 100)] }, 'item 0: category must be 1..32 of [a-z0-9_-]'],
+    ['category "Sweets"', { items: [item('choc', 'Sweets', 100)] }, 'item 0: category must be empty or 1..32 of [a-z0-9_-]'],
     ['empty product id', { items: [item('', 'bakery', 100)] }, 'item 0: product_id must be an id of [A-Za-z0-9_.-], 1..64'],
     ['missing meal_kind', { mealKind: null }, 'a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL'],
     ['meal kind 7', { mealKind: 7 }, 'a POS tap needs meal_kind BUFFET, HOT_MEAL or SUBSIDISED_MEAL'],
@@ -221,7 +231,7 @@ t.test('pos - absurd baskets are refused whole with ERROR_CODE_INVALID_TAP namin
     t.same({ code: e.code, tapIndex: e.tapIndex, seq: Number(e.seq), message: e.message },
       { code: ErrorCode.ERROR_CODE_INVALID_TAP, tapIndex: 1, seq: s2, message: `tap 1: ${message}` }, name);
   }
-  const atBounds = Array.from({ length: 32 }, (_, k) => item(`max-${k}`, 'bakery', 1_000_000, 100));
+  const atBounds = Array.from({ length: 32 }, () => buy('max', 100));
   const ds = await posTap(c, [{ seq: s1, uid, items: [good] }, { seq: s2, uid, items: atBounds }]);
   remember(pos3, ds);
   t.same(ds.map(money), [expect(s1, OK, 100, 99_900), expect(s2, Reason.DECISION_REASON_INSUFFICIENT_FUNDS, 0, 99_900)],

@@ -1,6 +1,7 @@
 // Fixtures for the canteen POS integration tests: the gateway fixture's registry extended with
-// POS readers, personal accounts and subsidised-meal benefits at school A (in a time zone where a
-// meal period is on now and stays on for the test), POS taps with baskets over a real device
+// POS readers, personal accounts, subsidised-meal benefits and a canteen catalogue at school A
+// (in a time zone where a meal period is on now and stays on for the test), POS taps with
+// baskets of catalogue products (v1.1 and v1.2 items) over a real device
 // socket, top-ups and refunds over NATS request/reply, and a replay of the ledger's money events
 // that checks every balance adds up.
 import { randomBytes } from 'node:crypto';
@@ -42,8 +43,17 @@ export interface AccountSpec { readonly pupil: number; readonly dailyLimitKop?: 
 export interface BenefitSpec { readonly pupil: number; readonly period?: 'now' | 'other'; readonly fromDays?: number; readonly toDays?: number }
 export interface TestAccount { readonly id: string; readonly number: string; readonly person: TestPerson }
 
+/** A school A product: its category and price; `active: false` takes it off sale. */
+export interface ProductSpec { readonly category: string; readonly priceKop: number; readonly active?: boolean }
+
 export interface PosFixture {
   readonly fx: Fixture;
+  /** School A's catalogue, by product id. */
+  readonly products: Readonly<Record<string, ProductSpec>>;
+  /** A v1.1 item of a catalogue product: category and price as the catalogue has them. */
+  buy(productId: string, quantity?: number): Item;
+  /** A v1.2 item: product id and quantity only. */
+  ref(productId: string, quantity?: number): Item;
   readonly doc: Record<string, unknown[]>;
   readonly pos: readonly TestDevice[];
   readonly timeZone: string;
@@ -54,8 +64,12 @@ export interface PosFixture {
 
 const isoDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-/** The gateway fixture plus `posCount` POS readers at school A, accounts and benefits (pupil indexes into fx.pupils). */
-export function makePosFixture(opts: { pupils: number; posCount: number; accounts: readonly AccountSpec[]; benefits: readonly BenefitSpec[]; accountBase: number }): PosFixture {
+/**
+ * The gateway fixture plus `posCount` POS readers at school A, accounts, benefits (pupil indexes
+ * into fx.pupils) and school A's catalogue of `products` (ids are global in the registry).
+ */
+export function makePosFixture(opts: { pupils: number; posCount: number; accounts: readonly AccountSpec[]; benefits: readonly BenefitSpec[]; accountBase: number;
+  products: Readonly<Record<string, ProductSpec>> }): PosFixture {
   const fx = makeFixture({ pupils: opts.pupils, staff: 2, turnstiles: 2 });
   const { timeZone, period } = mealZone();
   const today = localDayNumber(timeZone, Date.now());
@@ -73,10 +87,23 @@ export function makePosFixture(opts: { pupils: number; posCount: number; account
     benefits: opts.benefits.map((b, i) => ({ id: `ben-${i + 1}`, personId: fx.pupils[b.pupil]!.id,
       mealPeriods: b.period === 'other' ? MEAL_PERIODS.filter((m) => m !== period) : [period],
       validFrom: isoDate(today + (b.fromDays ?? -30)), validTo: isoDate(today + (b.toDays ?? 30)) })),
+    categories: [...new Set(Object.values(opts.products).map((p) => p.category))]
+      .map((code) => ({ id: `${SCHOOL_A}.${code}`, schoolId: SCHOOL_A, code, name: code })),
+    products: Object.entries(opts.products).map(([id, p]) => ({ id, schoolId: SCHOOL_A, name: id, category: p.category, priceKop: p.priceKop,
+      active: p.active !== false })),
   };
-  return { fx, doc, pos, timeZone, period, accounts };
+  const products = opts.products;
+  const spec = (id: string): ProductSpec => {
+    const p = products[id];
+    if (p === undefined) throw new Error(`product ${id} is not in the test catalogue`);
+    return p;
+  };
+  const buy = (id: string, quantity = 1): Item => ({ productId: id, category: spec(id).category, priceKop: spec(id).priceKop, quantity });
+  const ref = (id: string, quantity = 1): Item => ({ productId: id, quantity });
+  return { fx, doc, pos, timeZone, period, accounts, products, buy, ref };
 }
 
+/** An item with every field given, as a v1.1 device sends it (for invalid or untruthful items). */
 export const item = (productId: string, category: string, priceKop: number, quantity = 1): Item => ({ productId, category, priceKop, quantity });
 
 export interface PosTap {

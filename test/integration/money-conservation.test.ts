@@ -10,7 +10,7 @@ import t, { type Test } from 'tap';
 import { createClient } from '@clickhouse/client';
 import { spawnNode, startGateway, startStack, startStandby, type GatewayProcess } from '../helpers/stack.js';
 import { readLedger } from '../helpers/gateway-fixtures.js';
-import { item, makePosFixture, posFrame, refund, topUp, TopUpStatus, RefundStatus, type PosTap } from '../helpers/pos-fixtures.js';
+import { makePosFixture, posFrame, refund, topUp, TopUpStatus, RefundStatus, type PosTap } from '../helpers/pos-fixtures.js';
 import { DeviceClient, type Decision } from '../../simulator/device-client.js';
 
 /** Rounds of load, each ended by a SIGKILL of the gateway; taps and top-ups per round. */
@@ -42,7 +42,10 @@ async function conservation(t: Test, standby: boolean): Promise<void> {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 
   const stack = await startStack({ clickhouse: true });
-  const pf = makePosFixture({ pupils: 8, posCount: 3, accounts: Array.from({ length: 8 }, (_, i) => ({ pupil: i })), benefits: [], accountBase: 50_000_000 });
+  // Eight products from 5 to 35 roubles; taps name them as v1.1 or v1.2 items at random.
+  const products = Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`bun-${k}`, { category: 'bakery', priceKop: 500 + k * 429 }]));
+  const pf = makePosFixture({ pupils: 8, posCount: 3, accounts: Array.from({ length: 8 }, (_, i) => ({ pupil: i })), benefits: [], accountBase: 50_000_000,
+    products });
   await stack.loadRegistry(pf.doc);
   const env = { TAPGATE_SNAPSHOT_INTERVAL_MS: '700' };
   let gw: GatewayProcess = await startGateway(stack, env);
@@ -99,7 +102,7 @@ async function conservation(t: Test, standby: boolean): Promise<void> {
     const d = pf.pos[i]!;
     const seq = nextSeq.get(d.id)!;
     nextSeq.set(d.id, seq + 1);
-    const tap: PosTap = { seq, uid: pick(pf.accounts).person.uid, items: [item('bun', 'bakery', 500 + Math.floor(rnd() * 3000), 1 + Math.floor(rnd() * 2))] };
+    const tap: PosTap = { seq, uid: pick(pf.accounts).person.uid, items: [(rnd() < 0.5 ? pf.buy : pf.ref)(pick(Object.keys(products)), 1 + Math.floor(rnd() * 2))] };
     pending.get(d.id)!.set(seq, tap);
     sent.get(d.id)!.set(seq, tap);
     const c = clients[i];

@@ -1,6 +1,7 @@
 // decideFrame: a TapBatch frame decided whole or refused whole. Malformed bytes, wrong frame
 // kinds, tap counts at and past the limit, seqs (0, 2^53-1, 2^53 and above, duplicates), UID
-// lengths at and past 4..16 bytes, direction rules per device kind, and the outcomes of good taps.
+// lengths at and past 4..16 bytes, direction rules per device kind, the outcomes of good taps,
+// and POS baskets priced from the school's catalogue (v1.2 and v1.1 items, unknown products).
 import $protobuf from 'protobufjs/minimal.js';
 import t from 'tap';
 import { parseRecord, Reason, RegistryIndex, tapgate, type RecordKind } from '../../core/index.js';
@@ -25,10 +26,14 @@ put('person', { id: 'p2', schoolId: 's2', kind: 'pupil', displayName: 'P2' });
 put('identifier', { id: 'i1', personId: 'p1', kind: 'fob', uidHex: '01020304' });
 put('identifier', { id: 'i16', personId: 'p1', kind: 'watch', uidHex: '0102030405060708090a0b0c0d0e0f10', status: 'blocked' });
 put('identifier', { id: 'other', personId: 'p2', kind: 'fob', uidHex: 'cafebabe' });
+put('product', { id: 'bun', schoolId: 's1', name: 'Булочка', category: 'bakery', priceKop: 3500 });
+put('product', { id: 'choc', schoolId: 's1', name: 'Шоколад', category: 'sweets', priceKop: 12_000 });
+put('product', { id: 'cake', schoolId: 's2', name: 'Торт', category: 'bakery', priceKop: 500 });
 
 type ITap = tapgate.device.v1.ITap;
 const BUN = { mealKind: tapgate.device.v1.MealKind.MEAL_KIND_BUFFET, items: [{ productId: 'bun', category: 'bakery', priceKop: 3500, quantity: 2 }] };
-const BUN_POS = { mealKind: tapgate.device.v1.MealKind.MEAL_KIND_BUFFET, items: [{ productId: 'bun', category: 'bakery', priceKop: 3500, quantity: 2 }], offline: false };
+const BUN_POS = { mealKind: tapgate.device.v1.MealKind.MEAL_KIND_BUFFET, items: [{ productId: 'bun', category: 'bakery', priceKop: 3500, quantity: 2 }], offline: false,
+  unknownItem: -1, repriced: 0 };
 const frame = (taps: ITap[]) => DeviceFrame.encode({ taps: { taps } }).finish();
 const decide = (bytes: Uint8Array, deviceId = 'gate') => decideFrame(registry, bytes, deviceId, NOW_MS, MAX_TAPS);
 const tap = (seq: number, extra: Partial<ITap> = {}): ITap => ({ seq, cardUid: UID, direction: ENTRY, ...extra });
@@ -117,4 +122,28 @@ t.test('decide-frame - a frame inside a larger buffer (as the worker slices its 
   const got = decideFrame(registry, task.subarray(7, 7 + bytes.length), 'gate', NOW_MS, MAX_TAPS);
   t.same(got, decide(bytes));
   t.same(got, { taps: [ok(1), ok(2, { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' })] });
+});
+
+t.test('decide-frame - POS baskets are priced and categorised from the school\'s catalogue', async (t) => {
+  const BUFFET = tapgate.device.v1.MealKind.MEAL_KIND_BUFFET;
+  type IItem = tapgate.device.v1.IItem;
+  const sell = (items: IItem[], offline = false) => decide(frame([tap(1, { direction: 0, mealKind: BUFFET, items, offline })]), 'till');
+  const line = (productId: string, category: string, priceKop: number, quantity = 1) => ({ productId, category, priceKop, quantity });
+  const pos = (items: ReturnType<typeof line>[], unknownItem = -1, repriced = 0, offline = false) =>
+    ({ taps: [ok(1, { direction: 0, pos: { mealKind: BUFFET, items, offline, unknownItem, repriced } })] });
+  const cases: Array<[string, FrameResult, FrameResult]> = [
+    ['v1.2: product ids and quantities', sell([{ productId: 'bun', quantity: 2 }, { productId: 'choc', quantity: 1 }]),
+      pos([line('bun', 'bakery', 3500, 2), line('choc', 'sweets', 12_000)])],
+    ['v1.1: sweets declared as drinks at 1 kopeck', sell([line('choc', 'drinks', 1)]), pos([line('choc', 'sweets', 12_000)], -1, 1)],
+    ['an invented product', sell([line('bun', 'bakery', 3500), line('magic', 'magic', 1)]),
+      pos([line('bun', 'bakery', 3500), line('magic', 'magic', 1)], 1)],
+    ['a product of another school', sell([{ productId: 'cake', quantity: 1 }]), pos([line('cake', '', 0)], 0)],
+    ['v1.1 category out of form', sell([line('bun', 'Bakery', 3500)]),
+      error(ErrorCode.ERROR_CODE_INVALID_TAP, 'tap 0: item 0: category must be empty or 1..32 of [a-z0-9_-]', 0, 1)],
+    ['v1.1 negative price', sell([line('bun', 'bakery', -1)]),
+      error(ErrorCode.ERROR_CODE_INVALID_TAP, 'tap 0: item 0: price_kop must be 0 (unset) or 1 to 1000000', 0, 1)],
+    ['offline, 5 bars claimed at 1 kopeck: 600 roubles at catalogue prices', sell([line('choc', 'sweets', 1, 5)], true),
+      error(ErrorCode.ERROR_CODE_INVALID_TAP, 'tap 0: an offline sale totals at most 50000 kopecks', 0, 1)],
+  ];
+  for (const [name, got, want] of cases) t.same(got, want, name);
 });
