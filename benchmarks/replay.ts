@@ -85,11 +85,14 @@ try {
   const baselineS = (performance.now() - t0) / 1000;
   await nc.close();
 
-  // The gateway's own replay: a full one, then (after the clean stop wrote a snapshot) from the snapshot.
+  // The gateway's own replay: a full one; then a SIGKILL and an immediate restart, as a supervisor
+  // would do it (nothing snapshotted since: the whole ledger is replayed again), timed from the kill
+  // to the device port listening; then, after a clean stop wrote a snapshot, the start from it.
   const startGateway = async () => {
     const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_DEVICE_PORT: '0',
-      TAPGATE_OPS_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9' });
+      TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9' });
     const line = await gw.line((l) => l['msg'] === 'ledger replayed') as Record<string, number>;
+    await gw.line((l) => l['msg'] === 'gateway listening');
     return { gw, line };
   };
   const full = await startGateway();
@@ -97,14 +100,20 @@ try {
   // Resident memory once the state is rebuilt (workers started), from /proc.
   await new Promise((r) => setTimeout(r, 500));
   const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${full.gw.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  await stop(full.gw.child);
+  const killedAt = performance.now();
+  full.gw.child.kill('SIGKILL');
+  await new Promise((r) => full.gw.child.once('exit', r));
+  const restarted = await startGateway();
+  const killToServingS = (performance.now() - killedAt) / 1000;
+  await stop(restarted.gw.child);
   const again = await startGateway();
   const fromSnapshot = again.line;
   await stop(again.gw.child);
   const doc = { benchmark: 'replay', date: new Date().toISOString().slice(0, 10), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
     memGiB: Math.round(totalmem() / 2 ** 30), records: RECORDS, messages: batchNo, recordsDecodedBaseline: decoded,
     baselineReadDecodeS: Math.round(baselineS * 1000) / 1000, gatewayReplayS: Math.round((replay['rebuildSeconds'] ?? 0) * 1000) / 1000,
-    gatewayReplayEvents: replay['events'], gatewayRssMiB: Math.round(rss),
+    gatewayReplayEvents: replay['events'], gatewayRssMiB: Math.round(rss), killToServingS: Math.round(killToServingS * 1000) / 1000,
+    restartReplayS: Math.round((restarted.line['rebuildSeconds'] ?? 0) * 1000) / 1000,
     fromSnapshotRebuildS: Math.round((fromSnapshot['rebuildSeconds'] ?? 0) * 1000) / 1000, snapshotBytes: fromSnapshot['snapshotBytes'], ratio: Math.round(((replay['rebuildSeconds'] ?? 0) / baselineS) * 100) / 100 };
   mkdirSync(values.out, { recursive: true });
   const file = join(values.out, `${doc.date}-replay.json`);
