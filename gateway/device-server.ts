@@ -46,10 +46,10 @@ export interface SocketData {
 }
 type Socket = UWS.WebSocket<SocketData>;
 
+/** A frame waiting for a worker; `firstSeq` (peeked) names it in an Error that refuses it. */
 interface StagedFrame {
-  readonly ws: Socket; readonly data: SocketData; readonly device: Device; readonly length: number; readonly receivedNs: bigint;
-  /** The frame's first seq (peeked), naming the frame in an Error that refuses it. */
-  readonly firstSeq: number;
+  readonly ws: Socket; readonly data: SocketData; readonly device: Device;
+  readonly length: number; readonly receivedNs: bigint; readonly firstSeq: number;
 }
 interface PendingReply { readonly ws: Socket; readonly data: SocketData; readonly reply: FrameReply; readonly receivedNs: bigint }
 
@@ -207,11 +207,7 @@ export class DeviceServer {
     this.send(ws, data, GatewayFrame.encode({ statusAck: { serverTimeMs: Date.now(), deviceTimeMs: status.deviceTimeMs ?? 0 } }).finish());
   }
 
-  /**
-   * Admits a TapBatch frame or refuses it, cheapest check first: frames in flight, the gateway's
-   * queues, the device's tap bucket. The frame is only peeked (tap count, first seq), never
-   * decoded here. Refusals for the device's own limits count towards the 4008 flood close.
-   */
+  /** Admits a TapBatch or refuses it: in flight, gateway queues, tap bucket (ADR 12); peeked, not decoded. */
   private admitTaps(ws: Socket, data: SocketData, device: Device, message: ArrayBuffer): void {
     this.metrics.frames.inc({ kind: 'taps' });
     const peek = peekTapBatch(new Uint8Array(message));
@@ -351,10 +347,7 @@ export class DeviceServer {
     if (data.protocolErrors >= PROTOCOL_ERRORS_BEFORE_CLOSE) this.close(ws, data, CloseCode.PROTOCOL_VIOLATION, 'too many refused frames');
   }
 
-  /**
-   * Refuses a frame for the device's own limits (in flight, tap rate): flow control, so not a
-   * 4007 fault, but counted per device; persistent refusals are a flood and close with 4008.
-   */
+  /** Refuses a frame for the device's own limits: not a 4007 fault, but persistent refusals close with 4008. */
   private refuseFlood(ws: Socket, data: SocketData, device: Device, code: number, message: string, seq: number, retryAfterMs: number): void {
     this.refuse(ws, data, code, message, false, 0, seq, retryAfterMs);
     if (!data.closed && this.rates.refused(device.id, Date.now())) {
