@@ -38,6 +38,22 @@ export const AUTH_TIMEOUT_MS = 5000;
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 /** Consecutive refused frames after which the gateway closes the socket with 4007. */
 export const PROTOCOL_ERRORS_BEFORE_CLOSE = 16;
+/**
+ * Default per-device tap rate limit (a token bucket counted in taps): sustained taps per second
+ * and the bucket's size. A turnstile taps about once a second; a backlog after a reconnection is
+ * a burst of up to SEQ_MEMORY taps, sent again after a gateway restart: the burst holds both.
+ */
+export const DEFAULT_DEVICE_TAPS_PER_S = 50;
+export const DEFAULT_DEVICE_TAP_BURST = 2 * SEQ_MEMORY;
+/**
+ * Flooding: this many frames refused with TOO_MANY_IN_FLIGHT or RATE_LIMITED within
+ * FLOOD_WINDOW_MS close the socket with 4008, and the device's next sessions are closed with
+ * 4008 right after Auth until FLOOD_PENALTY_MS have passed. A conforming device is refused at
+ * most max_frames_in_flight frames before it reads the first refusal, so it stays far below.
+ */
+export const FLOOD_REFUSALS_BEFORE_CLOSE = 64;
+export const FLOOD_WINDOW_MS = 10_000;
+export const FLOOD_PENALTY_MS = 10_000;
 
 /** WebSocket close codes of protocol v1; docs/protocol.md explains each. */
 export const CloseCode = {
@@ -59,6 +75,8 @@ export const CloseCode = {
   AUTH_TIMEOUT: 4006,
   /** Too many refused frames in a row. */
   PROTOCOL_VIOLATION: 4007,
+  /** Flooding: too many frames refused for the rate or in-flight limits (or a session during the penalty). */
+  RATE_LIMITED: 4008,
   /** The device does not read its decisions (send buffer full). */
   SLOW_CONSUMER: 4009,
   /** No frame for twice the heartbeat interval. */

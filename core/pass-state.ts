@@ -7,9 +7,33 @@
 // an entry changes nothing, so the count is entries minus exits with each person counted once.
 // Presence belongs to the school day: at local midnight in the school's time zone it starts
 // from zero (nobody stays overnight; a missed exit tap does not haunt the next day).
+//
+// Time: a pass is judged at its pass time (`passTimeMs`): the gateway's clock for a live tap,
+// the device's clock for a backlog tap (one the device says is 10 s to 7 days old). A backlog
+// sent in one frame after a reconnection is then judged as it happened: entry, exit and entry an
+// hour apart are three passes, not a repeat. The repeat window is |difference| in either order,
+// and a pass older than the person's latest allowed pass is recorded but does not move presence
+// (which follows the latest pass); a pass of an earlier local day does not touch today's.
 import type { PersonKindName } from './registry.js';
 import { Direction, Reason, type ReasonValue } from './rules.js';
-import { localDayBounds } from './time.js';
+import { localDayBounds, schoolDayAt } from './time.js';
+
+/** A tap the device says is at least this old is a backlog tap, judged by the device's clock, in ms. */
+export const BACKLOG_AGE_MS_MIN = 10_000;
+/** Beyond this age the device's clock is not trusted (gateway time instead), in ms. */
+export const BACKLOG_AGE_MS_MAX = 7 * 86_400_000;
+
+/**
+ * The time a turnstile tap is judged at: its device time when that says it is a backlog tap
+ * (BACKLOG_AGE_MS_MIN to BACKLOG_AGE_MS_MAX before the gateway's clock), else the gateway's time.
+ * A live tap, a device without a clock (0) and a clock in the future all get the gateway's time.
+ * Deterministic, so the ledger replay (device time and decision time are both in the event)
+ * judges every pass at the same time again.
+ */
+export function passTimeMs(deviceTimeMs: number, gatewayMs: number): number {
+  const age = gatewayMs - deviceTimeMs;
+  return deviceTimeMs > 0 && age >= BACKLOG_AGE_MS_MIN && age <= BACKLOG_AGE_MS_MAX ? deviceTimeMs : gatewayMs;
+}
 
 export interface PassInput {
   readonly schoolId: string;
@@ -17,7 +41,10 @@ export interface PassInput {
   readonly personId: string;
   readonly personKind: PersonKindName;
   readonly direction: number;
-  readonly decidedAtMs: number;
+  /** The pass time (`passTimeMs`), ms since the epoch. */
+  readonly atMs: number;
+  /** True when atMs is the device's clock (a backlog tap), false when it is the gateway's. */
+  readonly backlog: boolean;
 }
 
 export interface PresenceCounts {
@@ -73,13 +100,14 @@ export class PassState {
 
   /**
    * The final reason for a tap the registry allowed (static reason OK): REPEATED_TAP when the
-   * same person was allowed in the same direction within the window, else OK. Records the result.
+   * same person was allowed in the same direction within the window (before or after: a backlog
+   * tap may be older than the last live pass), else OK. Records the result.
    */
   decide(input: PassInput): ReasonValue {
     const last = this.lastAllowed.get(input.personId);
     if (last !== undefined) {
       const lastMs = input.direction === Direction.DIRECTION_ENTRY ? last.entryMs : last.exitMs;
-      if (input.decidedAtMs - lastMs < this.repeatWindowMs) {
+      if (Math.abs(input.atMs - lastMs) < this.repeatWindowMs) {
         return Reason.DECISION_REASON_REPEATED_TAP;
       }
     }
@@ -96,15 +124,22 @@ export class PassState {
       last = { entryMs: -Infinity, exitMs: -Infinity };
       this.lastAllowed.set(input.personId, last);
     }
-    const school = this.schoolAt(input.schoolId, input.timeZone, input.decidedAtMs);
+    // Presence follows the person's latest pass: an older one (a backlog arriving after a live
+    // pass) is recorded for the window but changes nothing, nor does a pass of an earlier day.
+    const latestMs = Math.max(last.entryMs, last.exitMs);
+    if (input.direction === Direction.DIRECTION_ENTRY) last.entryMs = Math.max(last.entryMs, input.atMs);
+    else last.exitMs = Math.max(last.exitMs, input.atMs);
+    if (input.atMs < latestMs) return;
+    const school = this.schoolAt(input.schoolId, input.timeZone, input.atMs);
+    // A backlog pass of an earlier day belongs to that day. (A gateway clock stepped back across
+    // midnight still counts in the current day: only the device's clock is checked.)
+    if (input.backlog && schoolDayAt(input.timeZone, input.atMs) < school.day) return;
     if (input.direction === Direction.DIRECTION_ENTRY) {
-      last.entryMs = input.decidedAtMs;
       if (!school.inside.has(input.personId)) {
         school.inside.set(input.personId, input.personKind);
         if (input.personKind === 'pupil') school.pupils++; else school.staff++;
       }
     } else {
-      last.exitMs = input.decidedAtMs;
       const kind = school.inside.get(input.personId);
       if (kind !== undefined) {
         school.inside.delete(input.personId);

@@ -3,7 +3,7 @@
 // message naming the variable and its bounds.
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
+  DEFAULT_DEVICE_TAP_BURST, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
   HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
 } from '../core/index.js';
 import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, strVar, type Env, urlVar } from '../lib/index.js';
@@ -27,6 +27,9 @@ export interface GatewayConfig {
   readonly maxTapsPerFrame: number;
   readonly maxFramesInFlight: number;
   readonly repeatWindowMs: number;
+  /** Per-device tap bucket: sustained taps per second and size in taps (core/device-rate.ts). */
+  readonly deviceTapsPerS: number;
+  readonly deviceTapBurst: number;
   readonly ledgerBatchEventsMax: number;
   readonly ledgerPendingMax: number;
   readonly shutdownGraceMs: number;
@@ -61,6 +64,9 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     maxTapsPerFrame: intVar(env, 'TAPGATE_MAX_TAPS_PER_FRAME', DEFAULT_MAX_TAPS_PER_FRAME, 1, 1024),
     maxFramesInFlight: intVar(env, 'TAPGATE_MAX_FRAMES_IN_FLIGHT', DEFAULT_MAX_FRAMES_IN_FLIGHT, 1, 1024),
     repeatWindowMs: intVar(env, 'TAPGATE_REPEAT_WINDOW_MS', DEFAULT_REPEAT_WINDOW_MS, 0, 600_000),
+    deviceTapsPerS: intVar(env, 'TAPGATE_DEVICE_TAPS_PER_S', DEFAULT_DEVICE_TAPS_PER_S, 1, 100_000),
+    // At least the largest max_taps_per_frame, so a full frame can always be paid for.
+    deviceTapBurst: intVar(env, 'TAPGATE_DEVICE_TAP_BURST', DEFAULT_DEVICE_TAP_BURST, 1024, 1_000_000),
     ledgerBatchEventsMax: intVar(env, 'TAPGATE_LEDGER_BATCH_EVENTS_MAX', 1024, 1, 8192),
     ledgerPendingMax: intVar(env, 'TAPGATE_LEDGER_PENDING_MAX', 256, 1, 65536),
     shutdownGraceMs: intVar(env, 'TAPGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

@@ -11,6 +11,7 @@ import { tapgate } from '../core/proto.js';
 import {
   AUTH_TIMEOUT_MS, CloseCode, FIRMWARE_VERSION_BYTES_MAX, HARD_MAX_FRAME_BYTES, HEARTBEAT_INTERVAL_MS, NONCE_BYTES,
   PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, type Device, type RegistryIndex,
+  DeviceRateLimiter, peekTapBatch,
 } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { TapTask, TapTaskResult } from '../processors/protocol.js';
@@ -45,7 +46,11 @@ export interface SocketData {
 }
 type Socket = UWS.WebSocket<SocketData>;
 
-interface StagedFrame { readonly ws: Socket; readonly data: SocketData; readonly device: Device; readonly length: number; readonly receivedNs: bigint }
+/** A frame waiting for a worker; `firstSeq` (peeked) names it in an Error that refuses it. */
+interface StagedFrame {
+  readonly ws: Socket; readonly data: SocketData; readonly device: Device;
+  readonly length: number; readonly receivedNs: bigint; readonly firstSeq: number;
+}
 interface PendingReply { readonly ws: Socket; readonly data: SocketData; readonly reply: FrameReply; readonly receivedNs: bigint }
 
 export class DeviceServer {
@@ -62,6 +67,8 @@ export class DeviceServer {
   private accepting = true;
   private listenSocket: UWS.us_listen_socket | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** Per-device tap buckets and flood counts; by device id, so a reconnection refills nothing. */
+  private readonly rates: DeviceRateLimiter;
 
   constructor(
     private readonly uws: typeof UWS,
@@ -74,6 +81,7 @@ export class DeviceServer {
     private readonly log: Logger,
   ) {
     this.staging = new Uint8Array(config.batchFramesMax * config.maxFrameBytes);
+    this.rates = new DeviceRateLimiter(config.deviceTapsPerS, config.deviceTapBurst);
   }
 
   async listen(): Promise<number> {
@@ -160,6 +168,11 @@ export class DeviceServer {
       return this.close(ws, data, CloseCode.AUTH_FAILED, 'authentication failed');
     }
     if (!device.enabled) { this.metrics.handshakes.inc({ result: 'disabled' }); return this.close(ws, data, CloseCode.DEVICE_DISABLED, 'device disabled'); }
+    const penaltyMs = this.rates.penaltyMs(deviceId, Date.now());
+    if (penaltyMs > 0) {
+      this.metrics.handshakes.inc({ result: 'flood_penalty' });
+      return this.close(ws, data, CloseCode.RATE_LIMITED, `flooding: reconnect in ${Math.ceil(penaltyMs / 1000)} s`);
+    }
     const previous = this.byDevice.get(deviceId);
     if (previous !== undefined) {
       // The newest connection wins: the old one is most likely a half-open socket of a device
@@ -177,7 +190,8 @@ export class DeviceServer {
     this.log.info({ deviceId, connId: data.connId, firmware: (auth.firmwareVersion ?? '').slice(0, FIRMWARE_VERSION_BYTES_MAX) }, 'device authenticated');
     this.send(ws, data, GatewayFrame.encode({ welcome: { serverTimeMs: Date.now(), lastDecidedSeq: this.sequencer.seqs.highestSeq(deviceId),
       maxFrameBytes: this.config.maxFrameBytes, maxTapsPerFrame: this.config.maxTapsPerFrame, maxFramesInFlight: this.config.maxFramesInFlight,
-      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: this.config.repeatWindowMs, seqMemory: SEQ_MEMORY } }).finish());
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: this.config.repeatWindowMs, seqMemory: SEQ_MEMORY,
+      tapRatePerS: this.config.deviceTapsPerS, tapBurst: this.config.deviceTapBurst } }).finish());
   }
 
   private onStatus(ws: Socket, data: SocketData, message: ArrayBuffer): void {
@@ -193,21 +207,30 @@ export class DeviceServer {
     this.send(ws, data, GatewayFrame.encode({ statusAck: { serverTimeMs: Date.now(), deviceTimeMs: status.deviceTimeMs ?? 0 } }).finish());
   }
 
+  /** Admits a TapBatch or refuses it: in flight, gateway queues, tap bucket (ADR 12); peeked, not decoded. */
   private admitTaps(ws: Socket, data: SocketData, device: Device, message: ArrayBuffer): void {
     this.metrics.frames.inc({ kind: 'taps' });
+    const peek = peekTapBatch(new Uint8Array(message));
+    const firstSeq = peek?.firstSeq ?? 0;
     if (data.framesInFlight >= this.config.maxFramesInFlight) {
-      // Flow control, not a fault: it does not count towards the 4007 close.
-      return this.refuse(ws, data, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT, `more than ${this.config.maxFramesInFlight} frames in flight`, false);
+      return this.refuseFlood(ws, data, device, ErrorCode.ERROR_CODE_TOO_MANY_IN_FLIGHT,
+        `more than ${this.config.maxFramesInFlight} frames in flight`, firstSeq, 0);
     }
     // The ledger refuses new work while an append is being retried (a broker stall) or its backlog is full.
     if (!this.accepting || !this.ledger.admitting ||
         this.tasksInFlight >= this.config.workerQueueMax) {
-      return this.refuse(ws, data, ErrorCode.ERROR_CODE_OVERLOADED, 'the gateway is at its queue limit; resend later', false);
+      return this.refuse(ws, data, ErrorCode.ERROR_CODE_OVERLOADED, 'the gateway is at its queue limit; resend later', false, 0, firstSeq);
+    }
+    // A frame the peek cannot read costs one tap; the worker refuses it as malformed.
+    const retryAfterMs = this.rates.take(device.id, peek?.taps ?? 1, Date.now());
+    if (retryAfterMs > 0) {
+      return this.refuseFlood(ws, data, device, ErrorCode.ERROR_CODE_RATE_LIMITED,
+        `over ${this.config.deviceTapsPerS} taps/s (burst ${this.config.deviceTapBurst}); resend in ${retryAfterMs} ms`, firstSeq, retryAfterMs);
     }
     data.framesInFlight++;
     this.staging.set(new Uint8Array(message), this.stagedBytes);
     this.stagedBytes += message.byteLength;
-    this.staged.push({ ws, data, device, length: message.byteLength, receivedNs: process.hrtime.bigint() });
+    this.staged.push({ ws, data, device, length: message.byteLength, receivedNs: process.hrtime.bigint(), firstSeq });
     if (this.staged.length >= this.config.batchFramesMax) this.dispatch();
     else if (!this.flushScheduled) { this.flushScheduled = true; setImmediate(() => this.dispatch()); }
   }
@@ -244,7 +267,7 @@ export class DeviceServer {
     this.metrics.workerTaskSeconds.observe(Number(process.hrtime.bigint() - sentNs) / 1e9);
     if (this.ledger.failed !== null) {
       // Nothing is decided once the ledger failed: the devices resend to the restarted gateway.
-      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'ledger unavailable; resend later', false); }
+      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'ledger unavailable; resend later', false, 0, f.firstSeq); }
       return;
     }
     this.apply(frames, result);
@@ -257,7 +280,7 @@ export class DeviceServer {
       // A worker crash is a programmer error or a lost registry: refuse the frames (the devices
       // keep and resend them) and let the error surface in the log.
       this.log.error({ err: result }, 'tap worker task failed');
-      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'internal error; resend later', false); }
+      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'internal error; resend later', false, 0, f.firstSeq); }
       return;
     }
     const nowMs = Date.now();
@@ -316,12 +339,22 @@ export class DeviceServer {
     if (ws.send(bytes, true) === 2) this.close(ws, data, CloseCode.SLOW_CONSUMER, 'send buffer full: read your decisions');
   }
 
-  private refuse(ws: Socket, data: SocketData, code: number, message: string, countsAsViolation = true, tapIndex = 0, seq = 0): void {
+  private refuse(ws: Socket, data: SocketData, code: number, message: string, countsAsViolation = true, tapIndex = 0, seq = 0,
+    retryAfterMs = 0): void {
     this.metrics.frameErrors.inc({ code: ERROR_NAMES[code] ?? String(code) });
     if (data.closed) return;
     data.protocolErrors += countsAsViolation ? 1 : 0;
-    ws.cork(() => this.send(ws, data, GatewayFrame.encode({ error: { code, message, tapIndex, seq } }).finish()));
+    ws.cork(() => this.send(ws, data, GatewayFrame.encode({ error: { code, message, tapIndex, seq, retryAfterMs } }).finish()));
     if (data.protocolErrors >= PROTOCOL_ERRORS_BEFORE_CLOSE) this.close(ws, data, CloseCode.PROTOCOL_VIOLATION, 'too many refused frames');
+  }
+
+  /** Refuses a frame for the device's own limits: not a 4007 fault, but persistent refusals close with 4008. */
+  private refuseFlood(ws: Socket, data: SocketData, device: Device, code: number, message: string, seq: number, retryAfterMs: number): void {
+    this.refuse(ws, data, code, message, false, 0, seq, retryAfterMs);
+    if (!data.closed && this.rates.refused(device.id, Date.now())) {
+      this.log.warn({ deviceId: device.id, connId: data.connId }, 'device floods: closed with 4008');
+      this.close(ws, data, CloseCode.RATE_LIMITED, 'flooding: too many refused frames; reconnect later');
+    }
   }
 
   private close(ws: Socket, data: SocketData, code: number, reason: string): void {
@@ -334,6 +367,7 @@ export class DeviceServer {
   /** Closes sockets past their auth or idle deadline. */
   private sweep(): void {
     const now = Date.now();
+    this.rates.prune(now);
     for (const ws of this.sockets.values()) {
       const data = ws.getUserData();
       if (data.device === null && now - data.openedMs > AUTH_TIMEOUT_MS) this.close(ws, data, CloseCode.AUTH_TIMEOUT, 'no Auth in time');

@@ -6,7 +6,7 @@
 // Replaying the ledger at start through `replay` rebuilds the same state.
 import { tapgate } from '../core/proto.js';
 import {
-  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, personKindOf, verdictOf,
+  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf,
   type Device, type PersonKindName, type RegistryIndex, type StoredDecision,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
@@ -84,8 +84,9 @@ export class Sequencer {
     let reason = t.reason;
     const school = this.registry.schools.get(device.schoolId);
     if (reason === Reason.DECISION_REASON_OK && person !== undefined && school !== undefined && device.kind === 'turnstile') {
+      const atMs = passTimeMs(t.deviceTimeMs, nowMs);
       reason = this.passes.decide({ schoolId: device.schoolId, timeZone: school.timeZone, personId: person.id,
-        personKind: person.kind, direction: t.direction, decidedAtMs: nowMs });
+        personKind: person.kind, direction: t.direction, atMs, backlog: atMs !== nowMs });
     }
     const verdict = verdictOf(reason);
     const identifier = t.identifierId === '' ? undefined : this.registry.identifiers.get(t.identifierId);
@@ -163,7 +164,9 @@ export class Sequencer {
       const school = this.registry.schools.get(e.schoolId ?? '');
       const direction = e.direction ?? 0;
       if (kind !== undefined && school !== undefined && (direction === Direction.DIRECTION_ENTRY || direction === Direction.DIRECTION_EXIT)) {
-        this.passes.record({ schoolId: school.id, timeZone: school.timeZone, personId, personKind: kind, direction, decidedAtMs }, reason);
+        const atMs = passTimeMs(Number(e.deviceTimeMs ?? 0), decidedAtMs);
+        this.passes.record({ schoolId: school.id, timeZone: school.timeZone, personId, personKind: kind, direction, atMs,
+          backlog: atMs !== decidedAtMs }, reason);
       }
     }
     return passes.length + (batch.money?.length ?? 0);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 import {
   AUTH_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME,
-  DEFAULT_REPEAT_WINDOW_MS, HEARTBEAT_INTERVAL_MS, MAC_CONTEXT, PROTOCOL_VERSION, SEQ_MEMORY,
+  DEFAULT_REPEAT_WINDOW_MS, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_DEVICE_TAP_BURST, HEARTBEAT_INTERVAL_MS, MAC_CONTEXT, PROTOCOL_VERSION, SEQ_MEMORY,
   handshakeMac, tapgate, verifyHandshakeMac,
 } from '../core/index.js';
 
@@ -122,7 +122,8 @@ function frames(): { frames: ExampleFrame[]; macInput: Uint8Array; mac: Uint8Arr
       { auth: { deviceId: EXAMPLE_DEVICE_ID, mac, firmwareVersion: '1.4.2', deviceTimeMs: T0 + 40 + SKEW_MS } }),
     g('welcome', 'The session is open; the gateway has decided no tap of this device yet (`last_decided_seq` 0 is not written).',
       { welcome: { serverTimeMs: T0 + 41, lastDecidedSeq: 0, maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxTapsPerFrame: DEFAULT_MAX_TAPS_PER_FRAME,
-        maxFramesInFlight: DEFAULT_MAX_FRAMES_IN_FLIGHT, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: DEFAULT_REPEAT_WINDOW_MS, seqMemory: SEQ_MEMORY } }),
+        maxFramesInFlight: DEFAULT_MAX_FRAMES_IN_FLIGHT, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: DEFAULT_REPEAT_WINDOW_MS, seqMemory: SEQ_MEMORY,
+        tapRatePerS: DEFAULT_DEVICE_TAPS_PER_S, tapBurst: DEFAULT_DEVICE_TAP_BURST } }),
     d('taps', 'A pupil taps a 7-byte card to enter: seq 1.', { taps: { taps: [tap] } }),
     g('decisions', 'Allowed; the guard\'s screen shows the pupil. Sent only after the decision is durable in the ledger.',
       { decisions: { decisions: [{ ...decision, replayed: false }], serverTimeMs: T0 + 10_002 } }),

@@ -79,6 +79,31 @@ export class RawWs {
     this.socket.write(frame);
   }
 
+  /** Sends several binary messages in one socket write (a flooding client, benchmarks/flooder.ts). */
+  sendMany(payloads: readonly Uint8Array[]): void {
+    if (!this.open) return;
+    let size = 0;
+    for (const p of payloads) size += p.length + 14;
+    const out = Buffer.allocUnsafe(size);
+    let off = 0;
+    for (const p of payloads) {
+      const n = p.length;
+      out[off] = 0x82;
+      if (n < 126) { out[off + 1] = 0x80 | n; off += 2; }
+      else if (n < 65536) { out[off + 1] = 0x80 | 126; out.writeUInt16BE(n, off + 2); off += 4; }
+      else { out[off + 1] = 0x80 | 127; out.writeBigUInt64BE(BigInt(n), off + 2); off += 10; }
+      out.writeUInt32BE(0, off);
+      out.set(p, off + 4);
+      off += 4 + n;
+    }
+    this.socket.write(out.subarray(0, off));
+  }
+
+  /** Bytes written and not yet handed to the kernel. */
+  get bufferedBytes(): number {
+    return this.socket.writableLength;
+  }
+
   close(code = 1000): void {
     if (!this.open) return;
     const frame = Buffer.from([0x88, 0x82, 0, 0, 0, 0, code >> 8, code & 0xff]);

@@ -161,6 +161,8 @@ export namespace tapgate {
                 heartbeatIntervalMs: number;
                 repeatWindowMs: number;
                 seqMemory: number;
+                tapRatePerS: number;
+                tapBurst: number;
                 static create(properties: tapgate.device.v1.Welcome.$Shape): tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape;
                 static create(properties?: tapgate.device.v1.Welcome.$Properties): tapgate.device.v1.Welcome;
                 static encode(message: tapgate.device.v1.Welcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -180,6 +182,8 @@ export namespace tapgate {
                     heartbeatIntervalMs?: (number|null);
                     repeatWindowMs?: (number|null);
                     seqMemory?: (number|null);
+                    tapRatePerS?: (number|null);
+                    tapBurst?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Welcome.$Properties;
@@ -424,7 +428,8 @@ export namespace tapgate {
                 ERROR_CODE_SEQ_TOO_OLD = 5,
                 ERROR_CODE_TOO_MANY_IN_FLIGHT = 6,
                 ERROR_CODE_UNEXPECTED_FRAME = 7,
-                ERROR_CODE_OVERLOADED = 8
+                ERROR_CODE_OVERLOADED = 8,
+                ERROR_CODE_RATE_LIMITED = 9
             }
 
             interface IError extends tapgate.device.v1.Error.$Properties {
@@ -437,6 +442,7 @@ export namespace tapgate {
                 message: string;
                 tapIndex: number;
                 seq: number;
+                retryAfterMs: number;
                 static create(properties: tapgate.device.v1.Error.$Shape): tapgate.device.v1.Error & tapgate.device.v1.Error.$Shape;
                 static create(properties?: tapgate.device.v1.Error.$Properties): tapgate.device.v1.Error;
                 static encode(message: tapgate.device.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -452,6 +458,7 @@ export namespace tapgate {
                     message?: (string|null);
                     tapIndex?: (number|null);
                     seq?: (number|null);
+                    retryAfterMs?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Error.$Properties;

@@ -1316,6 +1316,8 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [heartbeatIntervalMs] Welcome heartbeatIntervalMs
                  * @property {number|null} [repeatWindowMs] Welcome repeatWindowMs
                  * @property {number|null} [seqMemory] Welcome seqMemory
+                 * @property {number|null} [tapRatePerS] Welcome tapRatePerS
+                 * @property {number|null} [tapBurst] Welcome tapBurst
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1412,6 +1414,22 @@ export const tapgate = $root.tapgate = (() => {
                 Welcome.prototype.seqMemory = 0;
 
                 /**
+                 * Welcome tapRatePerS.
+                 * @member {number} tapRatePerS
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.tapRatePerS = 0;
+
+                /**
+                 * Welcome tapBurst.
+                 * @member {number} tapBurst
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.tapBurst = 0;
+
+                /**
                  * Creates a new Welcome instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Welcome
@@ -1459,6 +1477,10 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.repeatWindowMs);
                     if (message.seqMemory != null && $Object.hasOwnProperty.call(message, "seqMemory") && message.seqMemory !== 0)
                         writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.seqMemory);
+                    if (message.tapRatePerS != null && $Object.hasOwnProperty.call(message, "tapRatePerS") && message.tapRatePerS !== 0)
+                        writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.tapRatePerS);
+                    if (message.tapBurst != null && $Object.hasOwnProperty.call(message, "tapBurst") && message.tapBurst !== 0)
+                        writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.tapBurst);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1575,6 +1597,24 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.seqMemory;
                                 continue;
                             }
+                        case 9: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.tapRatePerS = value;
+                                else
+                                    delete message.tapRatePerS;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.tapBurst = value;
+                                else
+                                    delete message.tapBurst;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -1648,6 +1688,12 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.seqMemory != null)
                         if ($Number(object.seqMemory) !== 0)
                             message.seqMemory = object.seqMemory >>> 0;
+                    if (object.tapRatePerS != null)
+                        if ($Number(object.tapRatePerS) !== 0)
+                            message.tapRatePerS = object.tapRatePerS >>> 0;
+                    if (object.tapBurst != null)
+                        if ($Number(object.tapBurst) !== 0)
+                            message.tapBurst = object.tapBurst >>> 0;
                     return message;
                 };
 
@@ -1685,6 +1731,8 @@ export const tapgate = $root.tapgate = (() => {
                         object.heartbeatIntervalMs = 0;
                         object.repeatWindowMs = 0;
                         object.seqMemory = 0;
+                        object.tapRatePerS = 0;
+                        object.tapBurst = 0;
                     }
                     if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
                         if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -1712,6 +1760,10 @@ export const tapgate = $root.tapgate = (() => {
                         object.repeatWindowMs = message.repeatWindowMs;
                     if (message.seqMemory != null && $Object.hasOwnProperty.call(message, "seqMemory"))
                         object.seqMemory = message.seqMemory;
+                    if (message.tapRatePerS != null && $Object.hasOwnProperty.call(message, "tapRatePerS"))
+                        object.tapRatePerS = message.tapRatePerS;
+                    if (message.tapBurst != null && $Object.hasOwnProperty.call(message, "tapBurst"))
+                        object.tapBurst = message.tapBurst;
                     return object;
                 };
 
@@ -3968,6 +4020,7 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} ERROR_CODE_TOO_MANY_IN_FLIGHT=6 ERROR_CODE_TOO_MANY_IN_FLIGHT value
              * @property {number} ERROR_CODE_UNEXPECTED_FRAME=7 ERROR_CODE_UNEXPECTED_FRAME value
              * @property {number} ERROR_CODE_OVERLOADED=8 ERROR_CODE_OVERLOADED value
+             * @property {number} ERROR_CODE_RATE_LIMITED=9 ERROR_CODE_RATE_LIMITED value
              */
             v1.ErrorCode = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -3980,6 +4033,7 @@ export const tapgate = $root.tapgate = (() => {
                 values[valuesById[6] = "ERROR_CODE_TOO_MANY_IN_FLIGHT"] = 6;
                 values[valuesById[7] = "ERROR_CODE_UNEXPECTED_FRAME"] = 7;
                 values[valuesById[8] = "ERROR_CODE_OVERLOADED"] = 8;
+                values[valuesById[9] = "ERROR_CODE_RATE_LIMITED"] = 9;
                 return values;
             })();
 
@@ -3992,6 +4046,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {string|null} [message] Error message
                  * @property {number|null} [tapIndex] Error tapIndex
                  * @property {number|null} [seq] Error seq
+                 * @property {number|null} [retryAfterMs] Error retryAfterMs
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -4056,6 +4111,14 @@ export const tapgate = $root.tapgate = (() => {
                 Error.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * Error retryAfterMs.
+                 * @member {number} retryAfterMs
+                 * @memberof tapgate.device.v1.Error
+                 * @instance
+                 */
+                Error.prototype.retryAfterMs = 0;
+
+                /**
                  * Creates a new Error instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Error
@@ -4095,6 +4158,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.tapIndex);
                     if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
                         writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.seq);
+                    if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.retryAfterMs);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -4175,6 +4240,15 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.seq;
                                 continue;
                             }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.retryAfterMs = value;
+                                else
+                                    delete message.retryAfterMs;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -4248,6 +4322,10 @@ export const tapgate = $root.tapgate = (() => {
                         case 8:
                             message.code = 8;
                             break;
+                        case "ERROR_CODE_RATE_LIMITED":
+                        case 9:
+                            message.code = 9;
+                            break;
                         default:
                             if (typeof object.code === "number" && (object.code | 0) === object.code)
                                 message.code = object.code;
@@ -4268,6 +4346,9 @@ export const tapgate = $root.tapgate = (() => {
                                 message.seq = object.seq;
                             else if (typeof object.seq === "object")
                                 message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                    if (object.retryAfterMs != null)
+                        if ($Number(object.retryAfterMs) !== 0)
+                            message.retryAfterMs = object.retryAfterMs >>> 0;
                     return message;
                 };
 
@@ -4297,6 +4378,7 @@ export const tapgate = $root.tapgate = (() => {
                             object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.retryAfterMs = 0;
                     }
                     if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
                         object.code = options.enums === $String ? $root.tapgate.device.v1.ErrorCode[message.code] === $undefined ? message.code : $root.tapgate.device.v1.ErrorCode[message.code] : message.code;
@@ -4311,6 +4393,8 @@ export const tapgate = $root.tapgate = (() => {
                             object.seq = options.longs === $String ? $String(message.seq) : message.seq;
                         else
                             object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                    if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
+                        object.retryAfterMs = message.retryAfterMs;
                     return object;
                 };
 

@@ -2,7 +2,9 @@
 // presence by kind (entries minus exits, each person once), the reset at local midnight in the
 // school's zone, and replay through `record` rebuilding the state `decide` built.
 import t from 'tap';
-import { Direction, PassState, Reason, type PassInput, type PersonKindName, type ReasonValue } from '../../core/index.js';
+import {
+  BACKLOG_AGE_MS_MAX, BACKLOG_AGE_MS_MIN, Direction, PassState, passTimeMs, Reason, type PassInput, type PersonKindName, type ReasonValue,
+} from '../../core/index.js';
 
 const WINDOW_MS = 5000;
 const MSK = 'Europe/Moscow';
@@ -17,8 +19,9 @@ const VVO_MIDNIGHT_MS = Date.UTC(2025, 2, 9, 14, 0, 0);
 const DAY_0310 = Date.UTC(2025, 2, 10) / 86_400_000;
 const T0 = MSK_MIDNIGHT_MS + 8 * 3_600_000;
 
-function tap(personId: string, direction: number, decidedAtMs: number, personKind: PersonKindName = 'pupil', schoolId = 's1', timeZone = MSK): PassInput {
-  return { schoolId, timeZone, personId, personKind, direction, decidedAtMs };
+function tap(personId: string, direction: number, atMs: number, personKind: PersonKindName = 'pupil', schoolId = 's1', timeZone = MSK,
+  backlog = false): PassInput {
+  return { schoolId, timeZone, personId, personKind, direction, atMs, backlog };
 }
 
 t.test('pass-state - repeated tap window boundaries', async (t) => {
@@ -73,7 +76,7 @@ t.test('pass-state - presence is entries minus exits, each person once', async (
   const s = new PassState(WINDOW_MS);
   for (const step of steps) {
     t.equal(s.decide(step.tap), OK, `${step.name}: allowed`);
-    const now = step.tap.decidedAtMs;
+    const now = step.tap.atMs;
     t.same(s.presence('s1', MSK, now), { schoolId: 's1', day: DAY_0310, pupils: step.pupils, staff: step.staff }, `${step.name}: counts`);
     t.same(s.insidePersonIds('s1', MSK, now), step.inside, `${step.name}: inside`);
   }
@@ -150,3 +153,59 @@ t.test('pass-state - replay through record rebuilds the state decide built', asy
   }
 });
 
+
+t.test('pass-state - pass time: device time for a backlog tap, the gateway clock otherwise', async (t) => {
+  const NOW = T0 + 10 * 3_600_000;
+  const cases: Array<[string, number, number]> = [
+    ['a live tap', NOW - 200, NOW],
+    ['just under the backlog age', NOW - BACKLOG_AGE_MS_MIN + 1, NOW],
+    ['at the backlog age', NOW - BACKLOG_AGE_MS_MIN, NOW - BACKLOG_AGE_MS_MIN],
+    ['an hour old', NOW - 3_600_000, NOW - 3_600_000],
+    ['at the oldest trusted age', NOW - BACKLOG_AGE_MS_MAX, NOW - BACKLOG_AGE_MS_MAX],
+    ['older than that: the clock is not trusted', NOW - BACKLOG_AGE_MS_MAX - 1, NOW],
+    ['in the future', NOW + 60_000, NOW],
+    ['no clock (0)', 0, NOW],
+  ];
+  for (const [name, deviceMs, want] of cases) t.equal(passTimeMs(deviceMs, NOW), want, name);
+});
+
+t.test('pass-state - a backlog of entry, exit, entry an hour apart is three passes, not a repeat', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  const arrivedMs = T0 + 3 * 3_600_000 + 50;
+  const frame: Array<[number, number]> = [[ENTRY, T0 + 3_600_000], [EXIT, T0 + 2 * 3_600_000], [ENTRY, T0 + 3 * 3_600_000]];
+  const reasons = frame.map(([d, deviceMs], i) => {
+    const atMs = passTimeMs(deviceMs, arrivedMs + i);
+    return s.decide(tap('p', d, atMs, 'pupil', 's1', MSK, atMs !== arrivedMs + i));
+  });
+  t.same(reasons, [OK, OK, OK], 'judged by the device clock');
+  t.equal(s.isInside('s1', MSK, 'p', arrivedMs), true, 'inside: the subsidised meal sees the pupil present');
+  // The gateway clock alone (what the sequencer used before) sees three taps within 2 ms.
+  const old = new PassState(WINDOW_MS);
+  t.same(frame.map(([d], i) => old.decide(tap('p', d, arrivedMs + i))), [OK, OK, REPEATED], 'the gateway clock alone: a repeat');
+});
+
+t.test('pass-state - a backlog repeat within the window by the device clock is still a repeat', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  const arrivedMs = T0 + 60_000;
+  t.same([s.decide(tap('p', ENTRY, passTimeMs(T0, arrivedMs))), s.decide(tap('p', ENTRY, passTimeMs(T0 + 2000, arrivedMs)))], [OK, REPEATED]);
+});
+
+t.test('pass-state - a backlog pass older than the latest pass is allowed but does not move presence', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  t.equal(s.decide(tap('p', ENTRY, T0)), OK, 'live entry 08:00');
+  t.equal(s.decide(tap('p', EXIT, T0 + 7_200_000)), OK, 'live exit 10:00');
+  // Another turnstile's backlog arrives: an entry at 09:00 and an entry at 07:59:58.
+  t.equal(s.decide(tap('p', ENTRY, T0 + 3_600_000)), OK, 'the 09:00 entry happened: allowed');
+  t.equal(s.isInside('s1', MSK, 'p', T0 + 7_200_001), false, 'still outside: the 10:00 exit is the latest pass');
+  t.equal(s.decide(tap('p', ENTRY, T0 + 3_600_000 - 2000, 'pupil', 's1', MSK, true)), REPEATED, 'within the window before the 09:00 entry');
+  t.equal(s.decide(tap('p', EXIT, T0 + 7_200_000 + 3000)), REPEATED, 'within the window after the exit');
+  t.equal(s.decide(tap('p', ENTRY, T0 + 7_300_000)), OK, 'a new entry after the exit');
+  t.equal(s.isInside('s1', MSK, 'p', T0 + 7_300_001), true);
+});
+
+t.test('pass-state - a backlog pass of an earlier day does not touch today', async (t) => {
+  const s = new PassState(WINDOW_MS);
+  t.equal(s.decide(tap('p', ENTRY, T0)), OK, 'today 08:00');
+  t.equal(s.decide(tap('q', ENTRY, T0 - 86_400_000 + 3_600_000, 'pupil', 's1', MSK, true)), OK, 'q entered yesterday 09:00 (backlog)');
+  t.same(s.presence('s1', MSK, T0 + 1), { schoolId: 's1', day: DAY_0310, pupils: 1, staff: 0 }, 'only p is inside today');
+});

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { tapgate } from '../../core/proto.js';
 import {
   AUTH_TIMEOUT_MS, CloseCode, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
-  HEARTBEAT_INTERVAL_MS, handshakeMac, NONCE_BYTES, PROTOCOL_VERSION, SEQ_MEMORY,
+  HEARTBEAT_INTERVAL_MS, handshakeMac, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_DEVICE_TAP_BURST, NONCE_BYTES, PROTOCOL_VERSION, SEQ_MEMORY,
 } from '../../core/index.js';
 import type { DeviceClient } from '../../simulator/device-client.js';
 import { startGateway, startStack } from '../helpers/stack.js';
@@ -34,10 +34,12 @@ t.test('handshake - challenge and welcome carry the protocol values', async (t) 
   t.same([ch.protocolVersion, ch.authTimeoutMs], [PROTOCOL_VERSION, AUTH_TIMEOUT_MS]);
   t.ok(Number(ch.serverTimeMs) >= before - 5 && Number(ch.serverTimeMs) <= Date.now() + 5, 'challenge server_time_ms is now');
   const w = await c.authenticate(ts.id, ts.secret);
-  const fields = ['lastDecidedSeq', 'maxFrameBytes', 'maxTapsPerFrame', 'maxFramesInFlight', 'heartbeatIntervalMs', 'repeatWindowMs', 'seqMemory'] as const;
+  const fields = ['lastDecidedSeq', 'maxFrameBytes', 'maxTapsPerFrame', 'maxFramesInFlight', 'heartbeatIntervalMs', 'repeatWindowMs', 'seqMemory',
+    'tapRatePerS', 'tapBurst'] as const;
   t.same(Object.fromEntries(fields.map((f) => [f, w[f]])), {
     lastDecidedSeq: 0, maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxTapsPerFrame: DEFAULT_MAX_TAPS_PER_FRAME,
     maxFramesInFlight: DEFAULT_MAX_FRAMES_IN_FLIGHT, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: DEFAULT_REPEAT_WINDOW_MS, seqMemory: SEQ_MEMORY,
+    tapRatePerS: DEFAULT_DEVICE_TAPS_PER_S, tapBurst: DEFAULT_DEVICE_TAP_BURST,
   });
   t.equal(typeof w.lastDecidedSeq, 'number', 'uint64 zero decodes as a number');
   t.ok(Number(w.serverTimeMs) >= before - 5 && Number(w.serverTimeMs) <= Date.now() + 5, 'welcome server_time_ms is now');
