@@ -15,3 +15,5 @@ export * from './money.js';
 export * from './meals.js';
 export * from './purchase.js';
 export * from './person-key.js';
+export * from './text.js';
+export * from './registry-repair.js';
