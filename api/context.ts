@@ -22,37 +22,47 @@ export interface ApiContext {
   readonly log: Logger;
 }
 
-export function notFound(kind: string, id: string): ApiError {
-  return new ApiError('API_NOT_FOUND', `no ${kind} ${id}`, { kind, id });
+/**
+ * The one answer for a record that does not exist or is outside the caller's scope: 404 with
+ * the kind asked for and no details. It is the same body either way (the id is not echoed), so
+ * probing ids tells a caller nothing about records it may not see (ADR 0010).
+ */
+export function notFound(kind: string, _id?: string): ApiError {
+  return new ApiError('API_NOT_FOUND', `no ${kind} with this id is visible to this token`);
 }
 
-/** The school, if the caller may act on it: a city admin on any, an operator on its own. */
-export function schoolInScope(ctx: ApiContext, p: Principal, schoolId: string): School {
+/** Whether the caller may act on the school: a city admin on any, an operator on its own. */
+function schoolAllowed(p: Principal, schoolId: string): boolean {
+  if (p.role === 'city_admin') return true;
+  return (p.role === 'school_operator' || p.role === 'catering_operator') && p.schoolIds.has(schoolId);
+}
+
+/** The school, if the caller may act on it; otherwise the uniform 404. */
+export function schoolInScope(ctx: ApiContext, p: Principal, schoolId: string, kind = 'school'): School {
   const school = ctx.registry.schools.get(schoolId);
-  if (school === undefined) throw notFound('school', schoolId);
-  if (p.role === 'city_admin') return school;
-  if ((p.role === 'school_operator' || p.role === 'catering_operator') && p.schoolIds.has(schoolId)) return school;
-  throw new ApiError('API_FORBIDDEN', `this token may not act on school ${schoolId}`, { schoolId });
+  if (school === undefined || !schoolAllowed(p, schoolId)) throw notFound(kind);
+  return school;
 }
 
-/** The person, if the caller may act on them through their school (operators, city admin). */
-export function personInSchoolScope(ctx: ApiContext, p: Principal, personId: string): Person {
+/** The person, if the caller may act on them through their school; `kind` names what was asked for in the 404. */
+export function personInSchoolScope(ctx: ApiContext, p: Principal, personId: string, kind = 'person'): Person {
   const person = ctx.registry.persons.get(personId);
-  if (person === undefined) throw notFound('person', personId);
-  schoolInScope(ctx, p, person.schoolId);
+  if (person === undefined || !schoolAllowed(p, person.schoolId)) throw notFound(kind);
   return person;
 }
 
 /**
  * The person, if the caller may see `scope` of them: staff roles through the school, a guardian
- * through a guardianship holding that scope (parents hold all; trusted persons what was granted).
+ * through a guardianship (parents hold all; trusted persons what was granted). A person the
+ * caller has no link to is the uniform 404; a linked guardian lacking the scope gets 403 with
+ * details.scope (they know the child: nothing leaks).
  */
-export function personVisible(ctx: ApiContext, p: Principal, personId: string, scope: GrantScope): Person {
-  if (p.role !== 'guardian') return personInSchoolScope(ctx, p, personId);
+export function personVisible(ctx: ApiContext, p: Principal, personId: string, scope: GrantScope, kind = 'person'): Person {
+  if (p.role !== 'guardian') return personInSchoolScope(ctx, p, personId, kind);
   const person = ctx.registry.persons.get(personId);
   const link = ctx.registry.guardianshipsOfGuardianId(p.guardianId).find((g) => g.personId === personId);
-  if (person === undefined || link === undefined) throw new ApiError('API_FORBIDDEN', `person ${personId} is not this guardian's child`, { personId });
-  if (!link.scopes.includes(scope)) throw new ApiError('API_FORBIDDEN', `this guardian was not granted ${scope} of person ${personId}`, { personId, scope });
+  if (person === undefined || link === undefined) throw notFound(kind);
+  if (!link.scopes.includes(scope)) throw new ApiError('API_FORBIDDEN', `this guardian was not granted ${scope} of this child`, { scope });
   return person;
 }
 

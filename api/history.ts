@@ -3,7 +3,7 @@
 // bind their values as quoted literals (see bindParams); ids and dates are checked
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ID_PATTERN, localDayStartMs } from '../core/index.js';
+import { ID_PATTERN, localDayStartMs, parseCalendarDate } from '../core/index.js';
 import { ApiError } from './errors.js';
 
 /** Most rows one history request returns. */
@@ -126,11 +126,12 @@ function within(col: string, r: Range): string {
 
 /** The school's local days from..to (YYYY-MM-DD, both included) as UTC ms; checks the pair: to not before from, at most HISTORY_DAYS_MAX days. */
 export function localRange(from: string, to: string, timeZone: string): Range {
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  if (!Number.isFinite(a) || !Number.isFinite(b) || new Date(a).toISOString().slice(0, 10) !== from || new Date(b).toISOString().slice(0, 10) !== to) {
-    throw new ApiError('API_INVALID_REQUEST', 'from and to must be dates YYYY-MM-DD', { field: 'from' });
+  const dayA = parseCalendarDate(from);
+  const dayB = parseCalendarDate(to);
+  if (dayA === null || dayB === null) {
+    throw new ApiError('API_INVALID_REQUEST', 'from and to must be calendar dates YYYY-MM-DD (years 1900-2199)', { field: dayA === null ? 'from' : 'to' });
   }
+  const [a, b] = [dayA * 86_400_000, dayB * 86_400_000];
   if (b < a) throw new ApiError('API_INVALID_REQUEST', 'to is before from', { field: 'to' });
   if ((b - a) / 86_400_000 >= HISTORY_DAYS_MAX) throw new ApiError('API_INVALID_REQUEST', `a range covers at most ${HISTORY_DAYS_MAX} days`, { field: 'to' });
   return { fromMs: localDayStartMs(timeZone, a / 86_400_000), toMs: localDayStartMs(timeZone, b / 86_400_000 + 1) };

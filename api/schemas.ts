@@ -6,10 +6,15 @@ import {
 } from '../core/index.js';
 
 export const Id = Type.String({ pattern: ID_PATTERN.source, maxLength: 64, description: 'an opaque id' });
-export const Name = Type.String({ minLength: 1, maxLength: NAME_CHARS_MAX });
-export const Text = Type.String({ minLength: 1, maxLength: 200 });
+/** What every human text field says of itself; core/text.ts checks it (docs/api.md, "Text and dates"). */
+const HUMAN = 'human text: stored NFC, trimmed, inner white space as one space; no control, format (bidi, zero-width), '
+  + 'line-separator, private-use or lone surrogate characters; not empty';
+export const Name = Type.String({ minLength: 1, maxLength: NAME_CHARS_MAX, description: `${HUMAN}; at most ${NAME_CHARS_MAX} characters` });
+export const Text = Type.String({ minLength: 1, maxLength: 200, description: `${HUMAN}; at most 200 characters` });
+export const ClassName = Type.String({ maxLength: 16,
+  description: 'a grade 0 to 11 with 1 or 2 Cyrillic letters or "-" and a number: 5А, 11-Б, 10-2; stored as 5А, 11Б, 10-2 (Latin look-alikes read as Cyrillic); "" for none' });
 export const Phone = Type.String({ pattern: PHONE_PATTERN.source, description: 'E.164 mobile number, e.g. +79161234567' });
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD' });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD: month 01-12, a day of that month, year 1900-2199' });
 export const Category = Type.String({ pattern: CATEGORY_PATTERN.source });
 export const Kop = Type.Integer({ minimum: 0, maximum: DAILY_LIMIT_KOP_MAX });
 export const AccountNumber = Type.String({ pattern: ACCOUNT_NUMBER_PATTERN.source });

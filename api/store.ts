@@ -33,10 +33,13 @@ export class RegistryStore {
     return run;
   }
 
-  /** Validates a record in its registry form; a problem is a 400 naming the field. */
+  /**
+   * Validates a record in its registry form as a write (the text policy, strict dates, class
+   * names: core/text.ts); a problem is a 400 naming the field and the problem.
+   */
   record<K extends RecordKind>(kind: K, raw: Record<string, unknown>): Extract<RegistryRecord, { kind: K }> {
     try {
-      return parseRecord(kind, raw) as Extract<RegistryRecord, { kind: K }>;
+      return parseRecord(kind, raw, { nowMs: Date.now() }) as Extract<RegistryRecord, { kind: K }>;
     } catch (err) {
       if (err instanceof TapgateError) throw new ApiError('API_INVALID_REQUEST', err.message, { ...err.details });
       throw err;

@@ -5,12 +5,14 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import { ID_PATTERN } from '../core/index.js';
+import { canonicalText, ID_PATTERN, TEXT_PROBLEM_MESSAGES, textProblem } from '../core/index.js';
 import { orUnavailable } from './errors.js';
 
 export const TOKEN_BUCKET = 'tapgate_api_tokens';
 export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian'] as const;
 export type Role = (typeof ROLES)[number];
+/** Longest token label. */
+export const TOKEN_LABEL_CHARS_MAX = 100;
 const TOKEN_PATTERN = /^tg_([A-Za-z0-9]{1,32})_([A-Za-z0-9_-]{43})$/;
 
 export interface TokenRecord {
@@ -55,6 +57,8 @@ export function tokenSpecProblem(spec: TokenSpec): string | null {
   if (!operator && schools.length > 0) return `a ${spec.role} token has no schools`;
   if (spec.role === 'guardian' && !ID_PATTERN.test(spec.guardianId ?? '')) return 'a guardian token needs guardianId';
   if (spec.role !== 'guardian' && (spec.guardianId ?? '') !== '') return `a ${spec.role} token has no guardianId`;
+  const label = spec.label === undefined || spec.label === '' ? null : textProblem(spec.label, TOKEN_LABEL_CHARS_MAX);
+  if (label !== null && label !== 'empty') return `label ${TEXT_PROBLEM_MESSAGES[label]}`;
   return null;
 }
 
@@ -65,7 +69,7 @@ export async function createToken(kv: KV, spec: TokenSpec, nowMs = Date.now()): 
   const id = randomBytes(9).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   const record: TokenRecord = { id, role: spec.role, schoolIds: [...new Set(spec.schoolIds ?? [])], guardianId: spec.guardianId ?? '',
-    label: spec.label ?? '', secretSha256: sha256(secret), createdAtMs: nowMs, revoked: false };
+    label: canonicalText(spec.label ?? ''), secretSha256: sha256(secret), createdAtMs: nowMs, revoked: false };
   await kv.create(`token.${id}`, JSON.stringify(record));
   return { token: `tg_${id}_${secret}`, record };
 }

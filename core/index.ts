@@ -17,3 +17,5 @@ export * from './purchase.js';
 export * from './person-key.js';
 export * from './device-rate.js';
 export * from './frame-peek.js';
+export * from './text.js';
+export * from './registry-repair.js';

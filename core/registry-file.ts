@@ -3,7 +3,7 @@
 // "identifiers": [...] } with records in their registry form; CSV has a `record` column
 // (school, device, person, identifier) and one column per field (see docs/registry.md).
 import { TapgateError } from './errors.js';
-import { parseRecord, RECORD_KINDS, type RecordKind, type RegistryRecord } from './registry.js';
+import { parseRecord, RECORD_KINDS, type RecordKind, type RegistryRecord, type WriteCheck } from './registry.js';
 
 /** The largest registry file accepted, in bytes. */
 export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;
@@ -26,7 +26,9 @@ function withLocation(where: string, fn: () => RegistryRecord): RegistryRecord {
   }
 }
 
-export function parseRegistryJson(text: string): RegistryRecord[] {
+/** Parses a registry JSON file; every record is checked as a write (text policy, dates; `nowMs` is "today"). */
+export function parseRegistryJson(text: string, nowMs: number = Date.now()): RegistryRecord[] {
+  const check: WriteCheck = { nowMs };
   let doc: unknown;
   try { doc = JSON.parse(text); } catch (err) { invalidFile(`not valid JSON: ${(err as Error).message}`); }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) invalidFile(`the JSON root must be an object with sections of ${Object.keys(JSON_SECTIONS).join(', ')}`);
@@ -37,7 +39,7 @@ export function parseRegistryJson(text: string): RegistryRecord[] {
     if (!Array.isArray(items)) invalidFile(`section "${section}" must be an array`);
     items.forEach((item: unknown, i: number) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) invalidFile(`${section}[${i}] must be an object`);
-      out.push(withLocation(`${section}[${i}]`, () => parseRecord(kind, item as Record<string, unknown>)));
+      out.push(withLocation(`${section}[${i}]`, () => parseRecord(kind, item as Record<string, unknown>, check)));
     });
   }
   return out;
@@ -77,7 +79,9 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function parseRegistryCsv(text: string): RegistryRecord[] {
+/** Parses a registry CSV file; every record is checked as a write, as for JSON. */
+export function parseRegistryCsv(text: string, nowMs: number = Date.now()): RegistryRecord[] {
+  const check: WriteCheck = { nowMs };
   const rows = parseCsv(text);
   const header = rows.shift();
   if (header === undefined || !header.includes('record')) invalidFile('the CSV needs a header row with a "record" column');
@@ -91,7 +95,7 @@ export function parseRegistryCsv(text: string): RegistryRecord[] {
     if (typeof kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(kind)) {
       invalidFile(`line ${line}: record must be one of ${RECORD_KINDS.join(', ')}`, { line });
     }
-    out.push(withLocation(`line ${line}`, () => parseRecord(kind as RecordKind, raw)));
+    out.push(withLocation(`line ${line}`, () => parseRecord(kind as RecordKind, raw, check)));
   });
   return out;
 }

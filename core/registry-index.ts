@@ -152,6 +152,11 @@ export class RegistryIndex {
     return [...this.identifiersOf.get(personId)].map((id) => this.identifiers.get(id)!);
   }
 
+  /** The identifier issued to replace the lost `lost` (one per lost card), if any. */
+  replacementOf(lost: Identifier): Identifier | undefined {
+    return this.identifiersOfPerson(lost.personId).find((i) => i.replacesId === lost.id);
+  }
+
   guardianshipsOfGuardianId(guardianId: string): Guardianship[] {
     return [...this.guardianshipsOfGuardian.get(guardianId)].map((id) => this.guardianships.get(id)!);
   }
@@ -190,4 +195,17 @@ export class RegistryIndex {
   identifierByUid(uidHex: string): Identifier | undefined {
     return this.byUid.get(uidHex);
   }
+}
+
+/**
+ * What a request to duplicate a lost card does, given the replacement made for it before (if
+ * any): a first request makes one ('new'); a retry with the same card kind and UID gets that
+ * replacement back ('same'); anything else is refused ('conflict', naming the replacement), so a
+ * lost card never has two replacements, whoever asks and however often.
+ */
+export function duplicateOutcome(replacement: Identifier | undefined, request: { readonly kind: string; readonly uidHex: string }):
+  { readonly kind: 'new' } | { readonly kind: 'same' | 'conflict'; readonly replacement: Identifier } {
+  if (replacement === undefined) return { kind: 'new' };
+  const same = replacement.kind === request.kind && replacement.uidHex === request.uidHex.toLowerCase();
+  return { kind: same ? 'same' : 'conflict', replacement };
 }

@@ -7,6 +7,9 @@
 import { TapgateError } from './errors.js';
 import { CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, DEVICE_SECRET_BYTES } from './limits.js';
 import { isoDate } from './time.js';
+import {
+  birthDateProblem, canonicalClassName, checkText, parseCalendarDate, TEXT_PROBLEM_MESSAGES,
+} from './text.js';
 
 export const SCHOOL_KINDS = ['school', 'kindergarten', 'college'] as const;
 export const DEVICE_KINDS = ['turnstile', 'pos'] as const;
@@ -92,6 +95,8 @@ export interface Identifier {
   readonly status: IdentifierStatus;
   /** Expiry instant, ms since the epoch; required for temporary identifiers. */
   readonly expiresAtMs: number | null;
+  /** The lost identifier this one was issued to replace (POST .../duplicate); absent otherwise. */
+  readonly replacesId?: string;
 }
 
 /** A personal account. Its balance is not here: it lives in the ledger. */
@@ -145,9 +150,19 @@ export const PRODUCT_PRICE_KOP_MAX = 1_000_000;
 
 /** Ids are opaque: letters, digits, '_', '-', '.', at most 64 characters (safe in NATS subjects). */
 export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
-const TEXT_CHARS_MAX = 200;
+/** Longest display name, school, category or product name, photo reference. */
+export const TEXT_CHARS_MAX = 200;
 /** Longest surname, given name or patronymic. */
 export const NAME_CHARS_MAX = 64;
+
+/**
+ * What a record is checked against when it is written (API, roster import, registry files):
+ * the human text policy, strict calendar dates with plausible ranges and canonical class names
+ * (core/text.ts, ADR 0010), with `nowMs` for "not in the future". Records read back from the
+ * registry are parsed without it, so that one stored before the policy still loads (the repair
+ * command, `npm run registry:repair`, finds and fixes those).
+ */
+export interface WriteCheck { readonly nowMs: number }
 
 function fail(message: string, details: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_RECORD', message, { details });
@@ -164,6 +179,23 @@ function str(raw: Raw, field: string, where: string, opts: { optional?: boolean;
   if (typeof v !== 'string') fail(`${where}: ${field} must be a string`, { field });
   if (v.length > (opts.max ?? TEXT_CHARS_MAX)) fail(`${where}: ${field} is longer than ${opts.max ?? TEXT_CHARS_MAX} characters`, { field });
   return v;
+}
+
+/**
+ * A human text field: under a WriteCheck it must meet the text policy and is returned in
+ * canonical form; otherwise as stored. White space only is refused as empty, unless
+ * `blankIsNone` (a patronymic, a photo reference: fields that may be absent) makes it ''.
+ */
+function human(raw: Raw, field: string, where: string, check: WriteCheck | undefined,
+  opts: { optional?: boolean; max?: number; blankIsNone?: boolean } = {}): string {
+  const max = opts.max ?? TEXT_CHARS_MAX;
+  const v = str(raw, field, where, { ...opts, max: check === undefined ? max : max * 4 });
+  if (check === undefined || v === '') return v;
+  const r = checkText(v, max);
+  if ('ok' in r) return r.ok;
+  if (r.problem === 'empty' && opts.blankIsNone === true) return '';
+  const message = r.problem === 'too_long' ? `is longer than ${max} characters` : TEXT_PROBLEM_MESSAGES[r.problem];
+  fail(`${where}: ${field} ${message}`, { field, problem: r.problem });
 }
 
 function id(raw: Raw, field: string, where: string): string {
@@ -213,9 +245,14 @@ function list(raw: Raw, field: string, where: string): string[] {
   return v as string[];
 }
 
-/** A local calendar date "YYYY-MM-DD" as days since 1970-01-01. */
-function localDate(raw: Raw, field: string, where: string): number {
+/** A local calendar date "YYYY-MM-DD" as days since 1970-01-01; strict (no roll-over, years 1900..2199) under a WriteCheck. */
+function localDate(raw: Raw, field: string, where: string, check?: WriteCheck): number {
   const v = raw[field];
+  if (check !== undefined) {
+    const day = typeof v === 'string' ? parseCalendarDate(v) : null;
+    if (day === null) fail(`${where}: ${field} must be a calendar date YYYY-MM-DD (month 01-12, a day of that month, year 1900-2199)`, { field, problem: 'date' });
+    return day;
+  }
   const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(v) : null;
   const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (m === null || !Number.isFinite(ms) || new Date(ms).getUTCDate() !== Number(m[3])) fail(`${where}: ${field} must be a date YYYY-MM-DD`, { field });
@@ -242,13 +279,13 @@ function parseExpiry(raw: Raw, where: string): number | null {
 }
 
 /** Validates one record of the given kind, from JSON (or CSV cells), into its frozen typed form. */
-export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
+export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): RegistryRecord {
   const where = `${kind} ${typeof raw['id'] === 'string' ? raw['id'] : '(no id)'}`;
   switch (kind) {
     case 'school': {
       const timeZone = str(raw, 'timeZone', where, { max: 64 });
       if (!isTimeZone(timeZone)) fail(`${where}: timeZone "${timeZone}" is not an IANA time zone`, { field: 'timeZone' });
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), name: str(raw, 'name', where), timeZone, kind: oneOf(raw, 'kind', SCHOOL_KINDS, where, 'school') }) };
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), name: human(raw, 'name', where, check), timeZone, kind: oneOf(raw, 'kind', SCHOOL_KINDS, where, 'school') }) };
     }
     case 'device': {
       const secretHex = str(raw, 'secretHex', where, { max: 64 }).toLowerCase();
@@ -262,20 +299,20 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
         secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]) }) };
     }
     case 'person': {
-      const surname = str(raw, 'surname', where, { optional: true, max: NAME_CHARS_MAX });
-      const givenName = str(raw, 'givenName', where, { optional: true, max: NAME_CHARS_MAX });
-      const patronymic = str(raw, 'patronymic', where, { optional: true, max: NAME_CHARS_MAX });
-      const birthDate = raw['birthDate'] === undefined || raw['birthDate'] === '' ? '' : isoDate(localDate(raw, 'birthDate', where));
-      const displayName = str(raw, 'displayName', where, { optional: surname !== '' }) || [surname, givenName, patronymic].filter((x) => x !== '').join(' ');
+      const name = (field: string, blankIsNone = false) => human(raw, field, where, check, { optional: true, max: NAME_CHARS_MAX, blankIsNone });
+      const [surname, givenName, patronymic] = [name('surname'), name('givenName'), name('patronymic', true)];
+      const birthDate = personBirthDate(raw, where, check);
+      const displayName = human(raw, 'displayName', where, check, { optional: surname !== '' })
+        || [surname, givenName, patronymic].filter((x) => x !== '').join(' ');
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
-        displayName, className: str(raw, 'className', where, { optional: true, max: 16 }),
-        photoRef: str(raw, 'photoRef', where, { optional: true }), surname, givenName, patronymic, birthDate }) };
+        displayName, className: personClassName(raw, where, check),
+        photoRef: human(raw, 'photoRef', where, check, { optional: true, blankIsNone: true }), surname, givenName, patronymic, birthDate }) };
     }
     case 'guardian': {
       const phone = str(raw, 'phone', where, { max: 16 });
       if (!PHONE_PATTERN.test(phone)) fail(`${where}: phone must be E.164 (+79161234567)`, { field: 'phone' });
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), phone, surname: str(raw, 'surname', where, { max: NAME_CHARS_MAX }),
-        givenName: str(raw, 'givenName', where, { optional: true, max: NAME_CHARS_MAX }) }) };
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), phone, surname: human(raw, 'surname', where, check, { max: NAME_CHARS_MAX }),
+        givenName: human(raw, 'givenName', where, check, { optional: true, max: NAME_CHARS_MAX, blankIsNone: true }) }) };
     }
     case 'guardianship': {
       const relation = oneOf(raw, 'relation', GUARDIAN_RELATIONS, where);
@@ -290,7 +327,7 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       if (expiresAtMs === null) fail(`${where}: expiresAt is required`, { field: 'expiresAt' });
       const guardianshipId = str(raw, 'guardianshipId', where, { optional: true, max: 64 });
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where), guardianId: id(raw, 'guardianId', where),
-        phone, surname: str(raw, 'surname', where, { max: NAME_CHARS_MAX }), scopes: Object.freeze(scopeList(raw, where)),
+        phone, surname: human(raw, 'surname', where, check, { max: NAME_CHARS_MAX }), scopes: Object.freeze(scopeList(raw, where)),
         status: oneOf(raw, 'status', INVITATION_STATUSES, where, 'pending'), expiresAtMs, guardianshipId }) };
     }
     case 'preferences': {
@@ -312,7 +349,7 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
     case 'category': {
       const code = str(raw, 'code', where, { max: 32 });
       if (!CATEGORY_PATTERN.test(code)) fail(`${where}: code must be [a-z0-9_-], 1..32`, { field: 'code' });
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), code, name: str(raw, 'name', where) }) };
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), code, name: human(raw, 'name', where, check) }) };
     }
     case 'product': {
       const category = str(raw, 'category', where, { max: 32 });
@@ -322,7 +359,7 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       if (typeof priceKop !== 'number' || !Number.isSafeInteger(priceKop) || priceKop < 0 || priceKop > PRODUCT_PRICE_KOP_MAX) {
         fail(`${where}: priceKop must be an integer from 0 to ${PRODUCT_PRICE_KOP_MAX}`, { field: 'priceKop' });
       }
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), name: str(raw, 'name', where),
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), name: human(raw, 'name', where, check),
         category, priceKop, active: parseBool(raw, 'active', where, true) }) };
     }
     case 'account': {
@@ -341,8 +378,8 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       const periods = list(raw, 'mealPeriods', where);
       if (periods.length === 0) fail(`${where}: mealPeriods must list at least one of ${MEAL_PERIODS.join(', ')}`, { field: 'mealPeriods' });
       const mealPeriods = periods.map((p) => oneOf({ mealPeriods: p }, 'mealPeriods', MEAL_PERIODS, where));
-      const validFromDay = localDate(raw, 'validFrom', where);
-      const validToDay = localDate(raw, 'validTo', where);
+      const validFromDay = localDate(raw, 'validFrom', where, check);
+      const validToDay = localDate(raw, 'validTo', where, check);
       if (validToDay < validFromDay) fail(`${where}: validTo is before validFrom`, { field: 'validTo' });
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where),
         mealPeriods: Object.freeze([...new Set(mealPeriods)]), validFromDay, validToDay }) };
@@ -355,10 +392,30 @@ export function parseRecord(kind: RecordKind, raw: Raw): RegistryRecord {
       const identifierKind = oneOf(raw, 'kind', IDENTIFIER_KINDS, where);
       const expiresAtMs = parseExpiry(raw, where);
       if (identifierKind === 'temporary' && expiresAtMs === null) fail(`${where}: a temporary identifier needs expiresAt`, { field: 'expiresAt' });
+      const replacesId = raw['replacesId'] === undefined || raw['replacesId'] === '' ? undefined : id(raw, 'replacesId', where);
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where), kind: identifierKind, uidHex,
-        status: oneOf(raw, 'status', IDENTIFIER_STATUSES, where, 'active'), expiresAtMs }) };
+        status: oneOf(raw, 'status', IDENTIFIER_STATUSES, where, 'active'), expiresAtMs, ...(replacesId === undefined ? {} : { replacesId }) }) };
     }
   }
+}
+
+/** A person's birth date "YYYY-MM-DD" or ''; under a WriteCheck from 1900-01-01 to today. */
+function personBirthDate(raw: Raw, where: string, check: WriteCheck | undefined): string {
+  if (raw['birthDate'] === undefined || raw['birthDate'] === '') return '';
+  const day = localDate(raw, 'birthDate', where, check);
+  const problem = check === undefined ? null : birthDateProblem(day, check.nowMs);
+  if (problem === 'future') fail(`${where}: birthDate is in the future`, { field: 'birthDate', problem: 'future' });
+  if (problem === 'too_early') fail(`${where}: birthDate is before 1900-01-01`, { field: 'birthDate', problem: 'too_early' });
+  return isoDate(day);
+}
+
+/** A class name; under a WriteCheck in canonical form (core/text.ts: a grade 0..11 and a letter or number). */
+function personClassName(raw: Raw, where: string, check: WriteCheck | undefined): string {
+  const v = str(raw, 'className', where, { optional: true, max: 16 });
+  if (check === undefined || v === '') return v;
+  const c = canonicalClassName(v);
+  if (c === null) fail(`${where}: className must be a grade 0 to 11 with a letter or number (5А, 11-Б, 10-2)`, { field: 'className', problem: 'class_name' });
+  return c;
 }
 
 /** The KV key of a record: `<kind>.<id>`. */

@@ -10,7 +10,7 @@ import type * as UWS from 'uWebSockets.js';
 import { tapgate } from '../core/proto.js';
 import {
   AUTH_TIMEOUT_MS, CloseCode, FIRMWARE_VERSION_BYTES_MAX, HARD_MAX_FRAME_BYTES, HEARTBEAT_INTERVAL_MS, NONCE_BYTES,
-  PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, type Device, type RegistryIndex,
+  PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, wellFormed, type Device, type RegistryIndex,
   DeviceRateLimiter, peekTapBatch,
 } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
@@ -344,7 +344,8 @@ export class DeviceServer {
     this.metrics.frameErrors.inc({ code: ERROR_NAMES[code] ?? String(code) });
     if (data.closed) return;
     data.protocolErrors += countsAsViolation ? 1 : 0;
-    ws.cork(() => this.send(ws, data, GatewayFrame.encode({ error: { code, message, tapIndex, seq, retryAfterMs } }).finish()));
+    // A message may quote what the device sent (decoded leniently): never echo invalid UTF-8 back.
+    ws.cork(() => this.send(ws, data, GatewayFrame.encode({ error: { code, message: wellFormed(message), tapIndex, seq, retryAfterMs } }).finish()));
     if (data.protocolErrors >= PROTOCOL_ERRORS_BEFORE_CLOSE) this.close(ws, data, CloseCode.PROTOCOL_VIOLATION, 'too many refused frames');
   }
 

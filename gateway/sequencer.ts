@@ -6,8 +6,8 @@
 // Replaying the ledger at start through `replay` rebuilds the same state.
 import { tapgate } from '../core/proto.js';
 import {
-  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf,
-  type Device, type PersonKindName, type RegistryIndex, type StoredDecision,
+  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf, wellFormed,
+  type Device, type Person, type PersonKindName, type RegistryIndex, type StoredDecision,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
@@ -32,6 +32,17 @@ const SHOWS_PERSON = new Set<number>([Reason.DECISION_REASON_OK, Reason.DECISION
 const REASON_NAMES = tapgate.device.v1.DecisionReason as unknown as Record<number, string>;
 const VERDICT_NAMES = tapgate.device.v1.Verdict as unknown as Record<number, string>;
 const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_KIND_PUPIL]: 'pupil', [PersonKind.PERSON_KIND_STAFF]: 'staff' };
+
+/**
+ * What the guard's screen shows of a person. Every string is made well-formed (a lone surrogate
+ * becomes U+FFFD): protobufjs would encode it as invalid UTF-8, a strict decoder on the device
+ * would refuse the frame, and every retransmission would get the same frame back. Records
+ * written through the API or a registry file cannot hold one (core/text.ts); this guards those
+ * stored before that policy until `npm run registry:repair` fixes them.
+ */
+export function displayOf(p: Person): tapgate.device.v1.IDisplay {
+  return { displayName: wellFormed(p.displayName), className: wellFormed(p.className), photoRef: wellFormed(p.photoRef), personKind: personKindOf(p) };
+}
 
 /** What seq memory keeps of a decision: the person only when the screen may show them. */
 function storedDecision(seq: number, reason: number, personId: string, decidedAtMs: number, appendNo: number,
@@ -92,7 +103,7 @@ export class Sequencer {
     const identifier = t.identifierId === '' ? undefined : this.registry.identifiers.get(t.identifierId);
     const appendNo = this.ledger.add({
       deviceId: device.id, seq: t.seq, schoolId: device.schoolId, personId: t.personId, identifierId: t.identifierId,
-      personKind: person === undefined ? 0 : personKindOf(person), className: person?.className ?? '',
+      personKind: person === undefined ? 0 : personKindOf(person), className: wellFormed(person?.className ?? ''),
       direction: t.direction, verdict, reason, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs,
       identifierKind: identifier?.kind ?? '',
     });
@@ -132,7 +143,7 @@ export class Sequencer {
     }
     if (stored.personId !== '') {
       const p = this.registry.persons.get(stored.personId);
-      if (p !== undefined) d.display = { displayName: p.displayName, className: p.className, photoRef: p.photoRef, personKind: personKindOf(p) };
+      if (p !== undefined) d.display = displayOf(p);
     }
     return d;
   }

@@ -2,5 +2,6 @@
 export * from './nats.js';
 export * from './logger.js';
 export * from './registry-load.js';
+export * from './registry-repair.js';
 export * from './config.js';
 export * from './lease.js';

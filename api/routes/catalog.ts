@@ -83,7 +83,7 @@ export const catalogRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const old = ctx.registry.products.get(req.params['productId']!);
       if (old === undefined) throw notFound('product', req.params['productId']!);
-      schoolInScope(ctx, req.principal, old.schoolId);
+      schoolInScope(ctx, req.principal, old.schoolId, 'product');
       if (req.body.category !== undefined && categoryAt(ctx, old.schoolId, req.body.category) === undefined) throw notFound('category', req.body.category);
       const rec = ctx.store.record('product', { ...old, ...req.body });
       await ctx.store.put(rec);

@@ -71,11 +71,11 @@ export function linkOf(ctx: ApiContext, guardianId: string, personId: string): G
 
 function guardianInScope(ctx: ApiContext, p: Principal, id: string): Guardian {
   const g = ctx.registry.guardians.get(id);
-  if (g === undefined) throw notFound('guardian', id);
+  if (g === undefined) throw notFound('guardian');
   if (p.role === 'city_admin') return g;
   // An operator sees guardians linked to a child of its schools.
   const ok = ctx.registry.guardianshipsOfGuardianId(id).some((l) => p.schoolIds.has(ctx.registry.persons.get(l.personId)?.schoolId ?? ''));
-  if (!ok) throw new ApiError('API_FORBIDDEN', `guardian ${id} has no child at this token's schools`, { guardianId: id });
+  if (!ok) throw notFound('guardian');
   return g;
 }
 
@@ -159,7 +159,9 @@ export const guardianRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const me = selfGuardian(ctx, req.principal);
       const link = linkOf(ctx, me, req.body.personId);
-      if (link?.relation !== 'parent') throw new ApiError('API_FORBIDDEN', 'only a parent of this child may invite', { personId: req.body.personId });
+      // A child the caller has no link to does not exist for them; a trusted person knows the child but may not invite.
+      if (link === undefined) throw notFound('person');
+      if (link.relation !== 'parent') throw new ApiError('API_FORBIDDEN', 'only a parent of this child may invite');
       if (ctx.registry.guardians.get(me)?.phone === req.body.phone) throw new ApiError('API_CONFLICT', 'a parent cannot invite themselves');
       const trusted = ctx.registry.guardianshipsOfPersonId(req.body.personId).filter((l) => l.relation === 'trusted').length;
       if (trusted >= TRUSTED_PER_CHILD_MAX) throw new ApiError('API_CONFLICT', `a child has at most ${TRUSTED_PER_CHILD_MAX} trusted persons`);
@@ -247,7 +249,7 @@ export const guardianRoutes: Route[] = [
       const me = selfGuardian(ctx, req.principal);
       // Any link will do, as for PUT: a trusted person granted purchases only has preferences too.
       const link = ctx.registry.guardianshipsOfGuardianId(me).find((l) => l.personId === req.params['personId']);
-      if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`, { personId: req.params['personId']! });
+      if (link === undefined) throw notFound('person');
       const stored = ctx.registry.preferences.get(linkId(me, link.personId));
       const p = stored?.guardianId === me && stored.personId === link.personId ? stored : undefined;
       return ok(200, { guardianId: me, personId: link.personId, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null });
@@ -258,7 +260,7 @@ export const guardianRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const me = selfGuardian(ctx, req.principal);
       const link = ctx.registry.guardianshipsOfGuardianId(me).find((l) => l.personId === req.params['personId']);
-      if (link === undefined) throw new ApiError('API_FORBIDDEN', `person ${req.params['personId']!} is not this guardian's child`, { personId: req.params['personId']! });
+      if (link === undefined) throw notFound('person');
       const outside = req.body.subscriptions.filter((s) => !link.scopes.includes(EVENT_SCOPE[s.event]));
       if (outside.length > 0) {
         throw new ApiError('API_FORBIDDEN', 'this guardian was not granted what these events report', { events: outside.map((s) => s.event) });

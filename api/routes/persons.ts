@@ -3,14 +3,14 @@
 import { randomInt } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
-  CHANNEL_PATTERN, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
+  canonicalClassName, CHANNEL_PATTERN, duplicateOutcome, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
   type Account, type Benefit, type Identifier, type Person,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
 import { ApiError } from '../errors.js';
 import { localRange } from '../history.js';
 import { route, type Route } from '../route.js';
-import { AccountNumber, Category, DateRange, Id, IsoDate, Kop, Name, Obj, Page, UidHex } from '../schemas.js';
+import { AccountNumber, Category, ClassName, DateRange, Id, IsoDate, Kop, Name, Obj, Page, UidHex } from '../schemas.js';
 import { newId } from '../store.js';
 import type { Principal, Role } from '../tokens.js';
 import { audited, ok, page, pageOf } from './common.js';
@@ -28,9 +28,9 @@ export const TEMPORARY_IDENTIFIER_MS_MAX = 31 * 86_400_000;
 export const REFUND_REASONS = ['wrong_item', 'not_served', 'quality', 'double_charge', 'cancelled_by_pupil', 'other'] as const;
 
 const PersonKind = Type.Union(PERSON_KINDS.map((k) => Type.Literal(k)));
-const ClassName = Type.String({ maxLength: 16 });
 const PersonBody = Obj({ kind: PersonKind, surname: Name, givenName: Name, patronymic: Type.Optional(Type.String({ maxLength: 64 })),
-  birthDate: IsoDate, className: Type.Optional(ClassName), photoRef: Type.Optional(Type.String({ maxLength: 200 })) });
+  birthDate: Type.String({ ...IsoDate, description: 'YYYY-MM-DD from 1900-01-01 to today' }), className: Type.Optional(ClassName),
+  photoRef: Type.Optional(Type.String({ maxLength: 200 })) });
 const PersonPatch = Obj({ kind: Type.Optional(PersonKind), surname: Type.Optional(Name), givenName: Type.Optional(Name),
   patronymic: Type.Optional(Type.String({ maxLength: 64 })), birthDate: Type.Optional(IsoDate), className: Type.Optional(ClassName),
   photoRef: Type.Optional(Type.String({ maxLength: 200 })) }, { minProperties: 1 });
@@ -106,17 +106,16 @@ export function identifierFields(ctx: ApiContext, body: { kind: string; uidHex: 
 function identifierInScope(ctx: ApiContext, p: Principal, id: string): Identifier {
   const i = ctx.registry.identifiers.get(id);
   if (i === undefined) throw notFound('identifier', id);
-  personInSchoolScope(ctx, p, i.personId);
+  personInSchoolScope(ctx, p, i.personId, 'identifier');
   return i;
 }
 
 /** The account, if the caller may see `scope` of its holder. */
 function accountVisible(ctx: ApiContext, p: Principal, id: string, scope: 'balance' | 'purchases'): Account {
   const a = ctx.registry.accounts.get(id);
-  // A guardian learns nothing from an id it may not see, not even whether it exists.
-  if (a === undefined && p.role === 'guardian') throw new ApiError('API_FORBIDDEN', `account ${id} is not this guardian's child's`, { accountId: id });
-  if (a === undefined) throw notFound('account', id);
-  personVisible(ctx, p, a.personId, scope);
+  // Nobody learns anything from an id they may not see, not even whether it exists: one 404.
+  if (a === undefined) throw notFound('account');
+  personVisible(ctx, p, a.personId, scope, 'account');
   return a;
 }
 
@@ -138,8 +137,10 @@ export const personRoutes: Route[] = [
     query: Obj({ ...Page.properties, className: Type.Optional(ClassName), kind: Type.Optional(PersonKind) }), success: [200, pageOf(PersonView)], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
+      // The filter is read as a class name is stored ("5а" finds 5А); one that is not a class name finds nobody.
+      const cls = req.query.className === undefined ? undefined : canonicalClassName(req.query.className) ?? req.query.className;
       const list = [...ctx.registry.personIdsOfSchool(school.id)].map((id) => ctx.registry.persons.get(id)!)
-        .filter((p) => (req.query.className === undefined || p.className === req.query.className) && (req.query.kind === undefined || p.kind === req.query.kind));
+        .filter((p) => (cls === undefined || p.className === cls) && (req.query.kind === undefined || p.kind === req.query.kind));
       const r = page(list, req.query);
       return ok(200, { items: r.items.map((p) => personView(ctx, p)), next: r.next });
     } }),
@@ -200,14 +201,24 @@ export const personRoutes: Route[] = [
       return ok(200, identifierView(rec.value));
     }) }),
   route({ method: 'POST', path: '/identifiers/:identifierId/duplicate', tag: 'identifiers',
-    summary: 'Issue a duplicate: a new identifier for the same person and account; the old one is blocked; the balance stays',
+    summary: 'Issue a duplicate: a new identifier for the same person and account; the old one is blocked; the balance stays. '
+      + 'Idempotent per lost card: a retry with the same kind and UID answers 200 with the replacement made first; '
+      + 'another UID is 409 API_CONFLICT with details.replacementId',
     roles: OPERATORS, bodyKind: 'json', body: IdentifierBody, success: [201, Obj({ identifier: IdentifierView, blocked: IdentifierView })], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const old = identifierInScope(ctx, req.principal, req.params['identifierId']!);
+      // Requests run one at a time (exclusive), so a concurrent second request sees the first one's replacement.
+      const outcome = duplicateOutcome(ctx.registry.replacementOf(old), req.body);
+      if (outcome.kind === 'same') return ok(200, { identifier: identifierView(outcome.replacement), blocked: identifierView(old) });
+      if (outcome.kind === 'conflict') {
+        throw new ApiError('API_CONFLICT', 'this lost card was already replaced; details.replacementId names the replacement',
+          { replacementId: outcome.replacement.id });
+      }
       if (ctx.registry.identifiersOfPerson(old.personId).length >= IDENTIFIERS_PER_PERSON_MAX) {
         throw new ApiError('API_CONFLICT', `a person has at most ${IDENTIFIERS_PER_PERSON_MAX} identifiers`);
       }
-      const fresh = ctx.store.record('identifier', { id: newId('i'), personId: old.personId, ...identifierFields(ctx, req.body, Date.now()) });
+      const fresh = ctx.store.record('identifier', { id: newId('i'), personId: old.personId, replacesId: old.id,
+        ...identifierFields(ctx, req.body, Date.now()) });
       const blocked = ctx.store.record('identifier', { ...old, status: 'blocked', ...(old.expiresAtMs === null ? {} : { expiresAt: old.expiresAtMs }) });
       // The lost card is blocked before the new one exists: a failure between the two leaves no extra live card.
       await ctx.store.put(blocked);
@@ -255,7 +266,7 @@ export const personRoutes: Route[] = [
     handler: async (ctx, req) => {
       const a = accountVisible(ctx, req.principal, req.params['accountId']!, 'balance');
       // The history lists purchases too: a trusted person granted the balance only must not see them.
-      personVisible(ctx, req.principal, a.personId, 'purchases');
+      personVisible(ctx, req.principal, a.personId, 'purchases', 'account');
       const range = localRange(req.query.from, req.query.to, schoolZone(ctx, ctx.registry.persons.get(a.personId)?.schoolId ?? ''));
       const [money, purchases] = await Promise.all([ctx.history.money(a.id, range), ctx.history.purchases(a.personId, range)]);
       return ok(200, { accountId: a.id, balanceKop: ctx.money.balanceKop(a.id), money, purchases });
@@ -282,7 +293,7 @@ export const personRoutes: Route[] = [
     handler: async (ctx, req) => {
       const device = ctx.registry.devices.get(req.body.deviceId);
       if (device === undefined) throw notFound('device', req.body.deviceId);
-      schoolInScope(ctx, req.principal, device.schoolId);
+      schoolInScope(ctx, req.principal, device.schoolId, 'device');
       const o = await ctx.money.refund({ ...req.body, operatorId: `token:${req.principal.tokenId}` });
       if (o.kind === 'unavailable') throw new ApiError('API_UNAVAILABLE', 'the gateway cannot take money now; retry later');
       if (o.kind === 'refused') throw new ApiError(o.error === 'unknown_purchase' ? 'API_NOT_FOUND' : 'API_CONFLICT', o.message, { reason: o.error });
@@ -313,7 +324,7 @@ export const personRoutes: Route[] = [
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const b = ctx.registry.benefits.get(req.params['benefitId']!);
       if (b === undefined) throw notFound('benefit', req.params['benefitId']!);
-      personInSchoolScope(ctx, req.principal, b.personId);
+      personInSchoolScope(ctx, req.principal, b.personId, 'benefit');
       await ctx.store.remove('benefit', b.id);
       await audited(ctx, req.principal, req.requestId, 'benefit.withdraw', [`benefit:${b.id}`, `person:${b.personId}`]);
       return ok(204);

@@ -37,7 +37,7 @@ const newSecret = () => randomBytes(32).toString('hex');
 function deviceInScope(ctx: Parameters<Route['handler']>[0], p: Parameters<Route['handler']>[1]['principal'], id: string): Device {
   const d = ctx.registry.devices.get(id);
   if (d === undefined) throw notFound('device', id);
-  schoolInScope(ctx, p, d.schoolId);
+  schoolInScope(ctx, p, d.schoolId, 'device');
   return d;
 }
 
@@ -139,7 +139,7 @@ export const schoolRoutes: Route[] = [
     bodyKind: 'json', body: TokenBody, success: [201, Obj({ token: Type.String(), tokenInfo: TokenView })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const problem = tokenSpecProblem(req.body);
-      if (problem !== null) throw new ApiError('API_INVALID_REQUEST', problem, { field: 'role' });
+      if (problem !== null) throw new ApiError('API_INVALID_REQUEST', problem, { field: problem.startsWith('label') ? 'label' : 'role' });
       for (const s of req.body.schoolIds ?? []) if (!ctx.registry.schools.has(s)) throw notFound('school', s);
       if (req.body.guardianId !== undefined && !ctx.registry.guardians.has(req.body.guardianId)) throw notFound('guardian', req.body.guardianId);
       const { token, record } = await ctx.tokens.create(req.body);

@@ -174,7 +174,7 @@ t.test('authz - an operator of school A cannot reach school B', async (t) => {
     ['device disable', op, 'POST', `/devices/${B.device.device.id}/disable`],
     ['persons list', op, 'GET', `/schools/${SCHOOL_B}/persons`],
     ['person', op, 'GET', `/persons/${B.pupil.id}`],
-    ['person patch', op, 'PATCH', `/persons/${B.pupil.id}`, { className: '9Z' }],
+    ['person patch', op, 'PATCH', `/persons/${B.pupil.id}`, { className: '9Б' }],
     ['person move into A', op, 'POST', `/persons/${B.pupil.id}/move`, { schoolId: SCHOOL_A }],
     ['person move out of A into B', op, 'POST', `/persons/${otherPupilA.id}/move`, { schoolId: SCHOOL_B }],
     ['identifier block', op, 'POST', `/identifiers/${B.identifier.id}/block`],
@@ -189,9 +189,10 @@ t.test('authz - an operator of school A cannot reach school B', async (t) => {
     ['catering: new product', cat, 'POST', `/schools/${SCHOOL_B}/products`, { name: 'Tea', category: 'buffet', priceKop: 1 }],
     ['catering: refund at B', cat, 'POST', '/refunds', { refundId: 'r-b-1', deviceId: B.device.device.id, seq: 1, reason: 'other' }],
   ];
-  for (const [what, client, method, path, body] of cases) expectError(t, await client(method, path, body), 403, 'API_FORBIDDEN', `operator of A: ${what} of B`);
+  // Out of scope is the one uniform 404 (see 'authz - probing' below): B's records do not exist for A's operator.
+  for (const [what, client, method, path, body] of cases) expectError(t, await client(method, path, body), 404, 'API_NOT_FOUND', `operator of A: ${what} of B`);
   const roster = await op('POST', `/schools/${SCHOOL_B}/roster`, undefined, { raw: 'surname,given_name,birth_date\r\nNobody,Test,2015-01-01\r\n', contentType: 'text/csv' });
-  expectError(t, roster, 403, 'API_FORBIDDEN', 'operator of A: roster of B');
+  expectError(t, roster, 404, 'API_NOT_FOUND', 'operator of A: roster of B');
   // Nothing of B changed.
   const ids = await admin('GET', `/persons/${B.pupil.id}/identifiers`);
   t.same(ids.body.items.map((i: { status: string }) => i.status), ['active'], 'B\'s identifier is still active');
@@ -224,10 +225,67 @@ t.test('authz - a guardian sees only their own child', async (t) => {
     ['preferences set', 'PUT', `/me/children/${otherPupilA.id}/preferences`, { subscriptions: [] }],
     ['invitation for another child', 'POST', '/me/invitations', { personId: otherPupilA.id, phone: '+79160000009', surname: 'X', scopes: ['passes'] }],
   ] as Array<[string, string, string, unknown?]>) {
-    expectError(t, await g(method, path, body), 403, 'API_FORBIDDEN', `guardian: ${what}`);
+    expectError(t, await g(method, path, body), 404, 'API_NOT_FOUND', `guardian: ${what}`);
   }
   const children = await g('GET', '/me/children');
   t.same(children.body.items.map((c: { personId: string }) => c.personId), [A.pupil.id], 'the guardian lists only their child');
+});
+
+t.test('authz - probing: out of scope and not existing give one and the same 404', async (t) => {
+  const op = clients.school_operator;
+  const cat = clients.catering_operator;
+  const g = clients.guardian;
+  // [what, client, method, path with {id}, an id that exists out of scope, body with {id}?]
+  type Case = [string, ApiClient, string, string, string, Record<string, unknown>?];
+  const cases: Case[] = [
+    ['school', op, 'GET', '/schools/{id}', SCHOOL_B],
+    ['school devices', op, 'GET', '/schools/{id}/devices', SCHOOL_B],
+    ['school persons', op, 'GET', '/schools/{id}/persons', SCHOOL_B],
+    ['school headcount', op, 'GET', '/schools/{id}/headcount', SCHOOL_B],
+    ['school categories', cat, 'GET', '/schools/{id}/categories', SCHOOL_B],
+    ['new product at a school', cat, 'POST', '/schools/{id}/products', SCHOOL_B, { name: 'Tea', category: 'buffet', priceKop: 1 }],
+    ['device', op, 'GET', '/devices/{id}', B.device.device.id],
+    ['device rotate', op, 'POST', '/devices/{id}/rotate-secret', B.device.device.id],
+    ['refund at a device', cat, 'POST', '/refunds', B.device.device.id, { refundId: 'probe-1', deviceId: '{id}', seq: 1, reason: 'other' }],
+    ['person', op, 'GET', '/persons/{id}', B.pupil.id],
+    ['person identifiers', op, 'GET', '/persons/{id}/identifiers', B.pupil.id],
+    ['person benefits', cat, 'GET', '/persons/{id}/benefits', B.pupil.id],
+    ['person guardians', op, 'GET', '/persons/{id}/guardians', B.pupil.id],
+    ['person move into a school', op, 'POST', `/persons/${otherPupilA.id}/move`, SCHOOL_B, { schoolId: '{id}' }],
+    ['identifier block', op, 'POST', '/identifiers/{id}/block', B.identifier.id],
+    ['identifier duplicate', op, 'POST', '/identifiers/{id}/duplicate', B.identifier.id, { kind: 'fob', uidHex: 'aabbccdd' }],
+    ['benefit withdraw', op, 'DELETE', '/benefits/{id}', B.benefit.id],
+    ['product patch', cat, 'PATCH', '/products/{id}', B.product.id, { priceKop: 1 }],
+    ['operator: account', op, 'GET', '/accounts/{id}', B.account.id],
+    ['operator: person account', op, 'GET', '/persons/{id}/account', B.pupil.id],
+    ['guardian of another school', op, 'GET', '/guardians/{id}', (await created(admin('POST', '/guardians', { phone: '+79160000077', surname: 'Far' }), 'far guardian')).id],
+    ['guardian: account', g, 'GET', '/accounts/{id}', B.account.id],
+    ['guardian: account history', g, 'GET', `/accounts/{id}/history${RANGE}`, otherPupilA.accountId ?? B.account.id],
+    ['guardian: account limits', g, 'PATCH', '/accounts/{id}', B.account.id, { dailyLimitKop: 1 }],
+    ['guardian: person account', g, 'GET', '/persons/{id}/account', otherPupilA.id],
+    ['guardian: passes', g, 'GET', `/persons/{id}/passes${RANGE}`, otherPupilA.id],
+    ['guardian: purchases', g, 'GET', `/persons/{id}/purchases${RANGE}`, B.pupil.id],
+    ['guardian: preferences', g, 'GET', '/me/children/{id}/preferences', otherPupilA.id],
+    ['guardian: preferences set', g, 'PUT', '/me/children/{id}/preferences', otherPupilA.id, { subscriptions: [] }],
+    ['guardian: invitation', g, 'POST', '/me/invitations', otherPupilA.id, { personId: '{id}', phone: '+79160000009', surname: 'X', scopes: ['passes'] }],
+  ];
+  const fill = (v: unknown, id: string): unknown => JSON.parse(JSON.stringify(v ?? null).replaceAll('{id}', id)) ?? undefined;
+  for (const [what, client, method, path, id, body] of cases) {
+    const outside = await client(method, path.replace('{id}', id), fill(body, id));
+    const missing = await client(method, path.replace('{id}', 'no-such-id'), fill(body, 'no-such-id'));
+    expectError(t, outside, 404, 'API_NOT_FOUND', `${what}: out of scope`);
+    t.same(outside.body, missing.body, `${what}: the body is the same whether it exists or not`);
+    t.same(outside.body?.error?.details, {}, `${what}: no details`);
+    t.notOk(JSON.stringify(outside.body).includes(id), `${what}: the id is not echoed`);
+  }
+  // A guardian who knows the child but lacks a grant, or is not its parent, still gets 403: nothing leaks.
+  const trusted = await created(admin('POST', '/guardians', { phone: '+79160000088', surname: 'Trusted' }), 'trusted guardian');
+  const tg = await api.clientFor({ role: 'guardian', guardianId: trusted.id, label: 'probe trusted' });
+  const inv = await created(g('POST', '/me/invitations', { personId: A.pupil.id, phone: '+79160000088', surname: 'Trusted', scopes: ['passes'] }), 'invite');
+  await created(tg('POST', `/invitations/${inv.id}/accept`), 'accept');
+  expectError(t, await tg('GET', `/persons/${A.pupil.id}/purchases${RANGE}`), 403, 'API_FORBIDDEN', 'trusted without purchases');
+  expectError(t, await tg('POST', '/me/invitations', { personId: A.pupil.id, phone: '+79160000099', surname: 'Y', scopes: ['passes'] }),
+    403, 'API_FORBIDDEN', 'a trusted person may not invite');
 });
 
 t.test('authz - authentication', async (t) => {
@@ -348,7 +406,7 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.same([P.schoolId, typeof P.accountId, S.accountId], [SCHOOL_A, 'string', null], 'a pupil gets an account, staff do not');
   t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/persons', atA)).items.some((p: { id: string }) => p.id === P.id), 'listed');
   t.equal((await works('city_admin', admin, 'GET /persons/:personId', { personId: P.id })).id, P.id);
-  t.equal((await works('city_admin', admin, 'PATCH /persons/:personId', { personId: P.id }, { body: { className: '2B' } })).className, '2B', 'corrected');
+  t.equal((await works('city_admin', admin, 'PATCH /persons/:personId', { personId: P.id }, { body: { className: '2B' } })).className, '2\u0412', 'corrected (a Latin B is the Cyrillic В)');
   t.equal((await works('city_admin', admin, 'POST /persons/:personId/move', { personId: S.id }, { body: { schoolId: school.id } })).schoolId, school.id, 'moved');
   const card = await works('city_admin', admin, 'POST /persons/:personId/identifiers', { personId: P.id }, { body: { kind: 'social_card', uidHex: uid() } });
   t.ok((await works('city_admin', admin, 'GET /persons/:personId/identifiers', { personId: P.id })).items.some((i: { id: string }) => i.id === card.id), 'listed');

@@ -107,9 +107,9 @@ t.test('guardians - a school links a parent to a pupil, idempotently; operators 
   t.same(second.body, link, 'with the same link');
   t.same((await op('GET', `/persons/${child.id}/guardians`)).body, { items: [link] }, 'listed once');
   expectError(t, await op('POST', `/persons/${child.id}/guardians`, { guardianId: 'g_nobody' }), 404, 'API_NOT_FOUND', 'unknown guardian');
-  expectError(t, await opB('POST', `/persons/${child.id}/guardians`, { guardianId: ids.parent }), 403, 'API_FORBIDDEN', 'operator of another school');
+  expectError(t, await opB('POST', `/persons/${child.id}/guardians`, { guardianId: ids.parent }), 404, 'API_NOT_FOUND', 'operator of another school');
   t.equal((await op('GET', `/guardians/${ids.parent}`)).status, 200, 'the operator reads a guardian linked to its pupil');
-  expectError(t, await op('GET', `/guardians/${ids.third}`), 403, 'API_FORBIDDEN', 'a guardian with no child at the school');
+  expectError(t, await op('GET', `/guardians/${ids.third}`), 404, 'API_NOT_FOUND', 'a guardian with no child at the school');
 });
 
 t.test('guardians - a guardian token sees itself and its own children only', async (t) => {
@@ -122,7 +122,7 @@ t.test('guardians - a guardian token sees itself and its own children only', asy
   t.match(children.body, { items: [{ personId: child.id, schoolId: SCHOOL_A, className: '3А', relation: 'parent',
     scopes: ['passes', 'purchases', 'balance'], accountId: child.accountId }] });
   t.equal(children.body.items.length, 1, 'only the linked child, not the sibling');
-  expectError(t, await parent('GET', `/persons/${sibling.id}/account`), 403, 'API_FORBIDDEN', 'a child not linked');
+  expectError(t, await parent('GET', `/persons/${sibling.id}/account`), 404, 'API_NOT_FOUND', 'a child not linked');
   t.equal((await parent('GET', `/persons/${child.id}/account`)).status, 200, 'the own child\'s account');
   t.same((await clientOf('trusted')('GET', '/me/children')).body, { items: [] }, 'the future trusted person sees no child yet');
   expectError(t, await op('GET', '/me'), 403, 'API_FORBIDDEN', 'an operator token has no /me');
@@ -142,7 +142,7 @@ t.test('guardians - notification preferences: default, set, read back; digests b
   const unknown = await parent('PUT', path, { subscriptions: [{ event: 'birthday', channels: ['push'] }] });
   expectError(t, unknown, 400, 'API_INVALID_REQUEST', 'unknown event');
   t.same((await parent('GET', path)).body, { guardianId: ids.parent, personId: child.id, ...prefs }, 'refused changes left the preferences');
-  expectError(t, await parent('PUT', `/me/children/${sibling.id}/preferences`, prefs), 403, 'API_FORBIDDEN', 'another child');
+  expectError(t, await parent('PUT', `/me/children/${sibling.id}/preferences`, prefs), 404, 'API_NOT_FOUND', 'another child');
 });
 
 t.test('guardians - a parent invites a trusted person who accepts and sees passes only', async (t) => {
@@ -158,7 +158,7 @@ t.test('guardians - a parent invites a trusted person who accepts and sees passe
   t.equal(wrong.status, 201);
   ids.wrongSurname = wrong.body.id as string;
   expectError(t, await parent('POST', '/me/invitations', { personId: sibling.id, phone: TRUSTED_PHONE, surname: 'Петров', scopes: ['passes'] }),
-    403, 'API_FORBIDDEN', 'invite for a child not one\'s own');
+    404, 'API_NOT_FOUND', 'invite for a child not one\'s own');
   expectError(t, await parent('POST', '/me/invitations', { personId: child.id, phone: PARENT_PHONE, surname: 'Иванова', scopes: ['passes'] }),
     409, 'API_CONFLICT', 'invite oneself');
   expectError(t, await parent('POST', '/me/invitations', { personId: child.id, phone: TRUSTED_PHONE, surname: 'Петров', scopes: ['everything'] }),
@@ -225,7 +225,7 @@ t.test('guardians - entries and exits from real taps are read back from ClickHou
   ] });
   t.equal(last!.body.items.length, 2, 'exactly the two taps');
   t.same((await op('GET', path)).body, last!.body, 'the operator reads the same');
-  t.same((await clientOf('parent')('GET', `/persons/${sibling.id}/passes?from=${localDay()}&to=${localDay()}`)).status, 403, 'not the sibling\'s');
+  t.same((await clientOf('parent')('GET', `/persons/${sibling.id}/passes?from=${localDay()}&to=${localDay()}`)).status, 404, 'not the sibling\'s');
 
   const ranges = [
     { name: '92 days', from: localDay(-92), to: localDay() },
@@ -243,7 +243,7 @@ t.test('guardians - revoking an invitation takes the access away at once', async
   const revoked = await clientOf('parent')('POST', `/invitations/${ids.invitation}/revoke`);
   t.equal(revoked.status, 200);
   t.match(revoked.body, { id: ids.invitation, status: 'revoked' });
-  expectError(t, await clientOf('trusted')('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 403, 'API_FORBIDDEN', 'right after the revoke');
+  expectError(t, await clientOf('trusted')('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 404, 'API_NOT_FOUND', 'right after the revoke');
   t.same((await clientOf('trusted')('GET', '/me/children')).body, { items: [] }, 'the child is gone from the trusted person\'s list');
   expectError(t, await clientOf('trusted')('POST', `/invitations/${ids.wrongSurname}/revoke`), 404, 'API_NOT_FOUND', 'only the inviter revokes');
   expectError(t, await clientOf('trusted')('POST', `/invitations/${ids.invitation}/accept`), 409, 'API_CONFLICT', 'a revoked invitation cannot be accepted');
@@ -276,8 +276,8 @@ t.test('guardians - unlinking a parent removes the trusted persons that parent i
   t.same((await op('GET', `/persons/${child.id}/guardians`)).body, { items: [] }, 'neither the parent nor the trusted person is linked');
   t.same((await parent('GET', '/me/children')).body, { items: [] });
   t.same((await trusted('GET', '/me/children')).body, { items: [] });
-  expectError(t, await trusted('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 403, 'API_FORBIDDEN', 'trusted person after the unlink');
-  expectError(t, await parent('GET', `/persons/${child.id}/account`), 403, 'API_FORBIDDEN', 'parent after the unlink');
+  expectError(t, await trusted('GET', `/persons/${child.id}/passes?from=${localDay()}&to=${localDay()}`), 404, 'API_NOT_FOUND', 'trusted person after the unlink');
+  expectError(t, await parent('GET', `/persons/${child.id}/account`), 404, 'API_NOT_FOUND', 'parent after the unlink');
   expectError(t, await op('DELETE', `/persons/${child.id}/guardians/${ids.parent}`), 404, 'API_NOT_FOUND', 'unlink twice');
   const audit = await api.admin('GET', '/audit?limit=5');
   t.match(audit.body.items[0], { action: 'guardianship.unlink', targets: [`guardianship:${ids.parent}.${child.id}`, `guardianship:${ids.trusted}.${child.id}`] },

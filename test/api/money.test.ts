@@ -141,8 +141,8 @@ t.test('accounts - PATCH daily limit, banned categories, threshold; the POS appl
   for (const [what, body] of bad) isError(t, await operatorA('PATCH', `/accounts/${p.accountId}`, body), 400, 'API_INVALID_REQUEST', what);
   t.same((await admin('GET', `/accounts/${p.accountId}`)).body, { ...cleared.body, balanceKop: 10_000 }, 'refused patches changed nothing');
   isError(t, await cateringA('PATCH', `/accounts/${p.accountId}`, { dailyLimitKop: 1 }), 403, 'API_FORBIDDEN', 'catering may not set limits');
-  isError(t, await operatorB('PATCH', `/accounts/${p.accountId}`, { dailyLimitKop: 1 }), 403, 'API_FORBIDDEN', 'an operator of another school');
-  isError(t, await guardian('PATCH', `/accounts/${p.accountId}`, { dailyLimitKop: 1 }), 403, 'API_FORBIDDEN', 'a guardian of another child');
+  isError(t, await operatorB('PATCH', `/accounts/${p.accountId}`, { dailyLimitKop: 1 }), 404, 'API_NOT_FOUND', 'an operator of another school');
+  isError(t, await guardian('PATCH', `/accounts/${p.accountId}`, { dailyLimitKop: 1 }), 404, 'API_NOT_FOUND', 'a guardian of another child');
   isError(t, await admin('PATCH', '/accounts/a_nobody', { dailyLimitKop: 1 }), 404, 'API_NOT_FOUND', 'an unknown account');
 });
 
@@ -175,8 +175,8 @@ t.test('benefits - create, list, delete', async (t) => {
   for (const [what, body] of bad) isError(t, await operatorA('POST', `/persons/${p.id}/benefits`, body), 400, 'API_INVALID_REQUEST', what);
   const good = { mealPeriods: ['lunch'], validFrom: '2025-09-01', validTo: '2025-09-30' };
   isError(t, await cateringA('POST', `/persons/${p.id}/benefits`, good), 403, 'API_FORBIDDEN', 'catering may not grant');
-  isError(t, await operatorB('POST', `/persons/${p.id}/benefits`, good), 403, 'API_FORBIDDEN', 'an operator of another school grants');
-  isError(t, await operatorB('DELETE', `/benefits/${made[1]!['id']}`), 403, 'API_FORBIDDEN', 'an operator of another school withdraws');
+  isError(t, await operatorB('POST', `/persons/${p.id}/benefits`, good), 404, 'API_NOT_FOUND', 'an operator of another school grants');
+  isError(t, await operatorB('DELETE', `/benefits/${made[1]!['id']}`), 404, 'API_NOT_FOUND', 'an operator of another school withdraws');
   isError(t, await operatorA('POST', '/persons/p_nobody/benefits', good), 404, 'API_NOT_FOUND', 'an unknown person');
   t.same((await admin('GET', `/persons/${p.id}/benefits`)).body.items, [made[1]], 'refused requests changed nothing');
 });
@@ -230,7 +230,7 @@ t.test('refunds - of a POS purchase: 201, 200 duplicate, once per purchase, reas
   t.equal(isError(t, unknown, 404, 'API_NOT_FOUND', 'an unknown purchase')['reason'], 'unknown_purchase');
   isError(t, await cateringA('POST', '/refunds', { ...body, refundId: 'rf-4', seq: s3 }), 404, 'API_NOT_FOUND', 'a declined purchase');
   isError(t, await cateringA('POST', '/refunds', { ...body, refundId: 'rf-5', deviceId: 'd_nowhere' }), 404, 'API_NOT_FOUND', 'an unknown device');
-  isError(t, await cateringB('POST', '/refunds', { ...body, refundId: 'rf-6', seq: s2 }), 403, 'API_FORBIDDEN', 'catering of another school');
+  isError(t, await cateringB('POST', '/refunds', { ...body, refundId: 'rf-6', seq: s2 }), 404, 'API_NOT_FOUND', 'catering of another school');
   isError(t, await operatorA('POST', '/refunds', { ...body, refundId: 'rf-7', seq: s2 }), 403, 'API_FORBIDDEN', 'a school operator');
   isError(t, await payments('POST', '/refunds', { ...body, refundId: 'rf-8', seq: s2 }), 403, 'API_FORBIDDEN', 'the payment integration');
   for (const [what, b] of [
@@ -301,8 +301,8 @@ t.test('accounts - history from ClickHouse shows the top-ups, the purchase with 
   const limit = await parent('PATCH', `/accounts/${buyer.accountId}`, { lowBalanceThresholdKop: 2_000 });
   t.same([limit.status, limit.body.lowBalanceThresholdKop], [200, 2_000], 'the parent sets the threshold');
   isError(t, await trusted('PATCH', `/accounts/${buyer.accountId}`, { lowBalanceThresholdKop: 0 }), 403, 'API_FORBIDDEN', 'the trusted person sets a limit');
-  isError(t, await operatorB('GET', path), 403, 'API_FORBIDDEN', 'an operator of another school');
-  isError(t, await guardian('GET', path), 403, 'API_FORBIDDEN', 'a guardian of another child');
+  isError(t, await operatorB('GET', path), 404, 'API_NOT_FOUND', 'an operator of another school');
+  isError(t, await guardian('GET', path), 404, 'API_NOT_FOUND', 'a guardian of another child');
   isError(t, await payments('GET', path), 403, 'API_FORBIDDEN', 'the payment integration');
   isError(t, await admin('GET', `/accounts/a_nobody/history?from=${from}&to=${to}`), 404, 'API_NOT_FOUND', 'an unknown account');
 });

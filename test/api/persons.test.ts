@@ -85,8 +85,8 @@ t.test('persons - a pupil gets an account, staff none; read back', async (t) => 
   t.same(read.body, pupil, 'read back as created');
   isError(t, await admin('GET', '/persons/p_nobody'), 404, 'API_NOT_FOUND', 'unknown person');
   const other = await clientFor({ role: 'school_operator', schoolIds: [SCHOOL_B] });
-  isError(t, await other('GET', `/persons/${pupil['id']}`), 403, 'API_FORBIDDEN', 'an operator of another school');
-  isError(t, await other('POST', `/schools/${SCHOOL_A}/persons`, personBody()), 403, 'API_FORBIDDEN', 'creating at another school');
+  isError(t, await other('GET', `/persons/${pupil['id']}`), 404, 'API_NOT_FOUND', 'an operator of another school');
+  isError(t, await other('POST', `/schools/${SCHOOL_A}/persons`, personBody()), 404, 'API_NOT_FOUND', 'creating at another school');
   isError(t, await payments('POST', `/schools/${SCHOOL_A}/persons`, personBody()), 403, 'API_FORBIDDEN', 'a payment integration');
   isError(t, await admin('POST', `/schools/s_nowhere/persons`, personBody()), 404, 'API_NOT_FOUND', 'unknown school');
   for (const [what, body] of [
@@ -148,7 +148,7 @@ t.test('persons - list with className and kind filters, paged by limit/after/nex
   }
   const catering = await clientFor({ role: 'catering_operator', schoolIds: [sid] });
   isError(t, await catering('GET', `/schools/${sid}/persons?kind=staff`), 403, 'API_FORBIDDEN', 'catering reads no persons, even at its school');
-  isError(t, await operatorA('GET', `/schools/${sid}/persons`), 403, 'API_FORBIDDEN', 'an operator of another school lists');
+  isError(t, await operatorA('GET', `/schools/${sid}/persons`), 404, 'API_NOT_FOUND', 'an operator of another school lists');
 });
 
 t.test('persons - PATCH corrects the record; no new person; names into another child\'s is 409', async (t) => {
@@ -199,11 +199,11 @@ t.test('persons - moving to another school keeps the account id and the balance'
   t.ok(listB.body.items.some((x: any) => x.id === p['id']), 'listed at the new school');
   const listA = await admin('GET', `/schools/${SCHOOL_A}/persons?limit=1000`);
   t.notOk(listA.body.items.some((x: any) => x.id === p['id']), 'no longer listed at the old school');
-  isError(t, await operatorA('GET', `/persons/${p['id']}`), 403, 'API_FORBIDDEN', 'the old school\'s operator');
-  isError(t, await operatorA('POST', `/persons/${p['id']}/move`, { schoolId: SCHOOL_A }), 403, 'API_FORBIDDEN', 'moving a person of another school');
+  isError(t, await operatorA('GET', `/persons/${p['id']}`), 404, 'API_NOT_FOUND', 'the old school\'s operator');
+  isError(t, await operatorA('POST', `/persons/${p['id']}/move`, { schoolId: SCHOOL_A }), 404, 'API_NOT_FOUND', 'moving a person of another school');
   isError(t, await admin('POST', `/persons/${p['id']}/move`, { schoolId: 's_nowhere' }), 404, 'API_NOT_FOUND', 'moving to an unknown school');
   const q = await createPerson(t, personBody());
-  isError(t, await operatorA('POST', `/persons/${q['id']}/move`, { schoolId: SCHOOL_B }), 403, 'API_FORBIDDEN', 'moving into a school out of scope');
+  isError(t, await operatorA('POST', `/persons/${q['id']}/move`, { schoolId: SCHOOL_B }), 404, 'API_NOT_FOUND', 'moving into a school out of scope');
 });
 
 t.test('persons - dedup: the same normalised name and birth date is 409 with the existing id', async (t) => {
@@ -320,7 +320,7 @@ t.test('identifiers - block: a connected turnstile refuses the card within 1 s; 
   t.same([again.status, again.body], [200, blocked.body], 'blocking again is idempotent');
   isError(t, await operatorA('POST', '/identifiers/i_nobody/block'), 404, 'API_NOT_FOUND', 'blocking an unknown identifier');
   const other = await clientFor({ role: 'school_operator', schoolIds: [SCHOOL_B] });
-  isError(t, await other('POST', `/identifiers/${card['id']}/block`), 403, 'API_FORBIDDEN', 'an operator of another school blocks');
+  isError(t, await other('POST', `/identifiers/${card['id']}/block`), 404, 'API_NOT_FOUND', 'an operator of another school blocks');
   const reuse = await operatorA('POST', `/persons/${p['id']}/identifiers`, { kind: 'fob', uidHex: u });
   isError(t, reuse, 409, 'API_CONFLICT', 'a blocked card\'s UID cannot be issued again');
 });
@@ -356,4 +356,71 @@ t.test('identifiers - duplicate: old card refused, new card passes, the balance 
   isError(t, await operatorA('POST', `/identifiers/${dup.body.identifier.id}/duplicate`, { kind: 'temporary', uidHex: uid() }), 400, 'API_INVALID_REQUEST', 'a temporary duplicate without expiry');
   t.equal(await reasonAt(c, newUid), Reason.DECISION_REASON_OK, 'refused duplicates left the new card active');
   isError(t, await operatorA('POST', '/identifiers/i_nobody/duplicate', { kind: 'fob', uidHex: uid() }), 404, 'API_NOT_FOUND', 'duplicating an unknown identifier');
+});
+
+t.test('persons - names, dates and class names meet the text policy: 400 naming the field and the problem', async (t) => {
+  const kept = await createPerson(t, personBody({ birthDate: '2016-01-02' }));
+  const cases: Array<[string, Record<string, unknown>, string, string]> = [
+    ['month 13', { birthDate: '2016-13-02' }, 'birthDate', 'date'],
+    ['month 00', { birthDate: '2016-00-02' }, 'birthDate', 'date'],
+    ['year 0000', { birthDate: '0000-01-02' }, 'birthDate', 'date'],
+    ['February 30', { birthDate: '2015-02-30' }, 'birthDate', 'date'],
+    ['born in the future', { birthDate: `${new Date().getUTCFullYear() + 1}-01-01` }, 'birthDate', 'future'],
+    ['surname of spaces', { surname: '   ' }, 'surname', 'empty'],
+    ['given name with CR LF', { givenName: 'Ёлка\r\nПальма' }, 'givenName', 'control'],
+    ['surname with NUL', { surname: 'Тест\u0000ова' }, 'surname', 'control'],
+    ['surname with a right-to-left override', { surname: '\u202eавотсеТ' }, 'surname', 'bidi'],
+    ['given name with a lone surrogate', { givenName: '\ud800' }, 'givenName', 'surrogate'],
+    ['class named after a teacher', { className: 'Петрова' }, 'className', 'class_name'],
+    ['class 12', { className: '12А' }, 'className', 'class_name'],
+  ];
+  for (const [what, patch, field, problem] of cases) {
+    const d = isError(t, await admin('POST', `/schools/${SCHOOL_A}/persons`, personBody(patch)), 400, 'API_INVALID_REQUEST', what);
+    t.same([d['field'], d['problem']], [field, problem], `${what}: ${field} ${problem}`);
+  }
+  // 2016-13-02 is not 2017-01-02, and the same child with the real date is still found as registered.
+  const same = { ...kept, id: undefined, schoolId: undefined, accountId: undefined, displayName: undefined };
+  const body = Object.fromEntries(Object.entries(same).filter(([, v]) => v !== undefined && v !== ''));
+  isError(t, await admin('POST', `/schools/${SCHOOL_A}/persons`, { ...body, birthDate: '2016-13-02' }), 400, 'API_INVALID_REQUEST', 'no roll-over');
+  const dup = isError(t, await admin('POST', `/schools/${SCHOOL_A}/persons`, { ...body, surname: ` ${kept['surname']}  ` }), 409, 'API_ALREADY_REGISTERED', 'trimmed name');
+  t.equal(dup['existingId'], kept['id'], 'the trimmed name is the same child');
+  const canonical = await createPerson(t, personBody({ surname: '  Заи\u0306цева ', className: ' 11-б ' }));
+  t.same([canonical['surname'], canonical['className']], ['Зайцева', '11Б'], 'stored in canonical form (NFC, trimmed, class 11Б)');
+  const patched = await admin('PATCH', `/persons/${canonical['id']}`, { className: '5a' });
+  t.equal(patched.body.className, '5А', 'a Latin look-alike letter is the Cyrillic one');
+  const bad = isError(t, await admin('PATCH', `/persons/${canonical['id']}`, { patronymic: 'Ива\u2066новна' }), 400, 'API_INVALID_REQUEST', 'patch');
+  t.same([bad['field'], bad['problem']], ['patronymic', 'bidi'], 'a patch is checked too');
+});
+
+t.test('identifiers - duplicate is idempotent per lost card: a retry gets the first replacement, never two', async (t) => {
+  const p = await createPerson(t, personBody());
+  const lost = await issue(t, p['id'], uid());
+  const newUid = uid();
+  const first = await operatorA('POST', `/identifiers/${lost['id']}/duplicate`, { kind: 'fob', uidHex: newUid });
+  t.equal(first.status, 201, 'the first request makes the replacement');
+  const retry = await operatorA('POST', `/identifiers/${lost['id']}/duplicate`, { kind: 'fob', uidHex: newUid.toUpperCase() });
+  t.same([retry.status, retry.body], [200, first.body], 'a retry answers 200 with the replacement made the first time');
+  const other = isError(t, await operatorA('POST', `/identifiers/${lost['id']}/duplicate`, { kind: 'fob', uidHex: uid() }), 409, 'API_CONFLICT',
+    'another card for the same lost card');
+  t.same(other, { replacementId: first.body.identifier.id }, 'the conflict names the replacement');
+  const active = async (personId: string) => (await operatorA('GET', `/persons/${personId}/identifiers`)).body.items
+    .filter((i: { status: string }) => i.status === 'active').map((i: { id: string }) => i.id);
+  t.same(await active(p['id']), [first.body.identifier.id], 'one active card');
+
+  // Concurrent requests: the same UID (a client retrying in parallel), then different UIDs.
+  for (const [what, sameUid] of [['same UID', true], ['different UIDs', false]] as const) {
+    const q = await createPerson(t, personBody());
+    const card = await issue(t, q['id'], uid());
+    const shared = uid();
+    const res = await Promise.all(Array.from({ length: 6 }, () =>
+      operatorA('POST', `/identifiers/${card['id']}/duplicate`, { kind: 'fob', uidHex: sameUid ? shared : uid() })));
+    const made = res.filter((r) => r.status === 201);
+    t.equal(made.length, 1, `${what}: one 201`);
+    const replacementId = made[0]?.body.identifier.id;
+    for (const r of res.filter((x) => x.status !== 201)) {
+      if (sameUid) t.same([r.status, r.body.identifier.id], [200, replacementId], `${what}: the others get it back`);
+      else t.same([r.status, r.body.error.code, r.body.error.details], [409, 'API_CONFLICT', { replacementId }], `${what}: the others are told which`);
+    }
+    t.same(await active(q['id']), [replacementId], `${what}: one active replacement`);
+  }
 });

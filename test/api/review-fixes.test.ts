@@ -237,8 +237,9 @@ t.test('accounts - a guardian asking for an unknown account gets 403, as for ano
   t.equal((await parent('GET', `/accounts/${child.accountId}`)).status, 200, 'the own child\'s account');
   const foreign = await parent('GET', `/accounts/${other.accountId}`);
   const unknown = await parent('GET', '/accounts/a_nobody0000');
-  expectError(t, foreign, 403, 'API_FORBIDDEN', 'another child\'s account');
-  expectError(t, unknown, 403, 'API_FORBIDDEN', 'an unknown account');
+  expectError(t, foreign, 404, 'API_NOT_FOUND', 'another child\'s account');
+  expectError(t, unknown, 404, 'API_NOT_FOUND', 'an unknown account');
+  t.same(foreign.body, unknown.body, 'one and the same answer');
   expectError(t, await admin('GET', '/accounts/a_nobody0000'), 404, 'API_NOT_FOUND', 'the city administrator is told it does not exist');
 });
 

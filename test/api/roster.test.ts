@@ -186,7 +186,7 @@ t.test('roster - header, content type, size and scope problems refuse the whole 
   t.match(expectError(t, { status: streamed.status, body: await streamed.json(), headers: streamed.headers }, 413, 'API_BODY_TOO_LARGE', 'over 2 MiB, chunked'),
     { bytesMax: ROSTER_BYTES_MAX });
   const opB = await api.clientFor({ role: 'school_operator', schoolIds: [SCHOOL_B] });
-  expectError(t, await importCsv(opB, file50), 403, 'API_FORBIDDEN', 'an operator of another school');
+  expectError(t, await importCsv(opB, file50), 404, 'API_NOT_FOUND', 'an operator of another school');
   const guardian = await api.clientFor({ role: 'guardian', guardianId: 'g_nobody' });
   expectError(t, await importCsv(guardian, file50), 403, 'API_FORBIDDEN', 'a guardian token');
   expectError(t, await importCsv(api.admin, file50, 'text/csv', 'no-such-school'), 404, 'API_NOT_FOUND', 'an unknown school');

@@ -101,7 +101,7 @@ t.test('schools - invalid requests are 400, unknown schools 404, in the error en
   isError(t, await admin('POST', '/schools', undefined, { raw: '{"name":', contentType: 'application/json' }), 400, 'API_MALFORMED_BODY', 'broken JSON');
   isError(t, await admin('POST', '/schools', undefined, { raw: 'name,tz', contentType: 'text/csv' }), 415, 'API_UNSUPPORTED_MEDIA_TYPE', 'CSV body');
   const missing = isError(t, await admin('GET', '/schools/no-such-school'), 404, 'API_NOT_FOUND', 'unknown school');
-  t.same(missing, { kind: 'school', id: 'no-such-school' });
+  t.same(missing, {}, 'no details: the same 404 whether it exists or is out of scope');
   isError(t, await admin('PATCH', '/schools/no-such-school', { name: 'X' }), 404, 'API_NOT_FOUND', 'patch of an unknown school');
   isError(t, await admin('DELETE', `/schools/${SCHOOL_A}`), 405, 'API_METHOD_NOT_ALLOWED', 'DELETE');
 });
@@ -113,8 +113,8 @@ t.test('schools - roles and scope', async (t) => {
   const own = await operatorA('GET', '/schools');
   t.same(own.body.items.map((s: { id: string }) => s.id), [SCHOOL_A], 'an operator lists only its schools');
   t.equal((await cateringA('GET', `/schools/${SCHOOL_A}`)).status, 200, 'catering reads its school');
-  const other = isError(t, await operatorA('GET', `/schools/${SCHOOL_B}`), 403, 'API_FORBIDDEN', 'another school');
-  t.same(other, { schoolId: SCHOOL_B });
+  const other = isError(t, await operatorA('GET', `/schools/${SCHOOL_B}`), 404, 'API_NOT_FOUND', 'another school');
+  t.same(other, {}, 'no details: the same 404 as for a school that does not exist');
   isError(t, await operatorA('POST', '/schools', { name: 'X', timeZone: 'Europe/Moscow' }), 403, 'API_FORBIDDEN', 'an operator creating a school');
   isError(t, await operatorA('PATCH', `/schools/${SCHOOL_A}`, { name: 'X' }), 403, 'API_FORBIDDEN', 'an operator renaming its school');
   isError(t, await payments('GET', '/schools'), 403, 'API_FORBIDDEN', 'payment integration');
@@ -165,16 +165,16 @@ t.test('devices - invalid, unknown and out-of-scope requests', async (t) => {
   isError(t, await admin('POST', '/schools/no-such-school/devices', { kind: 'turnstile' }), 404, 'API_NOT_FOUND', 'unknown school');
   isError(t, await admin('GET', '/schools/no-such-school/devices'), 404, 'API_NOT_FOUND', 'devices of an unknown school');
   const missing = isError(t, await admin('GET', '/devices/no-such-device'), 404, 'API_NOT_FOUND', 'unknown device');
-  t.same(missing, { kind: 'device', id: 'no-such-device' });
+  t.same(missing, {}, 'no details: the same 404 whether it exists or is out of scope');
   for (const action of ['rotate-secret', 'disable', 'enable']) {
     isError(t, await admin('POST', `/devices/no-such-device/${action}`), 404, 'API_NOT_FOUND', `${action} of an unknown device`);
   }
   const { device } = await provision(SCHOOL_A);
   made.deviceIds.push(device.id);
-  isError(t, await operatorB('POST', `/schools/${SCHOOL_A}/devices`, { kind: 'turnstile' }), 403, 'API_FORBIDDEN', 'operator of B at A');
-  isError(t, await operatorB('GET', `/devices/${device.id}`), 403, 'API_FORBIDDEN', 'operator of B reads a device of A');
-  isError(t, await operatorB('POST', `/devices/${device.id}/disable`), 403, 'API_FORBIDDEN', 'operator of B disables a device of A');
-  isError(t, await operatorB('POST', `/devices/${device.id}/rotate-secret`), 403, 'API_FORBIDDEN', 'operator of B re-keys a device of A');
+  isError(t, await operatorB('POST', `/schools/${SCHOOL_A}/devices`, { kind: 'turnstile' }), 404, 'API_NOT_FOUND', 'operator of B at A');
+  isError(t, await operatorB('GET', `/devices/${device.id}`), 404, 'API_NOT_FOUND', 'operator of B reads a device of A');
+  isError(t, await operatorB('POST', `/devices/${device.id}/disable`), 404, 'API_NOT_FOUND', 'operator of B disables a device of A');
+  isError(t, await operatorB('POST', `/devices/${device.id}/rotate-secret`), 404, 'API_NOT_FOUND', 'operator of B re-keys a device of A');
   isError(t, await cateringA('POST', `/schools/${SCHOOL_A}/devices`, { kind: 'pos' }), 403, 'API_FORBIDDEN', 'catering provisions');
   isError(t, await cateringA('POST', `/devices/${device.id}/disable`), 403, 'API_FORBIDDEN', 'catering disables');
   t.equal((await admin('GET', `/devices/${device.id}`)).body.enabled, true, 'the device is still enabled');
@@ -243,7 +243,7 @@ t.test('tokens - a created token works; a revoked one is refused; bad specs are 
   const own = await use('/schools');
   t.equal(own.status, 200);
   t.same(own.body.items.map((s: { id: string }) => s.id), [SCHOOL_A], 'the token has its scope');
-  isError(t, await use(`/schools/${SCHOOL_B}`), 403, 'API_FORBIDDEN', 'outside its scope');
+  isError(t, await use(`/schools/${SCHOOL_B}`), 404, 'API_NOT_FOUND', 'outside its scope');
 
   const del = await admin('DELETE', `/tokens/${info.id}`);
   t.equal(del.status, 204);
@@ -318,7 +318,7 @@ t.test('headcount - a pupil who entered is listed in their class, and gone after
 
   const operatorB = await api.clientFor({ role: 'school_operator', schoolIds: [SCHOOL_B] });
   const cateringA = await api.clientFor({ role: 'catering_operator', schoolIds: [SCHOOL_A] });
-  isError(t, await operatorB('GET', `/schools/${SCHOOL_A}/headcount`), 403, 'API_FORBIDDEN', 'operator of another school');
+  isError(t, await operatorB('GET', `/schools/${SCHOOL_A}/headcount`), 404, 'API_NOT_FOUND', 'operator of another school');
   isError(t, await cateringA('GET', `/schools/${SCHOOL_A}/headcount`), 403, 'API_FORBIDDEN', 'catering');
   isError(t, await admin('GET', '/schools/no-such-school/headcount'), 404, 'API_NOT_FOUND', 'unknown school');
 });
