@@ -4,21 +4,21 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { tapgate } from '../core/proto.js';
-import { TapgateError } from '../core/index.js';
 import { LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
 import type { Sequencer } from './sequencer.js';
 
 const { LedgerBatch } = tapgate.events.v1;
 
 /**
- * Bytes fetched per pull, at most. The replay pulls the next batch only after applying the last
- * one, so the server never has more than this outstanding for us (a push-style consume of large
- * ledger messages overran the connection's 64 MiB pending limit: "Slow Consumer Detected").
+ * Bytes the replay keeps requested from the server, at most: more is pulled only as messages are
+ * applied, so a big ledger never piles up in the connection (a consume bounded by message count
+ * alone, 512 messages of up to 1 MiB, overran the server's 64 MiB pending limit for the
+ * connection: "Slow Consumer Detected", and the lease starved).
  */
 export const REPLAY_FETCH_BYTES = 8 * 1024 * 1024;
 /** The replay yields to the event loop after this much work, in ms, so lease renewals and pings run. */
 export const REPLAY_SLICE_MS = 20;
-/** How long one pull waits for messages the server should already have, in ms. */
+/** How long each pull request of the replay's consumer lives before it is renewed, in ms. */
 const REPLAY_FETCH_EXPIRES_MS = 5000;
 
 export interface ReplayStats { readonly messages: number; readonly events: number; readonly seconds: number; readonly skippedBatches: number }
@@ -78,21 +78,21 @@ export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, g
     const consumer = await js.consumers.get(LEDGER_STREAM, afterSeq === 0
       ? { filter_subjects: subject, deliver_policy: DeliverPolicy.All }
       : { filter_subjects: subject, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
-    let seen = afterSeq;
+    // A continuous pull that keeps at most REPLAY_FETCH_BYTES requested from the server: it asks
+    // for more only as we process what arrived.
+    const iter = await consumer.consume({ max_bytes: REPLAY_FETCH_BYTES, expires: REPLAY_FETCH_EXPIRES_MS });
     let sliceStart = performance.now();
-    while (seen < lastSubjectSeq) {
-      const batch = await consumer.fetch({ max_bytes: REPLAY_FETCH_BYTES, expires: REPLAY_FETCH_EXPIRES_MS });
-      const before = seen;
-      for await (const m of batch) {
-        if (m.seq > lastSubjectSeq) break;
+    try {
+      for await (const m of iter) {
         const b = LedgerBatch.decode(m.data);
         if (continuity.accept(b.bootId, Number(b.batchNo))) events += sequencer.replay(b);
         else skippedBatches++;
         messages++;
-        seen = m.seq;
+        if (m.seq >= lastSubjectSeq) break;
         if (performance.now() - sliceStart >= REPLAY_SLICE_MS) { await yieldToLoop(); sliceStart = performance.now(); }
       }
-      if (seen === before) throw new TapgateError('GW_REPLAY_FAILED', `ledger replay got no message after stream seq ${seen} of ${lastSubjectSeq}`);
+    } finally {
+      await iter.close();
     }
     await consumer.delete().catch(() => undefined);
   }

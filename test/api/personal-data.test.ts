@@ -235,6 +235,15 @@ async function workload(t: Test, s: Seeded, roster: { r1: Account }): Promise<st
   const today = localDayNumber(timeZone, Date.now());
   const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
   await expect(t, s.op, 201, 'POST', `/persons/${s.p2}/benefits`, { mealPeriods: [period], validFrom: iso(today - 1), validTo: iso(today + 30) });
+  // The canteen's catalogue: POS baskets name catalogue products (protocol v1.2 pricing, ADR 0011).
+  for (const code of ['bakery', 'hot_meal', 'drinks', 'sweets']) {
+    await expect(t, s.catering, 201, 'POST', `/schools/${s.school}/categories`, { code, name: code });
+  }
+  const productIds = new Map<string, string>();
+  for (const [name, category, priceKop] of [['bun', 'bakery', 4500], ['set-lunch', 'hot_meal', 12_000], ['juice', 'drinks', 6000], ['choc', 'sweets', 8000]] as const) {
+    productIds.set(name, (await expect(t, s.catering, 201, 'POST', `/schools/${s.school}/products`, { name, category, priceKop })).body.id as string);
+  }
+  const product = (name: string, category: string, priceKop: number, quantity = 1) => item(productIds.get(name)!, category, priceKop, quantity);
   const turnstile = (await expect(t, s.op, 201, 'POST', `/schools/${s.school}/devices`, { kind: 'turnstile' })).body;
   const pos = (await expect(t, s.op, 201, 'POST', `/schools/${s.school}/devices`, { kind: 'pos' })).body;
   const topUp = (number: string, paymentId: string, amountKop: number) => ({ path: `/accounts/by-number/${number}/top-ups`, body: { channel: 'sber', paymentId, amountKop } });
@@ -253,11 +262,11 @@ async function workload(t: Test, s: Seeded, roster: { r1: Account }): Promise<st
   t.same(passes.map((d) => d.reason), [...Array(5).fill(Reason.DECISION_REASON_OK), Reason.DECISION_REASON_UNKNOWN_IDENTIFIER,
     Reason.DECISION_REASON_IDENTIFIER_BLOCKED, Reason.DECISION_REASON_OK], 'turnstile decisions');
   const sales = await posTap(till, [
-    { seq: 1, uid: hex(UID.p1), items: [item('bun', 'bakery', 4500, 2)] },
-    { seq: 2, uid: hex(UID.p2b), items: [item('set-lunch', 'hot_meal', 12_000)], mealKind: SUBSIDISED },
-    { seq: 3, uid: hex(UID.r3), items: [item('juice', 'drinks', 6000)] },
-    { seq: 4, uid: hex(UID.p1), items: [item('choc', 'sweets', 8000)], mealKind: BUFFET },
-    { seq: 5, uid: hex(UID.unknown), items: [item('bun', 'bakery', 4500)] },
+    { seq: 1, uid: hex(UID.p1), items: [product('bun', 'bakery', 4500, 2)] },
+    { seq: 2, uid: hex(UID.p2b), items: [product('set-lunch', 'hot_meal', 12_000)], mealKind: SUBSIDISED },
+    { seq: 3, uid: hex(UID.r3), items: [product('juice', 'drinks', 6000)] },
+    { seq: 4, uid: hex(UID.p1), items: [product('choc', 'sweets', 8000)], mealKind: BUFFET },
+    { seq: 5, uid: hex(UID.unknown), items: [product('bun', 'bakery', 4500)] },
   ]);
   t.same(sales.map((d) => money(d).reason), [Reason.DECISION_REASON_OK, Reason.DECISION_REASON_OK, Reason.DECISION_REASON_INSUFFICIENT_FUNDS,
     Reason.DECISION_REASON_BANNED_CATEGORY, Reason.DECISION_REASON_UNKNOWN_IDENTIFIER], 'POS decisions');

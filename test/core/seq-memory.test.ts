@@ -7,10 +7,9 @@ function decision(seq: number, reason = 1): StoredDecision {
   return { seq, reason, personId: `p${seq}`, decidedAtMs: 1_000_000 + seq, appendNo: seq };
 }
 
-/** The number of decisions kept for a device: white-box, to prove the bound. */
+/** The number of decisions held for a device, to prove the bound. */
 function kept(mem: SeqMemory, deviceId: string): number {
-  const devices = (mem as unknown as { devices: Map<string, { decisions: Map<number, unknown> }> }).devices;
-  return devices.get(deviceId)?.decisions.size ?? 0;
+  return mem.retained(deviceId);
 }
 
 function kindOf(l: SeqLookup): string {
