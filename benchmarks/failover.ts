@@ -39,11 +39,19 @@ const RECONNECT_PAUSE_MS = 100;
 
 interface Dev { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[] }
 
-/** A device as firmware would run it: numbered taps kept until decided, resent after each reconnect. */
+/** Frames a device keeps unanswered at most (the gateway's default `max_frames_in_flight`). */
+const FRAMES_IN_FLIGHT_MAX = 16;
+
+/**
+ * A device as docs/protocol.md tells firmware to run: numbered taps kept until decided, one tap
+ * per frame, at most FRAMES_IN_FLIGHT_MAX frames unanswered; a refused frame (its seq named in
+ * the Error) is sent again after a pause; after a reconnect everything unanswered is sent again.
+ */
 class Device {
   private client: DeviceClient | null = null;
   private seq = 0;
-  readonly pending = new Map<number, { uid: Buffer; sentMs: number }>();
+  readonly pending = new Map<number, { uid: Buffer; sentMs: number; inFlight: boolean }>();
+  private inFlight = 0;
   readonly rttMs: number[] = [];
   lastDecisionMs = 0;
   private urlIndex = 0;
@@ -59,47 +67,55 @@ class Device {
         const c = await DeviceClient.connect(url, this.d.id, this.d.secret);
         this.client = c;
         c.ws.on('message', () => this.drain(c));
-        this.resend(c);
+        this.pump();
         await c.waitClose();
       } catch { /* refused or closed: try the next address */ }
       this.client = null;
+      this.inFlight = 0;
+      for (const p of this.pending.values()) p.inFlight = false;
       await new Promise((r) => setTimeout(r, RECONNECT_PAUSE_MS));
     }
   }
 
   tap(): void {
     const seq = ++this.seq;
-    const uid = this.d.uids[seq % this.d.uids.length]!;
-    this.pending.set(seq, { uid, sentMs: Date.now() });
-    const c = this.client;
-    if (c !== null && c.closed === null) {
-      c.sendFrame({ taps: { taps: [{ seq, cardUid: uid, direction: seq % 2 ? Direction.DIRECTION_ENTRY : Direction.DIRECTION_EXIT, deviceTimeMs: Date.now() }] } });
-    }
+    this.pending.set(seq, { uid: this.d.uids[seq % this.d.uids.length]!, sentMs: Date.now(), inFlight: false });
+    this.pump();
   }
 
-  /** Resends what is unanswered, and again while OVERLOADED answers come (a stall). */
-  resend(c: DeviceClient, minAgeMs = 0): void {
-    const before = Date.now() - minAgeMs;
-    const taps = [...this.pending].filter(([, p]) => p.sentMs <= before).slice(0, 64).map(([seq, p]) => ({ seq, cardUid: p.uid, direction: Direction.DIRECTION_ENTRY, deviceTimeMs: p.sentMs }));
-    if (taps.length > 0 && c.closed === null) c.sendFrame({ taps: { taps } });
+  /** Sends unanswered taps that are not in flight, oldest first, up to the in-flight limit. */
+  pump(): void {
+    const c = this.client;
+    if (c === null || c.closed !== null) return;
+    for (const [seq, p] of this.pending) {
+      if (this.inFlight >= FRAMES_IN_FLIGHT_MAX) break;
+      if (p.inFlight) continue;
+      p.inFlight = true;
+      this.inFlight++;
+      c.sendFrame({ taps: { taps: [{ seq, cardUid: p.uid, direction: seq % 2 ? Direction.DIRECTION_ENTRY : Direction.DIRECTION_EXIT, deviceTimeMs: p.sentMs }] } });
+    }
   }
 
   private drain(c: DeviceClient): void {
     const now = Date.now();
     for (const f of c.received.splice(0)) {
-      if (f.body === 'error') setTimeout(() => this.resend(c), RECONNECT_PAUSE_MS);
+      if (f.body === 'error') {
+        const p = this.pending.get(Number(f.error?.seq ?? 0));
+        if (p !== undefined && p.inFlight) { p.inFlight = false; this.inFlight--; }
+        setTimeout(() => this.pump(), RECONNECT_PAUSE_MS);
+      }
       for (const d of f.decisions?.decisions ?? []) {
         const p = this.pending.get(Number(d.seq));
         if (p === undefined) continue;
         this.pending.delete(Number(d.seq));
+        if (p.inFlight) this.inFlight--;
         if (d.replayed !== true) this.rttMs.push(now - p.sentMs);
         this.lastDecisionMs = now;
         this.onDecision(now);
       }
     }
+    this.pump();
   }
-
-  resendNow(): void { if (this.client !== null) this.resend(this.client, 1000); }
 
   get sent(): number { return this.seq; }
   stop(): void { this.stopped = true; this.client?.close(); }
@@ -134,8 +150,6 @@ try {
     uids: uidsBySchool.get(d['schoolId'] as string)! }, () => [urlOf(ports.a), urlOf(ports.b)], (now) => { lastAnyDecisionMs = now; }));
   for (const d of devices) void d.run();
   const ticker = setInterval(() => { for (const d of devices) d.tap(); }, INTERVAL_MS);
-  // Firmware resends what stays unanswered; here every half second, the oldest 64 taps.
-  const resender = setInterval(() => { for (const d of devices) d.resendNow(); }, 500);
 
   /** After a fault at `faultMs`: when the first decision came, and when every device had one again. */
   const recovery = async (faultMs: number) => {
@@ -178,7 +192,6 @@ try {
   clearInterval(ticker);
   const deadline = Date.now() + 30_000;
   while (devices.some((d) => d.pending.size > 0) && Date.now() < deadline) await sleep(100);
-  clearInterval(resender);
   const sent = devices.reduce((n, d) => n + d.sent, 0);
   const unanswered = devices.reduce((n, d) => n + d.pending.size, 0);
   for (const d of devices) d.stop();
