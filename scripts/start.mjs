@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on loopback. Installs what is missing, starts nats-server and
 // clickhouse-server with data under .tapgate/, loads a demo school through the registry
-// loader, then runs the gateway and the ClickHouse sink, restarting either if it exits with an
-// error (a fatal ledger error exits the gateway on purpose; its restart rebuilds the state).
-// Ctrl-C stops everything in order: gateway and sink first, then the servers.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+// loader, then runs the gateway and the ClickHouse sink, restarting either whenever it exits
+// (a fatal ledger error exits the gateway on purpose; its restart rebuilds the state) with a
+// growing delay (scripts/lib/backoff.mjs), never giving up and never stopping the servers for it.
+// A start that fails halfway stops what it started and names the cause. Ctrl-C stops
+// everything by PID in order: gateway and sink first, then the servers.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './lib/setup.mjs';
-import { startClickHouse, startNats } from './lib/servers.mjs';
+import { startLocalServers } from './lib/servers.mjs';
+import { supervise } from './lib/supervisor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const data = join(root, '.tapgate');
@@ -22,18 +25,30 @@ const ports = {
   chTcp: Number(env('TAPGATE_LOCAL_CLICKHOUSE_TCP_PORT', '19000')),
   chInter: Number(env('TAPGATE_LOCAL_CLICKHOUSE_INTERSERVER_PORT', '19009')),
 };
-/** Restarts of a crashed process allowed within RESTART_WINDOW_MS before npm start gives up. */
-const RESTARTS_MAX = 5;
-const RESTART_WINDOW_MS = 60_000;
-const RESTART_DELAY_MS = 1000;
 
 setup(root, log);
 mkdirSync(logs, { recursive: true });
-log(`starting nats-server on 127.0.0.1:${ports.nats} (data in .tapgate/nats)`);
-const nats = await startNats({ port: ports.nats, dataDir: join(data, 'nats'), logFile: join(logs, 'nats-server.log') });
-log(`starting clickhouse-server on 127.0.0.1:${ports.chHttp} (data in .tapgate/clickhouse)`);
-const ch = await startClickHouse({ httpPort: ports.chHttp, tcpPort: ports.chTcp, interserverPort: ports.chInter,
-  dataDir: join(data, 'clickhouse'), logFile: join(logs, 'clickhouse-server.log') });
+let servers;
+try {
+  servers = await startLocalServers({
+    log: (m) => log(`${m} (data in .tapgate/)`),
+    nats: { port: ports.nats, dataDir: join(data, 'nats'), logFile: join(logs, 'nats-server.log') },
+    clickhouse: { httpPort: ports.chHttp, tcpPort: ports.chTcp, interserverPort: ports.chInter,
+      dataDir: join(data, 'clickhouse'), logFile: join(logs, 'clickhouse-server.log') },
+  });
+} catch (err) {
+  log(`could not start: ${err.message}`);
+  log('nothing is left running; free the port or set TAPGATE_LOCAL_*_PORT (README), then npm start again');
+  process.exit(1);
+}
+const { nats, clickhouse: ch } = servers;
+const supervisors = [];
+let stopping = false;
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+// Anything that fails from here on stops what was started rather than leaving servers behind.
+process.on('uncaughtException', (err) => { log(`failed: ${err.stack ?? err}`); void stopAll(1); });
+process.on('unhandledRejection', (err) => { log(`failed: ${err?.stack ?? err}`); void stopAll(1); });
 
 const childEnv = { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url };
 const demo = join(data, 'demo-registry.json');
@@ -46,43 +61,25 @@ const load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registr
 if (load.status !== 0) { log('loading the demo registry failed'); await stopAll(1); }
 log(`demo registry loaded: ${load.stdout.toString().trim()}`);
 
-const children = new Map();
-let stopping = false;
-
-function supervise(name, script) {
-  const restarts = [];
-  const startOne = () => {
-    const out = openSync(join(logs, `${name}.log`), 'a');
-    const child = spawn(process.execPath, [join(root, 'dist', script)], { env: childEnv, stdio: ['ignore', out, out] });
-    children.set(name, child);
-    child.once('exit', (code, signal) => {
-      children.delete(name);
-      if (stopping) return;
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length && restarts[0] < now - RESTART_WINDOW_MS) restarts.shift();
-      if (restarts.length > RESTARTS_MAX) { log(`${name} keeps exiting (last: ${code ?? signal}); see .tapgate/logs/${name}.log`); void stopAll(1); return; }
-      log(`${name} exited (${code ?? signal}); restarting in ${RESTART_DELAY_MS} ms`);
-      setTimeout(startOne, RESTART_DELAY_MS);
-    });
-  };
-  startOne();
+function superviseNode(name, script) {
+  supervisors.push(supervise({
+    name, command: process.execPath, args: [join(root, 'dist', script)], env: childEnv,
+    logFile: join(logs, `${name}.log`), logName: `.tapgate/logs/${name}.log`, log,
+  }));
 }
 
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   log('stopping');
-  await Promise.all([...children.values()].map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
+  await Promise.all(supervisors.map((s) => s.stop()));
   await ch.stop();
   await nats.stop();
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
 
-supervise('gateway', 'gateway/main.js');
-supervise('clickhouse-sink', 'consumers/clickhouse-sink/main.js');
+superviseNode('gateway', 'gateway/main.js');
+superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js');
 
 const devicePort = env('TAPGATE_DEVICE_PORT', '7400');
 const opsPort = env('TAPGATE_OPS_PORT', '7401');
@@ -95,8 +92,13 @@ while (Date.now() < deadline) {
 // Fund the demo pupils' accounts through the money API, as a bank would. The payment ids are fixed,
 // so a second npm start gets DUPLICATE answers and the balances do not grow.
 const demoDoc = JSON.parse(readFileSync(demo, 'utf8'));
-const funded = await fundDemoAccounts(nats.url, demoDoc.accounts ?? []);
-log(`demo accounts funded through tapgate.money.v1.topup: ${funded.applied} applied, ${funded.duplicate} already applied`);
+try {
+  const funded = await fundDemoAccounts(nats.url, demoDoc.accounts ?? []);
+  log(`demo accounts funded through tapgate.money.v1.topup: ${funded.applied} applied, ` +
+    `${funded.duplicate} already applied`);
+} catch (err) {
+  log(`could not fund the demo accounts (${err.message}); see .tapgate/logs/gateway.log`);
+}
 
 // A city administrator's API token for the operator at this machine, created once; the KV bucket
 // keeps only its hash, so the file is the only copy (mode 600, under the gitignored .tapgate/).

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 // @ts-expect-error plain JavaScript module shared with npm start
-import { startNats, startClickHouse, freePort } from '../../scripts/lib/servers.mjs';
+import { startLocalServers, freePort } from '../../scripts/lib/servers.mjs';
 import { connectNats, loadRegistryRecords, openRegistry } from '../../lib/index.js';
 import { parseRegistryJson } from '../../core/index.js';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -29,10 +29,14 @@ export interface Stack {
 
 export async function startStack(opts: { clickhouse?: boolean } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'tapgate-test-'));
-  const nats: Server = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
-  const clickhouse: Server | null = opts.clickhouse === false ? null : await startClickHouse({
-    httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
-  });
+  // A start that fails halfway stops what it started (scripts/lib/servers.mjs).
+  const servers = await startLocalServers({
+    nats: { port: await freePort(), dataDir: join(dir, 'nats') },
+    clickhouse: opts.clickhouse === false ? null : {
+      httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
+    },
+  }) as { nats: Server; clickhouse: Server | null };
+  const { nats, clickhouse } = servers;
   const nc = await connectNats(nats.url, 'tapgate-test');
   const kv = await openRegistry(nc);
   return {
