@@ -38,7 +38,7 @@ export interface GatewayHandle {
 export async function startGateway(config: GatewayConfig, log: Logger, onFatal: (err: TapgateError) => void): Promise<GatewayHandle> {
   const uws = loadUws();
   const metrics = createGatewayMetrics();
-  const nc = await connectNats(config.natsUrl, `tapgate-gateway-${config.gatewayId}`);
+  const nc = await connectNats(config.natsUrl, `tapgate-gateway-${config.gatewayId}`, config.natsAuth);
   let natsConnected = true;
   void (async () => {
     for await (const s of nc.status()) {
@@ -87,7 +87,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
     rebuildSeconds: (performance.now() - rebuildStarted) / 1000 }, 'ledger replayed');
   const snapshots = new Snapshotter(js, jsm, config, sequencer, ledger, metrics, log, snapshot?.ledgerStreamSeq ?? 0, continuity);
 
-  const workerData: TapWorkerData = { natsUrl: config.natsUrl };
+  const workerData: TapWorkerData = { natsUrl: config.natsUrl, natsAuth: config.natsAuth };
   const pool = new Piscina({
     filename: new URL('../processors/tap-worker.js', import.meta.url).href,
     minThreads: config.workers, maxThreads: config.workers, concurrentTasksPerWorker: config.workerConcurrency,

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './lib/setup.mjs';
 import { startLocalServers } from './lib/servers.mjs';
+import { ensureNatsCredentials, inboxPrefix } from './lib/nats-auth.mjs';
 import { supervise } from './lib/supervisor.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,11 +29,15 @@ const ports = {
 
 setup(root, log);
 mkdirSync(logs, { recursive: true });
+// One NATS user per component, each with its own password file (mode 0600) and least permissions
+// (scripts/lib/nats-auth.mjs, docs/operations.md); a client without a user is refused.
+const natsUsers = ensureNatsCredentials(join(data, 'nats-users'));
 let servers;
 try {
   servers = await startLocalServers({
     log: (m) => log(`${m} (data in .tapgate/)`),
-    nats: { port: ports.nats, dataDir: join(data, 'nats'), logFile: join(logs, 'nats-server.log') },
+    nats: { port: ports.nats, dataDir: join(data, 'nats'), logFile: join(logs, 'nats-server.log'),
+      credentials: natsUsers },
     clickhouse: { httpPort: ports.chHttp, tcpPort: ports.chTcp, interserverPort: ports.chInter,
       dataDir: join(data, 'clickhouse'), logFile: join(logs, 'clickhouse-server.log') },
   });
@@ -50,20 +55,23 @@ process.on('SIGTERM', () => void stopAll(0));
 process.on('uncaughtException', (err) => { log(`failed: ${err.stack ?? err}`); void stopAll(1); });
 process.on('unhandledRejection', (err) => { log(`failed: ${err?.stack ?? err}`); void stopAll(1); });
 
-const childEnv = { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url };
+const baseEnv = { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: ch.url };
+/** The environment of a child that logs in to NATS as this user. */
+const envOf = (user) => ({ ...baseEnv, TAPGATE_NATS_USER: user,
+  TAPGATE_NATS_PASSWORD_FILE: natsUsers[user].passwordFile });
 const demo = join(data, 'demo-registry.json');
 if (!existsSync(demo)) {
   const { generateDemoRegistry } = await import('../dist/simulator/demo-registry.js');
   writeFileSync(demo, JSON.stringify(generateDemoRegistry({ schools: 1, turnstilesPerSchool: 4, posPerSchool: 2, pupilsPerSchool: 600, staffPerSchool: 60 }), null, 1), { mode: 0o600 });
   log('generated a demo school in .tapgate/demo-registry.json (random device secrets and card UIDs)');
 }
-const load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registry-load.js'), demo], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+const load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registry-load.js'), demo], { env: envOf('admin'), stdio: ['ignore', 'pipe', 'inherit'] });
 if (load.status !== 0) { log('loading the demo registry failed'); await stopAll(1); }
 log(`demo registry loaded: ${load.stdout.toString().trim()}`);
 
-function superviseNode(name, script) {
+function superviseNode(name, script, natsUser) {
   supervisors.push(supervise({
-    name, command: process.execPath, args: [join(root, 'dist', script)], env: childEnv,
+    name, command: process.execPath, args: [join(root, 'dist', script)], env: envOf(natsUser),
     logFile: join(logs, `${name}.log`), logName: `.tapgate/logs/${name}.log`, log,
   }));
 }
@@ -78,8 +86,8 @@ async function stopAll(code) {
   process.exit(code);
 }
 
-superviseNode('gateway', 'gateway/main.js');
-superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js');
+superviseNode('gateway', 'gateway/main.js', 'gateway');
+superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js', 'sink');
 
 const devicePort = env('TAPGATE_DEVICE_PORT', '7400');
 const opsPort = env('TAPGATE_OPS_PORT', '7401');
@@ -93,7 +101,7 @@ while (Date.now() < deadline) {
 // so a second npm start gets DUPLICATE answers and the balances do not grow.
 const demoDoc = JSON.parse(readFileSync(demo, 'utf8'));
 try {
-  const funded = await fundDemoAccounts(nats.url, demoDoc.accounts ?? []);
+  const funded = await fundDemoAccounts(nats.url, natsUsers.payment, demoDoc.accounts ?? []);
   log(`demo accounts funded through tapgate.money.v1.topup: ${funded.applied} applied, ` +
     `${funded.duplicate} already applied`);
 } catch (err) {
@@ -105,7 +113,7 @@ try {
 const tokenFile = join(data, 'admin-token');
 if (!existsSync(tokenFile)) {
   const made = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'api-token.js'), 'create', '--role', 'city_admin', '--label', 'npm start'],
-    { env: childEnv, stdio: ['ignore', 'pipe', 'ignore'] });
+    { env: envOf('admin'), stdio: ['ignore', 'pipe', 'ignore'] });
   if (made.status === 0) { writeFileSync(tokenFile, made.stdout.toString().trim() + '\n', { mode: 0o600 }); log('created a city administrator API token in .tapgate/admin-token'); }
   else log('could not create an admin API token (npm run token -- create --role city_admin)');
 }
@@ -118,18 +126,20 @@ tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
                   curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
-  NATS:           ${nats.url}
+  NATS:           ${nats.url}  (users and passwords in .tapgate/nats-users/; docs/operations.md)
   ClickHouse:     ${ch.url}  (database tapgate: pass_events, purchases, purchase_items, top_ups, refunds)
   money (NATS):   tapgate.money.v1.topup, tapgate.money.v1.refund (docs/money.md)
   simulate taps:  npm run simulate -- --devices 4 --rate 200 --duration 10
   canteen taps:   npm run simulate -- --kind pos --devices 2 --rate 50 --duration 10
 `);
 
-async function fundDemoAccounts(natsUrl, accounts) {
+/** Tops up every demo account as the payment user, the way a bank's integration would. */
+async function fundDemoAccounts(natsUrl, payment, accounts) {
   const { connect } = await import('@nats-io/transport-node');
   const { tapgate } = await import('../dist/core/proto.js');
   const { TopUpRequest, TopUpReply, TopUpStatus } = tapgate.money.v1;
-  const nc = await connect({ servers: natsUrl });
+  const nc = await connect({ servers: natsUrl, user: payment.user, pass: payment.password,
+    inboxPrefix: inboxPrefix(payment.user) });
   const counts = { applied: 0, duplicate: 0 };
   try {
     for (const a of accounts) {

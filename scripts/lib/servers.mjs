@@ -3,9 +3,10 @@
 // benchmarks. Servers are started and stopped by PID, never by name. Plain JavaScript so that
 // `npm start` can use it before anything is compiled.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, existsSync, openSync, readFileSync, closeSync, fstatSync } from 'node:fs';
+import { mkdirSync, existsSync, openSync, readFileSync, closeSync, fstatSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
+import { natsAuthorizationConfig } from './nats-auth.mjs';
 
 /** How long a server may take to accept connections before we give up, in ms. */
 export const SERVER_START_TIMEOUT_MS = 60_000;
@@ -153,9 +154,11 @@ function stopper(child, what) {
  * When it cannot start (port taken, exit, no answer in time) nothing of it is left running and
  * the error (code START_PORT_IN_USE or START_SERVER_FAILED) names the cause and its log line.
  * checkPorts: false skips the check before the start (tests reach the server's own failure).
+ * credentials (from ensureNatsCredentials, nats-auth.mjs): every client must log in as one of
+ * tapgate's users, each with its own permissions; without them the server is open (benchmarks).
  * Returns { pid, port, url, stop() }.
  */
-export async function startNats({ port, dataDir, logFile, checkPorts = true }) {
+export async function startNats({ port, dataDir, logFile, checkPorts = true, credentials = null }) {
   const bin = findBinary(NATS_BINARIES, 'nats-server');
   if (!bin) throw new Error('nats-server is not installed (apt-get install -y nats-server)');
   if (checkPorts) await assertPortFree(port, 'nats-server');
@@ -163,7 +166,14 @@ export async function startNats({ port, dataDir, logFile, checkPorts = true }) {
   const log = logFile ?? join(dataDir, 'nats-server.log');
   const out = openSync(log, 'a');
   const logFrom = fstatSync(out).size;
-  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir], {
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir];
+  if (credentials !== null) {
+    // The configuration holds the passwords: readable by us only.
+    const conf = join(dataDir, 'nats-server.conf');
+    writeFileSync(conf, natsAuthorizationConfig(credentials), { mode: 0o600 });
+    args.push('-c', conf);
+  }
+  const child = spawn(bin, args, {
     stdio: ['ignore', out, out], detached: false,
   });
   closeSync(out);

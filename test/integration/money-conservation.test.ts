@@ -40,7 +40,7 @@ t.test('conservation - randomised money workload with gateway kills', async (t) 
   const pf = makePosFixture({ pupils: 8, posCount: 3, accounts: Array.from({ length: 8 }, (_, i) => ({ pupil: i })), benefits: [], accountBase: 50_000_000 });
   await stack.loadRegistry(pf.doc);
   let gw: GatewayProcess = await startGateway(stack, { TAPGATE_SNAPSHOT_INTERVAL_MS: '700' });
-  const sink = spawnNode('consumers/clickhouse-sink/main.js', { TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url,
+  const sink = spawnNode('consumers/clickhouse-sink/main.js', { ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url,
     TAPGATE_SINK_OPS_PORT: '0', TAPGATE_SINK_FLUSH_INTERVAL_MS: '100' });
   await sink.waitForLog((l) => l['msg'] === 'sink listening');
   const ch = createClient({ url: stack.clickhouse!.url });
