@@ -25,7 +25,8 @@ const REFUND = 'tapgate.money.v1.refund';
 /** Reads a stream: its info, single messages, and consumers that read it without acks. */
 const readStream = (s) => [`$JS.API.STREAM.INFO.${s}`, `$JS.API.STREAM.MSG.GET.${s}`,
   `$JS.API.DIRECT.GET.${s}`, `$JS.API.DIRECT.GET.${s}.>`, `$JS.API.CONSUMER.CREATE.${s}`,
-  `$JS.API.CONSUMER.CREATE.${s}.>`, `$JS.API.CONSUMER.INFO.${s}.*`, `$JS.API.CONSUMER.MSG.NEXT.${s}.*`,
+  `$JS.API.CONSUMER.CREATE.${s}.>`, `$JS.API.CONSUMER.INFO.${s}.*`,
+  `$JS.API.CONSUMER.MSG.NEXT.${s}.*`,
   `$JS.API.CONSUMER.DELETE.${s}.*`, `$JS.FC.${s}.>`];
 /** Creates (or adapts) a stream of ours and purges it. */
 const ownStream = (s) => [`$JS.API.STREAM.CREATE.${s}`, `$JS.API.STREAM.UPDATE.${s}`,
@@ -38,10 +39,11 @@ const useBucket = (b) => [...readStream(`KV_${b}`), ...ownStream(`KV_${b}`), `$K
  * allowResponses lets a service answer the requests it receives (and nothing else).
  */
 export const NATS_PERMISSIONS = Object.freeze({
-  /** The gateway process: ledger writer, snapshots, lease, money service, admin API, tap workers. */
+  /** The gateway: ledger writer, snapshots, lease, money service, admin API, tap workers. */
   gateway: {
     publish: ['$JS.API.INFO', `tapgate.ledger.v1.>`, 'tapgate.snapshot.v1.>', 'tapgate.audit.v1',
-      ...readStream(LEDGER), ...ownStream(LEDGER), ...readStream(SNAPSHOTS), ...ownStream(SNAPSHOTS),
+      ...readStream(LEDGER), ...ownStream(LEDGER),
+      ...readStream(SNAPSHOTS), ...ownStream(SNAPSHOTS),
       ...readStream(AUDIT), ...ownStream(AUDIT), ...useBucket(REGISTRY), ...useBucket(LEASES),
       ...useBucket(TOKENS)],
     subscribe: [TOP_UP, REFUND],
@@ -50,11 +52,14 @@ export const NATS_PERMISSIONS = Object.freeze({
   /** The ClickHouse sink: reads the ledger through its durable consumer and acknowledges. */
   sink: {
     publish: ['$JS.API.INFO', `$JS.API.STREAM.INFO.${LEDGER}`, `$JS.API.STREAM.CREATE.${LEDGER}`,
-      `$JS.API.STREAM.MSG.GET.${LEDGER}`, `$JS.API.DIRECT.GET.${LEDGER}`, `$JS.API.DIRECT.GET.${LEDGER}.>`,
+      `$JS.API.STREAM.MSG.GET.${LEDGER}`, `$JS.API.DIRECT.GET.${LEDGER}`,
+      `$JS.API.DIRECT.GET.${LEDGER}.>`,
       `$JS.API.CONSUMER.INFO.${LEDGER}.${SINK_CONSUMER}`,
       `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.${SINK_CONSUMER}`,
-      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}`, `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}.>`,
-      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`, `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
     subscribe: [],
   },
   /** Admin tools: the registry loader and the API token command. */
@@ -70,12 +75,14 @@ export const NATS_PERMISSIONS = Object.freeze({
   analytics: {
     publish: ['$JS.API.INFO', ...readStream(LEDGER), ...readStream(AUDIT)],
     // The sink's durable consumer is not theirs to read from, create or delete.
-    denyPublish: [`$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}`, `$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}.>`,
-      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`, `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.>`,
+    denyPublish: [`$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.>`,
       `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
     subscribe: [],
   },
-  /** The operator's maintenance account (nats CLI, repairs, tests' inspection): everything. No process uses it. */
+  /** The operator's maintenance account (nats CLI, repairs, tests' inspection): everything. */
   ops: { publish: ['>'], subscribe: ['>'] },
 });
 
@@ -107,8 +114,10 @@ const list = (xs) => `[${xs.map(quote).join(', ')}]`;
 
 function userBlock(user, password) {
   const p = NATS_PERMISSIONS[user];
-  const publish = p.denyPublish ? `{ allow: ${list(p.publish)}, deny: ${list(p.denyPublish)} }` : `{ allow: ${list(p.publish)} }`;
-  const subscribe = user === 'ops' ? list(p.subscribe) : list([...p.subscribe, `${inboxPrefix(user)}.>`]);
+  const deny = p.denyPublish ? `, deny: ${list(p.denyPublish)}` : '';
+  const publish = `{ allow: ${list(p.publish)}${deny} }`;
+  const inbox = user === 'ops' ? [] : [`${inboxPrefix(user)}.>`];
+  const subscribe = list([...p.subscribe, ...inbox]);
   const responses = p.allowResponses ? ', allow_responses: true' : '';
   return `    { user: ${quote(user)}, password: ${quote(password)},\n` +
     `      permissions: { publish: ${publish}, subscribe: { allow: ${subscribe} }${responses} } }`;

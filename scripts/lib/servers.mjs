@@ -61,7 +61,7 @@ function canBind(port) {
   });
 }
 
-/** Fails with START_PORT_IN_USE when something already holds the port (another tapgate, another server). */
+/** Fails with START_PORT_IN_USE when something holds the port (another tapgate, another server). */
 export async function assertPortFree(port, what) {
   if (await canBind(port)) return;
   throw startError(PORT_IN_USE, `port ${port} for ${what} is already in use on 127.0.0.1; ` +
@@ -72,7 +72,8 @@ export async function assertPortFree(port, what) {
  * Lines that say why a server could not bind: ClickHouse's "Net Exception: Address already in
  * use: HOST:PORT", NATS's "listen tcp HOST:PORT: bind: address already in use".
  */
-const BIND_FAILED = /Address already in use: \S*:(\d+)|listen tcp \S*:(\d+): bind: address already in use/;
+const BIND_FAILED =
+  /Address already in use: \S*:(\d+)|listen tcp \S*:(\d+): bind: address already in use/;
 /** Lines that name a fatal error in either server's log. */
 const FATAL_LINE = /<Error>|\[FTL\]|\[ERR\]/;
 
@@ -87,7 +88,9 @@ export function causeFromLog(text) {
     const m = BIND_FAILED.exec(lines[i]);
     if (m) return { port: Number(m[1] ?? m[2]), line: lines[i].trim() };
   }
-  for (let i = lines.length - 1; i >= 0; i--) if (FATAL_LINE.test(lines[i])) return { port: null, line: lines[i].trim() };
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (FATAL_LINE.test(lines[i])) return { port: null, line: lines[i].trim() };
+  }
   return { port: null, line: null };
 }
 
@@ -106,10 +109,12 @@ async function failedStart(child, what, logFiles, reason) {
   const logs = logFiles.join(', ');
   if (cause.port !== null) {
     return startError(PORT_IN_USE, `${what} ${reason}: port ${cause.port} is already in use on ` +
-      `127.0.0.1 (its log ${logs}: "${cause.line}")`, { port: cause.port, server: what, logLine: cause.line });
+      `127.0.0.1 (its log ${logs}: "${cause.line}")`,
+      { port: cause.port, server: what, logLine: cause.line });
   }
   const tail = cause.line === null ? `see ${logs}` : `its log ${logs}: "${cause.line}"`;
-  return startError(SERVER_FAILED, `${what} ${reason} (${tail})`, { port: null, server: what, logLine: cause.line });
+  return startError(SERVER_FAILED, `${what} ${reason} (${tail})`,
+    { port: null, server: what, logLine: cause.line });
 }
 
 /**
@@ -120,7 +125,8 @@ async function waitReady(probe, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      return `exited with ${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode} before it was ready`;
+      const how = child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode;
+      return `exited with ${how} before it was ready`;
     }
     if (await probe() && child.exitCode === null) return null;
     if (Date.now() > deadline) return `was not ready within ${timeoutMs} ms`;
@@ -137,7 +143,11 @@ function tcpAccepts(port) {
 }
 
 async function httpOk(url) {
-  try { return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok; } catch { return false; }
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
 }
 
 function stopper(child, what) {
@@ -189,11 +199,15 @@ export async function startNats({ port, dataDir, logFile, checkPorts = true, cre
  * Starts clickhouse-server on loopback with the Debian config and our own data folder; fails
  * as startNats does, with nothing of it left running. Returns { pid, httpPort, tcpPort, url, stop() }.
  */
-export async function startClickHouse({ httpPort, tcpPort, interserverPort, dataDir, logFile, checkPorts = true }) {
+export async function startClickHouse(
+  { httpPort, tcpPort, interserverPort, dataDir, logFile, checkPorts = true },
+) {
   const bin = findBinary(CLICKHOUSE_BINARIES, 'clickhouse-server');
   if (!bin) throw new Error('clickhouse-server is not installed (apt-get install -y clickhouse-server)');
   const interPort = interserverPort ?? tcpPort + 1;
-  if (checkPorts) for (const p of [httpPort, tcpPort, interPort]) await assertPortFree(p, 'clickhouse-server');
+  if (checkPorts) {
+    for (const p of [httpPort, tcpPort, interPort]) await assertPortFree(p, 'clickhouse-server');
+  }
   const dir = dataDir.endsWith('/') ? dataDir : dataDir + '/';
   for (const sub of ['tmp', 'user_files', 'format_schemas']) mkdirSync(join(dir, sub), { recursive: true });
   const log = logFile ?? join(dir, 'clickhouse-server.log');
@@ -207,7 +221,9 @@ export async function startClickHouse({ httpPort, tcpPort, interserverPort, data
   closeSync(out);
   const url = `http://127.0.0.1:${httpPort}`;
   const failed = await waitReady(() => httpOk(`${url}/ping`), child, SERVER_START_TIMEOUT_MS);
-  if (failed !== null) throw await failedStart(child, 'clickhouse-server', [log, stdoutLog], failed);
+  if (failed !== null) {
+    throw await failedStart(child, 'clickhouse-server', [log, stdoutLog], failed);
+  }
   return { pid: child.pid, httpPort, tcpPort, url, child, stop: stopper(child, 'clickhouse-server') };
 }
 

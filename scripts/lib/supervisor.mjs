@@ -30,7 +30,8 @@ export function supervise(opts) {
     if (stopped) return;
     const out = openSync(opts.logFile, 'a');
     const startedAt = Date.now();
-    const proc = spawn(opts.command, opts.args, { env: opts.env ?? process.env, stdio: ['ignore', out, out] });
+    const proc = spawn(opts.command, opts.args,
+      { env: opts.env ?? process.env, stdio: ['ignore', out, out] });
     closeSync(out);
     child = proc;
     starts++;
@@ -51,10 +52,13 @@ export function supervise(opts) {
     stopped = true;
     if (timer !== null) { clearTimeout(timer); timer = null; }
     const proc = child;
-    if (proc === null || proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+    if (proc === null || proc.exitCode !== null || proc.signalCode !== null) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const kill = setTimeout(() => { try { process.kill(proc.pid, 'SIGKILL'); } catch { /* gone */ } },
-        CHILD_STOP_TIMEOUT_MS);
+      const kill = setTimeout(() => {
+        try { process.kill(proc.pid, 'SIGKILL'); } catch { /* gone */ }
+      }, CHILD_STOP_TIMEOUT_MS);
       proc.once('exit', () => { clearTimeout(kill); resolve(); });
       try { process.kill(proc.pid, 'SIGTERM'); } catch { clearTimeout(kill); resolve(); }
     });
