@@ -6,7 +6,7 @@ import {
   DEFAULT_DEVICE_TAP_BURST, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
   HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
 } from '../core/index.js';
-import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, strVar, type Env, urlVar } from '../lib/index.js';
+import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
 
 export interface GatewayConfig {
   readonly gatewayId: string;
@@ -18,6 +18,8 @@ export interface GatewayConfig {
   /** The ClickHouse database the sink writes, read by the API's history views. */
   readonly clickhouseDatabase: string;
   readonly natsUrl: string;
+  /** NATS user and password (TAPGATE_NATS_USER, TAPGATE_NATS_PASSWORD_FILE); null: none. */
+  readonly natsAuth: NatsAuth | null;
   readonly clickhouseUrl: string;
   readonly workers: number;
   readonly workerConcurrency: number;
@@ -54,6 +56,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     opsPort: port('TAPGATE_OPS_PORT', 7401),
     apiPort: port('TAPGATE_API_PORT', 7403),
     natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
     workers: intVar(env, 'TAPGATE_WORKERS', 2, 1, 64),

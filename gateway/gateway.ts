@@ -116,7 +116,7 @@ async function takeLease(n: GatewayNats, config: GatewayConfig, log: Logger, led
 }
 
 async function startWorkers(config: GatewayConfig): Promise<Piscina> {
-  const workerData: TapWorkerData = { natsUrl: config.natsUrl };
+  const workerData: TapWorkerData = { natsUrl: config.natsUrl, natsAuth: config.natsAuth };
   const pool = new Piscina({
     filename: new URL('../processors/tap-worker.js', import.meta.url).href,
     minThreads: config.workers, maxThreads: config.workers, concurrentTasksPerWorker: config.workerConcurrency,

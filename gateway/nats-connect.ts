@@ -22,7 +22,7 @@ export interface GatewayNats {
 }
 
 async function attempt(config: GatewayConfig): Promise<GatewayNats> {
-  const nc = await connectNats(config.natsUrl, `tapgate-gateway-${config.gatewayId}`);
+  const nc = await connectNats(config.natsUrl, `tapgate-gateway-${config.gatewayId}`, config.natsAuth);
   try {
     const { jsm, registry: kv } = await natsSetup(nc);
     let up = true;

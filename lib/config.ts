@@ -1,7 +1,9 @@
 // Readers for configuration from the environment, shared by every process. Each validates one
 // variable and fails with CONFIG_INVALID naming the variable and its bounds; an unset or empty
 // variable takes the default.
+import { readFileSync } from 'node:fs';
 import { TapgateError } from '../core/index.js';
+import type { NatsAuth } from './nats.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -38,3 +40,27 @@ export const LOG_LEVELS = /^(fatal|error|warn|info|debug|trace|silent)$/;
 export const LOG_LEVELS_WHAT = 'one of fatal, error, warn, info, debug, trace, silent';
 /** A host name or IP address to listen on, for TAPGATE_HOST. */
 export const HOST_PATTERN = /^[A-Za-z0-9.:[\]-]{1,255}$/;
+
+/** A NATS user name, for TAPGATE_NATS_USER. */
+export const NATS_USER_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The NATS user of this process: TAPGATE_NATS_USER and TAPGATE_NATS_PASSWORD_FILE (a file
+ * holding the password, e.g. .tapgate/nats-users/gateway.password written by npm start), both
+ * or neither. Neither: connect without a user (only a server that allows it accepts).
+ */
+export function natsAuthVars(env: Env): NatsAuth | null {
+  const user = env['TAPGATE_NATS_USER'] ?? '';
+  const file = env['TAPGATE_NATS_PASSWORD_FILE'] ?? '';
+  if (user === '' && file === '') return null;
+  const bad = (key: string, what: string): never => {
+    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(env[key] ?? '')}: ${what}`, { details: { key } });
+  };
+  if (user === '') bad('TAPGATE_NATS_USER', 'required when TAPGATE_NATS_PASSWORD_FILE is set');
+  if (!NATS_USER_PATTERN.test(user)) bad('TAPGATE_NATS_USER', 'expected a user name of [A-Za-z0-9_-], 1..64 characters');
+  if (file === '') bad('TAPGATE_NATS_PASSWORD_FILE', 'required when TAPGATE_NATS_USER is set');
+  let pass = '';
+  try { pass = readFileSync(file, 'utf8').trim(); } catch { bad('TAPGATE_NATS_PASSWORD_FILE', 'cannot be read'); }
+  if (pass === '') bad('TAPGATE_NATS_PASSWORD_FILE', 'the file is empty');
+  return Object.freeze({ user, pass });
+}

@@ -20,8 +20,20 @@ export function ledgerSubject(gatewayId: string): string {
   return `${LEDGER_SUBJECT_PREFIX}.${gatewayId}`;
 }
 
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000 });
+/** A NATS user and its password (lib/config.ts natsAuthVars reads them from the environment). */
+export interface NatsAuth { readonly user: string; readonly pass: string }
+
+/**
+ * The inbox prefix of a user's client. The server lets each user subscribe to its own inbox
+ * subjects only (scripts/lib/nats-auth.mjs), so that no user reads the replies of another.
+ */
+export function natsInboxPrefix(user: string): string {
+  return `_INBOX.${user}`;
+}
+
+export async function connectNats(url: string, name: string, auth: NatsAuth | null = null): Promise<NatsConnection> {
+  const login = auth === null ? {} : { user: auth.user, pass: auth.pass, inboxPrefix: natsInboxPrefix(auth.user) };
+  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000, ...login });
 }
 
 /** Creates a stream if it does not exist; leaves an existing one as it is. */

@@ -4,11 +4,12 @@
 // in the gateway's sequencer. Frame validation and the rules themselves are in decide-frame.ts.
 import { workerData } from 'piscina';
 import { RegistryIndex, type RecordKind } from '../core/index.js';
-import { connectNats, openRegistry, watchRegistry } from '../lib/index.js';
+import { connectNats, openRegistry, watchRegistry, type NatsAuth } from '../lib/index.js';
 import { decideFrame } from './decide-frame.js';
 import type { FrameResult, TapTask, TapTaskResult } from './protocol.js';
 
-export interface TapWorkerData { readonly natsUrl: string }
+/** What the gateway hands each worker: its NATS server and user (the gateway's own). */
+export interface TapWorkerData { readonly natsUrl: string; readonly natsAuth: NatsAuth | null }
 
 /** The registry kinds a tap worker reads. */
 export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> =
@@ -17,7 +18,7 @@ export const TAP_WORKER_KINDS: ReadonlySet<RecordKind> =
 const registry = new RegistryIndex();
 const data = workerData as TapWorkerData | undefined;
 if (data?.natsUrl === undefined) throw new Error('tap-worker: workerData.natsUrl is required');
-const nc = await connectNats(data.natsUrl, 'tapgate-tap-worker');
+const nc = await connectNats(data.natsUrl, 'tapgate-tap-worker', data.natsAuth ?? null);
 // The worker decides with devices, identifiers and persons (decideFrame, core/rules.ts) and
 // prices POS baskets with the products: the other kinds (accounts, guardians, categories...) are
 // not parsed here, which matters while a roster import writes thousands of them a second.

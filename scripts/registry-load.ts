@@ -2,7 +2,7 @@
 // docs/registry.md) into the NATS KV registry at TAPGATE_NATS_URL. Changes reach running
 // gateways and workers within a second; nothing restarts.
 import { TapgateError } from '../core/index.js';
-import { connectNats, loadRegistryRecords, openRegistry, readRegistryFile } from '../lib/index.js';
+import { connectNats, natsAuthVars, loadRegistryRecords, openRegistry, readRegistryFile } from '../lib/index.js';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -11,8 +11,9 @@ if (files.length === 0) {
 }
 const url = process.env['TAPGATE_NATS_URL'] ?? 'nats://127.0.0.1:14222';
 try {
+  const auth = natsAuthVars(process.env);
   const records = files.flatMap((f) => readRegistryFile(f));
-  const nc = await connectNats(url, 'tapgate-registry-load');
+  const nc = await connectNats(url, 'tapgate-registry-load', auth);
   const result = await loadRegistryRecords(await openRegistry(nc), records);
   await nc.drain();
   process.stdout.write(JSON.stringify(result) + '\n');

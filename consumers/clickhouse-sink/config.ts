@@ -1,6 +1,8 @@
 // ClickHouse sink configuration, read once from the environment, validated, frozen. A bad value
 // stops the start with a message naming the variable and its bounds.
-import { HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, strVar, urlVar, type Env } from '../../lib/index.js';
+import {
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, strVar, urlVar, type Env, type NatsAuth,
+} from '../../lib/index.js';
 
 /**
  * Largest batch the sink inserts at once, in rows. Below ClickHouse's max_insert_block_size
@@ -12,6 +14,8 @@ export const DATABASE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export interface SinkConfig {
   readonly natsUrl: string;
+  /** NATS user and password (TAPGATE_NATS_USER, TAPGATE_NATS_PASSWORD_FILE); null: none. */
+  readonly natsAuth: NatsAuth | null;
   readonly clickhouseUrl: string;
   readonly database: string;
   readonly batchRowsMax: number;
@@ -25,6 +29,7 @@ export interface SinkConfig {
 export function loadSinkConfig(env: Env = process.env): SinkConfig {
   return Object.freeze({
     natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     database: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', DATABASE_PATTERN, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
     batchRowsMax: intVar(env, 'TAPGATE_SINK_BATCH_ROWS_MAX', 10_000, 1, SINK_BATCH_ROWS_HARD_MAX),

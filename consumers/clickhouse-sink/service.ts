@@ -42,7 +42,7 @@ async function createSchema(ch: ReturnType<typeof createClient>, database: strin
 
 export async function startClickHouseSink(config: SinkConfig, log: Logger): Promise<SinkHandle> {
   const metrics = createSinkMetrics();
-  const nc = await connectNats(config.natsUrl, 'tapgate-clickhouse-sink');
+  const nc = await connectNats(config.natsUrl, 'tapgate-clickhouse-sink', config.natsAuth);
   let natsConnected = true;
   void (async () => {
     for await (const s of nc.status()) {

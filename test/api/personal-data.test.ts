@@ -11,7 +11,6 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { AUDIT_STREAM } from '../../api/audit.js';
 import { localDayNumber } from '../../core/index.js';
-import { connectNats } from '../../lib/index.js';
 import { DeviceClient } from '../../simulator/device-client.js';
 import { apiClient, makeToken, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
 import { ENTRY, EXIT, Reason, readLedger, sleep, tap, waitFor, within, WAIT_MS } from '../helpers/gateway-fixtures.js';
@@ -97,7 +96,8 @@ const search = (where: string, hay: string | Uint8Array): string[] => hits(hay, 
 
 const stack = await startStack();
 t.teardown(() => stack.stop());
-const spy = await connectNats(stack.nats.url, 'tapgate-test-spy');
+// The operator's user may read every subject: the spy sees all there is.
+const spy = await stack.connect('ops');
 t.teardown(() => spy.close());
 const subjects = new Set<string>();
 const registryPayloads: Uint8Array[] = [];

@@ -217,7 +217,7 @@ interface SinkProcess extends ProcessHandle { readonly opsUrl: string; readonly 
 
 async function startSink(stack: Stack, env: Record<string, string> = {}): Promise<SinkProcess> {
   const p = spawnNode('consumers/clickhouse-sink/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
+    ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
     TAPGATE_SINK_FLUSH_INTERVAL_MS: '50', TAPGATE_SINK_BATCH_ROWS_MAX: '16', TAPGATE_LOG_LEVEL: 'debug', ...env,
   });
   const start = await p.waitForLog((l) => l['msg'] === 'sink watermark read', WAIT_MS);

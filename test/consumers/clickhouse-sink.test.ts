@@ -80,7 +80,7 @@ t.test('clickhouse sink - schema SQL avoids what 18.16 lacks; names are validate
 
 t.test('clickhouse sink - configuration is validated with the key named', async (t) => {
   t.same(loadSinkConfig({}), {
-    natsUrl: 'nats://127.0.0.1:14222', clickhouseUrl: 'http://127.0.0.1:18123', database: 'tapgate', batchRowsMax: 10_000,
+    natsUrl: 'nats://127.0.0.1:14222', natsAuth: null, clickhouseUrl: 'http://127.0.0.1:18123', database: 'tapgate', batchRowsMax: 10_000,
     flushIntervalMs: 1000, host: '127.0.0.1', opsPort: 7402, shutdownGraceMs: 10_000, logLevel: 'info',
   });
   const bad = [
@@ -98,7 +98,7 @@ interface SinkProcess extends ProcessHandle { readonly opsUrl: string }
 
 async function startSink(stack: Stack, env: Record<string, string> = {}): Promise<SinkProcess> {
   const p = spawnNode('consumers/clickhouse-sink/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
+    ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
     TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'debug', ...env,
   });
   const line = await p.waitForLog((l) => l['msg'] === 'sink listening', WAIT_MS);
@@ -311,7 +311,7 @@ t.test('clickhouse sink - a table with other columns stops the start with SINK_S
   await ch.command({ query: 'CREATE DATABASE IF NOT EXISTS wrongdb' });
   await ch.command({ query: 'CREATE TABLE IF NOT EXISTS wrongdb.pass_events (event_date Date, seq String) ENGINE = MergeTree() PARTITION BY toYYYYMM(event_date) ORDER BY seq' });
   const p = spawnNode('consumers/clickhouse-sink/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0', TAPGATE_CLICKHOUSE_DATABASE: 'wrongdb',
+    ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0', TAPGATE_CLICKHOUSE_DATABASE: 'wrongdb',
   });
   t.equal(await within(p.exited, 20_000, 'sink exit'), 1, 'exit code 1');
   t.match(p.output(), /"code":"SINK_SCHEMA_FAILED"/);

@@ -2,6 +2,9 @@
 // and URLs, and the frozen result. Every refusal is CONFIG_INVALID with a message that names the
 // variable and what it accepts.
 import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TapgateError } from '../../core/index.js';
 import { loadGatewayConfig, type GatewayConfig } from '../../gateway/config.js';
 
@@ -13,6 +16,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   apiPort: 7403,
   clickhouseDatabase: 'tapgate',
   natsUrl: 'nats://127.0.0.1:14222',
+  natsAuth: null,
   clickhouseUrl: 'http://127.0.0.1:18123',
   workers: 2,
   workerConcurrency: 16,
@@ -142,6 +146,31 @@ t.test('config - strings and URLs', async (t) => {
   for (const [key, raw, what] of refused) {
     const message = what.startsWith('not a URL') || what.startsWith('expected a ') ? `${key}=${JSON.stringify(raw)}: ${what}` : `${key}=${JSON.stringify(raw)}: expected ${what}`;
     t.same(refusal({ [key]: raw }), { code: 'CONFIG_INVALID', message, details: { key } }, `${key}=${raw}`);
+  }
+});
+
+t.test('config - the NATS user and its password file, both or neither', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'tapgate-config-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'gateway.password');
+  writeFileSync(file, 's3cret-Pa55\n', { mode: 0o600 });
+  const empty = join(dir, 'empty.password');
+  writeFileSync(empty, '\n', { mode: 0o600 });
+  t.same(loadGatewayConfig({ TAPGATE_NATS_USER: 'gateway', TAPGATE_NATS_PASSWORD_FILE: file }).natsAuth,
+    { user: 'gateway', pass: 's3cret-Pa55' }, 'the password is read from the file, trimmed');
+  t.equal(loadGatewayConfig({ TAPGATE_NATS_USER: '', TAPGATE_NATS_PASSWORD_FILE: '' }).natsAuth, null);
+  const refused: Array<[Record<string, string>, string, string]> = [
+    [{ TAPGATE_NATS_USER: 'gateway' }, 'TAPGATE_NATS_PASSWORD_FILE', '"": required when TAPGATE_NATS_USER is set'],
+    [{ TAPGATE_NATS_PASSWORD_FILE: file }, 'TAPGATE_NATS_USER', '"": required when TAPGATE_NATS_PASSWORD_FILE is set'],
+    [{ TAPGATE_NATS_USER: 'gate way', TAPGATE_NATS_PASSWORD_FILE: file }, 'TAPGATE_NATS_USER',
+      '"gate way": expected a user name of [A-Za-z0-9_-], 1..64 characters'],
+    [{ TAPGATE_NATS_USER: 'gateway', TAPGATE_NATS_PASSWORD_FILE: join(dir, 'missing') }, 'TAPGATE_NATS_PASSWORD_FILE',
+      `${JSON.stringify(join(dir, 'missing'))}: cannot be read`],
+    [{ TAPGATE_NATS_USER: 'gateway', TAPGATE_NATS_PASSWORD_FILE: empty }, 'TAPGATE_NATS_PASSWORD_FILE',
+      `${JSON.stringify(empty)}: the file is empty`],
+  ];
+  for (const [env, key, what] of refused) {
+    t.same(refusal(env), { code: 'CONFIG_INVALID', message: `${key}=${what}`, details: { key } }, JSON.stringify(env));
   }
 });
 

@@ -10,7 +10,7 @@ t.test('lease - a second gateway is refused with GW_LEASE_HELD; a successor take
   const first = await startGateway(stack);
   t.teardown(async () => { await first.stop('SIGKILL'); await stack.stop(); });
 
-  const second = spawnNode('gateway/main.js', { TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
+  const second = spawnNode('gateway/main.js', { ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
     TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_GATEWAY_ID: 'gw2' });
   t.equal(await second.exited, 1, 'the second gateway exits');
   t.match(second.output(), /GW_LEASE_HELD/);

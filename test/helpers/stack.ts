@@ -1,13 +1,16 @@
 // Test stack: real nats-server and clickhouse-server started per test file on free loopback
 // ports with data in a temporary folder, and the gateway and sink started from dist/ as child
-// processes, exactly as `npm start` runs them. Everything is stopped by PID in teardown.
+// processes, exactly as `npm start` runs them: NATS with tapgate's users and permissions, each
+// process logged in as its own user. Everything is stopped by PID in teardown.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 // @ts-expect-error plain JavaScript module shared with npm start
-import { startNats, startClickHouse, freePort } from '../../scripts/lib/servers.mjs';
+import { startLocalServers, freePort } from '../../scripts/lib/servers.mjs';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { ensureNatsCredentials } from '../../scripts/lib/nats-auth.mjs';
 import { connectNats, loadRegistryRecords, openRegistry } from '../../lib/index.js';
 import { parseRegistryJson } from '../../core/index.js';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -17,11 +20,20 @@ export const DIST = join(ROOT, 'dist');
 
 interface Server { readonly url: string; readonly pid: number; stop(): Promise<void> }
 
+/** tapgate's NATS users (scripts/lib/nats-auth.mjs). */
+export type NatsUser = 'gateway' | 'sink' | 'admin' | 'payment' | 'catering' | 'analytics' | 'ops';
+interface NatsCredential { readonly user: string; readonly password: string; readonly passwordFile: string }
+
 export interface Stack {
   readonly dir: string;
   readonly nats: Server;
   readonly clickhouse: Server | null;
+  /** Connected as the operator's maintenance user (ops), which may do anything: for setup and inspection. */
   readonly nc: NatsConnection;
+  /** The environment that makes a process log in to NATS as this user. */
+  natsEnv(user: NatsUser): Record<string, string>;
+  /** A new connection as this user (closed at stop). */
+  connect(user: NatsUser): Promise<NatsConnection>;
   /** Writes registry records (the JSON file form) to the KV registry. */
   loadRegistry(doc: Record<string, unknown[]>): Promise<void>;
   stop(): Promise<void>;
@@ -29,17 +41,29 @@ export interface Stack {
 
 export async function startStack(opts: { clickhouse?: boolean } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'tapgate-test-'));
-  const nats: Server = await startNats({ port: await freePort(), dataDir: join(dir, 'nats') });
-  const clickhouse: Server | null = opts.clickhouse === false ? null : await startClickHouse({
-    httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
+  // Every client logs in as one of tapgate's users, as under npm start (scripts/lib/nats-auth.mjs).
+  const credentials = ensureNatsCredentials(join(dir, 'nats-users')) as Record<NatsUser, NatsCredential>;
+  // A start that fails halfway stops what it started (scripts/lib/servers.mjs).
+  const servers = await startLocalServers({
+    nats: { port: await freePort(), dataDir: join(dir, 'nats'), credentials },
+    clickhouse: opts.clickhouse === false ? null : {
+      httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
+    },
+  }) as { nats: Server; clickhouse: Server | null };
+  const { nats, clickhouse } = servers;
+  const natsEnv = (user: NatsUser): Record<string, string> => ({
+    TAPGATE_NATS_URL: nats.url, TAPGATE_NATS_USER: user, TAPGATE_NATS_PASSWORD_FILE: credentials[user].passwordFile,
   });
-  const nc = await connectNats(nats.url, 'tapgate-test');
+  const auth = (user: NatsUser) => ({ user, pass: credentials[user].password });
+  const extra: NatsConnection[] = [];
+  const nc = await connectNats(nats.url, 'tapgate-test', auth('ops'));
   const kv = await openRegistry(nc);
   return {
-    dir, nats, clickhouse, nc,
+    dir, nats, clickhouse, nc, natsEnv,
+    connect: async (user) => { const c = await connectNats(nats.url, `tapgate-test-${user}`, auth(user)); extra.push(c); return c; },
     loadRegistry: async (doc) => { await loadRegistryRecords(kv, parseRegistryJson(JSON.stringify(doc))); },
     stop: async () => {
-      await nc.close().catch(() => undefined);
+      for (const c of [...extra, nc]) await c.close().catch(() => undefined);
       await nats.stop();
       await clickhouse?.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -109,7 +133,7 @@ export interface GatewayProcess extends ProcessHandle {
 /** Starts dist/gateway/main.js on free ports and waits until it listens. */
 export async function startGateway(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
   const p = spawnNode('gateway/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
+    ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
     TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
   });
   return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000));
@@ -149,7 +173,7 @@ export { freePort };
 /** Starts the ClickHouse sink from dist/ against the stack (fast flushes for tests) and waits until it listens. */
 export async function startSink(stack: Stack, env: Record<string, string> = {}): Promise<ProcessHandle> {
   const sink = spawnNode('consumers/clickhouse-sink/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
+    ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
     TAPGATE_SINK_FLUSH_INTERVAL_MS: '100', TAPGATE_SINK_BATCH_ROWS_MAX: '64', TAPGATE_LOG_LEVEL: 'info', ...env,
   });
   await sink.waitForLog((l) => l['msg'] === 'sink listening', 60_000);

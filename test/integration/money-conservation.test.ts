@@ -58,7 +58,7 @@ async function conservation(t: Test, standby: boolean): Promise<void> {
     next = await startStandby(stack, env);
     return successor;
   };
-  const sink = spawnNode('consumers/clickhouse-sink/main.js', { TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url,
+  const sink = spawnNode('consumers/clickhouse-sink/main.js', { ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url,
     TAPGATE_SINK_OPS_PORT: '0', TAPGATE_SINK_FLUSH_INTERVAL_MS: '100' });
   await sink.waitForLog((l) => l['msg'] === 'sink listening');
   const ch = createClient({ url: stack.clickhouse!.url });

@@ -1,0 +1,130 @@
+// NATS users of tapgate and the least permissions each needs (docs/adr/0009, docs/operations.md),
+// and the nats-server configuration that carries them. `npm start` and the tests generate one
+// random password per user (files of mode 0600) and start nats-server with this configuration;
+// a client without a user is refused. Plain JavaScript so that `npm start` can use it before
+// anything is compiled; servers.mjs writes the configuration.
+//
+// Each user gets its own reply inbox, `_INBOX.<user>.>` (clients connect with that inboxPrefix,
+// lib/nats.ts): a shared `_INBOX.>` would let any user read the replies other users get, the
+// registry's values among them. JetStream's API is granted per stream: `$JS.API.<verb>.<stream>`.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LEDGER = 'LEDGER';
+const SNAPSHOTS = 'SNAPSHOTS';
+const AUDIT = 'AUDIT';
+const REGISTRY = 'tapgate_registry';
+const LEASES = 'tapgate_writer_leases';
+const TOKENS = 'tapgate_api_tokens';
+/** The ClickHouse sink's durable consumer on LEDGER (consumers/clickhouse-sink/sink.ts). */
+const SINK_CONSUMER = 'clickhouse-sink';
+const TOP_UP = 'tapgate.money.v1.topup';
+const REFUND = 'tapgate.money.v1.refund';
+
+/** Reads a stream: its info, single messages, and consumers that read it without acks. */
+const readStream = (s) => [`$JS.API.STREAM.INFO.${s}`, `$JS.API.STREAM.MSG.GET.${s}`,
+  `$JS.API.DIRECT.GET.${s}`, `$JS.API.DIRECT.GET.${s}.>`, `$JS.API.CONSUMER.CREATE.${s}`,
+  `$JS.API.CONSUMER.CREATE.${s}.>`, `$JS.API.CONSUMER.INFO.${s}.*`,
+  `$JS.API.CONSUMER.MSG.NEXT.${s}.*`,
+  `$JS.API.CONSUMER.DELETE.${s}.*`, `$JS.FC.${s}.>`];
+/** Creates (or adapts) a stream of ours and purges it. */
+const ownStream = (s) => [`$JS.API.STREAM.CREATE.${s}`, `$JS.API.STREAM.UPDATE.${s}`,
+  `$JS.API.STREAM.PURGE.${s}`];
+/** Reads and writes a KV bucket, and creates it when missing. */
+const useBucket = (b) => [...readStream(`KV_${b}`), ...ownStream(`KV_${b}`), `$KV.${b}.>`];
+
+/**
+ * Each user: what it may publish and subscribe to. `deny` wins over `allow`;
+ * allowResponses lets a service answer the requests it receives (and nothing else).
+ */
+export const NATS_PERMISSIONS = Object.freeze({
+  /** The gateway: ledger writer, snapshots, lease, money service, admin API, tap workers. */
+  gateway: {
+    publish: ['$JS.API.INFO', `tapgate.ledger.v1.>`, 'tapgate.snapshot.v1.>', 'tapgate.audit.v1',
+      ...readStream(LEDGER), ...ownStream(LEDGER),
+      ...readStream(SNAPSHOTS), ...ownStream(SNAPSHOTS),
+      ...readStream(AUDIT), ...ownStream(AUDIT), ...useBucket(REGISTRY), ...useBucket(LEASES),
+      ...useBucket(TOKENS)],
+    subscribe: [TOP_UP, REFUND],
+    allowResponses: true,
+  },
+  /** The ClickHouse sink: reads the ledger through its durable consumer and acknowledges. */
+  sink: {
+    publish: ['$JS.API.INFO', `$JS.API.STREAM.INFO.${LEDGER}`, `$JS.API.STREAM.CREATE.${LEDGER}`,
+      `$JS.API.STREAM.MSG.GET.${LEDGER}`, `$JS.API.DIRECT.GET.${LEDGER}`,
+      `$JS.API.DIRECT.GET.${LEDGER}.>`,
+      `$JS.API.CONSUMER.INFO.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
+    subscribe: [],
+  },
+  /** Admin tools: the registry loader and the API token command. */
+  admin: {
+    publish: ['$JS.API.INFO', ...useBucket(REGISTRY), ...useBucket(TOKENS)],
+    subscribe: [],
+  },
+  /** A bank's payment integration: top-up requests, nothing else. */
+  payment: { publish: [TOP_UP], subscribe: [] },
+  /** A catering operator's integration: refund requests, nothing else. */
+  catering: { publish: [REFUND], subscribe: [] },
+  /** Analytics and observers: read the ledger and the audit trail (ids only), write nothing. */
+  analytics: {
+    publish: ['$JS.API.INFO', ...readStream(LEDGER), ...readStream(AUDIT)],
+    // The sink's durable consumer is not theirs to read from, create or delete.
+    denyPublish: [`$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.*.${LEDGER}.${SINK_CONSUMER}.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
+      `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.>`,
+      `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
+    subscribe: [],
+  },
+  /** The operator's maintenance account (nats CLI, repairs, tests' inspection): everything. */
+  ops: { publish: ['>'], subscribe: ['>'] },
+});
+
+export const NATS_USERS = Object.freeze(Object.keys(NATS_PERMISSIONS));
+
+/** The inbox prefix a user's client must use; its subscriptions are limited to it. */
+export const inboxPrefix = (user) => `_INBOX.${user}`;
+
+/**
+ * Creates one password file per user under dir (mode 0600), keeping those that exist.
+ * @returns {Record<string, { user: string, passwordFile: string, password: string }>}
+ */
+export function ensureNatsCredentials(dir) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const out = {};
+  for (const user of NATS_USERS) {
+    const passwordFile = join(dir, `${user}.password`);
+    if (!existsSync(passwordFile)) {
+      writeFileSync(passwordFile, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+    }
+    chmodSync(passwordFile, 0o600);
+    out[user] = { user, passwordFile, password: readFileSync(passwordFile, 'utf8').trim() };
+  }
+  return out;
+}
+
+const quote = (s) => JSON.stringify(s);
+const list = (xs) => `[${xs.map(quote).join(', ')}]`;
+
+function userBlock(user, password) {
+  const p = NATS_PERMISSIONS[user];
+  const deny = p.denyPublish ? `, deny: ${list(p.denyPublish)}` : '';
+  const publish = `{ allow: ${list(p.publish)}${deny} }`;
+  const inbox = user === 'ops' ? [] : [`${inboxPrefix(user)}.>`];
+  const subscribe = list([...p.subscribe, ...inbox]);
+  const responses = p.allowResponses ? ', allow_responses: true' : '';
+  return `    { user: ${quote(user)}, password: ${quote(password)},\n` +
+    `      permissions: { publish: ${publish}, subscribe: { allow: ${subscribe} }${responses} } }`;
+}
+
+/** The authorization block of nats-server's configuration for these credentials. */
+export function natsAuthorizationConfig(credentials) {
+  const users = NATS_USERS.map((u) => userBlock(u, credentials[u].password));
+  return `authorization {\n  users: [\n${users.join(',\n')}\n  ]\n}\n`;
+}
