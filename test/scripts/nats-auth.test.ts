@@ -14,7 +14,7 @@ import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { makePosFixture, topUp, TopUpStatus } from '../helpers/pos-fixtures.js';
 
 const stack: Stack = await startStack({ clickhouse: false });
-const px = makePosFixture({ pupils: 2, posCount: 1, accounts: [{ pupil: 0 }], benefits: [], accountBase: 70_000_001 });
+const px = makePosFixture({ pupils: 2, posCount: 1, accounts: [{ pupil: 0 }], benefits: [], accountBase: 70_000_001, products: {} });
 await stack.loadRegistry(px.doc);
 const gw = await startGateway(stack);
 t.teardown(async () => { await gw.stop(); await stack.stop(); });
