@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   GW_OVERLOADED: 'the worker queue is full; the frame is refused, not queued',
   GW_LEASE_HELD: 'another gateway holds the writer lease; only one gateway may write the ledger',
   GW_LEASE_LOST: 'the writer lease could not be renewed; the gateway stops writing',
+  GW_PAYMENT_INDEX_FAILED: 'the durable payment index could not be read or written; top-ups it must answer are refused as UNAVAILABLE',
   REGISTRY_INVALID_RECORD: 'a registry record failed validation',
   REGISTRY_INVALID_FILE: 'a registry file could not be parsed',
   REGISTRY_DANGLING_REFERENCE: 'a registry record refers to a school, device or person that does not exist',

@@ -70,9 +70,12 @@ export class SeqMemory {
     }
   }
 
-  /** A plain copy for a snapshot: per device, the highest seq and the remembered decisions. */
+  /**
+   * A consistent cut for a snapshot: per device, the highest seq and the remembered decisions. The
+   * decisions are immutable, so they are shared, not copied: one event-loop turn stays short.
+   */
   toSnapshot(): SeqSnapshot {
-    return [...this.devices].map(([id, d]) => [id, d.highest, [...d.decisions.values()].map((x) => ({ ...x, appendNo: 0 }))]);
+    return [...this.devices].map(([id, d]) => [id, d.highest, [...d.decisions.values()]]);
   }
 
   loadSnapshot(snap: SeqSnapshot): void {
@@ -80,7 +83,8 @@ export class SeqMemory {
     for (const [id, highest, decisions] of snap) {
       const d = new DeviceSeqs();
       d.highest = highest;
-      for (const x of decisions) d.decisions.set(x.seq, x);
+      // Taken when everything was durable: append numbers of that boot mean nothing now.
+      for (const x of decisions) d.decisions.set(x.seq, x.appendNo === 0 ? x : { ...x, appendNo: 0 });
       this.devices.set(id, d);
     }
   }

@@ -73,7 +73,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       onFatal(err);
     });
   ledgerRef = ledger;
-  const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
+  const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs, config.paymentIdsMemoryMs);
   await ensureSnapshotStream(jsm);
   const rebuildStarted = performance.now();
   const continuity = new LedgerContinuity();

@@ -122,10 +122,10 @@ t.test('purchase - refunds once per refund id and once per purchase; replay rebu
   const money2 = new MoneyState();
   money2.record({ channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: 20_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   const state2 = new PurchaseState(money2);
-  state2.record(sale, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false });
+  state2.record({ ...sale, decidedAtMs: NOON }, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false });
   state2.recordRefund({ refundId: 'r1', deviceId: 'pos1', seq: sale.seq, accountId: 'acc', amountKop: 7_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   t.equal(money2.balanceKop('acc'), 20_000);
   t.match(state2.refund('r2', 'pos1', sale.seq, NOON, 1), { kind: 'refused', error: 'already_refunded' });
-  t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
+  t.throws(() => state2.record({ ...input(), decidedAtMs: NOON }, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
     /does not add up/, 'a stored balance that does not add up stops the replay');
 });
