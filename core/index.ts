@@ -15,3 +15,4 @@ export * from './money.js';
 export * from './meals.js';
 export * from './purchase.js';
 export * from './person-key.js';
+export * from './expiry-queue.js';

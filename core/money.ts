@@ -9,6 +9,7 @@
 // durable storage (gateway/payment-index.ts, ADR 0013): it passes the stored top-up as `earlier`.
 // Every applied top-up also waits in `unindexed` until the caller has stored it durably.
 import { assert } from './errors.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import { tapgate } from './proto.js';
 
 /** Smallest and largest top-up accepted, in kopecks (10 and 15,000 roubles). */
@@ -74,6 +75,8 @@ export class MoneyState {
   /** In insertion (ledger) order, so forgetAtMs never decreases along the map. */
   private readonly payments = new Map<string, Remembered>();
   private readonly unindexed = new Map<string, AppliedTopUp>();
+  /** The payments' keys in the order they are forgotten. */
+  private readonly expiry = new ExpiryQueue();
   private clockMs = 0;
   private forgotten = 0;
 
@@ -176,11 +179,14 @@ export class MoneyState {
     this.balances.clear();
     this.payments.clear();
     this.unindexed.clear();
+    this.expiry.clear();
     for (const [id, kop] of snap.balances) this.balances.set(id, kop);
     // A snapshot is taken when everything is durable: append numbers of its boot mean nothing now.
     for (const x of snap.payments) {
       const topUp = durable(x.topUp);
-      this.payments.set(paymentKey(topUp.channel, topUp.paymentId), { topUp, forgetAtMs: x.forgetAtMs });
+      const key = paymentKey(topUp.channel, topUp.paymentId);
+      this.payments.set(key, { topUp, forgetAtMs: x.forgetAtMs });
+      this.expiry.push(key, x.forgetAtMs);
     }
     for (const p of snap.unindexed) this.unindexed.set(paymentKey(p.channel, p.paymentId), durable(p));
     this.clockMs = snap.clockMs;
@@ -206,19 +212,20 @@ export class MoneyState {
     const key = paymentKey(topUp.channel, topUp.paymentId);
     // The clock never goes back, so the map stays ordered by forgetAtMs whatever the wall clock did.
     this.clockMs = Math.max(this.clockMs, topUp.appliedAtMs);
-    this.payments.set(key, { topUp, forgetAtMs: this.clockMs + this.paymentMemoryMs });
+    const forgetAtMs = this.clockMs + this.paymentMemoryMs;
+    this.payments.set(key, { topUp, forgetAtMs });
+    this.expiry.push(key, forgetAtMs);
     this.unindexed.set(key, topUp);
     this.balances.set(topUp.accountId, this.balanceKop(topUp.accountId) + topUp.amountKop);
     this.forget();
   }
 
-  /** Drops payments whose window has passed on the ledger clock (oldest first; they are in order). */
+  /** Drops payments whose window has passed on the ledger clock, oldest first. */
   private forget(): void {
-    for (const [key, x] of this.payments) {
-      if (x.forgetAtMs > this.clockMs) return;
+    this.expiry.expire(this.clockMs, (key) => {
       this.payments.delete(key);
       this.forgotten++;
-    }
+    });
   }
 }
 

@@ -9,6 +9,7 @@
 // applied), so the state is a function of the ledger alone and a replay forgets exactly what the
 // live gateway forgot.
 import { assert } from './errors.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import { mealPeriodAt } from './meals.js';
 import type { Account, Benefit, MealPeriod } from './registry.js';
 import { Reason, type ReasonValue } from './rules.js';
@@ -103,6 +104,8 @@ export class PurchaseState {
   /** Both in insertion (ledger) order, so forgetAtMs never decreases along either map. */
   private readonly sales = new Map<string, Sale>();
   private readonly refunds = new Map<string, KeptRefund>();
+  private readonly salesExpiry = new ExpiryQueue();
+  private readonly refundsExpiry = new ExpiryQueue();
   private clockMs = 0;
 
   /** `refundWindowMs`: REFUND_WINDOW_MS (Infinity: keep every sale forever). */
@@ -130,13 +133,16 @@ export class PurchaseState {
 
   loadSnapshot(snap: PurchaseSnapshot): void {
     this.spent.clear(); this.taken.clear(); this.sales.clear(); this.refunds.clear();
+    this.salesExpiry.clear(); this.refundsExpiry.clear();
     for (const [id, day, kop] of snap.spent) this.spent.set(id, { day, kop });
     for (const [id, keys] of snap.taken) this.taken.set(id, new Set(keys));
     for (const [key, accountId, amountKop, refundId, forgetAtMs] of snap.sales) {
       this.sales.set(key, { accountId, amountKop, refundId, forgetAtMs });
+      this.salesExpiry.push(key, forgetAtMs);
     }
     for (const { refund, forgetAtMs } of snap.refunds) {
       this.refunds.set(refund.refundId, { refund: refund.appendNo === 0 ? refund : { ...refund, appendNo: 0 }, forgetAtMs });
+      this.refundsExpiry.push(refund.refundId, forgetAtMs);
     }
     this.clockMs = snap.clockMs;
   }
@@ -186,8 +192,10 @@ export class PurchaseState {
     const s = this.spent.get(o.accountId);
     if (s === undefined || s.day < p.schoolDay) this.spent.set(o.accountId, { day: p.schoolDay, kop: o.amountKop });
     else if (s.day === p.schoolDay) s.kop += o.amountKop;
-    this.sales.set(`${p.deviceId}#${p.seq}`, { accountId: o.accountId, amountKop: o.amountKop, refundId: '',
-      forgetAtMs: this.clockMs + this.refundWindowMs });
+    const key = `${p.deviceId}#${p.seq}`;
+    const forgetAtMs = this.clockMs + this.refundWindowMs;
+    this.sales.set(key, { accountId: o.accountId, amountKop: o.amountKop, refundId: '', forgetAtMs });
+    this.salesExpiry.push(key, forgetAtMs);
   }
 
   spentOn(accountId: string, day: number): number {
@@ -225,23 +233,19 @@ export class PurchaseState {
     const after = this.money.credit(r.accountId, r.amountKop);
     assert(after === r.balanceAfterKop, `refund ${r.refundId}: the balance does not add up`);
     this.tick(r.appliedAtMs);
-    this.refunds.set(r.refundId, { refund: r, forgetAtMs: this.clockMs + this.refundWindowMs });
+    const forgetAtMs = this.clockMs + this.refundWindowMs;
+    this.refunds.set(r.refundId, { refund: r, forgetAtMs });
+    this.refundsExpiry.push(r.refundId, forgetAtMs);
   }
 
   /**
    * Advances the ledger clock (it never goes back) and drops the sales and refunds whose window
-   * has passed: oldest first, stopping at the first one still inside, since both maps are in order.
+   * has passed, oldest first.
    */
   private tick(atMs: number): void {
     this.clockMs = Math.max(this.clockMs, atMs);
-    for (const [key, x] of this.sales) {
-      if (x.forgetAtMs > this.clockMs) break;
-      this.sales.delete(key);
-    }
-    for (const [key, x] of this.refunds) {
-      if (x.forgetAtMs > this.clockMs) break;
-      this.refunds.delete(key);
-    }
+    this.salesExpiry.expire(this.clockMs, (key) => this.sales.delete(key));
+    this.refundsExpiry.expire(this.clockMs, (key) => this.refunds.delete(key));
   }
 
   private hasTaken(personId: string, day: number, period: MealPeriod): boolean {

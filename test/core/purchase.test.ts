@@ -140,7 +140,7 @@ t.test('purchase - sales and refunds are kept for the refund window of ledger ti
   type Refund = Parameters<PurchaseState['recordRefund']>[0];
   const ledger: Array<{ sale: PurchaseInput & { decidedAtMs: number }; o: ReturnType<PurchaseState['decide']> } | { refund: Refund }> = [];
   // 200 days of 40 sales a day; the first sale of each day is refunded an hour later.
-  let last = input();
+  let last: PurchaseInput & { decidedAtMs: number } = { ...input(), decidedAtMs: NOON };
   for (let d = 0; d < 200; d++) {
     const at = NOON + d * DAY_MS;
     for (let k = 0; k < 40; k++) {
