@@ -19,7 +19,10 @@ import { MoneyState, PurchaseState, Reason, REFUND_WINDOW_MS, PAYMENT_IDS_MEMORY
 import { encodeSnapshot } from '../gateway/snapshot-encode.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '100' }, out: { type: 'string', default: join(root, 'benchmarks', 'results') } } });
+const { values } = parseArgs({ options: {
+  scale: { type: 'string', default: '100' },
+  out: { type: 'string', default: join(root, 'benchmarks', 'results') },
+} });
 const SCALE = Number(values.scale);
 const CITY_PUPILS = 840_000;
 const PUPILS = Math.round(CITY_PUPILS / SCALE);

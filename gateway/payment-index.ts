@@ -32,7 +32,9 @@ function parseStored(bytes: Uint8Array, channel: string, paymentId: string): App
   const v = JSON.parse(Buffer.from(bytes).toString('utf8')) as Partial<Stored>;
   const ok = v.channel === channel && v.paymentId === paymentId && typeof v.accountId === 'string' &&
     Number.isSafeInteger(v.amountKop) && Number.isSafeInteger(v.balanceAfterKop) && Number.isSafeInteger(v.appliedAtMs);
-  if (!ok) throw new TapgateError('GW_PAYMENT_INDEX_FAILED', `payment index entry of ${channel} is not a top-up of this payment id`);
+  if (!ok) {
+    throw new TapgateError('GW_PAYMENT_INDEX_FAILED', `payment index entry of ${channel} is not a top-up of this payment id`);
+  }
   return { ...(v as Stored), appendNo: 0 };
 }
 

@@ -15,7 +15,8 @@ const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 /** The parts of a Sequencer a snapshot reads, without a ledger or a registry. */
 function bareSequencer(): Sequencer {
   const money = new MoneyState();
-  return { seqs: new SeqMemory(SEQ_MEMORY), passes: new PassState(5000), money, pos: { purchases: new PurchaseState(money) } } as unknown as Sequencer;
+  const parts = { seqs: new SeqMemory(SEQ_MEMORY), passes: new PassState(5000), money, pos: { purchases: new PurchaseState(money) } };
+  return parts as unknown as Sequencer;
 }
 
 function fill(s: Sequencer): void {
