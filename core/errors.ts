@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   GW_LEASE_HELD: 'another gateway holds the writer lease; only one gateway may write the ledger',
   GW_LEASE_LOST: 'another process took the writer lease; the gateway stops writing',
   GW_LEDGER_FENCED: 'the broker refused an append because another writer owns the ledger subject; the gateway stops',
+  GW_PAYMENT_INDEX_FAILED: 'the durable payment index could not be read or written; top-ups it must answer are refused as UNAVAILABLE',
   REGISTRY_INVALID_RECORD: 'a registry record failed validation',
   REGISTRY_INVALID_FILE: 'a registry file could not be parsed',
   REGISTRY_DANGLING_REFERENCE: 'a registry record refers to a school, device or person that does not exist',

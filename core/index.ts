@@ -19,3 +19,4 @@ export * from './device-rate.js';
 export * from './frame-peek.js';
 export * from './text.js';
 export * from './registry-repair.js';
+export * from './expiry-queue.js';

@@ -1,9 +1,15 @@
 // Personal account balances and top-ups: the money state the gateway's sequencer owns. Pure:
 // the caller resolves account numbers through the registry, appends what this returns to the
 // ledger, and answers only after the append is durable. Replaying the ledger through `record`
-// rebuilds the same balances and the same memory of payment ids, which is kept forever: a
-// payment id is applied at most once however late it is retried.
+// rebuilds the same balances and the same memory of payment ids.
+//
+// Payment ids are remembered in memory for PAYMENT_IDS_MEMORY_MS after they were applied, measured
+// on the ledger's own clock (the latest event time applied, never the wall clock), so a replay
+// forgets exactly what the live gateway forgot. Beyond that window the caller answers a repeat from
+// durable storage (gateway/payment-index.ts, ADR 0013): it passes the stored top-up as `earlier`.
+// Every applied top-up also waits in `unindexed` until the caller has stored it durably.
 import { assert } from './errors.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import { tapgate } from './proto.js';
 
 /** Smallest and largest top-up accepted, in kopecks (10 and 15,000 roubles). */
@@ -13,6 +19,11 @@ export const PAYMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const CHANNEL_PATTERN = /^[a-z0-9_-]{1,32}$/;
 /** Longest refund reason accepted, in characters (recorded in the ledger and in ClickHouse). */
 export const REFUND_REASON_CHARS_MAX = 200;
+/**
+ * How long a payment id stays in memory after it was applied, in ms of ledger time (3 days: a
+ * bank's retry over a weekend). Later repeats are answered from the durable payment index.
+ */
+export const PAYMENT_IDS_MEMORY_MS = 3 * 86_400_000;
 
 export const TopUpStatus = tapgate.money.v1.TopUpStatus;
 export const TopUpError = tapgate.money.v1.TopUpError;
@@ -39,8 +50,18 @@ export interface TopUpInput {
 
 export interface MoneySnapshot {
   readonly balances: ReadonlyArray<readonly [string, number]>;
-  readonly payments: readonly AppliedTopUp[];
+  /** Payments in memory, oldest first, each with the ledger time it is forgotten at. */
+  readonly payments: ReadonlyArray<{ readonly topUp: AppliedTopUp; readonly forgetAtMs: number }>;
+  /** Applied top-ups not yet confirmed in the durable payment index. */
+  readonly unindexed: readonly AppliedTopUp[];
+  /** The ledger clock: the latest event time applied, in ms. */
+  readonly clockMs: number;
+  /** How many payment ids were forgotten so far (0: memory alone answers every repeat). */
+  readonly forgotten: number;
 }
+
+/** A payment in memory and the ledger time from which it is forgotten. */
+interface Remembered { readonly topUp: AppliedTopUp; readonly forgetAtMs: number }
 
 export type TopUpOutcome =
   | { readonly kind: 'applied'; readonly topUp: AppliedTopUp }
@@ -51,7 +72,18 @@ const refused = (error: tapgate.money.v1.TopUpError, message: string): TopUpOutc
 
 export class MoneyState {
   private readonly balances = new Map<string, number>();
-  private readonly payments = new Map<string, AppliedTopUp>();
+  /** In insertion (ledger) order, so forgetAtMs never decreases along the map. */
+  private readonly payments = new Map<string, Remembered>();
+  private readonly unindexed = new Map<string, AppliedTopUp>();
+  /** The payments' keys in the order they are forgotten. */
+  private readonly expiry = new ExpiryQueue();
+  private clockMs = 0;
+  private forgotten = 0;
+
+  /** `paymentMemoryMs`: the window of PAYMENT_IDS_MEMORY_MS (Infinity: remember forever). */
+  constructor(readonly paymentMemoryMs = PAYMENT_IDS_MEMORY_MS) {
+    assert(paymentMemoryMs > 0, 'the payment memory window is positive');
+  }
 
   balanceKop(accountId: string): number {
     return this.balances.get(accountId) ?? 0;
@@ -64,19 +96,47 @@ export class MoneyState {
     return sum;
   }
 
+  /** Payment ids in memory now. */
   get paymentCount(): number {
     return this.payments.size;
+  }
+
+  /** Payment ids forgotten so far; while 0, a payment id not in memory was never applied. */
+  get forgottenCount(): number {
+    return this.forgotten;
+  }
+
+  /** The applied top-up with this channel and payment id, if it is still in memory. */
+  remembered(channel: string, paymentId: string): AppliedTopUp | undefined {
+    const key = paymentKey(channel, paymentId);
+    return this.payments.get(key)?.topUp ?? this.unindexed.get(key);
+  }
+
+  /** Top-ups waiting to be stored in the durable index, oldest first. */
+  get unindexedTopUps(): IterableIterator<AppliedTopUp> {
+    return this.unindexed.values();
+  }
+
+  get unindexedCount(): number {
+    return this.unindexed.size;
+  }
+
+  /** The durable index holds this top-up now: it need not wait in memory for it any more. */
+  markIndexed(topUp: AppliedTopUp): void {
+    const key = paymentKey(topUp.channel, topUp.paymentId);
+    if (this.unindexed.get(key) === topUp) this.unindexed.delete(key);
   }
 
   /**
    * Decides a top-up. Checks, in order: channel and payment id format, an earlier application of
    * the same payment (duplicate when account and amount agree, else conflict), the amount, the
-   * account. `appendNo` is the ledger append the caller will write the result into.
+   * account. `appendNo` is the ledger append the caller will write the result into. `stored` is
+   * what the durable index holds for this payment id when memory may have forgotten it.
    */
-  topUp(input: TopUpInput, nowMs: number, appendNo: number): TopUpOutcome {
+  topUp(input: TopUpInput, nowMs: number, appendNo: number, stored?: AppliedTopUp): TopUpOutcome {
     if (!CHANNEL_PATTERN.test(input.channel)) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'channel must be 1 to 32 of [a-z0-9_-]');
     if (!PAYMENT_ID_PATTERN.test(input.paymentId)) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'payment_id must be 1 to 64 of [A-Za-z0-9_.:-]');
-    const earlier = this.payments.get(paymentKey(input.channel, input.paymentId));
+    const earlier = this.remembered(input.channel, input.paymentId) ?? stored;
     if (earlier !== undefined) {
       if (earlier.accountId === input.accountId && earlier.amountKop === input.amountKop) return { kind: 'duplicate', topUp: earlier };
       return refused(TopUpError.TOP_UP_ERROR_CONFLICT, 'this payment id was applied with another account or amount');
@@ -96,20 +156,41 @@ export class MoneyState {
   /** Applies a top-up read back from the ledger at start. */
   record(topUp: AppliedTopUp): void {
     const key = paymentKey(topUp.channel, topUp.paymentId);
-    assert(!this.payments.has(key), `payment ${key} appears twice in the ledger`);
+    assert(!this.payments.has(key) && !this.unindexed.has(key), `payment ${key} appears twice in the ledger`);
     assert(this.balanceKop(topUp.accountId) + topUp.amountKop === topUp.balanceAfterKop, `payment ${key}: the ledger's balance does not add up`);
     this.apply(topUp);
   }
 
+  /**
+   * A consistent cut for a snapshot, cheap enough for one event-loop turn: the payment records are
+   * immutable, so they are shared, not copied (gateway/snapshot.ts serialises them later).
+   */
   toSnapshot(): MoneySnapshot {
-    return { balances: [...this.balances], payments: [...this.payments.values()].map((x) => ({ ...x, appendNo: 0 })) };
+    return {
+      balances: [...this.balances],
+      payments: [...this.payments.values()],
+      unindexed: [...this.unindexed.values()],
+      clockMs: this.clockMs,
+      forgotten: this.forgotten,
+    };
   }
 
   loadSnapshot(snap: MoneySnapshot): void {
     this.balances.clear();
     this.payments.clear();
+    this.unindexed.clear();
+    this.expiry.clear();
     for (const [id, kop] of snap.balances) this.balances.set(id, kop);
-    for (const p of snap.payments) this.payments.set(paymentKey(p.channel, p.paymentId), p);
+    // A snapshot is taken when everything is durable: append numbers of its boot mean nothing now.
+    for (const x of snap.payments) {
+      const topUp = durable(x.topUp);
+      const key = paymentKey(topUp.channel, topUp.paymentId);
+      this.payments.set(key, { topUp, forgetAtMs: x.forgetAtMs });
+      this.expiry.push(key, x.forgetAtMs);
+    }
+    for (const p of snap.unindexed) this.unindexed.set(paymentKey(p.channel, p.paymentId), durable(p));
+    this.clockMs = snap.clockMs;
+    this.forgotten = snap.forgotten;
   }
 
   /** Takes a purchase's amount from an account; `balanceAfterKop` is what the caller computed. */
@@ -128,11 +209,29 @@ export class MoneyState {
   }
 
   private apply(topUp: AppliedTopUp): void {
-    this.payments.set(paymentKey(topUp.channel, topUp.paymentId), topUp);
+    const key = paymentKey(topUp.channel, topUp.paymentId);
+    // The clock never goes back, so the map stays ordered by forgetAtMs whatever the wall clock did.
+    this.clockMs = Math.max(this.clockMs, topUp.appliedAtMs);
+    const forgetAtMs = this.clockMs + this.paymentMemoryMs;
+    this.payments.set(key, { topUp, forgetAtMs });
+    this.expiry.push(key, forgetAtMs);
+    this.unindexed.set(key, topUp);
     this.balances.set(topUp.accountId, this.balanceKop(topUp.accountId) + topUp.amountKop);
+    this.forget();
+  }
+
+  /** Drops payments whose window has passed on the ledger clock, oldest first. */
+  private forget(): void {
+    this.expiry.expire(this.clockMs, (key) => {
+      this.payments.delete(key);
+      this.forgotten++;
+    });
   }
 }
 
-function paymentKey(channel: string, paymentId: string): string {
+const durable = (t: AppliedTopUp): AppliedTopUp => (t.appendNo === 0 ? t : { ...t, appendNo: 0 });
+
+/** The memory key of a payment: the channel cannot contain a colon, so this is unambiguous. */
+export function paymentKey(channel: string, paymentId: string): string {
   return `${channel}:${paymentId}`;
 }

@@ -1,10 +1,16 @@
 // The canteen rules and the state they need: account balances (shared with top-ups in
 // MoneyState), what each account spent per school day, which subsidised meals each pupil had
-// per day and period, and every purchase (for refunds). Pure and single-writer: the gateway's
-// sequencer calls `decide` one tap at a time, and the ledger replay calls `record` with the
-// stored outcomes, which rebuilds the same state. `priceBasket` (run by the tap workers) puts
-// the catalogue's category and price on every item, whatever the device claimed.
+// per day and period, and the paid purchases of the refund window with their refunds. Pure and
+// single-writer: the gateway's sequencer calls `decide` one tap at a time, and the ledger replay
+// calls `record` with the stored outcomes, which rebuilds the same state. `priceBasket` (run by the
+// tap workers) puts the catalogue's category and price on every item, whatever the device claimed.
+//
+// Retention (ADR 0013): a sale is kept for REFUND_WINDOW_MS after it was decided and a refund for
+// as long after it was applied, both measured on the ledger clock (the latest decision time
+// applied), so the state is a function of the ledger alone and a replay forgets exactly what the
+// live gateway forgot.
 import { assert } from './errors.js';
+import { ExpiryQueue } from './expiry-queue.js';
 import { mealPeriodAt } from './meals.js';
 import type { Account, Benefit, MealPeriod, Product } from './registry.js';
 import { Reason, type ReasonValue } from './rules.js';
@@ -20,6 +26,8 @@ const TAKEN_DAYS_KEPT = 8;
 export const BASKET_ITEMS_MAX = 32;
 export const ITEM_PRICE_KOP_MAX = 1_000_000;
 export const ITEM_QUANTITY_MAX = 100;
+/** How long a paid purchase can be refunded, in ms (30 days); older sales are forgotten. */
+export const REFUND_WINDOW_MS = 30 * 86_400_000;
 
 export interface BasketItem { readonly productId: string; readonly category: string; readonly priceKop: number; readonly quantity: number }
 
@@ -77,6 +85,14 @@ export interface PurchaseInput {
   readonly atMs: number;
   /** Inside the school now (entered today, not left): from the presence state. */
   readonly present: boolean;
+  /** The gateway's time of the decision, in ms (the retention clock); `atMs` when absent. */
+  readonly decidedAtMs?: number;
+}
+
+/** What `record` needs of a sale: the ledger's PurchaseEvent carries all of it. */
+export interface SaleKey {
+  readonly deviceId: string; readonly seq: number; readonly personId: string; readonly schoolDay: number;
+  readonly decidedAtMs: number;
 }
 
 export interface PurchaseOutcome {
@@ -101,11 +117,15 @@ export function basketKop(items: readonly BasketItem[]): number {
 export interface PurchaseSnapshot {
   readonly spent: ReadonlyArray<readonly [string, number, number]>;
   readonly taken: ReadonlyArray<readonly [string, readonly string[]]>;
-  readonly sales: ReadonlyArray<readonly [string, string, number, string]>;
-  readonly refunds: readonly AppliedRefund[];
+  /** Sales of the refund window, oldest first: key, account, amount, refund id, forget-at ms. */
+  readonly sales: ReadonlyArray<readonly [string, string, number, string, number]>;
+  readonly refunds: ReadonlyArray<{ readonly refund: AppliedRefund; readonly forgetAtMs: number }>;
+  /** The ledger clock: the latest decision time applied, in ms. */
+  readonly clockMs: number;
 }
 
-interface Sale { readonly accountId: string; readonly amountKop: number; refundId: string }
+interface Sale { readonly accountId: string; readonly amountKop: number; refundId: string; readonly forgetAtMs: number }
+interface KeptRefund { readonly refund: AppliedRefund; readonly forgetAtMs: number }
 
 export interface AppliedRefund {
   readonly refundId: string; readonly deviceId: string; readonly seq: number; readonly accountId: string;
@@ -121,26 +141,50 @@ export class PurchaseState {
   private readonly spent = new Map<string, { day: number; kop: number }>();
   /** Subsidised meals taken: `${personId}|${day}|${period}`; only the current day is kept per person. */
   private readonly taken = new Map<string, Set<string>>();
+  /** Both in insertion (ledger) order, so forgetAtMs never decreases along either map. */
   private readonly sales = new Map<string, Sale>();
-  private readonly refunds = new Map<string, AppliedRefund>();
+  private readonly refunds = new Map<string, KeptRefund>();
+  private readonly salesExpiry = new ExpiryQueue();
+  private readonly refundsExpiry = new ExpiryQueue();
+  private clockMs = 0;
 
-  constructor(private readonly money: MoneyState) {}
+  /** `refundWindowMs`: REFUND_WINDOW_MS (Infinity: keep every sale forever). */
+  constructor(private readonly money: MoneyState, readonly refundWindowMs = REFUND_WINDOW_MS) {
+    assert(refundWindowMs > 0, 'the refund window is positive');
+  }
+
+  get saleCount(): number {
+    return this.sales.size;
+  }
+
+  get refundCount(): number {
+    return this.refunds.size;
+  }
 
   toSnapshot(): PurchaseSnapshot {
     return {
       spent: [...this.spent].map(([id, x]) => [id, x.day, x.kop]),
       taken: [...this.taken].map(([id, set]) => [id, [...set]]),
-      sales: [...this.sales].map(([key, x]) => [key, x.accountId, x.amountKop, x.refundId]),
-      refunds: [...this.refunds.values()].map((x) => ({ ...x, appendNo: 0 })),
+      sales: [...this.sales].map(([key, x]) => [key, x.accountId, x.amountKop, x.refundId, x.forgetAtMs]),
+      refunds: [...this.refunds.values()], // immutable records: shared, not copied
+      clockMs: this.clockMs,
     };
   }
 
   loadSnapshot(snap: PurchaseSnapshot): void {
     this.spent.clear(); this.taken.clear(); this.sales.clear(); this.refunds.clear();
+    this.salesExpiry.clear(); this.refundsExpiry.clear();
     for (const [id, day, kop] of snap.spent) this.spent.set(id, { day, kop });
     for (const [id, keys] of snap.taken) this.taken.set(id, new Set(keys));
-    for (const [key, accountId, amountKop, refundId] of snap.sales) this.sales.set(key, { accountId, amountKop, refundId });
-    for (const r of snap.refunds) this.refunds.set(r.refundId, r);
+    for (const [key, accountId, amountKop, refundId, forgetAtMs] of snap.sales) {
+      this.sales.set(key, { accountId, amountKop, refundId, forgetAtMs });
+      this.salesExpiry.push(key, forgetAtMs);
+    }
+    for (const { refund, forgetAtMs } of snap.refunds) {
+      this.refunds.set(refund.refundId, { refund: refund.appendNo === 0 ? refund : { ...refund, appendNo: 0 }, forgetAtMs });
+      this.refundsExpiry.push(refund.refundId, forgetAtMs);
+    }
+    this.clockMs = snap.clockMs;
   }
 
   decide(p: PurchaseInput): PurchaseOutcome {
@@ -160,7 +204,7 @@ export class PurchaseState {
       if (this.hasTaken(p.personId, p.schoolDay, period)) return out(Reason.DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN, { mealPeriod: period });
       if (!p.present && !p.offline) return out(Reason.DECISION_REASON_NOT_PRESENT_TODAY, { mealPeriod: period });
       const o = out(Reason.DECISION_REASON_OK, { benefitId: benefit.id, mealPeriod: period });
-      this.record(p, o);
+      this.record({ ...p, decidedAtMs: p.decidedAtMs ?? p.atMs }, o);
       return o;
     }
     if (p.account === undefined) return out(Reason.DECISION_REASON_NO_ACCOUNT);
@@ -175,13 +219,14 @@ export class PurchaseState {
     const threshold = p.account.lowBalanceThresholdKop;
     const o = out(Reason.DECISION_REASON_OK, { amountKop: basket, balanceAfterKop: after, overdraft: after < 0,
       lowBalance: threshold !== null && balance >= threshold && after < threshold });
-    this.record(p, o);
+    this.record({ ...p, decidedAtMs: p.decidedAtMs ?? p.atMs }, o);
     return o;
   }
 
   /** Applies an outcome: by `decide`, and by the ledger replay at start. */
-  record(p: { readonly deviceId: string; readonly seq: number; readonly personId: string; readonly schoolDay: number }, o: PurchaseOutcome): void {
+  record(p: SaleKey, o: PurchaseOutcome): void {
     if (o.reason !== Reason.DECISION_REASON_OK) return;
+    this.tick(p.decidedAtMs);
     if (o.benefitId !== '') {
       this.markTaken(p.personId, p.schoolDay, o.mealPeriod as MealPeriod);
       return;
@@ -190,7 +235,10 @@ export class PurchaseState {
     const s = this.spent.get(o.accountId);
     if (s === undefined || s.day < p.schoolDay) this.spent.set(o.accountId, { day: p.schoolDay, kop: o.amountKop });
     else if (s.day === p.schoolDay) s.kop += o.amountKop;
-    this.sales.set(`${p.deviceId}#${p.seq}`, { accountId: o.accountId, amountKop: o.amountKop, refundId: '' });
+    const key = `${p.deviceId}#${p.seq}`;
+    const forgetAtMs = this.clockMs + this.refundWindowMs;
+    this.sales.set(key, { accountId: o.accountId, amountKop: o.amountKop, refundId: '', forgetAtMs });
+    this.salesExpiry.push(key, forgetAtMs);
   }
 
   spentOn(accountId: string, day: number): number {
@@ -203,13 +251,16 @@ export class PurchaseState {
    * purchase. `appendNo` is the ledger append the caller will write the refund into.
    */
   refund(refundId: string, deviceId: string, seq: number, nowMs: number, appendNo: number): RefundOutcome {
-    const earlier = this.refunds.get(refundId);
+    const earlier = this.refunds.get(refundId)?.refund;
     if (earlier !== undefined) {
       if (earlier.deviceId === deviceId && earlier.seq === seq) return { kind: 'duplicate', refund: earlier };
       return { kind: 'refused', error: 'conflict', message: 'this refund id was used for another purchase' };
     }
     const sale = this.sales.get(`${deviceId}#${seq}`);
-    if (sale === undefined || sale.amountKop === 0) return { kind: 'refused', error: 'unknown_purchase', message: 'no paid purchase has this device and seq' };
+    // A sale past the window is refused even before the ledger clock has dropped it.
+    if (sale === undefined || sale.amountKop === 0 || nowMs >= sale.forgetAtMs) {
+      return { kind: 'refused', error: 'unknown_purchase', message: 'no paid purchase of the last 30 days has this device and seq' };
+    }
     if (sale.refundId !== '') return { kind: 'refused', error: 'already_refunded', message: 'the purchase was refunded already' };
     const refund: AppliedRefund = { refundId, deviceId, seq, accountId: sale.accountId, amountKop: sale.amountKop,
       balanceAfterKop: this.money.balanceKop(sale.accountId) + sale.amountKop, appliedAtMs: nowMs, appendNo };
@@ -222,9 +273,22 @@ export class PurchaseState {
     const sale = this.sales.get(`${r.deviceId}#${r.seq}`);
     assert(sale !== undefined && sale.refundId === '' && !this.refunds.has(r.refundId), `refund ${r.refundId} applies to an unrefunded sale`);
     sale.refundId = r.refundId;
-    this.refunds.set(r.refundId, r);
     const after = this.money.credit(r.accountId, r.amountKop);
     assert(after === r.balanceAfterKop, `refund ${r.refundId}: the balance does not add up`);
+    this.tick(r.appliedAtMs);
+    const forgetAtMs = this.clockMs + this.refundWindowMs;
+    this.refunds.set(r.refundId, { refund: r, forgetAtMs });
+    this.refundsExpiry.push(r.refundId, forgetAtMs);
+  }
+
+  /**
+   * Advances the ledger clock (it never goes back) and drops the sales and refunds whose window
+   * has passed, oldest first.
+   */
+  private tick(atMs: number): void {
+    this.clockMs = Math.max(this.clockMs, atMs);
+    this.salesExpiry.expire(this.clockMs, (key) => this.sales.delete(key));
+    this.refundsExpiry.expire(this.clockMs, (key) => this.refunds.delete(key));
   }
 
   private hasTaken(personId: string, day: number, period: MealPeriod): boolean {

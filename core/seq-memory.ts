@@ -111,16 +111,20 @@ export class SeqMemory {
     d.set(decision);
   }
 
-  /** A plain copy for a snapshot: per device, the highest seq and the remembered decisions. */
+  /**
+   * A consistent cut for a snapshot: per device, the highest seq and the remembered decisions. The
+   * decisions are immutable, so they are shared, not copied: one event-loop turn stays short.
+   */
   toSnapshot(): SeqSnapshot {
-    return [...this.devices].map(([id, d]) => [id, d.highest, d.live().map((x) => ({ ...x, appendNo: 0 }))]);
+    return [...this.devices].map(([id, d]) => [id, d.highest, d.live()]);
   }
 
   loadSnapshot(snap: SeqSnapshot): void {
     this.devices.clear();
     for (const [id, highest, decisions] of snap) {
       const d = new DeviceSeqs(this.memory);
-      for (const x of decisions) d.set(x);
+      // Taken when everything was durable: append numbers of that boot mean nothing now.
+      for (const x of decisions) d.set(x.appendNo === 0 ? x : { ...x, appendNo: 0 });
       d.highest = Math.max(d.highest, highest);
       this.devices.set(id, d);
     }

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_DEVICE_TAP_BURST, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
-  HARD_MAX_FRAME_BYTES, ID_PATTERN, TapgateError,
+  HARD_MAX_FRAME_BYTES, ID_PATTERN, PAYMENT_IDS_MEMORY_MS, TapgateError,
 } from '../core/index.js';
 import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
 
@@ -37,6 +37,8 @@ export interface GatewayConfig {
   readonly shutdownGraceMs: number;
   /** How often the state is snapshotted, in ms; 0: only at a graceful shutdown. */
   readonly snapshotIntervalMs: number;
+  /** How long payment ids stay in memory, in ms of ledger time; later repeats go to the payment index. */
+  readonly paymentIdsMemoryMs: number;
   readonly logLevel: string;
   /** A warm standby: follows the ledger and waits for the writer lease without a deadline (ADR 0008). */
   readonly standby: boolean;
@@ -74,6 +76,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     ledgerPendingMax: intVar(env, 'TAPGATE_LEDGER_PENDING_MAX', 256, 1, 65536),
     shutdownGraceMs: intVar(env, 'TAPGATE_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     snapshotIntervalMs: intVar(env, 'TAPGATE_SNAPSHOT_INTERVAL_MS', 300_000, 0, 86_400_000),
+    paymentIdsMemoryMs: intVar(env, 'TAPGATE_PAYMENT_IDS_MEMORY_MS', PAYMENT_IDS_MEMORY_MS, 1000, 366 * 86_400_000),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, 'one of fatal, error, warn, info, debug, trace, silent'),
     standby: intVar(env, 'TAPGATE_STANDBY', 0, 0, 1) === 1,
     bootId: randomBytes(6).toString('hex'),

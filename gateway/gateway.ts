@@ -162,7 +162,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
       server?.closeAll(CloseCode.TRY_AGAIN_LATER, 'ledger unavailable');
       onFatal(err);
     });
-  const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs);
+  const sequencer = new Sequencer(registry, ledger, metrics, SEQ_MEMORY, config.repeatWindowMs, config.paymentIdsMemoryMs);
   live.phase = 'replaying the ledger';
   const state = await rebuild(n, config, sequencer, metrics, log);
   // Workers start before the lease, so a standby taking over has them ready.

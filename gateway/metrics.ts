@@ -38,6 +38,7 @@ export function createGatewayMetrics() {
     topUps: new Counter({ name: 'tapgate_gateway_top_ups_total', help: 'Top-up requests answered, by status and error', labelNames: ['status', 'error'] as const, registers: [registry] }),
     refunds: new Counter({ name: 'tapgate_gateway_refunds_total', help: 'Refund requests answered, by status (tapgate.money.v1.RefundStatus)', labelNames: ['status'] as const, registers: [registry] }),
     snapshotSeconds: new Gauge({ name: 'tapgate_gateway_snapshot_seconds', help: 'How long the last state snapshot took to write', registers: [registry] }),
+    snapshotCutSeconds: new Gauge({ name: 'tapgate_gateway_snapshot_cut_seconds', help: 'How long the last snapshot held the event loop to take its consistent cut', registers: [registry] }),
     snapshotBytes: new Gauge({ name: 'tapgate_gateway_snapshot_bytes', help: 'Size of the last state snapshot, gzipped', registers: [registry] }),
     posItemsRepriced: new Counter({ name: 'tapgate_gateway_pos_items_repriced_total',
       help: 'POS items (v1.1) whose declared category or price the catalogue overrode: a stale menu',

@@ -1,14 +1,20 @@
 // Top-ups from bank channels over NATS request/reply (subject tapgate.money.v1.topup). Each
 // request is decided by the money state the sequencer owns, appended to the ledger, and
 // answered only once the append is durable, so an acknowledged top-up survives any crash and is
-// spendable at once. A repeated payment id gets its first result back, forever.
+// spendable at once. A repeated payment id gets its first result back, forever: from memory within
+// PAYMENT_IDS_MEMORY_MS of ledger time, later from the durable payment index (ADR 0013).
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { tapgate } from '../core/proto.js';
-import { ACCOUNT_NUMBER_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus, type RefundOutcome, type RegistryIndex, type TopUpOutcome } from '../core/index.js';
+import { Gauge } from 'prom-client';
+import {
+  ACCOUNT_NUMBER_PATTERN, CHANNEL_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus,
+  type AppliedTopUp, type RefundOutcome, type RegistryIndex, type TopUpOutcome,
+} from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 import type { PosDesk } from './pos.js';
 import type { GatewayMetrics } from './metrics.js';
+import { PaymentIndex } from './payment-index.js';
 
 const { TopUpRequest, TopUpReply, RefundRequest, RefundReply, RefundStatus, RefundError } = tapgate.money.v1;
 const REFUND_ERRORS = { unknown_purchase: RefundError.REFUND_ERROR_UNKNOWN_PURCHASE, already_refunded: RefundError.REFUND_ERROR_ALREADY_REFUNDED,
@@ -28,16 +34,18 @@ export const TOP_UP_REQUEST_BYTES_MAX = 1024;
 /** Top-ups decided and not yet answered before new requests are refused with UNAVAILABLE. */
 export const TOP_UPS_PENDING_MAX = 4096;
 
-const UNAVAILABLE_TOP_UP: TopUpOutcome = { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE, message: 'the gateway cannot take money now; retry later' };
 const STATUS_NAMES = TopUpStatus as unknown as Record<number, string>;
 const REFUND_STATUS_NAMES = RefundStatus as unknown as Record<number, string>;
 const ERROR_NAMES = TopUpError as unknown as Record<number, string>;
+const UNAVAILABLE: TopUpOutcome = { kind: 'refused', error: TopUpError.TOP_UP_ERROR_UNAVAILABLE,
+  message: 'the gateway cannot take money now; retry later' };
 
 export class MoneyService {
   private subs: Subscription[] = [];
   private pending = 0;
   /** Set at shutdown: new money requests (NATS or the admin API) are refused as UNAVAILABLE. */
   private stopped = false;
+  readonly index: PaymentIndex;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -47,9 +55,23 @@ export class MoneyService {
     private readonly ledger: LedgerWriter,
     private readonly metrics: GatewayMetrics,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.index = new PaymentIndex(nc, money, ledger, log);
+    const registers = [metrics.registry];
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({ name, help, registers, collect() { this.set(read()); } });
+    gauge('tapgate_gateway_payment_ids_in_memory', 'Payment ids remembered in memory (the window of PAYMENT_IDS_MEMORY_MS)',
+      () => money.paymentCount);
+    gauge('tapgate_gateway_payment_ids_forgotten', 'Payment ids forgotten by memory; their repeats are answered from the payment index',
+      () => money.forgottenCount);
+    gauge('tapgate_gateway_payments_unindexed', 'Applied top-ups not yet written to the payment index', () => money.unindexedCount);
+    gauge('tapgate_gateway_sales_in_memory', 'Paid purchases kept for refunds (the 30-day refund window)', () => pos.purchases.saleCount);
+    gauge('tapgate_gateway_refunds_in_memory', 'Refunds kept for their repeats (30 days)', () => pos.purchases.refundCount);
+  }
 
   start(): void {
+    // Top-ups replayed or loaded from a snapshot that the index may not have yet.
+    this.index.kick();
     this.subs = [
       this.nc.subscribe(TOP_UP_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRequest(msg); } }),
       this.nc.subscribe(REFUND_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRefund(msg); } }),
@@ -59,6 +81,7 @@ export class MoneyService {
   /** Stops taking requests; those in flight are still answered when durable. */
   stop(): void {
     this.stopped = true;
+    void this.index.stop();
     for (const sub of this.subs) sub.unsubscribe();
     this.subs = [];
   }
@@ -91,8 +114,20 @@ export class MoneyService {
    * API both come here). UNAVAILABLE when the ledger has failed or too many wait.
    */
   async topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
-    if (this.stopped || !this.ledger.admitting || this.pending >= TOP_UPS_PENDING_MAX) return UNAVAILABLE_TOP_UP;
-    const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo);
+    if (!this.canTake()) return UNAVAILABLE;
+    let stored: AppliedTopUp | undefined;
+    if (this.mayBeForgotten(input.channel, input.paymentId)) {
+      this.pending++;
+      try {
+        stored = await this.index.lookup(input.channel, input.paymentId);
+      } catch (err) {
+        this.log.warn({ code: 'GW_PAYMENT_INDEX_FAILED', err: (err as Error).message }, 'payment index lookup failed');
+        return UNAVAILABLE;
+      } finally { this.pending--; }
+      if (!this.canTake()) return UNAVAILABLE;
+    }
+    // Decided in one turn after the lookup: a concurrent first application is in memory by now.
+    const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo, stored);
     if (outcome.kind === 'refused') return outcome;
     const t = outcome.topUp;
     if (outcome.kind === 'applied') {
@@ -106,7 +141,19 @@ export class MoneyService {
     try { durable = await this.ledger.whenDurable(t.appendNo); } finally { this.pending--; }
     // The ledger failed first: whether the append landed is unknown; the caller retries with the
     // same payment id and learns it from the restarted gateway (APPLIED or DUPLICATE).
-    return durable ? outcome : UNAVAILABLE_TOP_UP;
+    if (!durable) return UNAVAILABLE;
+    if (outcome.kind === 'applied') this.index.kick();
+    return outcome;
+  }
+
+  private canTake(): boolean {
+    return !this.stopped && this.ledger.admitting && this.pending < TOP_UPS_PENDING_MAX;
+  }
+
+  /** True when memory cannot tell whether this payment was applied: it has forgotten some. */
+  private mayBeForgotten(channel: string, paymentId: string): boolean {
+    return this.money.forgottenCount > 0 && CHANNEL_PATTERN.test(channel) && PAYMENT_ID_PATTERN.test(paymentId) &&
+      this.money.remembered(channel, paymentId) === undefined;
   }
 
   /** Decides a refund and resolves once it is durable; UNAVAILABLE as for top-ups. */

@@ -55,7 +55,7 @@ export class PosDesk {
       o = this.purchases.decide({ deviceId: device.id, seq: t.seq, personId: t.personId, account,
         benefits: this.registry.benefitsOfPersonId(t.personId), mealKind: pos.mealKind, items: pos.items,
         unknownItem: pos.unknownItem, offline: pos.offline,
-        timeZone, schoolDay, atMs, present: this.passes.isInside(device.schoolId, timeZone, t.personId, nowMs) });
+        timeZone, schoolDay, atMs, decidedAtMs: nowMs, present: this.passes.isInside(device.schoolId, timeZone, t.personId, nowMs) });
     }
     const appendNo = this.ledger.addPurchase({
       deviceId: device.id, seq: t.seq, schoolId: device.schoolId, personId: t.personId, identifierId: t.identifierId,
@@ -85,7 +85,8 @@ export class PosDesk {
 
   /** Rebuilds the money state from one stored POS decision (at start). */
   replay(e: tapgate.events.v1.IPurchaseEvent): void {
-    this.purchases.record({ deviceId: e.deviceId ?? '', seq: Number(e.seq ?? 0), personId: e.personId ?? '', schoolDay: e.schoolDay ?? 0 }, {
+    this.purchases.record({ deviceId: e.deviceId ?? '', seq: Number(e.seq ?? 0), personId: e.personId ?? '', schoolDay: e.schoolDay ?? 0,
+      decidedAtMs: Number(e.decidedAtMs ?? 0) }, {
       reason: e.reason ?? 0, accountId: e.accountId ?? '', basketKop: Number(e.basketKop ?? 0), amountKop: Number(e.amountKop ?? 0),
       balanceAfterKop: Number(e.balanceAfterKop ?? 0), benefitId: e.benefitId ?? '', mealPeriod: e.mealPeriod ?? '', overdraft: e.overdraft ?? false,
       lowBalance: e.lowBalance ?? false,

@@ -6,7 +6,7 @@
 // Replaying the ledger at start through `replay` rebuilds the same state.
 import { tapgate } from '../core/proto.js';
 import {
-  Direction, MoneyState, PassState, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf, wellFormed,
+  Direction, MoneyState, PassState, PAYMENT_IDS_MEMORY_MS, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf, wellFormed,
   type Device, type Person, type PersonKindName, type RegistryIndex, type StoredDecision,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
@@ -55,7 +55,7 @@ export class Sequencer {
   readonly seqs: SeqMemory;
   readonly passes: PassState;
   /** Balances and payment ids: money state shares the sequencer's single writer and its ledger. */
-  readonly money = new MoneyState();
+  readonly money: MoneyState;
   readonly pos: PosDesk;
   private readonly tapCounters = new Map<number, { inc(): void }>();
 
@@ -65,7 +65,9 @@ export class Sequencer {
     private readonly metrics: GatewayMetrics,
     seqMemory: number,
     repeatWindowMs: number,
+    paymentIdsMemoryMs = PAYMENT_IDS_MEMORY_MS,
   ) {
+    this.money = new MoneyState(paymentIdsMemoryMs);
     this.seqs = new SeqMemory(seqMemory);
     this.passes = new PassState(repeatWindowMs);
     this.pos = new PosDesk(registry, this.money, this.passes, ledger);

@@ -5,28 +5,35 @@
 // written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
 // bad checksum, other version, an error while loading) falls back to the full replay: the ledger
 // stays the truth.
+//
+// Taking one does not block the event loop (ADR 0013): `captureState` is the consistent cut, one
+// cheap turn that shares immutable records and copies mutable ones; serialising and gzipping then
+// run in slices and in the thread pool (snapshot-encode.ts) while taps go on being decided.
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../core/index.js';
 import { ensureStream } from '../lib/index.js';
 import type { LedgerContinuity } from './replay.js';
 import type { Sequencer } from './sequencer.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-encode.js';
 
 export const SNAPSHOT_STREAM = 'SNAPSHOTS';
 export const SNAPSHOT_SUBJECT_PREFIX = 'tapgate.snapshot.v1';
 /** Bytes per snapshot chunk message (under the server's 1 MiB default payload limit). */
 export const SNAPSHOT_CHUNK_BYTES = 512 * 1024;
-/** Format version: a snapshot of another version is ignored (full replay). */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Format version: a snapshot of another version is ignored (full replay). 2: retention (ADR 0013)
+ * added the ledger clocks, forget-at times and the payments not yet in the payment index.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 interface Manifest {
   readonly version: number; readonly id: string; readonly chunks: number; readonly bytes: number; readonly sha256: string;
   readonly ledgerStreamSeq: number; readonly createdAtMs: number;
 }
 
-interface State {
+export interface State {
   readonly seqs: SeqSnapshot; readonly passes: PassSnapshot; readonly money: MoneySnapshot; readonly purchases: PurchaseSnapshot;
   readonly continuity: ReturnType<LedgerContinuity['toSnapshot']>;
 }
@@ -39,12 +46,28 @@ export async function ensureSnapshotStream(jsm: JetStreamManager): Promise<void>
     retention: RetentionPolicy.Limits, discard: DiscardPolicy.Old, max_msg_size: SNAPSHOT_CHUNK_BYTES + 1024 });
 }
 
-/** Writes a snapshot of the sequencer's state covering ledger stream seq `ledgerStreamSeq`. */
-export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, sequencer: Sequencer,
-  continuity: LedgerContinuity, ledgerStreamSeq: number): Promise<Manifest> {
-  const state: State = { seqs: sequencer.seqs.toSnapshot(), passes: sequencer.passes.toSnapshot(), money: sequencer.money.toSnapshot(),
+/** The consistent cut of the state: synchronous, one event-loop turn, no serialisation. */
+export function captureState(sequencer: Sequencer, continuity: LedgerContinuity): State {
+  return { seqs: sequencer.seqs.toSnapshot(), passes: sequencer.passes.toSnapshot(), money: sequencer.money.toSnapshot(),
     purchases: sequencer.pos.purchases.toSnapshot(), continuity: continuity.toSnapshot() };
-  const bytes = gzipSync(Buffer.from(JSON.stringify(state)));
+}
+
+/** Loads a decoded state into the sequencer (what a start from a snapshot does). */
+export function restoreState(state: State, sequencer: Sequencer, continuity: LedgerContinuity): void {
+  sequencer.seqs.loadSnapshot(state.seqs);
+  sequencer.passes.loadSnapshot(state.passes);
+  sequencer.money.loadSnapshot(state.money);
+  sequencer.pos.purchases.loadSnapshot(state.purchases);
+  continuity.loadSnapshot(state.continuity);
+}
+
+/**
+ * Writes a snapshot of `state` (a cut from captureState, taken when every decision was durable)
+ * covering ledger stream seq `ledgerStreamSeq`.
+ */
+export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, state: State,
+  ledgerStreamSeq: number): Promise<Manifest> {
+  const bytes = await encodeSnapshot(state);
   const chunks = Math.max(1, Math.ceil(bytes.length / SNAPSHOT_CHUNK_BYTES));
   for (let i = 0; i < chunks; i++) {
     await js.publish(chunkSubject(gatewayId, id), bytes.subarray(i * SNAPSHOT_CHUNK_BYTES, (i + 1) * SNAPSHOT_CHUNK_BYTES), { msgID: `${gatewayId}.${id}.${i}` });
@@ -80,8 +103,8 @@ export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, g
     warn(`snapshot unusable (${(err as Error).name}); replaying the whole ledger`);
     sequencer.seqs.loadSnapshot([]);
     sequencer.passes.loadSnapshot({ lastAllowed: [], schools: [] });
-    sequencer.money.loadSnapshot({ balances: [], payments: [] });
-    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: [], refunds: [] });
+    sequencer.money.loadSnapshot({ balances: [], payments: [], unindexed: [], clockMs: 0, forgotten: 0 });
+    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: [], refunds: [], clockMs: 0 });
     continuity.loadSnapshot(undefined);
     return null;
   }
@@ -111,11 +134,6 @@ async function readSnapshotInto(js: JetStreamClient, jsm: JetStreamManager, gate
     warn(`snapshot ${manifest.id} is incomplete or corrupt; replaying the whole ledger`);
     return null;
   }
-  const state = JSON.parse(gunzipSync(bytes).toString('utf8')) as State;
-  sequencer.seqs.loadSnapshot(state.seqs);
-  sequencer.passes.loadSnapshot(state.passes);
-  sequencer.money.loadSnapshot(state.money);
-  sequencer.pos.purchases.loadSnapshot(state.purchases);
-  continuity.loadSnapshot(state.continuity);
+  restoreState(await decodeSnapshot<State>(bytes), sequencer, continuity);
   return { ledgerStreamSeq: manifest.ledgerStreamSeq, bytes: bytes.length };
 }

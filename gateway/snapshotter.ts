@@ -1,6 +1,7 @@
 // When to take snapshots: every TAPGATE_SNAPSHOT_INTERVAL_MS, at a moment when all decisions in
 // memory are durable (the ledger writer is idle), and once more at a graceful shutdown. Each
-// snapshot is serialised in one event-loop turn, so it is a consistent cut of the state.
+// snapshot's cut is taken in one event-loop turn (captureState), so it is consistent; it is then
+// serialised and compressed without holding the event loop (ADR 0013).
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from '../lib/index.js';
 import type { GatewayConfig } from './config.js';
@@ -8,7 +9,7 @@ import type { LedgerWriter } from './ledger.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { Sequencer } from './sequencer.js';
 import type { LedgerContinuity } from './replay.js';
-import { writeSnapshot } from './snapshot.js';
+import { captureState, writeSnapshot } from './snapshot.js';
 
 /** How often to look for an idle moment once a snapshot is due, in ms. */
 const IDLE_POLL_MS = 20;
@@ -45,11 +46,14 @@ export class Snapshotter {
     const id = `${this.config.bootId}-${++this.count}`;
     // This boot's batches up to the last acknowledged one are in the state being written.
     if (this.ledger.ackedNo > 0) this.continuity.last.set(this.config.bootId, this.ledger.ackedNo);
-    this.writing = writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, this.sequencer, this.continuity, seq).then((m) => {
+    const cut = captureState(this.sequencer, this.continuity);
+    const cutSeconds = (performance.now() - started) / 1000;
+    this.metrics.snapshotCutSeconds.set(cutSeconds);
+    this.writing = writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, cut, seq).then((m) => {
       this.lastSeq = seq;
       this.metrics.snapshotSeconds.set((performance.now() - started) / 1000);
       this.metrics.snapshotBytes.set(m.bytes);
-      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks }, 'snapshot written');
+      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks, cutSeconds }, 'snapshot written');
     }, (err: unknown) => {
       this.log.warn({ err: (err as Error).message }, 'snapshot failed; the next start replays more of the ledger');
     }).finally(() => { this.writing = null; });

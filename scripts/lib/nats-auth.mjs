@@ -17,6 +17,8 @@ const AUDIT = 'AUDIT';
 const REGISTRY = 'tapgate_registry';
 const LEASES = 'tapgate_writer_leases';
 const TOKENS = 'tapgate_api_tokens';
+/** The durable payment index (gateway/payment-index.ts, ADR 0013). */
+const PAYMENTS = 'tapgate_payments';
 /** The ClickHouse sink's durable consumer on LEDGER (consumers/clickhouse-sink/sink.ts). */
 const SINK_CONSUMER = 'clickhouse-sink';
 const TOP_UP = 'tapgate.money.v1.topup';
@@ -45,7 +47,7 @@ export const NATS_PERMISSIONS = Object.freeze({
       ...readStream(LEDGER), ...ownStream(LEDGER),
       ...readStream(SNAPSHOTS), ...ownStream(SNAPSHOTS),
       ...readStream(AUDIT), ...ownStream(AUDIT), ...useBucket(REGISTRY), ...useBucket(LEASES),
-      ...useBucket(TOKENS)],
+      ...useBucket(TOKENS), ...useBucket(PAYMENTS)],
     subscribe: [TOP_UP, REFUND],
     allowResponses: true,
   },

@@ -323,3 +323,41 @@ t.test('money - record() of the same payment twice throws and changes nothing', 
   t.throws(() => s.record({ ...a, channel: 'alfa', balanceAfterKop: 1 }), { message: "assertion failed: payment alfa:pay-1: the ledger's balance does not add up" });
   t.equal(s.balanceKop('acc-1'), 20_000);
 });
+
+t.test('money - payment ids are forgotten after the window of ledger time, and a replay forgets the same ones', async (t) => {
+  const DAY_MS = 86_400_000;
+  const live = new MoneyState(2 * DAY_MS);
+  const log: AppliedTopUp[] = [];
+  // 100 days, 50 payments a day: memory must hold about two days of them, not all 5,000.
+  for (let day = 0; day < 100; day++) {
+    for (let k = 0; k < 50; k++) {
+      const got = live.topUp(input({ paymentId: `d${day}-${k}`, accountId: `acc-${k % 7}`, amountKop: 1_000 }), NOW_MS + day * DAY_MS + k * 1000, day * 50 + k + 1);
+      if (got.kind === 'applied') { log.push(got.topUp); live.markIndexed(got.topUp); }
+    }
+  }
+  t.equal(log.length, 5_000);
+  t.ok(live.paymentCount <= 3 * 50, `at most three days of payments in memory (${live.paymentCount})`);
+  t.equal(live.paymentCount + live.forgottenCount, 5_000, 'each payment is either remembered or forgotten');
+  t.equal(live.unindexedCount, 0);
+  t.equal(live.totalKop(), 5_000 * 1_000, 'forgetting a payment id keeps its money');
+  // The newest day is known to memory; the first day is not (the durable index answers it).
+  t.equal(live.remembered('sberbank', 'd99-0')?.amountKop, 1_000);
+  t.equal(live.remembered('sberbank', 'd0-0'), undefined);
+  const old = log[0]!;
+  const again = input({ paymentId: 'd0-0', accountId: 'acc-0', amountKop: 1_000 });
+  t.strictSame(live.topUp(again, NOW_MS + 101 * DAY_MS, 9_999, old), { kind: 'duplicate', topUp: old }, 'answered from the stored result');
+  t.strictSame(live.topUp({ ...again, amountKop: 2_000 }, NOW_MS + 101 * DAY_MS, 9_999, old), CONFLICT);
+  // The replay of the same ledger forgets exactly the same payment ids and keeps the same clock.
+  const replayed = new MoneyState(2 * DAY_MS);
+  for (const a of log) replayed.record({ ...a, appendNo: 0 });
+  const cut = (s: MoneyState) => { const x = s.toSnapshot(); return { ...x, unindexed: [], payments: x.payments.map((p) => [p.topUp.paymentId, p.forgetAtMs]) }; };
+  t.strictSame(cut(replayed), cut(live));
+  t.equal(replayed.unindexedCount, 5_000, 'replayed top-ups wait for the index until it confirms them');
+  // And a state loaded from a snapshot continues the same way.
+  const loaded = new MoneyState(2 * DAY_MS);
+  loaded.loadSnapshot(JSON.parse(JSON.stringify(live.toSnapshot())) as ReturnType<MoneyState['toSnapshot']>);
+  const next = input({ paymentId: 'd120', accountId: 'acc-1', amountKop: 1_000 });
+  t.strictSame(loaded.topUp(next, NOW_MS + 120 * DAY_MS, 1), live.topUp(next, NOW_MS + 120 * DAY_MS, 1));
+  t.strictSame(cut(loaded), cut(live));
+  t.equal(live.paymentCount, 1, 'a payment 20 days later leaves only itself in memory');
+});

@@ -124,11 +124,11 @@ t.test('purchase - refunds once per refund id and once per purchase; replay rebu
   const money2 = new MoneyState();
   money2.record({ channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: 20_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   const state2 = new PurchaseState(money2);
-  state2.record(sale, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false });
+  state2.record({ ...sale, decidedAtMs: NOON }, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 7_000, amountKop: 7_000, balanceAfterKop: 13_000, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false });
   state2.recordRefund({ refundId: 'r1', deviceId: 'pos1', seq: sale.seq, accountId: 'acc', amountKop: 7_000, balanceAfterKop: 20_000, appliedAtMs: NOON, appendNo: 0 });
   t.equal(money2.balanceKop('acc'), 20_000);
   t.match(state2.refund('r2', 'pos1', sale.seq, NOON, 1), { kind: 'refused', error: 'already_refunded' });
-  t.throws(() => state2.record(input(), { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
+  t.throws(() => state2.record({ ...input(), decidedAtMs: NOON }, { reason: Reason.DECISION_REASON_OK, accountId: 'acc', basketKop: 1, amountKop: 1, balanceAfterKop: 5, benefitId: '', mealPeriod: '', overdraft: false, lowBalance: false }),
     /does not add up/, 'a stored balance that does not add up stops the replay');
 });
 
@@ -185,4 +185,55 @@ t.test('purchase - a basket with a product outside the catalogue is declined who
   t.match(state.decide(input({ account: undefined, items: invented.items, unknownItem: 1 })),
     { reason: Reason.DECISION_REASON_UNKNOWN_PRODUCT }, 'checked before the account');
   t.equal(money.balanceKop('acc'), 50_000);
+});
+
+t.test('purchase - sales and refunds are kept for the refund window of ledger time, then forgotten; replay agrees', async (t) => {
+  const DAY_MS = 86_400_000;
+  const seed = { channel: 'bank', paymentId: 'seed', accountId: 'acc', amountKop: 1_000_000, balanceAfterKop: 1_000_000, appliedAtMs: NOON, appendNo: 0 };
+  const money = new MoneyState();
+  money.record(seed);
+  const state = new PurchaseState(money, 30 * DAY_MS);
+  // The ledger, in order: sales and refunds as the live state applied them.
+  type Refund = Parameters<PurchaseState['recordRefund']>[0];
+  const ledger: Array<{ sale: PurchaseInput & { decidedAtMs: number }; o: ReturnType<PurchaseState['decide']> } | { refund: Refund }> = [];
+  // 200 days of 40 sales a day; the first sale of each day is refunded an hour later.
+  let last: PurchaseInput & { decidedAtMs: number } = { ...input(), decidedAtMs: NOON };
+  for (let d = 0; d < 200; d++) {
+    const at = NOON + d * DAY_MS;
+    for (let k = 0; k < 40; k++) {
+      last = { ...input({ atMs: at + k * 60_000, schoolDay: DAY + d, items: [bun(100)] }), decidedAtMs: at + k * 60_000 };
+      const o = state.decide(last);
+      if (o.reason !== Reason.DECISION_REASON_OK) t.fail(`sale ${d}/${k} declined`);
+      ledger.push({ sale: { ...last, decidedAtMs: at + k * 60_000 }, o });
+      if (k === 0) {
+        const r = state.refund(`r${d}`, 'pos1', last.seq, at + 30_000, 1);
+        if (r.kind === 'applied') ledger.push({ refund: r.refund });
+        else t.fail(`refund ${d} not applied`);
+      }
+    }
+  }
+  t.ok(state.saleCount <= 31 * 40, `about a refund window of sales in memory (${state.saleCount}), not 8,000`);
+  t.ok(state.refundCount <= 31, `about a refund window of refunds (${state.refundCount}), not 200`);
+  const first = ledger[0]!;
+  const late = NOON + 200 * DAY_MS;
+  t.match(state.refund('late-1', 'pos1', 'sale' in first ? first.sale.seq : 0, late, 1), { kind: 'refused', error: 'unknown_purchase' }, 'past the window');
+  t.match(state.refund('r199', 'pos1', last.seq - 39, late, 1), { kind: 'duplicate' }, 'a recent refund is still known');
+  // The last sale is refundable until 30 days after it on the ledger clock, even before a later sale drops it.
+  const forgetAtMs = state.toSnapshot().sales.find(([key]) => key === `pos1#${last.seq}`)![4];
+  t.equal(forgetAtMs, last.decidedAtMs + 30 * DAY_MS);
+  t.match(state.refund('late-2', 'pos1', last.seq, forgetAtMs, 1), { kind: 'refused', error: 'unknown_purchase' });
+  const ok = state.refund('ok-1', 'pos1', last.seq, forgetAtMs - 1, 1);
+  t.match(ok, { kind: 'applied' });
+  if (ok.kind === 'applied') ledger.push({ refund: ok.refund });
+  // Replaying the ledger in order rebuilds the same state.
+  const money2 = new MoneyState();
+  money2.record(seed);
+  const replayed = new PurchaseState(money2, 30 * DAY_MS);
+  for (const e of ledger) {
+    if ('refund' in e) replayed.recordRefund({ ...e.refund, appendNo: 0 });
+    else replayed.record(e.sale, e.o);
+  }
+  const plainCut = (s: PurchaseState) => JSON.parse(JSON.stringify(s.toSnapshot(), (k, v: unknown) => (k === 'appendNo' ? 0 : v))) as unknown;
+  t.strictSame(plainCut(replayed), plainCut(state));
+  t.equal(money2.balanceKop('acc'), money.balanceKop('acc'));
 });

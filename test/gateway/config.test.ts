@@ -32,6 +32,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   ledgerPendingMax: 256,
   shutdownGraceMs: 10_000,
   snapshotIntervalMs: 300_000,
+  paymentIdsMemoryMs: 259_200_000,
   logLevel: 'info',
   standby: false,
 };
@@ -55,6 +56,7 @@ const INTS: Array<[string, keyof GatewayConfig, number, number]> = [
   ['TAPGATE_LEDGER_PENDING_MAX', 'ledgerPendingMax', 1, 65536],
   ['TAPGATE_SHUTDOWN_GRACE_MS', 'shutdownGraceMs', 0, 600_000],
   ['TAPGATE_SNAPSHOT_INTERVAL_MS', 'snapshotIntervalMs', 0, 86_400_000],
+  ['TAPGATE_PAYMENT_IDS_MEMORY_MS', 'paymentIdsMemoryMs', 1000, 31_622_400_000],
 ];
 
 function refusal(env: Record<string, string>): { code: string; message: string; details: unknown } | 'accepted' {
