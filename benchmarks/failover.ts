@@ -1,7 +1,7 @@
 // Benchmark: how long devices go without answers when something fails, and whether every tap is
 // still decided exactly once. In one run, on one NATS, with devices that behave as
-// docs/protocol.md tells firmware to (keep unanswered taps, reconnect with a short pause, trying
-// each configured gateway address in turn, resend):
+// docs/protocol.md tells firmware to (keep unanswered taps; after a close try the next configured
+// address at once, and back off from 1 s, jittered, only after all failed; resend):
 //   1. restart: the writer is SIGKILLed and started again at once on the same ports (what a
 //      supervisor does); baseline for 2.
 //   2. standby: the writer is SIGKILLed and a warm standby (TAPGATE_STANDBY=1, other ports) takes
@@ -34,8 +34,10 @@ const DEVICES = Number(values.devices);
 const INTERVAL_MS = Number(values['interval-ms']);
 const STALL_S = Number(values['stall-s']);
 const GATEWAY_ID = 'failover-bench';
-/** The pause a device takes before reconnecting (docs/protocol.md asks for a short backoff). */
-const RECONNECT_PAUSE_MS = 100;
+/** The pause before resending a refused frame (docs/protocol.md section 10: 100 ms or more). */
+const RESEND_PAUSE_MS = 100;
+/** The first reconnect delay once every address has failed (docs/protocol.md section 11). */
+const RECONNECT_FIRST_DELAY_MS = 1000;
 
 interface Dev { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[] }
 
@@ -59,21 +61,30 @@ class Device {
 
   constructor(private readonly d: Dev, private readonly urls: () => readonly string[], private readonly onDecision: (nowMs: number) => void) {}
 
+  /** As docs/protocol.md section 11: the next address at once; 1 s doubling (jittered) once every address failed. */
   async run(): Promise<void> {
+    let failedInRow = 0;
+    let delayMs = RECONNECT_FIRST_DELAY_MS;
     while (!this.stopped) {
       const urls = this.urls();
       const url = urls[this.urlIndex++ % urls.length]!;
       try {
         const c = await DeviceClient.connect(url, this.d.id, this.d.secret);
         this.client = c;
+        failedInRow = 0;
+        delayMs = RECONNECT_FIRST_DELAY_MS;
         c.ws.on('message', () => this.drain(c));
         this.pump();
         await c.waitClose();
-      } catch { /* refused or closed: try the next address */ }
+      } catch { failedInRow++; }
       this.client = null;
       this.inFlight = 0;
       for (const p of this.pending.values()) p.inFlight = false;
-      await new Promise((r) => setTimeout(r, RECONNECT_PAUSE_MS));
+      if (failedInRow >= urls.length) {
+        await new Promise((r) => setTimeout(r, delayMs * (0.5 + Math.random())));
+        delayMs = Math.min(delayMs * 2, 30_000);
+        failedInRow = 0;
+      }
     }
   }
 
@@ -102,7 +113,7 @@ class Device {
       if (f.body === 'error') {
         const p = this.pending.get(Number(f.error?.seq ?? 0));
         if (p !== undefined && p.inFlight) { p.inFlight = false; this.inFlight--; }
-        setTimeout(() => this.pump(), RECONNECT_PAUSE_MS);
+        setTimeout(() => this.pump(), RESEND_PAUSE_MS);
       }
       for (const d of f.decisions?.decisions ?? []) {
         const p = this.pending.get(Number(d.seq));
