@@ -6,7 +6,7 @@
 // by hand, 3 when some record needs an operator, 1 on failure.
 import { parseArgs } from 'node:util';
 import { TapgateError } from '../core/index.js';
-import { connectNats, openRegistry, repairRegistry } from '../lib/index.js';
+import { connectNats, natsAuthVars, openRegistry, repairRegistry } from '../lib/index.js';
 
 let apply = false;
 try {
@@ -17,7 +17,7 @@ try {
 }
 const url = process.env['TAPGATE_NATS_URL'] ?? 'nats://127.0.0.1:14222';
 try {
-  const nc = await connectNats(url, 'tapgate-registry-repair');
+  const nc = await connectNats(url, 'tapgate-registry-repair', natsAuthVars(process.env));
   const report = await repairRegistry(await openRegistry(nc), { apply, nowMs: Date.now() });
   await nc.drain();
   for (const line of report.lines) process.stdout.write(JSON.stringify(line) + '\n');

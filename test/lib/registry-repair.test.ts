@@ -30,7 +30,7 @@ for (const [key, value] of Object.entries(stored)) await kv.put(key, JSON.string
 
 function run(...args: string[]): { code: number | null; out: string; lines: Array<Record<string, any>> } {
   const r = spawnSync(process.execPath, [join(DIST, 'scripts', 'registry-repair.js'), ...args],
-    { env: { ...process.env, TAPGATE_NATS_URL: stack.nats.url }, encoding: 'utf8', timeout: 30_000 });
+    { env: { ...process.env, ...stack.natsEnv('admin') }, encoding: 'utf8', timeout: 30_000 });
   const out = `${r.stdout}${r.stderr}`;
   return { code: r.status, out, lines: r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) };
 }
