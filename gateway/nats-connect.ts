@@ -3,7 +3,7 @@
 // wait, not to crash-loop), then creates the streams and buckets it needs. /readyz says
 // "connecting to NATS" meanwhile.
 import { jetstream, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { AuthorizationError, UserAuthenticationExpiredError, type NatsConnection } from '@nats-io/transport-node';
 import type { KV } from '@nats-io/kv';
 import { connectNats, natsSetup, type Logger } from '../lib/index.js';
 import type { GatewayConfig } from './config.js';
@@ -46,6 +46,8 @@ export async function connectGatewayNats(config: GatewayConfig, log: Logger): Pr
     try {
       return await attempt(config);
     } catch (err) {
+      // A refused login is configuration, not an outage: waiting cannot fix it.
+      if (err instanceof AuthorizationError || err instanceof UserAuthenticationExpiredError) throw err;
       log.warn({ tries, retryInMs: delay, err: (err as Error).message }, 'NATS not reachable at start; waiting for it');
       await new Promise((r) => setTimeout(r, delay));
       delay = Math.min(delay * 2, NATS_START_RETRY_MAX_MS);

@@ -130,12 +130,15 @@ export interface GatewayProcess extends ProcessHandle {
   readonly apiUrl: string;
 }
 
+/** A gateway's environment in the test stack: its NATS user, free ports, ClickHouse if any. */
+function gatewayEnv(stack: Stack, env: Record<string, string>): Record<string, string> {
+  return { ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env };
+}
+
 /** Starts dist/gateway/main.js on free ports and waits until it listens. */
 export async function startGateway(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
-  const p = spawnNode('gateway/main.js', {
-    ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
-    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env,
-  });
+  const p = spawnNode('gateway/main.js', gatewayEnv(stack, env));
   return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000));
 }
 
@@ -144,10 +147,7 @@ export async function startGateway(stack: Stack, env: Record<string, string> = {
  * for the lease; `listening` resolves once it has taken over and opened its ports.
  */
 export async function startStandby(stack: Stack, env: Record<string, string> = {}): Promise<{ process: ProcessHandle; listening: Promise<GatewayProcess> }> {
-  const p = spawnNode('gateway/main.js', {
-    TAPGATE_NATS_URL: stack.nats.url, TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9',
-    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_STANDBY: '1', ...env,
-  });
+  const p = spawnNode('gateway/main.js', gatewayEnv(stack, { TAPGATE_STANDBY: '1', ...env }));
   const up = p.waitForLog((l) => l['msg'] === 'gateway listening', 600_000).then((line) => listening(p, line));
   up.catch(() => undefined);
   await p.waitForLog((l) => String(l['msg']).startsWith('writer lease held by another gateway'), 60_000);
