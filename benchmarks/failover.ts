@@ -6,7 +6,9 @@
 //      supervisor does); baseline for 2.
 //   2. standby: the writer is SIGKILLed and a warm standby (TAPGATE_STANDBY=1, other ports) takes
 //      over; devices know both addresses.
-//   3. stall: nats-server is SIGSTOPped for --stall-s seconds (default 120) under the same load,
+//   3. paused writer: the writer is SIGSTOPped (a hung host); the standby waits for its lease to
+//      expire, takes over and fences the ledger; the resumed writer must land nothing.
+//   4. stall: nats-server is SIGSTOPped for --stall-s seconds (default 120) under the same load,
 //      then SIGCONTed: no exit, and answers resume.
 // Each figure is the time from the fault (the kill, or the SIGCONT) to the first decision any
 // device receives afterwards, and to the moment every device has heard again; plus the tap round
@@ -128,6 +130,9 @@ class Device {
     this.pump();
   }
 
+  /** Closes the socket, as firmware does with a session that stopped answering. */
+  drop(): void { this.client?.ws.terminate(); }
+
   get sent(): number { return this.seq; }
   stop(): void { this.stopped = true; this.client?.close(); }
 }
@@ -192,7 +197,29 @@ try {
   writer = standby;
   await sleep(3000);
 
-  // 3. broker stall
+  // 3. a paused writer (SIGSTOP, as a hung host would look): the standby cannot see that its
+  // process is gone, so it waits for the lease to expire (4 s), takes over and fences the ledger;
+  // the paused writer, resumed, lands nothing and exits.
+  const standby2 = spawnLogged('gateway/main.js', [], gatewayEnv(ports.a, true));
+  await standby2.line((l) => String(l['msg']).startsWith('writer lease held by another gateway'));
+  await sleep(2000);
+  const paused = writer;
+  const pausedAt = Date.now();
+  process.kill(paused.child.pid!, 'SIGSTOP');
+  // Devices of a hung gateway notice nothing by themselves; firmware gives up on a socket silent for
+  // 30 s (section 5). Here they are moved at once, to time the takeover, not the firmware's patience.
+  const takeover = standby2.line((l) => l['msg'] === 'gateway listening');
+  await takeover;
+  const tookOverS = (Date.now() - pausedAt) / 1000;
+  for (const d of devices) d.drop();
+  results['pausedWriter'] = { leaseTakeoverS: tookOverS, ...(await recovery(pausedAt)) };
+  const pausedExit = new Promise<number | null>((r) => paused.child.once('exit', r));
+  process.kill(paused.child.pid!, 'SIGCONT');
+  (results['pausedWriter'] as Record<string, unknown>)['resumedWriterExit'] = await pausedExit;
+  writer = standby2;
+  await sleep(3000);
+
+  // 4. broker stall
   process.kill(nats.pid, 'SIGSTOP');
   await sleep(STALL_S * 1000);
   const resumed = Date.now();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: installs what is missing, checks the generated protobuf code against proto/,
-// compiles (which type-checks the tests too), runs every test file with tap (integration tests
+// compiles the sources, type-checks the tests, runs every test file with tap (integration tests
 // start their own nats-server and clickhouse-server), and ends with the line
 // "N passed, N failed" that CI reads. Extra arguments are passed to tap (e.g. a test file).
 import { spawn, spawnSync } from 'node:child_process';
@@ -11,6 +11,11 @@ import { setup } from './lib/setup.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 setup(root);
 const drift = spawnSync(process.execPath, [join(root, 'scripts', 'gen-proto.mjs'), '--check'], { stdio: 'inherit' });
+// The build compiles the sources only; the tests run through tap's loader, which strips types
+// without checking them. Check them here, so a test that sends a field the protocol does not have
+// fails the run instead of passing vacuously.
+const types = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json'), '--noEmit'],
+  { stdio: 'inherit' });
 
 const tap = spawn(process.execPath, [join(root, 'node_modules', 'tap', 'dist', 'esm', 'run.mjs'), '--reporter=tap', ...process.argv.slice(2)],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -39,6 +44,8 @@ tap.stdout.on('data', (chunk) => {
 tap.on('exit', (code) => {
   if (buffer) onLine(buffer);
   if (drift.status !== 0) { failed++; process.stdout.write('not ok - generated protobuf code drifted from proto/ (npm run gen:proto)\n'); }
+  else passed++;
+  if (types.status !== 0) { failed++; process.stdout.write('not ok - the tests do not type-check (tsc -p tsconfig.json --noEmit)\n'); }
   else passed++;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exit(code === 0 && failed === 0 ? 0 : 1);

@@ -35,7 +35,7 @@ t.test('ledger faults - a broker stall holds decisions and refuses new frames; n
   const held = c.tap([{ seq: 11, uid: uid(11), direction: ENTRY }]);
   // Longer than the 5 s append timeout that used to stop the gateway: the second stall report says so.
   await gw.waitForLog((l) => l['msg']?.toString().startsWith('ledger append outcome unknown') === true && Number(l['stalledMs']) >= 5000, 20_000);
-  c.sendFrame({ taps: { taps: [{ seq: 12, uid: uid(12), direction: ENTRY, deviceTimeMs: Date.now() }] } });
+  c.sendFrame({ taps: { taps: [{ seq: 12, cardUid: uid(12), direction: ENTRY, deviceTimeMs: Date.now() }] } });
   const refused = await nextError(c);
   t.equal(refused.code, ErrorCode.ERROR_CODE_OVERLOADED, 'a new frame is refused while the broker is away');
   t.equal(gw.child.exitCode, null, 'the gateway is still running');
@@ -77,7 +77,7 @@ t.test('ledger faults - a paused writer whose subject was taken over lands nothi
 
   process.kill(stale.child.pid!, 'SIGSTOP');
   // Work reaches the paused gateway's sockets: a tap and a top-up it will decide on stale state.
-  c.sendFrame({ taps: { taps: [{ seq: 2, uid, direction: ENTRY, deviceTimeMs: Date.now() }] } });
+  c.sendFrame({ taps: { taps: [{ seq: 2, cardUid: uid, direction: ENTRY, deviceTimeMs: Date.now() }] } });
   const topUp = stack.nc.request(TOP_UP_SUBJECT, TopUpRequest.encode({ channel: 'bank', paymentId: 'pay-stale',
     accountNumber: ACCOUNT.number, amountKop: 10_000 }).finish(), { timeout: 30_000 }).then((m) => TopUpReply.decode(m.data), () => null);
   await waitFor(async () => (await stack.nc.flush(), true), WAIT_MS, 'request sent');

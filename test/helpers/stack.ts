@@ -137,9 +137,9 @@ function gatewayEnv(stack: Stack, env: Record<string, string>): Record<string, s
 }
 
 /** Starts dist/gateway/main.js on free ports and waits until it listens. */
-export async function startGateway(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
+export async function startGateway(stack: Stack, env: Record<string, string> = {}, listenTimeoutMs = 60_000): Promise<GatewayProcess> {
   const p = spawnNode('gateway/main.js', gatewayEnv(stack, env));
-  return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000));
+  return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', listenTimeoutMs));
 }
 
 /**
