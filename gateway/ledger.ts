@@ -153,7 +153,8 @@ export class LedgerWriter {
   private added(bytesMax: number): number {
     const no = this.nextNo;
     this.batchBytes += bytesMax;
-    if (this.size >= this.limits.batchEventsMax || this.batchBytes >= LEDGER_BATCH_BYTES_TARGET) this.flush();
+    // A full batch is sealed even while an append is in flight; it queues behind it.
+    if (this.size >= this.limits.batchEventsMax || this.batchBytes >= LEDGER_BATCH_BYTES_TARGET) this.seal();
     return no;
   }
 
@@ -203,9 +204,13 @@ export class LedgerWriter {
     setImmediate(() => { this.flushScheduled = false; this.flush(); });
   }
 
-  /** Seals the current batch, if any, and starts appending it when the previous append has landed. */
+  /**
+   * Seals the current batch and appends it, unless an append is in flight: then the batch stays
+   * open and keeps filling, and is sealed the moment that append lands (group commit: whatever
+   * arrives during one append goes out as one message, not as a queue of small ones).
+   */
   flush(): void {
-    if (this.size === 0) return;
+    if (this.size === 0 || this.appending) return;
     this.seal();
   }
 
@@ -244,7 +249,8 @@ export class LedgerWriter {
       this.metrics.ledgerEvents.inc(head.count);
       this.metrics.ledgerAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
       this.markAcked(head.no, seq);
-      this.pump();
+      if (this.sealed.length === 0 && this.size > 0) this.seal();
+      else this.pump();
     }, (err: unknown) => {
       this.appending = false;
       this.fail(err instanceof TapgateError ? err : new TapgateError('GW_LEDGER_APPEND_FAILED',

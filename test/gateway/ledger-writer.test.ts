@@ -46,10 +46,10 @@ class FakeSubject implements LedgerPort {
 
 const quiet = { warn: () => undefined, info: () => undefined };
 
-function writer(port: FakeSubject, pendingMax = 8) {
+function writer(port: FakeSubject, pendingMax = 8, batchEventsMax = 2) {
   const failures: TapgateError[] = [];
   const acks: number[] = [];
-  const w = new LedgerWriter(port, 'gw1', 'boot1', { batchEventsMax: 2, pendingMax }, createGatewayMetrics(), quiet,
+  const w = new LedgerWriter(port, 'gw1', 'boot1', { batchEventsMax, pendingMax }, createGatewayMetrics(), quiet,
     (no) => acks.push(no), (err) => failures.push(err));
   return { w, failures, acks };
 }
@@ -160,11 +160,30 @@ t.test('ledger writer - a full backlog stops admitting without stopping appends'
   const { w } = writer(port, 2);
   await w.open(0);
   port.script = ['hang'];
-  w.add(pass(1)); w.flush();
-  w.add(pass(2)); w.flush();
+  // Batches of 2 events are sealed when full, even while an append is in flight.
+  w.add(pass(1)); w.add(pass(2));
+  w.add(pass(3)); w.add(pass(4));
   t.equal(w.pending, 2);
   t.equal(w.admitting, false);
   port.release();
   t.equal(await w.whenDurable(3), true);
   t.equal(w.admitting, true);
+});
+
+t.test('ledger writer - what arrives during an append goes out as one batch when it lands (group commit)', async (t) => {
+  const port = new FakeSubject();
+  const { w } = writer(port, 8, 64);
+  await w.open(0);
+  port.script = ['hang'];
+  const first = w.add(pass(1));
+  w.flush();
+  const second = w.add(pass(2));
+  w.flush();
+  t.equal(w.add(pass(3)), second, 'the open batch keeps filling while the append is in flight');
+  w.flush();
+  t.equal(w.pending, 1, 'nothing sealed behind the append in flight');
+  port.release();
+  t.equal(await w.whenDurable(second), true);
+  t.same([first, second], [2, 3]);
+  t.same(port.messages.map((m) => m.msgId), ['gw1.boot1.1', 'gw1.boot1.2', 'gw1.boot1.3'], 'two appends for three flushes');
 });
