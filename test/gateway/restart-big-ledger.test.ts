@@ -6,10 +6,10 @@
 // behaviour, not time: the device port opens, the state is the ledger's (highest seq, original
 // decisions of retransmissions), and a new tap is decided once.
 import t from 'tap';
-import { jetstream } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { tapgate } from '../../core/proto.js';
 import { Reason as CoreReason } from '../../core/index.js';
-import { ledgerSubject } from '../../lib/index.js';
+import { ensureLedgerStream, ledgerSubject } from '../../lib/index.js';
 import { startGateway, startStack } from '../helpers/stack.js';
 import { connect, ENTRY, EXIT, makeFixture, tap, Reason } from '../helpers/gateway-fixtures.js';
 
@@ -25,6 +25,7 @@ t.test('restart - a gateway serves after a SIGKILL with 5,000,000 ledger events 
   await stack.loadRegistry(fx.doc);
   const ts = fx.turnstiles[0]!;
   // The ledger one boot of a gateway would have written: one turnstile, seqs 1..EVENTS, alternate entry and exit.
+  await ensureLedgerStream(await jetstreamManager(stack.nc));
   const js = jetstream(stack.nc);
   const now = Date.now() - 3_600_000;
   const pending: Array<Promise<unknown>> = [];
