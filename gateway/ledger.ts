@@ -48,7 +48,8 @@ interface Sealed { readonly no: number; readonly bytes: Uint8Array; readonly cou
 
 /** The JetStream calls the writer makes: a real JetStreamClient and manager, or a fake in unit tests. */
 export interface LedgerPort {
-  publish(subject: string, bytes: Uint8Array, opts: { msgID: string; expectLastSubjectSeq: number; timeoutMs: number }): Promise<number>;
+  publish(subject: string, bytes: Uint8Array,
+    opts: { msgID: string; expectLastSubjectSeq: number; timeoutMs: number }): Promise<number>;
   /** The last message on the subject: its stream seq and Nats-Msg-Id; null when the subject is empty. */
   lastOnSubject(subject: string): Promise<{ seq: number; msgId: string } | null>;
 }
@@ -117,7 +118,8 @@ export class LedgerWriter {
     if (this.lastSubjectSeq >= 0) throw new Error('ledger opened twice');
     this.lastSubjectSeq = lastSubjectSeq;
     this.seal();
-    if (!(await this.whenDurable(this.nextNo - 1))) throw this.failed ?? new TapgateError('GW_LEDGER_APPEND_FAILED', 'fence not appended');
+    if (await this.whenDurable(this.nextNo - 1)) return;
+    throw this.failed ?? new TapgateError('GW_LEDGER_APPEND_FAILED', 'fence not appended');
   }
 
   /** Adds a decision to the current batch; returns the append number it will be durable with. */
@@ -223,9 +225,11 @@ export class LedgerWriter {
     this.batch = [];
     this.money = [];
     this.batchBytes = 0;
-    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes, money }).finish();
+    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes, money })
+      .finish();
     if (bytes.length > LEDGER_MSG_BYTES_MAX) {
-      this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED', `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
+      this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED',
+        `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
       return;
     }
     this.sealed.push({ no, bytes, count, msgId: `${this.gatewayId}.${this.bootId}.${no}` });
@@ -287,7 +291,8 @@ export class LedgerWriter {
         const last = await this.port.lastOnSubject(this.subject);
         if (last !== null && last.msgId === head.msgId) { this.recovered(1); return last.seq; }
         this.metrics.ledgerFenced.inc();
-        throw new TapgateError('GW_LEDGER_FENCED', `ledger subject ${this.subject} moved past seq ${this.lastSubjectSeq}` +
+        throw new TapgateError('GW_LEDGER_FENCED',
+          `ledger subject ${this.subject} moved past seq ${this.lastSubjectSeq}` +
           ` (now ${last?.seq ?? 0}): another writer owns it; this gateway stops without answering`, { cause: err });
       } catch (e) {
         if (e instanceof TapgateError) throw e;

@@ -38,7 +38,8 @@ export function encodeHolder(holder: string): string {
 export function decodeHolder(value: string): LeaseHolder | null {
   try {
     const v = JSON.parse(value) as Partial<LeaseHolder>;
-    return typeof v.holder === 'string' && typeof v.host === 'string' && typeof v.pid === 'number' ? v as LeaseHolder : null;
+    const ok = typeof v.holder === 'string' && typeof v.host === 'string' && typeof v.pid === 'number';
+    return ok ? v as LeaseHolder : null;
   } catch { return null; }
 }
 
@@ -56,7 +57,10 @@ function isRevisionConflict(err: unknown): boolean {
   return /wrong last sequence|key exists/i.test(String((err as Error).message));
 }
 
-/** One attempt to take the key: creates it, or replaces a dead local predecessor's entry. Returns the revision or null. */
+/**
+ * One attempt to take the key: creates it, or replaces the entry of a dead local predecessor.
+ * Returns the revision, or null while another holder has it.
+ */
 async function tryTake(kv: KV, key: string, value: string): Promise<number | null> {
   try {
     return await kv.create(key, value);
@@ -96,7 +100,8 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
   while ((revision = await tryTake(kv, key, value)) === null) {
     if (Date.now() > deadline) {
       const current = decodeHolder((await kv.get(key).catch(() => null))?.string() ?? '');
-      throw new TapgateError('GW_LEASE_HELD', `lease ${key} is held by ${current?.holder ?? 'another process'}; only one gateway may write the ledger`);
+      throw new TapgateError('GW_LEASE_HELD',
+        `lease ${key} is held by ${current?.holder ?? 'another process'}; only one gateway may write the ledger`);
     }
     await opts.onWaiting?.();
     await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
@@ -112,11 +117,15 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
       if (!isRevisionConflict(err)) return; // unknown outcome: the next tick tries again
     }
     const current = await kv.get(key);
-    if (current !== null && current.operation === 'PUT' && current.string() === value) { rev = current.revision; return; }
+    if (current !== null && current.operation === 'PUT' && current.string() === value) {
+      rev = current.revision;
+      return;
+    }
     if (current === null || current.operation !== 'PUT') { rev = await kv.create(key, value); return; }
     stopped = true;
     clearInterval(timer);
-    onLost(new TapgateError('GW_LEASE_LOST', `lease ${key} is now held by ${decodeHolder(current.string())?.holder ?? 'another process'}`));
+    const other = decodeHolder(current.string())?.holder ?? 'another process';
+    onLost(new TapgateError('GW_LEASE_LOST', `lease ${key} is now held by ${other}`));
   };
   const timer = setInterval(() => {
     if (stopped || renewing) return;
