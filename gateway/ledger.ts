@@ -14,11 +14,10 @@
 // admitted (`admitting` is false: devices get OVERLOADED) and decisions already made are held,
 // never answered early. A device hears a decision only once its batch is acknowledged.
 import type { JetStreamClient, JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { tapgate } from '../core/proto.js';
 import { TapgateError } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
-import { LEDGER_MSG_BYTES_MAX, LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
+import { isWrongLastSequence, LEDGER_MSG_BYTES_MAX, LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
 import type { GatewayMetrics } from './metrics.js';
 
 const { LedgerBatch } = tapgate.events.v1;
@@ -40,6 +39,8 @@ export const LEDGER_ATTEMPT_TIMEOUT_MS = 2000;
 export const LEDGER_RETRY_DELAY_MS = 100;
 /** An append failing for this long is logged (again every interval), in ms. */
 const STALL_LOG_INTERVAL_MS = 5000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The header JetStream stores the message id under. */
 const MSG_ID_HEADER = 'Nats-Msg-Id';
@@ -67,11 +68,6 @@ export function jetStreamLedgerPort(js: JetStreamClient, jsm: JetStreamManager):
   };
 }
 
-/** True when JetStream refused a publish because the subject's last sequence was not the expected one. */
-export function isWrongLastSequence(err: unknown): boolean {
-  return err instanceof JetStreamApiError && (err.code === JetStreamApiCodes.StreamWrongLastSequence ||
-    err.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
-}
 
 export class LedgerWriter {
   private batch: tapgate.events.v1.IPassEvent[] = [];
@@ -279,7 +275,7 @@ export class LedgerWriter {
         if (isWrongLastSequence(err)) return this.resolveConflict(head, err);
         this.stalled(head, attempt, err);
       }
-      await new Promise((r) => setTimeout(r, LEDGER_RETRY_DELAY_MS * (1 + Math.random())));
+      await sleep(LEDGER_RETRY_DELAY_MS * (1 + Math.random()));
     }
   }
 
@@ -296,7 +292,7 @@ export class LedgerWriter {
           ` (now ${last?.seq ?? 0}): another writer owns it; this gateway stops without answering`, { cause: err });
       } catch (e) {
         if (e instanceof TapgateError) throw e;
-        await new Promise((r) => setTimeout(r, LEDGER_RETRY_DELAY_MS));
+        await sleep(LEDGER_RETRY_DELAY_MS);
       }
     }
   }

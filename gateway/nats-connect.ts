@@ -5,7 +5,7 @@
 import { jetstream, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { AuthorizationError, UserAuthenticationExpiredError, type NatsConnection } from '@nats-io/transport-node';
 import type { KV } from '@nats-io/kv';
-import { connectNats, natsSetup, type Logger } from '../lib/index.js';
+import { connectionState, connectNats, natsSetup, type Logger } from '../lib/index.js';
 import type { GatewayConfig } from './config.js';
 
 /** First and longest pause between attempts to reach NATS at start, in ms. */
@@ -25,14 +25,8 @@ async function attempt(config: GatewayConfig): Promise<GatewayNats> {
   const nc = await connectNats(config.natsUrl, `tapgate-gateway-${config.gatewayId}`, config.natsAuth);
   try {
     const { jsm, registry: kv } = await natsSetup(nc);
-    let up = true;
-    void (async () => {
-      for await (const s of nc.status()) {
-        if (s.type === 'disconnect') up = false;
-        else if (s.type === 'reconnect') up = true;
-      }
-    })();
-    return { nc, js: jetstream(nc), jsm, kv, connected: () => up };
+    const state = connectionState(nc);
+    return { nc, js: jetstream(nc), jsm, kv, connected: () => state.connected() };
   } catch (err) {
     await nc.close().catch(() => undefined);
     throw err;

@@ -5,6 +5,7 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { tapgate } from '../core/proto.js';
 import { LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
+import { lastLedgerMessage } from './ledger.js';
 import type { Sequencer } from './sequencer.js';
 
 const { LedgerBatch } = tapgate.events.v1;
@@ -69,7 +70,7 @@ export async function replayLedger(js: JetStreamClient, jsm: JetStreamManager, g
   afterSeq = 0): Promise<ReplayStats & { lastSeq: number; lastSubjectSeq: number }> {
   const started = performance.now();
   const subject = ledgerSubject(gatewayId);
-  const lastSubjectSeq = (await jsm.streams.getMessage(LEDGER_STREAM, { last_by_subj: subject }))?.seq ?? 0;
+  const lastSubjectSeq = (await lastLedgerMessage(jsm)(subject))?.seq ?? 0;
   let messages = 0;
   let events = 0;
   let skippedBatches = 0;

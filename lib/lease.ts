@@ -11,6 +11,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { TapgateError } from '../core/index.js';
+import { isWrongLastSequence } from './nats.js';
 
 /** Bucket of the writer leases (a new name: its entries live for LEASE_TTL_MS, shorter than the old bucket's). */
 export const LEASE_BUCKET = 'tapgate_writer_leases';
@@ -53,10 +54,6 @@ async function leaseBucket(nc: NatsConnection): Promise<KV> {
   return new Kvm(nc).create(LEASE_BUCKET, { history: 1, ttl: LEASE_TTL_MS, storage: StorageType.File });
 }
 
-function isRevisionConflict(err: unknown): boolean {
-  return /wrong last sequence|key exists/i.test(String((err as Error).message));
-}
-
 /**
  * One attempt to take the key: creates it, or replaces the entry of a dead local predecessor.
  * Returns the revision, or null while another holder has it.
@@ -65,7 +62,7 @@ async function tryTake(kv: KV, key: string, value: string): Promise<number | nul
   try {
     return await kv.create(key, value);
   } catch (err) {
-    if (!isRevisionConflict(err)) throw err;
+    if (!isWrongLastSequence(err)) throw err;
   }
   const current = await kv.get(key);
   if (current === null || current.operation !== 'PUT' || !holderIsDeadHere(decodeHolder(current.string()))) return null;
@@ -73,7 +70,7 @@ async function tryTake(kv: KV, key: string, value: string): Promise<number | nul
   try {
     return await kv.put(key, value, { previousSeq: current.revision });
   } catch (err) {
-    if (isRevisionConflict(err)) return null;
+    if (isWrongLastSequence(err)) return null;
     throw err;
   }
 }
@@ -114,7 +111,7 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
       rev = await kv.update(key, value, rev);
       return;
     } catch (err) {
-      if (!isRevisionConflict(err)) return; // unknown outcome: the next tick tries again
+      if (!isWrongLastSequence(err)) return; // unknown outcome: the next tick tries again
     }
     const current = await kv.get(key);
     if (current !== null && current.operation === 'PUT' && current.string() === value) {

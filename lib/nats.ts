@@ -2,7 +2,7 @@
 // the streams and the registry bucket tapgate uses (created if missing, so a fresh server
 // works), and a registry watcher that keeps a RegistryIndex current.
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { parseKey, RegistryIndex, type RecordKind } from '../core/index.js';
 
@@ -34,6 +34,27 @@ export function natsInboxPrefix(user: string): string {
 export async function connectNats(url: string, name: string, auth: NatsAuth | null = null): Promise<NatsConnection> {
   const login = auth === null ? {} : { user: auth.user, pass: auth.pass, inboxPrefix: natsInboxPrefix(auth.user) };
   return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000, ...login });
+}
+
+/**
+ * True when JetStream refused a write because the subject's last sequence was not the expected
+ * one (a fenced ledger append, a KV create of an existing key, a KV update of a stale revision).
+ */
+export function isWrongLastSequence(err: unknown): boolean {
+  return err instanceof JetStreamApiError && (err.code === JetStreamApiCodes.StreamWrongLastSequence ||
+    err.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown);
+}
+
+/** Follows a connection's status: `connected()` is false between a disconnect and the reconnect. */
+export function connectionState(nc: NatsConnection): { connected(): boolean } {
+  let up = true;
+  void (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') up = false;
+      else if (s.type === 'reconnect') up = true;
+    }
+  })();
+  return { connected: () => up };
 }
 
 /** Creates a stream if it does not exist; leaves an existing one as it is. */

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
-import { connectNats, ensureLedgerStream, type Logger } from '../../lib/index.js';
+import { connectionState, connectNats, ensureLedgerStream, type Logger } from '../../lib/index.js';
 import type { SinkConfig } from './config.js';
 import { createSinkMetrics } from './metrics.js';
 import { listenSinkOps } from './ops-http.js';
@@ -43,13 +43,7 @@ async function createSchema(ch: ReturnType<typeof createClient>, database: strin
 export async function startClickHouseSink(config: SinkConfig, log: Logger): Promise<SinkHandle> {
   const metrics = createSinkMetrics();
   const nc = await connectNats(config.natsUrl, 'tapgate-clickhouse-sink', config.natsAuth);
-  let natsConnected = true;
-  void (async () => {
-    for await (const s of nc.status()) {
-      if (s.type === 'disconnect') natsConnected = false;
-      else if (s.type === 'reconnect') natsConnected = true;
-    }
-  })();
+  const nats = connectionState(nc);
   const jsm = await jetstreamManager(nc);
   await ensureLedgerStream(jsm);
   // The client's own console logging is off: failures reach our JSON log, with their code.
@@ -63,9 +57,9 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   }, metrics, log);
   const ops = await listenSinkOps(config.host, config.opsPort, {
     metrics: metrics.registry,
-    notReadyReason: () => stopping ? 'shutting down' : !natsConnected ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
+    notReadyReason: () => stopping ? 'shutting down' : !nats.connected() ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
       : sink.insertFailing ? 'ClickHouse inserts failing' : null,
-    readiness: () => ({ nats: natsConnected, clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq,
+    readiness: () => ({ nats: nats.connected(), clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq,
       watermarks: sink.watermarks }),
   });
   const pingClickHouse = () => ch.ping().then((r) => { clickhouseOk = r.success; }, () => { clickhouseOk = false; });
