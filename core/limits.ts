@@ -83,3 +83,9 @@ export const CloseCode = {
   IDLE_TIMEOUT: 4010,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * How far back a device's own clock is trusted, in ms: a turnstile backlog tap (core/pass-state.ts)
+ * and an offline POS sale (gateway/pos.ts) older than this are judged at the gateway's time.
+ */
+export const DEVICE_TIME_PAST_MS_MAX = 7 * 86_400_000;

@@ -17,11 +17,12 @@
 import type { PersonKindName } from './registry.js';
 import { Direction, Reason, type ReasonValue } from './rules.js';
 import { localDayBounds, schoolDayAt } from './time.js';
+import { DEVICE_TIME_PAST_MS_MAX } from './limits.js';
 
 /** A tap the device says is at least this old is a backlog tap, judged by the device's clock, in ms. */
 export const BACKLOG_AGE_MS_MIN = 10_000;
 /** Beyond this age the device's clock is not trusted (gateway time instead), in ms. */
-export const BACKLOG_AGE_MS_MAX = 7 * 86_400_000;
+export const BACKLOG_AGE_MS_MAX = DEVICE_TIME_PAST_MS_MAX;
 
 /**
  * The time a turnstile tap is judged at: its device time when that says it is a backlog tap

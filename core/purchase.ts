@@ -148,9 +148,9 @@ export class PurchaseState {
   private readonly refundsExpiry = new ExpiryQueue();
   private clockMs = 0;
 
-  /** `refundWindowMs`: REFUND_WINDOW_MS (Infinity: keep every sale forever). */
+  /** `refundWindowMs`: REFUND_WINDOW_MS unless a test says otherwise; finite (snapshots are JSON). */
   constructor(private readonly money: MoneyState, readonly refundWindowMs = REFUND_WINDOW_MS) {
-    assert(refundWindowMs > 0, 'the refund window is positive');
+    assert(Number.isFinite(refundWindowMs) && refundWindowMs > 0, 'the refund window is positive and finite');
   }
 
   get saleCount(): number {
@@ -259,7 +259,7 @@ export class PurchaseState {
     const sale = this.sales.get(`${deviceId}#${seq}`);
     // A sale past the window is refused even before the ledger clock has dropped it.
     if (sale === undefined || sale.amountKop === 0 || nowMs >= sale.forgetAtMs) {
-      return { kind: 'refused', error: 'unknown_purchase', message: 'no paid purchase of the last 30 days has this device and seq' };
+      return { kind: 'refused', error: 'unknown_purchase', message: `no paid purchase of the last ${this.refundWindowMs / 86_400_000} days has this device and seq` };
     }
     if (sale.refundId !== '') return { kind: 'refused', error: 'already_refunded', message: 'the purchase was refunded already' };
     const refund: AppliedRefund = { refundId, deviceId, seq, accountId: sale.accountId, amountKop: sale.amountKop,

@@ -158,7 +158,7 @@ export class MoneyService {
 
   /** Decides a refund and resolves once it is durable; UNAVAILABLE as for top-ups. */
   async refund(req: { refundId: string; deviceId: string; seq: number; reason: string; operatorId: string }): Promise<RefundOutcome | { kind: 'unavailable' }> {
-    if (this.stopped || !this.ledger.admitting || this.pending >= TOP_UPS_PENDING_MAX) return { kind: 'unavailable' };
+    if (!this.canTake()) return { kind: 'unavailable' };
     const o = this.pos.refund(req, Date.now());
     if (o.kind === 'refused') return o;
     const r = o.refund;

@@ -5,14 +5,14 @@
 // same instant are simply two taps in a row: the second sees the first's balance.
 import { tapgate } from '../core/proto.js';
 import {
-  basketKop, schoolDayAt, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
+  basketKop, DEVICE_TIME_PAST_MS_MAX, schoolDayAt, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
   type RefundOutcome, type RegistryIndex,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
 
 /** An offline sale's device time is trusted back to this far, in ms (older: the gateway's time). */
-export const OFFLINE_TIME_PAST_MS_MAX = 7 * 86_400_000;
+export const OFFLINE_TIME_PAST_MS_MAX = DEVICE_TIME_PAST_MS_MAX;
 /** ...and this far ahead of the gateway's clock, in ms. */
 export const OFFLINE_TIME_FUTURE_MS_MAX = 5 * 60_000;
 

@@ -105,7 +105,9 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
   }
   let rev = revision;
   let stopped = false;
-  let renewing = false;
+  let renewing: Promise<void> | null = null;
+  // Every await may straddle a release(): after each, a stopped lease neither re-creates the
+  // entry nor reports a loss.
   const renew = async (): Promise<void> => {
     try {
       rev = await kv.update(key, value, rev);
@@ -114,6 +116,7 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
       if (!isWrongLastSequence(err)) return; // unknown outcome: the next tick tries again
     }
     const current = await kv.get(key);
+    if (stopped) return;
     if (current !== null && current.operation === 'PUT' && current.string() === value) {
       rev = current.revision;
       return;
@@ -125,15 +128,16 @@ export async function acquireLease(nc: NatsConnection, key: string, holder: stri
     onLost(new TapgateError('GW_LEASE_LOST', `lease ${key} is now held by ${other}`));
   };
   const timer = setInterval(() => {
-    if (stopped || renewing) return;
-    renewing = true;
-    renew().catch(() => undefined).finally(() => { renewing = false; });
+    if (stopped || renewing !== null) return;
+    renewing = renew().catch(() => undefined).finally(() => { renewing = null; });
   }, LEASE_RENEW_MS);
   timer.unref();
   return {
     release: async () => {
       stopped = true;
       clearInterval(timer);
+      // A renewal under way finishes first, so the delete carries the entry's latest revision.
+      await renewing;
       await kv.delete(key, { previousSeq: rev }).catch(() => undefined);
     },
   };

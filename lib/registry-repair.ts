@@ -6,6 +6,7 @@
 import type { KV } from '@nats-io/kv';
 import { parseKey, planRepair, recordKey, type RecordKind, type RepairPlan } from '../core/index.js';
 import { storedJson } from './registry-load.js';
+import { isWrongLastSequence } from './nats.js';
 
 export interface RepairReportLine {
   readonly kind: RecordKind;
@@ -67,7 +68,9 @@ export async function repairRegistry(kv: KV, opts: { readonly apply: boolean; re
       try {
         await kv.update(s.key, storedJson(plan.record), s.revision);
         action = 'repaired';
-      } catch {
+      } catch (err) {
+        // Only a record changed since it was read is left alone; any other failure stops the run.
+        if (!isWrongLastSequence(err)) throw err;
         action = 'changed';
       }
     }
