@@ -22,8 +22,14 @@ export interface Logged {
   stdout(): string;
 }
 
+/**
+ * Extra node flags for every process a benchmark starts, from BENCH_NODE_ARGS (space-separated):
+ * `BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles them (not allowed in NODE_OPTIONS).
+ */
+const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+
 export function spawnLogged(script: string, args: string[], env: Record<string, string>): Logged {
-  const child = spawn(process.execPath, [join(DIST, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, join(DIST, script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let out = '';

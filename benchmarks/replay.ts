@@ -106,6 +106,9 @@ try {
   const restarted = await startGateway();
   const killToServingS = (performance.now() - killedAt) / 1000;
   await stop(restarted.gw.child);
+  // What the clean stop did about its snapshot: written (with its size and time) or failed (why).
+  const stopLines = restarted.gw.stdout().split('\n').filter((l) => /"msg":"snapshot /.test(l)).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const cleanStopSnapshot = stopLines.map((l) => ({ msg: l['msg'], bytes: l['bytes'], err: l['err'] })).at(-1) ?? null;
   const again = await startGateway();
   const fromSnapshot = again.line;
   await stop(again.gw.child);
@@ -114,7 +117,7 @@ try {
     baselineReadDecodeS: Math.round(baselineS * 1000) / 1000, gatewayReplayS: Math.round((replay['rebuildSeconds'] ?? 0) * 1000) / 1000,
     gatewayReplayEvents: replay['events'], gatewayRssMiB: Math.round(rss), killToServingS: Math.round(killToServingS * 1000) / 1000,
     restartReplayS: Math.round((restarted.line['rebuildSeconds'] ?? 0) * 1000) / 1000,
-    fromSnapshotRebuildS: Math.round((fromSnapshot['rebuildSeconds'] ?? 0) * 1000) / 1000, snapshotBytes: fromSnapshot['snapshotBytes'], ratio: Math.round(((replay['rebuildSeconds'] ?? 0) / baselineS) * 100) / 100 };
+    fromSnapshotRebuildS: Math.round((fromSnapshot['rebuildSeconds'] ?? 0) * 1000) / 1000, snapshotBytes: fromSnapshot['snapshotBytes'], cleanStopSnapshot, ratio: Math.round(((replay['rebuildSeconds'] ?? 0) / baselineS) * 100) / 100 };
   mkdirSync(values.out, { recursive: true });
   const file = join(values.out, `${doc.date}-replay.json`);
   writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');

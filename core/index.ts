@@ -8,6 +8,8 @@ export * from './registry-file.js';
 export * from './rules.js';
 export * from './pass-state.js';
 export * from './seq-memory.js';
+export * from './interner.js';
+export * from './sale-book.js';
 export * from './time.js';
 export * from './mac.js';
 export * from './proto.js';

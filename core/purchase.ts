@@ -11,6 +11,7 @@
 // live gateway forgot.
 import { assert } from './errors.js';
 import { ExpiryQueue } from './expiry-queue.js';
+import { SaleBook, type KeptSale, type SaleBookSnapshot } from './sale-book.js';
 import { mealPeriodAt } from './meals.js';
 import type { Account, Benefit, MealPeriod, Product } from './registry.js';
 import { Reason, type ReasonValue } from './rules.js';
@@ -117,14 +118,13 @@ export function basketKop(items: readonly BasketItem[]): number {
 export interface PurchaseSnapshot {
   readonly spent: ReadonlyArray<readonly [string, number, number]>;
   readonly taken: ReadonlyArray<readonly [string, readonly string[]]>;
-  /** Sales of the refund window, oldest first: key, account, amount, refund id, forget-at ms. */
-  readonly sales: ReadonlyArray<readonly [string, string, number, string, number]>;
+  /** Sales of the refund window, oldest first (core/sale-book.ts). */
+  readonly sales: SaleBookSnapshot;
   readonly refunds: ReadonlyArray<{ readonly refund: AppliedRefund; readonly forgetAtMs: number }>;
   /** The ledger clock: the latest decision time applied, in ms. */
   readonly clockMs: number;
 }
 
-interface Sale { readonly accountId: string; readonly amountKop: number; refundId: string; readonly forgetAtMs: number }
 interface KeptRefund { readonly refund: AppliedRefund; readonly forgetAtMs: number }
 
 export interface AppliedRefund {
@@ -141,10 +141,10 @@ export class PurchaseState {
   private readonly spent = new Map<string, { day: number; kop: number }>();
   /** Subsidised meals taken: `${personId}|${day}|${period}`; only the current day is kept per person. */
   private readonly taken = new Map<string, Set<string>>();
-  /** Both in insertion (ledger) order, so forgetAtMs never decreases along either map. */
-  private readonly sales = new Map<string, Sale>();
+  /** Paid sales of the refund window, by device and seq. */
+  private readonly sales = new SaleBook();
+  /** In insertion (ledger) order, so forgetAtMs never decreases along the map. */
   private readonly refunds = new Map<string, KeptRefund>();
-  private readonly salesExpiry = new ExpiryQueue();
   private readonly refundsExpiry = new ExpiryQueue();
   private clockMs = 0;
 
@@ -157,15 +157,20 @@ export class PurchaseState {
     return this.sales.size;
   }
 
+  /** The paid sale of this device and seq while the refund window keeps it. */
+  keptSale(deviceId: string, seq: number): KeptSale | undefined {
+    return this.sales.get(deviceId, seq);
+  }
+
   get refundCount(): number {
     return this.refunds.size;
   }
 
-  toSnapshot(): PurchaseSnapshot {
+  toSnapshot(): Omit<PurchaseSnapshot, 'sales'> & { sales: { toJSON(): SaleBookSnapshot } } {
     return {
       spent: [...this.spent].map(([id, x]) => [id, x.day, x.kop]),
       taken: [...this.taken].map(([id, set]) => [id, [...set]]),
-      sales: [...this.sales].map(([key, x]) => [key, x.accountId, x.amountKop, x.refundId, x.forgetAtMs]),
+      sales: this.sales.toSnapshot(),
       refunds: [...this.refunds.values()], // immutable records: shared, not copied
       clockMs: this.clockMs,
     };
@@ -173,13 +178,10 @@ export class PurchaseState {
 
   loadSnapshot(snap: PurchaseSnapshot): void {
     this.spent.clear(); this.taken.clear(); this.sales.clear(); this.refunds.clear();
-    this.salesExpiry.clear(); this.refundsExpiry.clear();
+    this.refundsExpiry.clear();
     for (const [id, day, kop] of snap.spent) this.spent.set(id, { day, kop });
     for (const [id, keys] of snap.taken) this.taken.set(id, new Set(keys));
-    for (const [key, accountId, amountKop, refundId, forgetAtMs] of snap.sales) {
-      this.sales.set(key, { accountId, amountKop, refundId, forgetAtMs });
-      this.salesExpiry.push(key, forgetAtMs);
-    }
+    this.sales.loadSnapshot(snap.sales);
     for (const { refund, forgetAtMs } of snap.refunds) {
       this.refunds.set(refund.refundId, { refund: refund.appendNo === 0 ? refund : { ...refund, appendNo: 0 }, forgetAtMs });
       this.refundsExpiry.push(refund.refundId, forgetAtMs);
@@ -235,10 +237,7 @@ export class PurchaseState {
     const s = this.spent.get(o.accountId);
     if (s === undefined || s.day < p.schoolDay) this.spent.set(o.accountId, { day: p.schoolDay, kop: o.amountKop });
     else if (s.day === p.schoolDay) s.kop += o.amountKop;
-    const key = `${p.deviceId}#${p.seq}`;
-    const forgetAtMs = this.clockMs + this.refundWindowMs;
-    this.sales.set(key, { accountId: o.accountId, amountKop: o.amountKop, refundId: '', forgetAtMs });
-    this.salesExpiry.push(key, forgetAtMs);
+    this.sales.add(p.deviceId, p.seq, o.accountId, o.amountKop, this.clockMs + this.refundWindowMs);
   }
 
   spentOn(accountId: string, day: number): number {
@@ -256,7 +255,7 @@ export class PurchaseState {
       if (earlier.deviceId === deviceId && earlier.seq === seq) return { kind: 'duplicate', refund: earlier };
       return { kind: 'refused', error: 'conflict', message: 'this refund id was used for another purchase' };
     }
-    const sale = this.sales.get(`${deviceId}#${seq}`);
+    const sale = this.sales.get(deviceId, seq);
     // A sale past the window is refused even before the ledger clock has dropped it.
     if (sale === undefined || sale.amountKop === 0 || nowMs >= sale.forgetAtMs) {
       return { kind: 'refused', error: 'unknown_purchase', message: `no paid purchase of the last ${this.refundWindowMs / 86_400_000} days has this device and seq` };
@@ -270,9 +269,9 @@ export class PurchaseState {
 
   /** Applies a refund: by `refund`, and by the ledger replay. */
   recordRefund(r: AppliedRefund): void {
-    const sale = this.sales.get(`${r.deviceId}#${r.seq}`);
+    const sale = this.sales.get(r.deviceId, r.seq);
     assert(sale !== undefined && sale.refundId === '' && !this.refunds.has(r.refundId), `refund ${r.refundId} applies to an unrefunded sale`);
-    sale.refundId = r.refundId;
+    this.sales.markRefunded(r.deviceId, r.seq, r.refundId);
     const after = this.money.credit(r.accountId, r.amountKop);
     assert(after === r.balanceAfterKop, `refund ${r.refundId}: the balance does not add up`);
     this.tick(r.appliedAtMs);
@@ -287,7 +286,7 @@ export class PurchaseState {
    */
   private tick(atMs: number): void {
     this.clockMs = Math.max(this.clockMs, atMs);
-    this.salesExpiry.expire(this.clockMs, (key) => this.sales.delete(key));
+    this.sales.expire(this.clockMs);
     this.refundsExpiry.expire(this.clockMs, (key) => this.refunds.delete(key));
   }
 

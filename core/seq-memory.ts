@@ -4,6 +4,13 @@
 // while the device has sent fewer than SEQ_MEMORY newer taps). Older seqs are refused with
 // ERROR_CODE_SEQ_TOO_OLD, which protocol v1 tells firmware can never happen if it keeps fewer
 // than SEQ_MEMORY undecided taps. Rebuilt at start by replaying the ledger.
+//
+// Layout: a busy day leaves millions of decisions here (5,000 turnstiles x 8,192), so nothing is
+// an object per decision. Each device's ring is a set of typed-array columns and person ids are
+// numbered by an Interner; a StoredDecision object is made only when a lookup finds one (a
+// retransmission). With an object per decision, the collector spent most of a 5M-event replay
+// tracing them (ADR 0014).
+import { Interner } from './interner.js';
 
 export interface StoredDecision {
   readonly seq: number;
@@ -17,85 +24,209 @@ export interface StoredDecision {
   readonly pos?: { readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean };
 }
 
-export type SeqSnapshot = ReadonlyArray<readonly [string, number, readonly StoredDecision[]]>;
+/**
+ * Seq memory as a snapshot stores it: the person ids by number (index 0: none), and per device its
+ * id, its highest seq and its decisions inside the window, oldest first, packed in rows of
+ * SEQ_ROW_BYTES (base64). Rows are little-endian: seq f64, decidedAtMs f64, amountKop f64,
+ * balanceAfterKop f64, person u32, reason u8, flags u8 (1: a POS decision, 2: a benefit paid).
+ */
+export interface SeqSnapshot {
+  readonly persons: readonly string[];
+  readonly devices: ReadonlyArray<readonly [string, number, string]>;
+}
+
+export const SEQ_ROW_BYTES = 38;
+const POS = 1;
+const SUBSIDISED = 2;
 
 export type SeqLookup =
   | { readonly kind: 'new' }
   | { readonly kind: 'decided'; readonly decision: StoredDecision }
   | { readonly kind: 'too_old'; readonly highestSeq: number };
 
+const NEW: SeqLookup = Object.freeze({ kind: 'new' });
+
 /** Smallest ring a device starts with; it doubles as the device's window of live seqs widens. */
 const RING_MIN = 64;
+/** Marks an empty slot in the seq column (a real seq is positive). */
+const EMPTY = -1;
+
+/** One device's ring: columns indexed by seq modulo the ring's size. */
+class Ring {
+  readonly seq: Float64Array;
+  readonly decidedAtMs: Float64Array;
+  readonly appendNo: Float64Array;
+  readonly person: Uint32Array;
+  readonly reason: Uint8Array;
+  readonly flags: Uint8Array;
+  /** POS columns, made on the device's first POS decision (a turnstile never needs them). */
+  amountKop: Float64Array | null = null;
+  balanceAfterKop: Float64Array | null = null;
+
+  constructor(readonly size: number) {
+    this.seq = new Float64Array(size).fill(EMPTY);
+    this.decidedAtMs = new Float64Array(size);
+    this.appendNo = new Float64Array(size);
+    this.person = new Uint32Array(size);
+    this.reason = new Uint8Array(size);
+    this.flags = new Uint8Array(size);
+  }
+
+  withPos(): this {
+    if (this.amountKop === null) {
+      this.amountKop = new Float64Array(this.size);
+      this.balanceAfterKop = new Float64Array(this.size);
+    }
+    return this;
+  }
+
+  /** Copies slot `i` of `from` into slot `j` of this ring. */
+  take(j: number, from: Ring, i: number): void {
+    this.seq[j] = from.seq[i]!;
+    this.decidedAtMs[j] = from.decidedAtMs[i]!;
+    this.appendNo[j] = from.appendNo[i]!;
+    this.person[j] = from.person[i]!;
+    this.reason[j] = from.reason[i]!;
+    this.flags[j] = from.flags[i]!;
+    if (from.amountKop !== null) {
+      this.withPos();
+      this.amountKop![j] = from.amountKop[i]!;
+      this.balanceAfterKop![j] = from.balanceAfterKop![i]!;
+    }
+  }
+}
 
 /**
- * One device's decisions in a ring indexed by seq modulo its size. A slot holds a decision only
- * for its own seq; a lookup checks the seq, so a slot left over from an older seq is never taken
- * for another. The ring doubles (up to the first power of two ≥ the memory) only when a new
- * decision would overwrite one still inside the window, so a device that taps a few hundred
- * times a day keeps a small ring. Constant time per tap, where a Map pruned from its front cost
- * time proportional to the deleted entries V8 keeps until it rehashes.
+ * One device's decisions. A slot holds a decision only for its own seq; a lookup checks the seq,
+ * so a slot left over from an older seq is never taken for another. The ring doubles (up to the
+ * first power of two ≥ the memory) only when a new decision would overwrite one still inside the
+ * window, so a device that taps a few hundred times a day keeps a small ring. Constant time per
+ * tap.
  */
 class DeviceSeqs {
   highest = 0;
-  ring: Array<StoredDecision | undefined>;
+  ring: Ring;
   /** The ring's largest size: the first power of two at or above the memory. */
   private readonly ringMax: number;
 
   constructor(private readonly memory: number) {
     this.ringMax = 2 ** Math.ceil(Math.log2(Math.max(1, memory)));
-    this.ring = new Array<StoredDecision | undefined>(Math.min(RING_MIN, this.ringMax));
+    this.ring = new Ring(Math.min(RING_MIN, this.ringMax));
   }
 
-  get(seq: number): StoredDecision | undefined {
-    if (seq > this.highest || seq <= this.highest - this.memory) return undefined;
-    const slot = this.ring[seq % this.ring.length];
-    return slot !== undefined && slot.seq === seq ? slot : undefined;
+  /** The slot holding `seq` inside the window, or -1. */
+  slotOf(seq: number): number {
+    if (seq > this.highest || seq <= this.highest - this.memory) return -1;
+    const i = seq % this.ring.size;
+    return this.ring.seq[i] === seq ? i : -1;
   }
 
-  set(decision: StoredDecision): void {
-    const highest = Math.max(this.highest, decision.seq);
+  set(seq: number, reason: number, person: number, decidedAtMs: number, appendNo: number, pos: StoredDecision['pos']): void {
+    const highest = Math.max(this.highest, seq);
+    let i: number;
     for (;;) {
-      const i = decision.seq % this.ring.length;
-      const occupant = this.ring[i];
-      if (occupant === undefined || occupant.seq === decision.seq || occupant.seq <= highest - this.memory || this.ring.length >= this.ringMax) {
-        this.ring[i] = decision;
-        break;
-      }
+      i = seq % this.ring.size;
+      const occupant = this.ring.seq[i]!;
+      if (occupant === EMPTY || occupant === seq || occupant <= highest - this.memory || this.ring.size >= this.ringMax) break;
       this.grow();
+    }
+    const r = this.ring;
+    r.seq[i] = seq;
+    r.reason[i] = reason;
+    r.person[i] = person;
+    r.decidedAtMs[i] = decidedAtMs;
+    r.appendNo[i] = appendNo;
+    if (pos === undefined) {
+      r.flags[i] = 0;
+    } else {
+      r.withPos();
+      r.flags[i] = POS | (pos.subsidised ? SUBSIDISED : 0);
+      r.amountKop![i] = pos.amountKop;
+      r.balanceAfterKop![i] = pos.balanceAfterKop;
     }
     this.highest = highest;
   }
 
   private grow(): void {
     const old = this.ring;
-    this.ring = new Array<StoredDecision | undefined>(old.length * 2);
-    for (const d of old) if (d !== undefined && d.seq > this.highest - this.memory) this.ring[d.seq % this.ring.length] = d;
+    const ring = new Ring(old.size * 2);
+    const floor = this.highest - this.memory;
+    for (let i = 0; i < old.size; i++) {
+      const seq = old.seq[i]!;
+      if (seq !== EMPTY && seq > floor) ring.take(seq % ring.size, old, i);
+    }
+    this.ring = ring;
   }
 
   /** Slots holding a decision (some may be older than the window): what the device costs. */
   get retained(): number {
-    return this.ring.reduce((n, d) => n + (d === undefined ? 0 : 1), 0);
+    let n = 0;
+    for (const seq of this.ring.seq) if (seq !== EMPTY) n++;
+    return n;
   }
 
-  /** The decisions still inside the window, oldest first. */
-  live(): StoredDecision[] {
+  /** The slots still inside the window, in seq order. */
+  liveSlots(): number[] {
     const floor = this.highest - this.memory;
-    return this.ring.filter((d): d is StoredDecision => d !== undefined && d.seq > floor).sort((a, b) => a.seq - b.seq);
+    const seqs = this.ring.seq;
+    const slots: number[] = [];
+    for (let i = 0; i < seqs.length; i++) if (seqs[i] !== EMPTY && seqs[i]! > floor) slots.push(i);
+    return slots.sort((a, b) => seqs[a]! - seqs[b]!);
+  }
+}
+
+/**
+ * A device's part of a snapshot cut: copies of its columns, packed only when serialised
+ * (`toJSON`, called by the snapshot encoder one device at a time, off the cut's turn).
+ */
+class DeviceCut {
+  private readonly d: DeviceSeqs;
+
+  constructor(readonly id: string, source: DeviceSeqs, memory: number) {
+    // A copy, so later decisions do not leak into the cut: a few memcpy per device.
+    const r = source.ring;
+    const copy = new DeviceSeqs(memory);
+    const ring = new Ring(r.size);
+    ring.seq.set(r.seq); ring.decidedAtMs.set(r.decidedAtMs); ring.appendNo.set(r.appendNo);
+    ring.person.set(r.person); ring.reason.set(r.reason); ring.flags.set(r.flags);
+    if (r.amountKop !== null) { ring.withPos(); ring.amountKop!.set(r.amountKop); ring.balanceAfterKop!.set(r.balanceAfterKop!); }
+    copy.ring = ring;
+    copy.highest = source.highest;
+    this.d = copy;
+  }
+
+  toJSON(): [string, number, string] {
+    const slots = this.d.liveSlots();
+    const r = this.d.ring;
+    const buf = Buffer.alloc(slots.length * SEQ_ROW_BYTES);
+    let o = 0;
+    for (const i of slots) {
+      buf.writeDoubleLE(r.seq[i]!, o);
+      buf.writeDoubleLE(r.decidedAtMs[i]!, o + 8);
+      buf.writeDoubleLE(r.amountKop?.[i] ?? 0, o + 16);
+      buf.writeDoubleLE(r.balanceAfterKop?.[i] ?? 0, o + 24);
+      buf.writeUInt32LE(r.person[i]!, o + 32);
+      buf.writeUInt8(r.reason[i]!, o + 36);
+      buf.writeUInt8(r.flags[i]!, o + 37);
+      o += SEQ_ROW_BYTES;
+    }
+    return [this.id, this.d.highest, buf.toString('base64')];
   }
 }
 
 export class SeqMemory {
   private readonly devices = new Map<string, DeviceSeqs>();
+  private readonly persons = new Interner();
 
   constructor(readonly memory: number) {}
 
   lookup(deviceId: string, seq: number): SeqLookup {
     const d = this.devices.get(deviceId);
-    if (d === undefined) return { kind: 'new' };
-    const found = d.get(seq);
-    if (found !== undefined) return { kind: 'decided', decision: found };
+    if (d === undefined) return NEW;
+    const i = d.slotOf(seq);
+    if (i >= 0) return { kind: 'decided', decision: this.decisionAt(d.ring, i) };
     if (seq <= d.highest - this.memory) return { kind: 'too_old', highestSeq: d.highest };
-    return { kind: 'new' };
+    return NEW;
   }
 
   highestSeq(deviceId: string): number {
@@ -103,28 +234,49 @@ export class SeqMemory {
   }
 
   remember(deviceId: string, decision: StoredDecision): void {
+    this.rememberFields(deviceId, decision.seq, decision.reason, decision.personId, decision.decidedAtMs, decision.appendNo, decision.pos);
+  }
+
+  /** `remember` without a StoredDecision object (the ledger replay's path: millions of calls). */
+  rememberFields(deviceId: string, seq: number, reason: number, personId: string, decidedAtMs: number, appendNo: number,
+    pos?: StoredDecision['pos']): void {
     let d = this.devices.get(deviceId);
     if (d === undefined) {
       d = new DeviceSeqs(this.memory);
       this.devices.set(deviceId, d);
     }
-    d.set(decision);
+    d.set(seq, reason, this.persons.id(personId), decidedAtMs, appendNo, pos);
+  }
+
+  private decisionAt(r: Ring, i: number): StoredDecision {
+    const d = { seq: r.seq[i]!, reason: r.reason[i]!, personId: this.persons.string(r.person[i]!), decidedAtMs: r.decidedAtMs[i]!,
+      appendNo: r.appendNo[i]! };
+    const flags = r.flags[i]!;
+    if ((flags & POS) === 0) return d;
+    return { ...d, pos: { amountKop: r.amountKop![i]!, balanceAfterKop: r.balanceAfterKop![i]!, subsidised: (flags & SUBSIDISED) !== 0 } };
   }
 
   /**
-   * A consistent cut for a snapshot: per device, the highest seq and the remembered decisions. The
-   * decisions are immutable, so they are shared, not copied: one event-loop turn stays short.
+   * A consistent cut for a snapshot: copies of each device's columns (memcpy, one short turn);
+   * packing them into rows happens when the cut is serialised, device by device.
    */
-  toSnapshot(): SeqSnapshot {
-    return [...this.devices].map(([id, d]) => [id, d.highest, d.live()]);
+  toSnapshot(): { readonly persons: readonly string[]; readonly devices: readonly DeviceCut[] } {
+    return { persons: this.persons.toArray(), devices: [...this.devices].map(([id, d]) => new DeviceCut(id, d, this.memory)) };
   }
 
   loadSnapshot(snap: SeqSnapshot): void {
     this.devices.clear();
-    for (const [id, highest, decisions] of snap) {
+    this.persons.load(snap.persons.length === 0 ? [''] : snap.persons);
+    for (const [id, highest, rows] of snap.devices) {
       const d = new DeviceSeqs(this.memory);
-      // Taken when everything was durable: append numbers of that boot mean nothing now.
-      for (const x of decisions) d.set(x.appendNo === 0 ? x : { ...x, appendNo: 0 });
+      const buf = Buffer.from(rows, 'base64');
+      for (let o = 0; o + SEQ_ROW_BYTES <= buf.length; o += SEQ_ROW_BYTES) {
+        const flags = buf.readUInt8(o + 37);
+        const pos = (flags & POS) === 0 ? undefined
+          : { amountKop: buf.readDoubleLE(o + 16), balanceAfterKop: buf.readDoubleLE(o + 24), subsidised: (flags & SUBSIDISED) !== 0 };
+        // Taken when everything was durable: append numbers of that boot mean nothing now (0).
+        d.set(buf.readDoubleLE(o), buf.readUInt8(o + 36), buf.readUInt32LE(o + 32), buf.readDoubleLE(o + 8), 0, pos);
+      }
       d.highest = Math.max(d.highest, highest);
       this.devices.set(id, d);
     }

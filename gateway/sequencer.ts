@@ -159,8 +159,9 @@ export class Sequencer {
           balanceAfterKop: Number(t.balanceAfterKop ?? 0), appliedAtMs: Number(t.appliedAtMs ?? 0), appendNo: 0 });
       } else if (m.purchase != null) {
         const e = m.purchase;
-        this.seqs.remember(e.deviceId ?? '', storedDecision(Number(e.seq ?? 0), e.reason ?? 0, e.personId ?? '', Number(e.decidedAtMs ?? 0), 0,
-          { amountKop: Number(e.amountKop ?? 0), balanceAfterKop: Number(e.balanceAfterKop ?? 0), subsidised: (e.benefitId ?? '') !== '' }));
+        const reason = e.reason ?? 0;
+        this.seqs.rememberFields(e.deviceId ?? '', Number(e.seq ?? 0), reason, SHOWS_PERSON.has(reason) ? e.personId ?? '' : '', Number(e.decidedAtMs ?? 0), 0,
+          { amountKop: Number(e.amountKop ?? 0), balanceAfterKop: Number(e.balanceAfterKop ?? 0), subsidised: (e.benefitId ?? '') !== '' });
         this.pos.replay(e);
       } else if (m.refund != null) {
         this.pos.replayRefund(m.refund);
@@ -172,7 +173,7 @@ export class Sequencer {
       const reason = e.reason ?? 0;
       const personId = e.personId ?? '';
       const decidedAtMs = Number(e.decidedAtMs ?? 0);
-      this.seqs.remember(deviceId, storedDecision(Number(e.seq ?? 0), reason, personId, decidedAtMs, 0));
+      this.seqs.rememberFields(deviceId, Number(e.seq ?? 0), reason, SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, 0);
       const kind = PERSON_KIND_NAMES[e.personKind ?? 0];
       const school = this.registry.schools.get(e.schoolId ?? '');
       const direction = e.direction ?? 0;

@@ -24,18 +24,26 @@ export const SNAPSHOT_SUBJECT_PREFIX = 'tapgate.snapshot.v1';
 export const SNAPSHOT_CHUNK_BYTES = 512 * 1024;
 /**
  * Format version: a snapshot of another version is ignored (full replay). 2: retention (ADR 0013)
- * added the ledger clocks, forget-at times and the payments not yet in the payment index.
+ * added the ledger clocks, forget-at times and the payments not yet in the payment index. 3: seq
+ * memory and sales as packed rows (ADR 0014).
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 interface Manifest {
   readonly version: number; readonly id: string; readonly chunks: number; readonly bytes: number; readonly sha256: string;
   readonly ledgerStreamSeq: number; readonly createdAtMs: number;
 }
 
+/** A snapshot as stored (the JSON a cut serialises to, and what loading parses). */
 export interface State {
   readonly seqs: SeqSnapshot; readonly passes: PassSnapshot; readonly money: MoneySnapshot; readonly purchases: PurchaseSnapshot;
   readonly continuity: ReturnType<LedgerContinuity['toSnapshot']>;
+}
+
+/** A consistent cut of the state: `State` once serialised (some parts pack themselves in `toJSON`). */
+export interface Cut {
+  readonly seqs: ReturnType<Sequencer['seqs']['toSnapshot']>; readonly passes: PassSnapshot; readonly money: MoneySnapshot;
+  readonly purchases: ReturnType<Sequencer['pos']['purchases']['toSnapshot']>; readonly continuity: State['continuity'];
 }
 
 const manifestSubject = (gatewayId: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.manifest`;
@@ -47,7 +55,7 @@ export async function ensureSnapshotStream(jsm: JetStreamManager): Promise<void>
 }
 
 /** The consistent cut of the state: synchronous, one event-loop turn, no serialisation. */
-export function captureState(sequencer: Sequencer, continuity: LedgerContinuity): State {
+export function captureState(sequencer: Sequencer, continuity: LedgerContinuity): Cut {
   return { seqs: sequencer.seqs.toSnapshot(), passes: sequencer.passes.toSnapshot(), money: sequencer.money.toSnapshot(),
     purchases: sequencer.pos.purchases.toSnapshot(), continuity: continuity.toSnapshot() };
 }
@@ -65,7 +73,7 @@ export function restoreState(state: State, sequencer: Sequencer, continuity: Led
  * Writes a snapshot of `state` (a cut from captureState, taken when every decision was durable)
  * covering ledger stream seq `ledgerStreamSeq`.
  */
-export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, state: State,
+export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, state: Cut,
   ledgerStreamSeq: number): Promise<Manifest> {
   const bytes = await encodeSnapshot(state);
   const chunks = Math.max(1, Math.ceil(bytes.length / SNAPSHOT_CHUNK_BYTES));
@@ -101,10 +109,10 @@ export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, g
   } catch (err) {
     // Whatever went wrong, the ledger is still the truth: start from nothing and replay it all.
     warn(`snapshot unusable (${(err as Error).name}); replaying the whole ledger`);
-    sequencer.seqs.loadSnapshot([]);
+    sequencer.seqs.loadSnapshot({ persons: [], devices: [] });
     sequencer.passes.loadSnapshot({ lastAllowed: [], schools: [] });
     sequencer.money.loadSnapshot({ balances: [], payments: [], unindexed: [], clockMs: 0, forgotten: 0 });
-    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: [], refunds: [], clockMs: 0 });
+    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: { devices: [], accounts: [], rows: '', refunded: [] }, refunds: [], clockMs: 0 });
     continuity.loadSnapshot(undefined);
     return null;
   }

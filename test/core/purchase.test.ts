@@ -219,7 +219,7 @@ t.test('purchase - sales and refunds are kept for the refund window of ledger ti
   t.match(state.refund('late-1', 'pos1', 'sale' in first ? first.sale.seq : 0, late, 1), { kind: 'refused', error: 'unknown_purchase' }, 'past the window');
   t.match(state.refund('r199', 'pos1', last.seq - 39, late, 1), { kind: 'duplicate' }, 'a recent refund is still known');
   // The last sale is refundable until 30 days after it on the ledger clock, even before a later sale drops it.
-  const forgetAtMs = state.toSnapshot().sales.find(([key]) => key === `pos1#${last.seq}`)![4];
+  const forgetAtMs = state.keptSale('pos1', last.seq)!.forgetAtMs;
   t.equal(forgetAtMs, last.decidedAtMs + 30 * DAY_MS);
   t.match(state.refund('late-2', 'pos1', last.seq, forgetAtMs, 1), { kind: 'refused', error: 'unknown_purchase' });
   const ok = state.refund('ok-1', 'pos1', last.seq, forgetAtMs - 1, 1);

@@ -1,0 +1,195 @@
+// The paid sales of the refund window, for refunds by device and seq (ADR 0013). A busy month
+// holds millions, so a sale is not an object: the sales are columns of typed arrays in ledger
+// order (which is also the order they are forgotten in: the ledger clock never goes back and the
+// window is fixed), device and account ids are numbered by an Interner, and each device maps its
+// seqs to positions in a Map of small integers. Forgetting drops sales from the front of the
+// columns. With an object and a string key per sale, the collector spent most of a 5M-event
+// replay tracing them (ADR 0014).
+import { assert } from './errors.js';
+import { Interner } from './interner.js';
+
+export interface KeptSale {
+  readonly accountId: string;
+  readonly amountKop: number;
+  /** The refund that reversed it, or ''. */
+  readonly refundId: string;
+  /** The ledger time from which it is forgotten, in ms. */
+  readonly forgetAtMs: number;
+}
+
+/**
+ * Sales as a snapshot stores them: device and account ids by number (index 0: none), the sales
+ * oldest first packed in rows of SALE_ROW_BYTES (base64; little-endian: seq f64, amountKop f64,
+ * forgetAtMs f64, device u32, account u32), and the refunded ones as [row, refund id].
+ */
+export interface SaleBookSnapshot {
+  readonly devices: readonly string[];
+  readonly accounts: readonly string[];
+  readonly rows: string;
+  readonly refunded: ReadonlyArray<readonly [number, string]>;
+}
+
+export const SALE_ROW_BYTES = 32;
+const INITIAL_CAPACITY = 1024;
+
+class Columns {
+  readonly seq: Float64Array;
+  readonly amountKop: Float64Array;
+  readonly forgetAtMs: Float64Array;
+  readonly device: Uint32Array;
+  readonly account: Uint32Array;
+
+  constructor(readonly capacity: number) {
+    this.seq = new Float64Array(capacity);
+    this.amountKop = new Float64Array(capacity);
+    this.forgetAtMs = new Float64Array(capacity);
+    this.device = new Uint32Array(capacity);
+    this.account = new Uint32Array(capacity);
+  }
+
+  /** Copies `n` rows from `from` starting at `start` to the beginning of this. */
+  copy(from: Columns, start: number, n: number): void {
+    this.seq.set(from.seq.subarray(start, start + n));
+    this.amountKop.set(from.amountKop.subarray(start, start + n));
+    this.forgetAtMs.set(from.forgetAtMs.subarray(start, start + n));
+    this.device.set(from.device.subarray(start, start + n));
+    this.account.set(from.account.subarray(start, start + n));
+  }
+}
+
+export class SaleBook {
+  private cols = new Columns(INITIAL_CAPACITY);
+  /** Rows in use are cols[head, tail); a row's position is `base + index`, stable while it is kept. */
+  private head = 0;
+  private tail = 0;
+  private base = 0;
+  private readonly devices = new Interner();
+  private readonly accounts = new Interner();
+  /** Per device number: seq → position. */
+  private readonly bySeq = new Map<number, Map<number, number>>();
+  /** Position → refund id, for the refunded sales. */
+  private readonly refunds = new Map<number, string>();
+
+  get size(): number {
+    return this.tail - this.head;
+  }
+
+  add(deviceId: string, seq: number, accountId: string, amountKop: number, forgetAtMs: number): void {
+    this.addRow(this.devices.id(deviceId), seq, this.accounts.id(accountId), amountKop, forgetAtMs);
+  }
+
+  private addRow(device: number, seq: number, account: number, amountKop: number, forgetAtMs: number): void {
+    assert(this.size === 0 || this.cols.forgetAtMs[this.tail - 1]! <= forgetAtMs, 'sales are forgotten in the order they are added');
+    if (this.tail === this.cols.capacity) this.makeRoom();
+    const i = this.tail++;
+    this.cols.seq[i] = seq;
+    this.cols.amountKop[i] = amountKop;
+    this.cols.forgetAtMs[i] = forgetAtMs;
+    this.cols.device[i] = device;
+    this.cols.account[i] = account;
+    let seqs = this.bySeq.get(device);
+    if (seqs === undefined) {
+      seqs = new Map();
+      this.bySeq.set(device, seqs);
+    }
+    const position = this.base + i;
+    const earlier = seqs.get(seq);
+    if (earlier !== undefined) this.refunds.delete(earlier);
+    seqs.set(seq, position);
+  }
+
+  get(deviceId: string, seq: number): KeptSale | undefined {
+    const i = this.indexOf(deviceId, seq);
+    if (i < 0) return undefined;
+    return { accountId: this.accounts.string(this.cols.account[i]!), amountKop: this.cols.amountKop[i]!,
+      refundId: this.refunds.get(this.base + i) ?? '', forgetAtMs: this.cols.forgetAtMs[i]! };
+  }
+
+  /** Marks a kept sale refunded; false when no such sale is kept. */
+  markRefunded(deviceId: string, seq: number, refundId: string): boolean {
+    const i = this.indexOf(deviceId, seq);
+    if (i < 0) return false;
+    this.refunds.set(this.base + i, refundId);
+    return true;
+  }
+
+  /** Forgets the sales whose window has passed at `clockMs`, oldest first. */
+  expire(clockMs: number): void {
+    while (this.head < this.tail && this.cols.forgetAtMs[this.head]! <= clockMs) {
+      const position = this.base + this.head;
+      const seqs = this.bySeq.get(this.cols.device[this.head]!)!;
+      const seq = this.cols.seq[this.head]!;
+      if (seqs.get(seq) === position) {
+        seqs.delete(seq);
+        if (seqs.size === 0) this.bySeq.delete(this.cols.device[this.head]!);
+      }
+      this.refunds.delete(position);
+      this.head++;
+    }
+  }
+
+  clear(): void {
+    this.cols = new Columns(INITIAL_CAPACITY);
+    this.head = 0; this.tail = 0; this.base = 0;
+    this.devices.load(['']); this.accounts.load(['']);
+    this.bySeq.clear(); this.refunds.clear();
+  }
+
+  private indexOf(deviceId: string, seq: number): number {
+    const device = this.devices.find(deviceId);
+    if (device < 0) return -1;
+    const position = this.bySeq.get(device)?.get(seq);
+    return position === undefined ? -1 : position - this.base;
+  }
+
+  /** Moves the kept rows to the front, into larger columns when more than half is in use. */
+  private makeRoom(): void {
+    const n = this.size;
+    const cols = n * 2 > this.cols.capacity ? new Columns(this.cols.capacity * 2) : new Columns(this.cols.capacity);
+    cols.copy(this.cols, this.head, n);
+    this.base += this.head;
+    this.cols = cols;
+    this.head = 0;
+    this.tail = n;
+  }
+
+  /** A copy of the kept sales (memcpy, one short turn), packed when serialised (`toJSON`). */
+  toSnapshot(): { toJSON(): SaleBookSnapshot } {
+    const n = this.size;
+    const cols = new Columns(Math.max(1, n));
+    cols.copy(this.cols, this.head, n);
+    const refunded: Array<[number, string]> = [];
+    for (const [position, refundId] of this.refunds) refunded.push([position - this.base - this.head, refundId]);
+    const devices = this.devices.toArray();
+    const accounts = this.accounts.toArray();
+    return {
+      toJSON(): SaleBookSnapshot {
+        const buf = Buffer.alloc(n * SALE_ROW_BYTES);
+        for (let i = 0, o = 0; i < n; i++, o += SALE_ROW_BYTES) {
+          buf.writeDoubleLE(cols.seq[i]!, o);
+          buf.writeDoubleLE(cols.amountKop[i]!, o + 8);
+          buf.writeDoubleLE(cols.forgetAtMs[i]!, o + 16);
+          buf.writeUInt32LE(cols.device[i]!, o + 24);
+          buf.writeUInt32LE(cols.account[i]!, o + 28);
+        }
+        return { devices, accounts, rows: buf.toString('base64'), refunded: refunded.sort((a, b) => a[0] - b[0]) };
+      },
+    };
+  }
+
+  loadSnapshot(snap: SaleBookSnapshot): void {
+    this.clear();
+    // The tables as they were, so the rows' numbers keep naming the same ids.
+    this.devices.load(snap.devices.length === 0 ? [''] : snap.devices);
+    this.accounts.load(snap.accounts.length === 0 ? [''] : snap.accounts);
+    const buf = Buffer.from(snap.rows, 'base64');
+    const n = Math.floor(buf.length / SALE_ROW_BYTES);
+    for (let i = 0, o = 0; i < n; i++, o += SALE_ROW_BYTES) {
+      const device = buf.readUInt32LE(o + 24);
+      const account = buf.readUInt32LE(o + 28);
+      assert(device < this.devices.size && account < this.accounts.size, 'a sale row names a known device and account');
+      this.addRow(device, buf.readDoubleLE(o), account, buf.readDoubleLE(o + 8), buf.readDoubleLE(o + 16));
+    }
+    for (const [row, refundId] of snap.refunded) if (row >= 0 && row < n) this.refunds.set(this.base + this.head + row, refundId);
+  }
+}
