@@ -19,17 +19,21 @@ export interface KeptSale {
 
 /**
  * Sales as a snapshot stores them: device and account ids by number (index 0: none), the sales
- * oldest first packed in rows of SALE_ROW_BYTES (base64; little-endian: seq f64, amountKop f64,
- * forgetAtMs f64, device u32, account u32), and the refunded ones as [row, refund id].
+ * oldest first as columns (base64 of little-endian bytes: seq f64, amountKop f64, forgetAtMs f64,
+ * device u32, account u32), and the refunded ones as [row, refund id].
  */
 export interface SaleBookSnapshot {
   readonly devices: readonly string[];
   readonly accounts: readonly string[];
-  readonly rows: string;
+  readonly count: number;
+  readonly seq: string;
+  readonly amountKop: string;
+  readonly forgetAtMs: string;
+  readonly device: string;
+  readonly account: string;
   readonly refunded: ReadonlyArray<readonly [number, string]>;
 }
 
-export const SALE_ROW_BYTES = 32;
 const INITIAL_CAPACITY = 1024;
 
 class Columns {
@@ -87,6 +91,11 @@ export class SaleBook {
     this.cols.forgetAtMs[i] = forgetAtMs;
     this.cols.device[i] = device;
     this.cols.account[i] = account;
+    this.index(device, seq, i);
+  }
+
+  /** Points the device's seq at row `i` (a seq recorded again: the later sale wins). */
+  private index(device: number, seq: number, i: number): void {
     let seqs = this.bySeq.get(device);
     if (seqs === undefined) {
       seqs = new Map();
@@ -163,17 +172,9 @@ export class SaleBook {
     const devices = this.devices.toArray();
     const accounts = this.accounts.toArray();
     return {
-      toJSON(): SaleBookSnapshot {
-        const buf = Buffer.alloc(n * SALE_ROW_BYTES);
-        for (let i = 0, o = 0; i < n; i++, o += SALE_ROW_BYTES) {
-          buf.writeDoubleLE(cols.seq[i]!, o);
-          buf.writeDoubleLE(cols.amountKop[i]!, o + 8);
-          buf.writeDoubleLE(cols.forgetAtMs[i]!, o + 16);
-          buf.writeUInt32LE(cols.device[i]!, o + 24);
-          buf.writeUInt32LE(cols.account[i]!, o + 28);
-        }
-        return { devices, accounts, rows: buf.toString('base64'), refunded: refunded.sort((a, b) => a[0] - b[0]) };
-      },
+      toJSON: (): SaleBookSnapshot => ({ devices, accounts, count: n, seq: b64(cols.seq, n), amountKop: b64(cols.amountKop, n),
+        forgetAtMs: b64(cols.forgetAtMs, n), device: b64(cols.device, n), account: b64(cols.account, n),
+        refunded: refunded.sort((a, b) => a[0] - b[0]) }),
     };
   }
 
@@ -182,14 +183,30 @@ export class SaleBook {
     // The tables as they were, so the rows' numbers keep naming the same ids.
     this.devices.load(snap.devices.length === 0 ? [''] : snap.devices);
     this.accounts.load(snap.accounts.length === 0 ? [''] : snap.accounts);
-    const buf = Buffer.from(snap.rows, 'base64');
-    const n = Math.floor(buf.length / SALE_ROW_BYTES);
-    for (let i = 0, o = 0; i < n; i++, o += SALE_ROW_BYTES) {
-      const device = buf.readUInt32LE(o + 24);
-      const account = buf.readUInt32LE(o + 28);
-      assert(device < this.devices.size && account < this.accounts.size, 'a sale row names a known device and account');
-      this.addRow(device, buf.readDoubleLE(o), account, buf.readDoubleLE(o + 8), buf.readDoubleLE(o + 16));
+    const n = snap.count;
+    const cols = new Columns(Math.max(INITIAL_CAPACITY, 2 ** Math.ceil(Math.log2(Math.max(1, n)))));
+    assert(fromB64(snap.seq, cols.seq, n) && fromB64(snap.amountKop, cols.amountKop, n) && fromB64(snap.forgetAtMs, cols.forgetAtMs, n)
+      && fromB64(snap.device, cols.device, n) && fromB64(snap.account, cols.account, n), 'sale columns of the snapshot\'s count');
+    this.cols = cols;
+    this.tail = n;
+    for (let i = 0; i < n; i++) {
+      assert(cols.device[i]! < this.devices.size && cols.account[i]! < this.accounts.size, 'a sale names a known device and account');
+      assert(i === 0 || cols.forgetAtMs[i - 1]! <= cols.forgetAtMs[i]!, 'sales are stored in the order they are forgotten');
+      this.index(cols.device[i]!, cols.seq[i]!, i);
     }
-    for (const [row, refundId] of snap.refunded) if (row >= 0 && row < n) this.refunds.set(this.base + this.head + row, refundId);
+    for (const [row, refundId] of snap.refunded) if (row >= 0 && row < n) this.refunds.set(row, refundId);
   }
+}
+
+/** The base64 of the first `n` elements' bytes (little-endian on every platform Node runs tapgate on). */
+function b64(a: Float64Array | Uint32Array, n: number): string {
+  return Buffer.from(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT).toString('base64');
+}
+
+/** Fills the first `n` elements of `into` from base64 written by b64; false when the length does not match. */
+function fromB64(text: string, into: Float64Array | Uint32Array, n: number): boolean {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== n * into.BYTES_PER_ELEMENT) return false;
+  new Uint8Array(into.buffer, into.byteOffset, bytes.length).set(bytes);
+  return true;
 }

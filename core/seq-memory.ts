@@ -10,6 +10,7 @@
 // numbered by an Interner; a StoredDecision object is made only when a lookup finds one (a
 // retransmission). With an object per decision, the collector spent most of a 5M-event replay
 // tracing them (ADR 0014).
+import { assert } from './errors.js';
 import { Interner } from './interner.js';
 
 export interface StoredDecision {
@@ -26,16 +27,17 @@ export interface StoredDecision {
 
 /**
  * Seq memory as a snapshot stores it: the person ids by number (index 0: none), and per device its
- * id, its highest seq and its decisions inside the window, oldest first, packed in rows of
- * SEQ_ROW_BYTES (base64). Rows are little-endian: seq f64, decidedAtMs f64, amountKop f64,
- * balanceAfterKop f64, person u32, reason u8, flags u8 (1: a POS decision, 2: a benefit paid).
+ * id, its highest seq and its ring as it is in memory: the ring's size and each column as the
+ * base64 of its little-endian bytes (seq f64, decidedAtMs f64, person u32, reason u8, flags u8:
+ * 1 a POS decision, 2 a benefit paid; amountKop f64 and balanceAfterKop f64, '' for a device with
+ * no POS decision). Slots older than the window may be in it; lookups never return them. Stored
+ * whole, a ring is written and loaded with a copy per column, not a step per decision.
  */
 export interface SeqSnapshot {
   readonly persons: readonly string[];
-  readonly devices: ReadonlyArray<readonly [string, number, string]>;
+  readonly devices: ReadonlyArray<readonly [string, number, number, string, string, string, string, string, string, string]>;
 }
 
-export const SEQ_ROW_BYTES = 38;
 const POS = 1;
 const SUBSIDISED = 2;
 
@@ -107,7 +109,7 @@ class DeviceSeqs {
   highest = 0;
   ring: Ring;
   /** The ring's largest size: the first power of two at or above the memory. */
-  private readonly ringMax: number;
+  readonly ringMax: number;
 
   constructor(private readonly memory: number) {
     this.ringMax = 2 ** Math.ceil(Math.log2(Math.max(1, memory)));
@@ -164,19 +166,10 @@ class DeviceSeqs {
     for (const seq of this.ring.seq) if (seq !== EMPTY) n++;
     return n;
   }
-
-  /** The slots still inside the window, in seq order. */
-  liveSlots(): number[] {
-    const floor = this.highest - this.memory;
-    const seqs = this.ring.seq;
-    const slots: number[] = [];
-    for (let i = 0; i < seqs.length; i++) if (seqs[i] !== EMPTY && seqs[i]! > floor) slots.push(i);
-    return slots.sort((a, b) => seqs[a]! - seqs[b]!);
-  }
 }
 
 /**
- * A device's part of a snapshot cut: copies of its columns, packed only when serialised
+ * A device's part of a snapshot cut: copies of its columns, encoded only when serialised
  * (`toJSON`, called by the snapshot encoder one device at a time, off the cut's turn).
  */
 class DeviceCut {
@@ -195,23 +188,24 @@ class DeviceCut {
     this.d = copy;
   }
 
-  toJSON(): [string, number, string] {
-    const slots = this.d.liveSlots();
+  toJSON(): SeqSnapshot['devices'][number] {
     const r = this.d.ring;
-    const buf = Buffer.alloc(slots.length * SEQ_ROW_BYTES);
-    let o = 0;
-    for (const i of slots) {
-      buf.writeDoubleLE(r.seq[i]!, o);
-      buf.writeDoubleLE(r.decidedAtMs[i]!, o + 8);
-      buf.writeDoubleLE(r.amountKop?.[i] ?? 0, o + 16);
-      buf.writeDoubleLE(r.balanceAfterKop?.[i] ?? 0, o + 24);
-      buf.writeUInt32LE(r.person[i]!, o + 32);
-      buf.writeUInt8(r.reason[i]!, o + 36);
-      buf.writeUInt8(r.flags[i]!, o + 37);
-      o += SEQ_ROW_BYTES;
-    }
-    return [this.id, this.d.highest, buf.toString('base64')];
+    return [this.id, this.d.highest, r.size, b64(r.seq), b64(r.decidedAtMs), b64(r.person), b64(r.reason), b64(r.flags),
+      r.amountKop === null ? '' : b64(r.amountKop), r.balanceAfterKop === null ? '' : b64(r.balanceAfterKop)];
   }
+}
+
+/** The base64 of a typed array's bytes (this machine's order: little-endian on every platform Node runs tapgate on). */
+function b64(a: Float64Array | Uint32Array | Uint8Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
+/** Fills `into` from base64 written by b64; false when the length does not match. */
+function fromB64(text: string, into: Float64Array | Uint32Array | Uint8Array): boolean {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== into.byteLength) return false;
+  new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(bytes);
+  return true;
 }
 
 export class SeqMemory {
@@ -267,17 +261,17 @@ export class SeqMemory {
   loadSnapshot(snap: SeqSnapshot): void {
     this.devices.clear();
     this.persons.load(snap.persons.length === 0 ? [''] : snap.persons);
-    for (const [id, highest, rows] of snap.devices) {
+    for (const [id, highest, size, seq, decidedAtMs, person, reason, flags, amountKop, balanceAfterKop] of snap.devices) {
       const d = new DeviceSeqs(this.memory);
-      const buf = Buffer.from(rows, 'base64');
-      for (let o = 0; o + SEQ_ROW_BYTES <= buf.length; o += SEQ_ROW_BYTES) {
-        const flags = buf.readUInt8(o + 37);
-        const pos = (flags & POS) === 0 ? undefined
-          : { amountKop: buf.readDoubleLE(o + 16), balanceAfterKop: buf.readDoubleLE(o + 24), subsidised: (flags & SUBSIDISED) !== 0 };
-        // Taken when everything was durable: append numbers of that boot mean nothing now (0).
-        d.set(buf.readDoubleLE(o), buf.readUInt8(o + 36), buf.readUInt32LE(o + 32), buf.readDoubleLE(o + 8), 0, pos);
-      }
-      d.highest = Math.max(d.highest, highest);
+      assert(Number.isInteger(Math.log2(size)) && size <= d.ringMax, `seq memory of ${id}: a ring of ${size} slots`);
+      const ring = new Ring(size);
+      let ok = fromB64(seq, ring.seq) && fromB64(decidedAtMs, ring.decidedAtMs) && fromB64(person, ring.person) && fromB64(reason, ring.reason)
+        && fromB64(flags, ring.flags);
+      if (amountKop !== '') ok = ok && fromB64(amountKop, ring.withPos().amountKop!) && fromB64(balanceAfterKop, ring.balanceAfterKop!);
+      assert(ok, `seq memory of ${id}: columns of the ring's size`);
+      // Taken when everything was durable: append numbers of that boot mean nothing now (0).
+      d.ring = ring;
+      d.highest = highest;
       this.devices.set(id, d);
     }
   }

@@ -86,8 +86,10 @@ async function rebuild(n: GatewayNats, config: GatewayConfig, sequencer: Sequenc
   const snapshot = await loadSnapshot(n.js, n.jsm, config.gatewayId, sequencer, continuity, (msg) => log.warn(msg));
   let covered = snapshot?.ledgerStreamSeq ?? 0;
   let lastSubjectSeq = 0;
+  let replayedEvents = 0;
   const catchUp = async () => {
     const r = await replayLedger(n.js, n.jsm, config.gatewayId, sequencer, continuity, covered);
+    replayedEvents += r.events;
     if (r.skippedBatches > 0) log.warn({ skippedBatches: r.skippedBatches, brokenBoots: [...continuity.broken] }, 'ledger batches after a gap were never acknowledged; skipped');
     covered = r.lastSeq;
     lastSubjectSeq = r.lastSubjectSeq;
@@ -98,7 +100,8 @@ async function rebuild(n: GatewayNats, config: GatewayConfig, sequencer: Sequenc
   metrics.replayEvents.set(replay.events);
   log.info({ ...replay, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0,
     rebuildSeconds: (performance.now() - started) / 1000 }, 'ledger replayed');
-  return { continuity, snapshotSeq: snapshot?.ledgerStreamSeq ?? 0, catchUp, covered: () => covered, lastSubjectSeq: () => lastSubjectSeq };
+  return { continuity, snapshotSeq: snapshot?.ledgerStreamSeq ?? 0, catchUp, covered: () => covered, lastSubjectSeq: () => lastSubjectSeq,
+    replayedEvents: () => replayedEvents };
 }
 
 /** Waits for the writer lease; a warm standby follows the ledger meanwhile, without a deadline. */
@@ -175,7 +178,8 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
   ledger.coveredStreamSeq = state.covered();
   await ledger.open(state.lastSubjectSeq());
   live.sequencer = sequencer;
-  const snapshots = new Snapshotter(n.js, n.jsm, config, sequencer, ledger, metrics, log, state.snapshotSeq, state.continuity);
+  const snapshots = new Snapshotter(n.js, n.jsm, config, sequencer, ledger, metrics, log, state.snapshotSeq, state.continuity,
+    () => state.replayedEvents() + ledger.eventsAcked);
   server = live.server = new DeviceServer(uws, config, registry, pool, sequencer, ledger, metrics, log);
   const devicePort = await server.listen();
   const money = new MoneyService(n.nc, registry, sequencer.money, sequencer.pos, ledger, metrics, log);

@@ -78,6 +78,8 @@ export class LedgerWriter {
   private appending = false;
   /** Callers waiting for an append number to be durable, in the order they asked. */
   private waiters: Array<{ readonly no: number; readonly settle: (durable: boolean) => void }> = [];
+  /** Snapshots waiting for the stream seq of their cut's append. */
+  private seqWaiters: Array<{ readonly no: number; readonly resolve: (seq: number | null) => void }> = [];
   /** The number the batch being filled will get. Numbers start at 1; 0 means "replayed, durable". */
   private nextNo = 1;
   /** Stream seq of the last message on this gateway's subject: the expectation of the next append. */
@@ -88,6 +90,8 @@ export class LedgerWriter {
   /** The stream seq of the last durable ledger message this gateway's state includes (replayed or appended). */
   coveredStreamSeq = 0;
   ackedNo = 0;
+  /** Events in the appends acknowledged so far (this process). */
+  eventsAcked = 0;
   failed: TapgateError | null = null;
   private readonly subject: string;
 
@@ -164,6 +168,27 @@ export class LedgerWriter {
     if (no <= this.ackedNo) return Promise.resolve(true);
     if (this.failed !== null) return Promise.resolve(false);
     return new Promise((settle) => this.waiters.push({ no, settle }));
+  }
+
+  /**
+   * For a snapshot's cut: seals the batch being filled (if it holds anything) and returns the
+   * append number every decision made so far is in. The state at this moment is exactly the
+   * ledger up to that append, so a snapshot of it covers that append's stream seq.
+   */
+  cutPoint(): number {
+    if (this.size > 0) this.seal();
+    return this.nextNo - 1;
+  }
+
+  /**
+   * Resolves with the stream seq of append `no` once it is acknowledged: `no` is a cut point just
+   * taken (the last acknowledged append, or one still pending). Resolves null if the writer fails
+   * first, or when `no` was acknowledged earlier than the last one (its seq is not kept).
+   */
+  streamSeqOf(no: number): Promise<number | null> {
+    if (no === this.ackedNo) return Promise.resolve(this.lastSubjectSeq);
+    if (no < this.ackedNo || this.failed !== null) return Promise.resolve(null);
+    return new Promise((resolve) => this.seqWaiters.push({ no, resolve }));
   }
 
   /** The append number of the batch being filled (what `add` would return). */
@@ -247,6 +272,7 @@ export class LedgerWriter {
       this.metrics.ledgerPending.set(this.sealed.length);
       this.metrics.ledgerAppends.inc();
       this.metrics.ledgerEvents.inc(head.count);
+      this.eventsAcked += head.count;
       this.metrics.ledgerAppendSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
       this.markAcked(head.no, seq);
       if (this.sealed.length === 0 && this.size > 0) this.seal();
@@ -326,6 +352,11 @@ export class LedgerWriter {
         for (const w of ready) w.settle(true);
       }
     }
+    if (this.seqWaiters.length > 0) {
+      const done = this.seqWaiters.filter((w) => w.no <= no);
+      this.seqWaiters = this.seqWaiters.filter((w) => w.no > no);
+      for (const w of done) w.resolve(w.no === no ? seq : null);
+    }
     this.onAcked(no);
   }
 
@@ -341,6 +372,9 @@ export class LedgerWriter {
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w.settle(false);
+    const seqWaiters = this.seqWaiters;
+    this.seqWaiters = [];
+    for (const w of seqWaiters) w.resolve(null);
     this.onFailed(err);
   }
 }

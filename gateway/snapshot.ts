@@ -25,7 +25,7 @@ export const SNAPSHOT_CHUNK_BYTES = 512 * 1024;
 /**
  * Format version: a snapshot of another version is ignored (full replay). 2: retention (ADR 0013)
  * added the ledger clocks, forget-at times and the payments not yet in the payment index. 3: seq
- * memory and sales as packed rows (ADR 0014).
+ * memory and sales as typed-array columns (ADR 0014).
  */
 export const SNAPSHOT_VERSION = 3;
 
@@ -112,7 +112,7 @@ export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, g
     sequencer.seqs.loadSnapshot({ persons: [], devices: [] });
     sequencer.passes.loadSnapshot({ lastAllowed: [], schools: [] });
     sequencer.money.loadSnapshot({ balances: [], payments: [], unindexed: [], clockMs: 0, forgotten: 0 });
-    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: { devices: [], accounts: [], rows: '', refunded: [] }, refunds: [], clockMs: 0 });
+    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: { devices: [], accounts: [], count: 0, seq: '', amountKop: '', forgetAtMs: '', device: '', account: '', refunded: [] }, refunds: [], clockMs: 0 });
     continuity.loadSnapshot(undefined);
     return null;
   }

@@ -1,7 +1,13 @@
-// When to take snapshots: every TAPGATE_SNAPSHOT_INTERVAL_MS, at a moment when all decisions in
-// memory are durable (the ledger writer is idle), and once more at a graceful shutdown. Each
-// snapshot's cut is taken in one event-loop turn (captureState), so it is consistent; it is then
-// serialised and compressed without holding the event loop (ADR 0013).
+// When to take snapshots: every TAPGATE_SNAPSHOT_INTERVAL_MS, whenever TAPGATE_SNAPSHOT_EVENTS
+// ledger events were appended since the last one, and once more at a graceful shutdown.
+//
+// A snapshot no longer waits for a moment when every decision is durable (under sustained load
+// there is none: the open batch keeps filling while an append is in flight, so a busy day went
+// without a snapshot and a restart replayed millions of events). The cut is taken at any moment,
+// in one event-loop turn: the writer seals its open batch, so the state is exactly the ledger up
+// to that append (its cut point); the snapshot is serialised meanwhile (ADR 0013) and published
+// only once that append is acknowledged, covering its stream seq. If the writer fails first,
+// nothing is published: a snapshot never holds a decision the ledger does not (ADR 0014).
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Logger } from '../lib/index.js';
 import type { GatewayConfig } from './config.js';
@@ -11,58 +17,73 @@ import type { Sequencer } from './sequencer.js';
 import type { LedgerContinuity } from './replay.js';
 import { captureState, writeSnapshot } from './snapshot.js';
 
-/** How often to look for an idle moment once a snapshot is due, in ms. */
-const IDLE_POLL_MS = 20;
+/** How often the event count is looked at, in ms. */
+const EVENTS_POLL_MS = 100;
 
 export class Snapshotter {
-  private timer: NodeJS.Timeout | null = null;
+  private intervalTimer: NodeJS.Timeout | null = null;
+  private eventsTimer: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private count = 0;
+  /** Ledger events counted when the last snapshot was cut. */
+  private eventsAtLast: number;
 
   constructor(
     private readonly js: JetStreamClient, private readonly jsm: JetStreamManager, private readonly config: GatewayConfig,
     private readonly sequencer: Sequencer, private readonly ledger: LedgerWriter, private readonly metrics: GatewayMetrics,
     private readonly log: Logger, private lastSeq: number, private readonly continuity: LedgerContinuity,
+    /** Ledger events appended or replayed since the snapshot this start loaded (read, never reset). */
+    private readonly events: () => number,
   ) {
-    if (config.snapshotIntervalMs > 0) this.schedule(config.snapshotIntervalMs);
+    this.eventsAtLast = 0;
+    if (config.snapshotIntervalMs > 0) this.scheduleInterval();
+    if (config.snapshotEvents > 0) {
+      this.eventsTimer = setInterval(() => {
+        if (this.events() - this.eventsAtLast >= config.snapshotEvents) void this.take();
+      }, EVENTS_POLL_MS);
+      this.eventsTimer.unref();
+    }
   }
 
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => this.tick(), ms);
-    this.timer.unref();
+  private scheduleInterval(): void {
+    this.intervalTimer = setTimeout(() => { void this.take().finally(() => this.scheduleInterval()); }, this.config.snapshotIntervalMs);
+    this.intervalTimer.unref();
   }
 
-  private tick(): void {
-    if (this.ledger.failed !== null) return;
-    if (!this.ledger.idle || this.writing !== null) return this.schedule(IDLE_POLL_MS);
-    void this.take().finally(() => this.schedule(this.config.snapshotIntervalMs));
-  }
-
-  /** Takes a snapshot now if there is anything new and every decision is durable. */
+  /** Takes a snapshot now if there is anything new and none is being written. */
   take(): Promise<void> {
-    const seq = this.ledger.coveredStreamSeq;
-    if (seq <= this.lastSeq || !this.ledger.idle || this.ledger.failed !== null) return Promise.resolve();
+    if (this.writing !== null) return this.writing;
+    if (this.ledger.failed !== null) return Promise.resolve();
     const started = performance.now();
+    const no = this.ledger.cutPoint();
+    // Nothing appended or replayed since the last snapshot: nothing to write.
+    if (no === this.ledger.ackedNo && this.ledger.coveredStreamSeq <= this.lastSeq) return Promise.resolve();
     const id = `${this.config.bootId}-${++this.count}`;
-    // This boot's batches up to the last acknowledged one are in the state being written.
-    if (this.ledger.ackedNo > 0) this.continuity.last.set(this.config.bootId, this.ledger.ackedNo);
+    const events = this.events();
+    // This boot's batches up to the cut point are in the state being written.
+    if (no > 0) this.continuity.last.set(this.config.bootId, no);
     const cut = captureState(this.sequencer, this.continuity);
     const cutSeconds = (performance.now() - started) / 1000;
     this.metrics.snapshotCutSeconds.set(cutSeconds);
-    this.writing = writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, cut, seq).then((m) => {
+    this.eventsAtLast = events;
+    this.writing = this.ledger.streamSeqOf(no).then(async (seq) => {
+      if (seq === null) throw new Error(`append ${no} of the cut was not acknowledged`);
+      if (seq <= this.lastSeq) return;
+      const m = await writeSnapshot(this.js, this.jsm, this.config.gatewayId, id, cut, seq);
       this.lastSeq = seq;
       this.metrics.snapshotSeconds.set((performance.now() - started) / 1000);
       this.metrics.snapshotBytes.set(m.bytes);
-      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks, cutSeconds }, 'snapshot written');
-    }, (err: unknown) => {
+      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks, cutSeconds, events }, 'snapshot written');
+    }).catch((err: unknown) => {
       this.log.warn({ err: (err as Error).message }, 'snapshot failed; the next start replays more of the ledger');
     }).finally(() => { this.writing = null; });
     return this.writing;
   }
 
-  /** Stops the timer; on a clean shutdown (everything durable) takes a last snapshot. */
+  /** Stops the timers; on a clean shutdown (everything durable) takes a last snapshot. */
   async stop(clean: boolean): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.intervalTimer !== null) clearTimeout(this.intervalTimer);
+    if (this.eventsTimer !== null) clearInterval(this.eventsTimer);
     if (this.writing !== null) await this.writing;
     if (clean) await this.take();
   }

@@ -32,6 +32,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   ledgerPendingMax: 256,
   shutdownGraceMs: 10_000,
   snapshotIntervalMs: 300_000,
+  snapshotEvents: 1_000_000,
   paymentIdsMemoryMs: 259_200_000,
   logLevel: 'info',
   standby: false,
@@ -56,6 +57,7 @@ const INTS: Array<[string, keyof GatewayConfig, number, number]> = [
   ['TAPGATE_LEDGER_PENDING_MAX', 'ledgerPendingMax', 1, 65536],
   ['TAPGATE_SHUTDOWN_GRACE_MS', 'shutdownGraceMs', 0, 600_000],
   ['TAPGATE_SNAPSHOT_INTERVAL_MS', 'snapshotIntervalMs', 0, 86_400_000],
+  ['TAPGATE_SNAPSHOT_EVENTS', 'snapshotEvents', 0, 1_000_000_000],
   ['TAPGATE_PAYMENT_IDS_MEMORY_MS', 'paymentIdsMemoryMs', 1000, 31_622_400_000],
 ];
 
