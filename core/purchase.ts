@@ -157,6 +157,11 @@ export class PurchaseState {
     return this.sales.size;
   }
 
+  /** Indexes up to `rows` more of the sales a snapshot loaded (SaleBook.indexSome); true once all are. */
+  indexSales(rows: number): boolean {
+    return this.sales.indexSome(rows);
+  }
+
   /** The paid sale of this device and seq while the refund window keeps it. */
   keptSale(deviceId: string, seq: number): KeptSale | undefined {
     return this.sales.get(deviceId, seq);

@@ -7,6 +7,7 @@
 // replay tracing them (ADR 0014).
 import { assert } from './errors.js';
 import { Interner } from './interner.js';
+import { fillColumn, type Column } from './seq-memory.js';
 
 export interface KeptSale {
   readonly accountId: string;
@@ -19,18 +20,18 @@ export interface KeptSale {
 
 /**
  * Sales as a snapshot stores them: device and account ids by number (index 0: none), the sales
- * oldest first as columns (base64 of little-endian bytes: seq f64, amountKop f64, forgetAtMs f64,
- * device u32, account u32), and the refunded ones as [row, refund id].
+ * oldest first as columns (bytes, little-endian: seq f64, amountKop f64, forgetAtMs f64, device
+ * u32, account u32), and the refunded ones as [row, refund id].
  */
 export interface SaleBookSnapshot {
   readonly devices: readonly string[];
   readonly accounts: readonly string[];
   readonly count: number;
-  readonly seq: string;
-  readonly amountKop: string;
-  readonly forgetAtMs: string;
-  readonly device: string;
-  readonly account: string;
+  readonly seq: Column;
+  readonly amountKop: Column;
+  readonly forgetAtMs: Column;
+  readonly device: Column;
+  readonly account: Column;
   readonly refunded: ReadonlyArray<readonly [number, string]>;
 }
 
@@ -71,6 +72,9 @@ export class SaleBook {
   private readonly accounts = new Interner();
   /** Per device number: seq → position. */
   private readonly bySeq = new Map<number, Map<number, number>>();
+  /** Positions [pendingFrom, pendingTo) were loaded from a snapshot and are not indexed yet. */
+  private pendingFrom = 0;
+  private pendingTo = 0;
   /** Position → refund id, for the refunded sales. */
   private readonly refunds = new Map<number, string>();
 
@@ -103,8 +107,23 @@ export class SaleBook {
     }
     const position = this.base + i;
     const earlier = seqs.get(seq);
-    if (earlier !== undefined) this.refunds.delete(earlier);
+    if (earlier !== undefined) {
+      if (earlier > position) return; // indexed late (after a snapshot): the later sale is there already
+      this.refunds.delete(earlier);
+    }
     seqs.set(seq, position);
+  }
+
+  /**
+   * Indexes up to `rows` of the sales loaded from a snapshot (loading leaves that to later, so a
+   * start is not held by millions of Map insertions); true once all are. A lookup finishes it.
+   */
+  indexSome(rows: number): boolean {
+    const from = Math.max(this.pendingFrom, this.base + this.head);
+    const to = Math.min(this.pendingTo, from + rows);
+    for (let p = from; p < to; p++) this.index(this.cols.device[p - this.base]!, this.cols.seq[p - this.base]!, p - this.base);
+    this.pendingFrom = to;
+    return this.pendingFrom >= this.pendingTo;
   }
 
   get(deviceId: string, seq: number): KeptSale | undefined {
@@ -126,9 +145,9 @@ export class SaleBook {
   expire(clockMs: number): void {
     while (this.head < this.tail && this.cols.forgetAtMs[this.head]! <= clockMs) {
       const position = this.base + this.head;
-      const seqs = this.bySeq.get(this.cols.device[this.head]!)!;
+      const seqs = this.bySeq.get(this.cols.device[this.head]!);
       const seq = this.cols.seq[this.head]!;
-      if (seqs.get(seq) === position) {
+      if (seqs !== undefined && seqs.get(seq) === position) {
         seqs.delete(seq);
         if (seqs.size === 0) this.bySeq.delete(this.cols.device[this.head]!);
       }
@@ -142,9 +161,11 @@ export class SaleBook {
     this.head = 0; this.tail = 0; this.base = 0;
     this.devices.load(['']); this.accounts.load(['']);
     this.bySeq.clear(); this.refunds.clear();
+    this.pendingFrom = 0; this.pendingTo = 0;
   }
 
   private indexOf(deviceId: string, seq: number): number {
+    if (this.pendingFrom < this.pendingTo) this.indexSome(Infinity);
     const device = this.devices.find(deviceId);
     if (device < 0) return -1;
     const position = this.bySeq.get(device)?.get(seq);
@@ -162,19 +183,22 @@ export class SaleBook {
     this.tail = n;
   }
 
-  /** A copy of the kept sales (memcpy, one short turn), packed when serialised (`toJSON`). */
+  /**
+   * The kept sales for a snapshot, in one short turn: rows are never written again once added
+   * (new ones go after them, compaction moves them to new columns), so the cut holds views of the
+   * current columns and a copy of the refunds; encoding happens when serialised (`toJSON`).
+   */
   toSnapshot(): { toJSON(): SaleBookSnapshot } {
     const n = this.size;
-    const cols = new Columns(Math.max(1, n));
-    cols.copy(this.cols, this.head, n);
+    const { head, cols } = this;
+    const view = <T extends Float64Array | Uint32Array>(a: T): T => a.subarray(head, head + n) as T;
+    const columns = { seq: view(cols.seq), amountKop: view(cols.amountKop), forgetAtMs: view(cols.forgetAtMs), device: view(cols.device), account: view(cols.account) };
     const refunded: Array<[number, string]> = [];
-    for (const [position, refundId] of this.refunds) refunded.push([position - this.base - this.head, refundId]);
+    for (const [position, refundId] of this.refunds) refunded.push([position - this.base - head, refundId]);
     const devices = this.devices.toArray();
     const accounts = this.accounts.toArray();
     return {
-      toJSON: (): SaleBookSnapshot => ({ devices, accounts, count: n, seq: b64(cols.seq, n), amountKop: b64(cols.amountKop, n),
-        forgetAtMs: b64(cols.forgetAtMs, n), device: b64(cols.device, n), account: b64(cols.account, n),
-        refunded: refunded.sort((a, b) => a[0] - b[0]) }),
+      toJSON: (): SaleBookSnapshot => ({ devices, accounts, count: n, ...columns, refunded: refunded.sort((a, b) => a[0] - b[0]) }),
     };
   }
 
@@ -185,28 +209,18 @@ export class SaleBook {
     this.accounts.load(snap.accounts.length === 0 ? [''] : snap.accounts);
     const n = snap.count;
     const cols = new Columns(Math.max(INITIAL_CAPACITY, 2 ** Math.ceil(Math.log2(Math.max(1, n)))));
-    assert(fromB64(snap.seq, cols.seq, n) && fromB64(snap.amountKop, cols.amountKop, n) && fromB64(snap.forgetAtMs, cols.forgetAtMs, n)
-      && fromB64(snap.device, cols.device, n) && fromB64(snap.account, cols.account, n), 'sale columns of the snapshot\'s count');
+    const first = <T extends Float64Array | Uint32Array>(a: T): T => a.subarray(0, n) as T;
+    assert(fillColumn(snap.seq, first(cols.seq)) && fillColumn(snap.amountKop, first(cols.amountKop)) && fillColumn(snap.forgetAtMs, first(cols.forgetAtMs))
+      && fillColumn(snap.device, first(cols.device)) && fillColumn(snap.account, first(cols.account)), 'sale columns of the snapshot\'s count');
     this.cols = cols;
     this.tail = n;
     for (let i = 0; i < n; i++) {
       assert(cols.device[i]! < this.devices.size && cols.account[i]! < this.accounts.size, 'a sale names a known device and account');
       assert(i === 0 || cols.forgetAtMs[i - 1]! <= cols.forgetAtMs[i]!, 'sales are stored in the order they are forgotten');
-      this.index(cols.device[i]!, cols.seq[i]!, i);
     }
+    this.pendingFrom = 0;
+    this.pendingTo = n;
     for (const [row, refundId] of snap.refunded) if (row >= 0 && row < n) this.refunds.set(row, refundId);
   }
 }
 
-/** The base64 of the first `n` elements' bytes (little-endian on every platform Node runs tapgate on). */
-function b64(a: Float64Array | Uint32Array, n: number): string {
-  return Buffer.from(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT).toString('base64');
-}
-
-/** Fills the first `n` elements of `into` from base64 written by b64; false when the length does not match. */
-function fromB64(text: string, into: Float64Array | Uint32Array, n: number): boolean {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length !== n * into.BYTES_PER_ELEMENT) return false;
-  new Uint8Array(into.buffer, into.byteOffset, bytes.length).set(bytes);
-  return true;
-}

@@ -27,16 +27,20 @@ export interface StoredDecision {
 
 /**
  * Seq memory as a snapshot stores it: the person ids by number (index 0: none), and per device its
- * id, its highest seq and its ring as it is in memory: the ring's size and each column as the
- * base64 of its little-endian bytes (seq f64, decidedAtMs f64, person u32, reason u8, flags u8:
- * 1 a POS decision, 2 a benefit paid; amountKop f64 and balanceAfterKop f64, '' for a device with
- * no POS decision). Slots older than the window may be in it; lookups never return them. Stored
- * whole, a ring is written and loaded with a copy per column, not a step per decision.
+ * id, its highest seq and its ring as it is in memory: the ring's size and each column's bytes
+ * (little-endian: seq f64, decidedAtMs f64, person u32, reason u8, flags u8: 1 a POS decision,
+ * 2 a benefit paid; amountKop f64 and balanceAfterKop f64, null for a device with no POS
+ * decision). Slots older than the window may be in it; lookups never return them. Stored whole, a
+ * ring is written and loaded with a copy per column, not a step per decision (the snapshot
+ * container carries the columns as binary, gateway/snapshot-encode.ts).
  */
 export interface SeqSnapshot {
   readonly persons: readonly string[];
-  readonly devices: ReadonlyArray<readonly [string, number, number, string, string, string, string, string, string, string]>;
+  readonly devices: ReadonlyArray<readonly [string, number, number, Column, Column, Column, Column, Column, Column | null, Column | null]>;
 }
+
+/** A column as a snapshot holds it: its bytes (a typed array's view when written). */
+export type Column = Uint8Array | Float64Array | Uint32Array;
 
 const POS = 1;
 const SUBSIDISED = 2;
@@ -82,6 +86,15 @@ class Ring {
     return this;
   }
 
+  /** A copy of this ring (same size): a few memcpy. */
+  copy(): Ring {
+    const r = new Ring(this.size);
+    r.seq.set(this.seq); r.decidedAtMs.set(this.decidedAtMs); r.appendNo.set(this.appendNo);
+    r.person.set(this.person); r.reason.set(this.reason); r.flags.set(this.flags);
+    if (this.amountKop !== null) { r.withPos(); r.amountKop!.set(this.amountKop); r.balanceAfterKop!.set(this.balanceAfterKop!); }
+    return r;
+  }
+
   /** Copies slot `i` of `from` into slot `j` of this ring. */
   take(j: number, from: Ring, i: number): void {
     this.seq[j] = from.seq[i]!;
@@ -108,6 +121,8 @@ class Ring {
 class DeviceSeqs {
   highest = 0;
   ring: Ring;
+  /** A snapshot cut holds the ring: copy it before writing. */
+  private shared = false;
   /** The ring's largest size: the first power of two at or above the memory. */
   readonly ringMax: number;
 
@@ -123,7 +138,17 @@ class DeviceSeqs {
     return this.ring.seq[i] === seq ? i : -1;
   }
 
+  /** The ring for a snapshot cut: it is not written again (the next `set` copies it first). */
+  share(): Ring {
+    this.shared = true;
+    return this.ring;
+  }
+
   set(seq: number, reason: number, person: number, decidedAtMs: number, appendNo: number, pos: StoredDecision['pos']): void {
+    if (this.shared) {
+      this.ring = this.ring.copy();
+      this.shared = false;
+    }
     const highest = Math.max(this.highest, seq);
     let i: number;
     for (;;) {
@@ -158,6 +183,7 @@ class DeviceSeqs {
       if (seq !== EMPTY && seq > floor) ring.take(seq % ring.size, old, i);
     }
     this.ring = ring;
+    this.shared = false;
   }
 
   /** Slots holding a decision (some may be older than the window): what the device costs. */
@@ -169,42 +195,30 @@ class DeviceSeqs {
 }
 
 /**
- * A device's part of a snapshot cut: copies of its columns, encoded only when serialised
+ * A device's part of a snapshot cut: its ring as it was (copy on write), encoded only when serialised
  * (`toJSON`, called by the snapshot encoder one device at a time, off the cut's turn).
  */
 class DeviceCut {
-  private readonly d: DeviceSeqs;
+  private readonly ring: Ring;
+  private readonly highest: number;
 
-  constructor(readonly id: string, source: DeviceSeqs, memory: number) {
-    // A copy, so later decisions do not leak into the cut: a few memcpy per device.
-    const r = source.ring;
-    const copy = new DeviceSeqs(memory);
-    const ring = new Ring(r.size);
-    ring.seq.set(r.seq); ring.decidedAtMs.set(r.decidedAtMs); ring.appendNo.set(r.appendNo);
-    ring.person.set(r.person); ring.reason.set(r.reason); ring.flags.set(r.flags);
-    if (r.amountKop !== null) { ring.withPos(); ring.amountKop!.set(r.amountKop); ring.balanceAfterKop!.set(r.balanceAfterKop!); }
-    copy.ring = ring;
-    copy.highest = source.highest;
-    this.d = copy;
+  constructor(readonly id: string, source: DeviceSeqs) {
+    // The ring itself, marked shared: the device copies it before its next write (copy on write),
+    // so the cut costs nothing per decision and stays as it was.
+    this.ring = source.share();
+    this.highest = source.highest;
   }
 
   toJSON(): SeqSnapshot['devices'][number] {
-    const r = this.d.ring;
-    return [this.id, this.d.highest, r.size, b64(r.seq), b64(r.decidedAtMs), b64(r.person), b64(r.reason), b64(r.flags),
-      r.amountKop === null ? '' : b64(r.amountKop), r.balanceAfterKop === null ? '' : b64(r.balanceAfterKop)];
+    const r = this.ring;
+    return [this.id, this.highest, r.size, r.seq, r.decidedAtMs, r.person, r.reason, r.flags, r.amountKop, r.balanceAfterKop];
   }
 }
 
-/** The base64 of a typed array's bytes (this machine's order: little-endian on every platform Node runs tapgate on). */
-function b64(a: Float64Array | Uint32Array | Uint8Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-/** Fills `into` from base64 written by b64; false when the length does not match. */
-function fromB64(text: string, into: Float64Array | Uint32Array | Uint8Array): boolean {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length !== into.byteLength) return false;
-  new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(bytes);
+/** Fills `into` from a column's bytes; false when the length does not match. */
+export function fillColumn(from: Column, into: Float64Array | Uint32Array | Uint8Array): boolean {
+  if (from.byteLength !== into.byteLength) return false;
+  new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
   return true;
 }
 
@@ -251,11 +265,11 @@ export class SeqMemory {
   }
 
   /**
-   * A consistent cut for a snapshot: copies of each device's columns (memcpy, one short turn);
-   * packing them into rows happens when the cut is serialised, device by device.
+   * A consistent cut for a snapshot, in one short turn: each device's ring, shared until the
+   * device's next decision copies it; encoding happens when the cut is serialised, device by device.
    */
   toSnapshot(): { readonly persons: readonly string[]; readonly devices: readonly DeviceCut[] } {
-    return { persons: this.persons.toArray(), devices: [...this.devices].map(([id, d]) => new DeviceCut(id, d, this.memory)) };
+    return { persons: this.persons.toArray(), devices: [...this.devices].map(([id, d]) => new DeviceCut(id, d)) };
   }
 
   loadSnapshot(snap: SeqSnapshot): void {
@@ -265,9 +279,9 @@ export class SeqMemory {
       const d = new DeviceSeqs(this.memory);
       assert(Number.isInteger(Math.log2(size)) && size <= d.ringMax, `seq memory of ${id}: a ring of ${size} slots`);
       const ring = new Ring(size);
-      let ok = fromB64(seq, ring.seq) && fromB64(decidedAtMs, ring.decidedAtMs) && fromB64(person, ring.person) && fromB64(reason, ring.reason)
-        && fromB64(flags, ring.flags);
-      if (amountKop !== '') ok = ok && fromB64(amountKop, ring.withPos().amountKop!) && fromB64(balanceAfterKop, ring.balanceAfterKop!);
+      let ok = fillColumn(seq, ring.seq) && fillColumn(decidedAtMs, ring.decidedAtMs) && fillColumn(person, ring.person)
+        && fillColumn(reason, ring.reason) && fillColumn(flags, ring.flags);
+      if (amountKop !== null) ok = ok && balanceAfterKop !== null && fillColumn(amountKop, ring.withPos().amountKop!) && fillColumn(balanceAfterKop, ring.balanceAfterKop!);
       assert(ok, `seq memory of ${id}: columns of the ring's size`);
       // Taken when everything was durable: append numbers of that boot mean nothing now (0).
       d.ring = ring;

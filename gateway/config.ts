@@ -11,9 +11,9 @@ import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, strVar, type En
 /**
  * Ledger events after which a snapshot is due whatever the interval: a start after a SIGKILL
  * replays at most about this many events on top of loading the snapshot (ADR 0014). At the
- * saturation rate of this machine (about 48k taps/s) one every ~20 s.
+ * saturation rate of this machine (about 48k taps/s) one every ~10 s.
  */
-export const DEFAULT_SNAPSHOT_EVENTS = 1_000_000;
+export const DEFAULT_SNAPSHOT_EVENTS = 500_000;
 
 export interface GatewayConfig {
   readonly gatewayId: string;

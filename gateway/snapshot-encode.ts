@@ -60,14 +60,16 @@ function holdsLargeArray(v: unknown, depth: number): boolean {
   return false;
 }
 
-async function walk(v: unknown, w: Writer): Promise<void> {
+type Replacer = (this: unknown, key: string, value: unknown) => unknown;
+
+async function walk(v: unknown, w: Writer, replacer: Replacer | undefined): Promise<void> {
   if (Array.isArray(v)) {
     w.write('[');
     for (let i = 0; i < v.length; i++) {
       if (i > 0) w.write(',');
       const x: unknown = v[i];
-      if (holdsLargeArray(x, 2)) await walk(x, w);
-      else w.write(JSON.stringify(x) ?? 'null');
+      if (holdsLargeArray(x, 2)) await walk(x, w, replacer);
+      else w.write(JSON.stringify(x, replacer) ?? 'null');
       await w.pace();
     }
     w.write(']');
@@ -80,26 +82,88 @@ async function walk(v: unknown, w: Writer): Promise<void> {
       if (x === undefined || typeof x === 'function') continue;
       w.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
-      await walk(x, w);
+      await walk(x, w, replacer);
     }
     w.write('}');
     return;
   }
-  w.write(JSON.stringify(v) ?? 'null');
+  w.write(JSON.stringify(v, replacer) ?? 'null');
 }
 
-/** The JSON text of `value` (as JSON.stringify writes it), produced in slices. */
-export async function stringifySliced(value: unknown): Promise<Buffer> {
+/** The JSON text of `value` (as JSON.stringify writes it, with the same replacer), produced in slices. */
+export async function stringifySliced(value: unknown, replacer?: Replacer): Promise<Buffer> {
   const w = new Writer();
-  await walk(value, w);
+  await walk(value, w, replacer);
   return w.bytes();
 }
 
+/**
+ * The snapshot container (ADR 0014): "TGS1", the JSON's length (u32 LE), the JSON, then each
+ * binary column as its length (u32 LE) and its bytes, the whole gzipped. In the JSON a column is
+ * `{"$blob": n}`. Typed arrays in the cut (state parts return them from `toJSON`) become columns,
+ * so millions of numbers are copied, not printed and parsed.
+ */
+const MAGIC = Buffer.from('TGS1');
+
+export const isBlobRef = (v: unknown): v is { $blob: number } =>
+  typeof v === 'object' && v !== null && typeof (v as { $blob?: unknown }).$blob === 'number';
+
 /** Serialises and gzips a snapshot cut; the event loop is never held for long. */
 export async function encodeSnapshot(cut: unknown): Promise<Buffer> {
-  return gzipAsync(await stringifySliced(cut));
+  const blobs: Buffer[] = [];
+  const json = await stringifySliced(cut, (_key, value) => {
+    if (!ArrayBuffer.isView(value)) return value;
+    blobs.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+    return { $blob: blobs.length - 1 };
+  });
+  const parts: Buffer[] = [MAGIC, u32(json.length), json];
+  for (const b of blobs) parts.push(u32(b.length), b);
+  return gzipAsync(Buffer.concat(parts), { level: SNAPSHOT_GZIP_LEVEL });
 }
 
+/** gzip level of snapshots: the fastest; the columns compress well at any level. */
+export const SNAPSHOT_GZIP_LEVEL = 1;
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+
+/**
+ * Decodes a snapshot written by encodeSnapshot: its JSON with every `{"$blob": n}` replaced by
+ * that column's bytes (a Uint8Array the state parts copy from). Throws on a damaged container.
+ */
 export async function decodeSnapshot<T>(bytes: Uint8Array): Promise<T> {
-  return JSON.parse((await gunzipAsync(bytes)).toString('utf8')) as T;
+  const all = await gunzipAsync(bytes);
+  if (all.length < 8 || !all.subarray(0, 4).equals(MAGIC)) throw new RangeError('snapshot: not a TGS1 container');
+  const jsonEnd = 8 + all.readUInt32LE(4);
+  if (jsonEnd > all.length) throw new RangeError('snapshot: JSON beyond the container');
+  const blobs: Uint8Array[] = [];
+  for (let o = jsonEnd; o < all.length;) {
+    if (o + 4 > all.length) throw new RangeError('snapshot: truncated column');
+    const end = o + 4 + all.readUInt32LE(o);
+    if (end > all.length) throw new RangeError('snapshot: column beyond the container');
+    blobs.push(all.subarray(o + 4, end));
+    o = end;
+  }
+  // Resolved by a walk, not a JSON.parse reviver: V8's reviver costs seconds on a big state.
+  return resolveBlobs(JSON.parse(all.toString('utf8', 8, jsonEnd)), blobs) as T;
+}
+
+/** Replaces every `{"$blob": n}` below `v` with column n, in place. */
+function resolveBlobs(v: unknown, blobs: readonly Uint8Array[]): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (isBlobRef(v)) {
+    const blob = blobs[v.$blob];
+    if (blob === undefined) throw new RangeError(`snapshot: no column ${v.$blob}`);
+    return blob;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) v[i] = resolveBlobs(v[i], blobs);
+    return v;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (typeof o[k] === 'object' && o[k] !== null) o[k] = resolveBlobs(o[k], blobs);
+  return o;
 }

@@ -46,6 +46,7 @@ export interface Cut {
   readonly purchases: ReturnType<Sequencer['pos']['purchases']['toSnapshot']>; readonly continuity: State['continuity'];
 }
 
+const NONE = new Uint8Array(0);
 const manifestSubject = (gatewayId: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.manifest`;
 const chunkSubject = (gatewayId: string, id: string) => `${SNAPSHOT_SUBJECT_PREFIX}.${gatewayId}.chunk.${id}`;
 
@@ -103,7 +104,7 @@ async function readManifest(jsm: JetStreamManager, gatewayId: string): Promise<M
  * when there is none or it cannot be used (the caller replays the whole ledger).
  */
 export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer,
-  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
+  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<SnapshotLoad | null> {
   try {
     return await readSnapshotInto(js, jsm, gatewayId, sequencer, continuity, warn);
   } catch (err) {
@@ -112,14 +113,15 @@ export async function loadSnapshot(js: JetStreamClient, jsm: JetStreamManager, g
     sequencer.seqs.loadSnapshot({ persons: [], devices: [] });
     sequencer.passes.loadSnapshot({ lastAllowed: [], schools: [] });
     sequencer.money.loadSnapshot({ balances: [], payments: [], unindexed: [], clockMs: 0, forgotten: 0 });
-    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: { devices: [], accounts: [], count: 0, seq: '', amountKop: '', forgetAtMs: '', device: '', account: '', refunded: [] }, refunds: [], clockMs: 0 });
+    sequencer.pos.purchases.loadSnapshot({ spent: [], taken: [], sales: { devices: [], accounts: [], count: 0, seq: NONE, amountKop: NONE, forgetAtMs: NONE, device: NONE, account: NONE, refunded: [] }, refunds: [], clockMs: 0 });
     continuity.loadSnapshot(undefined);
     return null;
   }
 }
 
 async function readSnapshotInto(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, sequencer: Sequencer,
-  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<{ ledgerStreamSeq: number; bytes: number } | null> {
+  continuity: LedgerContinuity, warn: (msg: string) => void): Promise<SnapshotLoad | null> {
+  const started = performance.now();
   const manifest = await readManifest(jsm, gatewayId);
   if (manifest === null) return null;
   if (manifest.version !== SNAPSHOT_VERSION) { warn(`snapshot ${manifest.id} has version ${manifest.version}; replaying the whole ledger`); return null; }
@@ -142,6 +144,16 @@ async function readSnapshotInto(js: JetStreamClient, jsm: JetStreamManager, gate
     warn(`snapshot ${manifest.id} is incomplete or corrupt; replaying the whole ledger`);
     return null;
   }
-  restoreState(await decodeSnapshot<State>(bytes), sequencer, continuity);
-  return { ledgerStreamSeq: manifest.ledgerStreamSeq, bytes: bytes.length };
+  const fetched = performance.now();
+  const state = await decodeSnapshot<State>(bytes);
+  const decoded = performance.now();
+  restoreState(state, sequencer, continuity);
+  return { ledgerStreamSeq: manifest.ledgerStreamSeq, bytes: bytes.length, fetchSeconds: (fetched - started) / 1000,
+    decodeSeconds: (decoded - fetched) / 1000, restoreSeconds: (performance.now() - decoded) / 1000 };
+}
+
+/** A loaded snapshot: what it covers, its size, and where the time went (seconds). */
+export interface SnapshotLoad {
+  readonly ledgerStreamSeq: number; readonly bytes: number;
+  readonly fetchSeconds: number; readonly decodeSeconds: number; readonly restoreSeconds: number;
 }

@@ -73,7 +73,8 @@ export class Snapshotter {
       this.lastSeq = seq;
       this.metrics.snapshotSeconds.set((performance.now() - started) / 1000);
       this.metrics.snapshotBytes.set(m.bytes);
-      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks, cutSeconds, events }, 'snapshot written');
+      this.log.info({ id, ledgerStreamSeq: seq, bytes: m.bytes, chunks: m.chunks, cutSeconds, seconds: (performance.now() - started) / 1000, events },
+        'snapshot written');
     }).catch((err: unknown) => {
       this.log.warn({ err: (err as Error).message }, 'snapshot failed; the next start replays more of the ledger');
     }).finally(() => { this.writing = null; });

@@ -32,7 +32,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   ledgerPendingMax: 256,
   shutdownGraceMs: 10_000,
   snapshotIntervalMs: 300_000,
-  snapshotEvents: 1_000_000,
+  snapshotEvents: 500_000,
   paymentIdsMemoryMs: 259_200_000,
   logLevel: 'info',
   standby: false,

@@ -44,7 +44,7 @@ t.test('restart - a gateway serves after a SIGKILL with 5,000,000 ledger events 
   }
   await Promise.all(pending);
 
-  const env = { TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_SNAPSHOT_INTERVAL_MS: '0', TAPGATE_REPEAT_WINDOW_MS: '0' };
+  const env = { TAPGATE_GATEWAY_ID: GATEWAY_ID, TAPGATE_SNAPSHOT_INTERVAL_MS: '0', TAPGATE_SNAPSHOT_EVENTS: '0', TAPGATE_REPEAT_WINDOW_MS: '0' };
   const first = await startGateway(stack, env, START_MS);
   const c1 = await connect(first, ts);
   t.equal(Number(c1.welcome!.lastDecidedSeq), EVENTS, 'the replayed state knows the device\'s highest seq');
