@@ -1,14 +1,15 @@
 // Snapshots of the sequencer's state, so a start replays only the ledger written since the last
-// snapshot instead of the whole ledger. A snapshot is taken only when every decision in memory is
-// durable (no batch being filled, no append in flight) and records the ledger stream seq it
-// covers; it is stored gzipped in chunks on the JetStream stream SNAPSHOTS, with a manifest
-// written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
+// snapshot instead of the whole ledger. A snapshot's cut is exactly the ledger up to one append
+// (the writer seals its open batch for it) and is published only once that append is durable,
+// recording its stream seq (gateway/snapshotter.ts, ADR 0014); it is stored gzipped in chunks on
+// the JetStream stream SNAPSHOTS, with a manifest written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
 // bad checksum, other version, an error while loading) falls back to the full replay: the ledger
 // stays the truth.
 //
 // Taking one does not block the event loop (ADR 0013): `captureState` is the consistent cut, one
-// cheap turn that shares immutable records and copies mutable ones; serialising and gzipping then
-// run in slices and in the thread pool (snapshot-encode.ts) while taps go on being decided.
+// cheap turn that shares immutable records and rings (copy on write) and copies mutable ones;
+// serialising (a binary container, snapshot-encode.ts) and gzipping then
+// run in slices and in the thread pool while taps go on being decided.
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
@@ -71,7 +72,7 @@ export function restoreState(state: State, sequencer: Sequencer, continuity: Led
 }
 
 /**
- * Writes a snapshot of `state` (a cut from captureState, taken when every decision was durable)
+ * Writes a snapshot of `state` (a cut from captureState whose last append is durable now)
  * covering ledger stream seq `ledgerStreamSeq`.
  */
 export async function writeSnapshot(js: JetStreamClient, jsm: JetStreamManager, gatewayId: string, id: string, state: Cut,
