@@ -2,14 +2,14 @@
 // snapshot instead of the whole ledger. A snapshot's cut is exactly the ledger up to one append
 // (the writer seals its open batch for it) and is published only once that append is durable,
 // recording its stream seq (gateway/snapshotter.ts, ADR 0014); it is stored gzipped in chunks on
-// the JetStream stream SNAPSHOTS, with a manifest written last, so a half-written snapshot is never used. Any problem reading one (missing chunk,
-// bad checksum, other version, an error while loading) falls back to the full replay: the ledger
-// stays the truth.
+// the JetStream stream SNAPSHOTS, with a manifest written last, so a half-written snapshot is never
+// used. Any problem reading one (missing chunk, bad checksum, other version, an error while
+// loading) falls back to the full replay: the ledger stays the truth.
 //
 // Taking one does not block the event loop (ADR 0013): `captureState` is the consistent cut, one
 // cheap turn that shares immutable records and rings (copy on write) and copies mutable ones;
-// serialising (a binary container, snapshot-encode.ts) and gzipping then
-// run in slices and in the thread pool while taps go on being decided.
+// serialising (a binary container, snapshot-encode.ts) and gzipping then run in slices and in the
+// thread pool while taps go on being decided.
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
