@@ -19,6 +19,7 @@ export * from './purchase.js';
 export * from './person-key.js';
 export * from './device-rate.js';
 export * from './frame-peek.js';
+export * from './notify-rules.js';
 export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';

@@ -141,5 +141,6 @@ export function referencesOf(r: RegistryRecord): Array<readonly [RecordKind, str
     case 'device': case 'person': case 'category': case 'product': return [['school', r.value.schoolId]];
     case 'identifier': case 'account': case 'benefit': return [['person', r.value.personId]];
     case 'guardianship': case 'invitation': case 'preferences': return [['guardian', r.value.guardianId], ['person', r.value.personId]];
+    case 'push_subscription': return [['guardian', r.value.guardianId]];
   }
 }

@@ -2,7 +2,7 @@
 // the UID index makes the per-tap question "whose card is this" one string-keyed lookup. The
 // other indexes serve the admin API: dedup of persons, guardians by phone, links both ways.
 import type {
-  Account, Benefit, Category, Device, Guardian, Guardianship, Identifier, Invitation, Person, Preferences, Product,
+  Account, Benefit, Category, Device, Guardian, Guardianship, Identifier, Invitation, Person, Preferences, Product, PushSubscriptionRecord,
   RecordKind, RegistryRecord, School,
 } from './registry.js';
 import { parseRecord } from './registry.js';
@@ -32,6 +32,7 @@ export class RegistryIndex {
   readonly preferences = new Map<string, Preferences>();
   readonly categories = new Map<string, Category>();
   readonly products = new Map<string, Product>();
+  readonly pushSubscriptions = new Map<string, PushSubscriptionRecord>();
   /** Account and benefits of each person, for the POS rules. */
   private readonly accountOfPerson = new Map<string, Account>();
   private readonly benefitsOfPerson = new Map<string, Benefit[]>();
@@ -44,6 +45,7 @@ export class RegistryIndex {
   private readonly guardianshipsOfPerson = new Multi();
   private readonly personsOfSchool = new Multi();
   private readonly devicesOfSchool = new Multi();
+  private readonly pushSubscriptionsOfGuardian = new Multi();
   /** Count of changes applied, for metrics and tests. */
   changes = 0;
 
@@ -91,6 +93,7 @@ export class RegistryIndex {
         this.guardianshipsOfGuardian.add(r.value.guardianId, r.value.id);
         this.guardianshipsOfPerson.add(r.value.personId, r.value.id);
         break;
+      case 'push_subscription': this.pushSubscriptionsOfGuardian.add(r.value.guardianId, r.value.id); break;
       default: break;
     }
   }
@@ -122,6 +125,7 @@ export class RegistryIndex {
         this.guardianshipsOfGuardian.delete(r.value.guardianId, r.value.id);
         this.guardianshipsOfPerson.delete(r.value.personId, r.value.id);
         break;
+      case 'push_subscription': this.pushSubscriptionsOfGuardian.delete(r.value.guardianId, r.value.id); break;
       default: break;
     }
   }
@@ -165,6 +169,10 @@ export class RegistryIndex {
     return [...this.guardianshipsOfPerson.get(personId)].map((id) => this.guardianships.get(id)!);
   }
 
+  pushSubscriptionsOfGuardianId(guardianId: string): PushSubscriptionRecord[] {
+    return [...this.pushSubscriptionsOfGuardian.get(guardianId)].map((id) => this.pushSubscriptions.get(id)!);
+  }
+
   personIdsOfSchool(schoolId: string): ReadonlySet<string> {
     return this.personsOfSchool.get(schoolId);
   }
@@ -189,6 +197,7 @@ export class RegistryIndex {
       case 'preferences': return this.preferences;
       case 'category': return this.categories;
       case 'product': return this.products;
+      case 'push_subscription': return this.pushSubscriptions;
     }
   }
 

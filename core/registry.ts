@@ -17,7 +17,7 @@ export const PERSON_KINDS = ['pupil', 'staff'] as const;
 export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'temporary'] as const;
 export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
 export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account', 'benefit',
-  'guardian', 'guardianship', 'invitation', 'preferences', 'category', 'product'] as const;
+  'guardian', 'guardianship', 'invitation', 'preferences', 'category', 'product', 'push_subscription'] as const;
 /** What a guardianship lets a guardian see of a child. Parents get all; trusted persons what they were granted. */
 export const GRANT_SCOPES = ['passes', 'purchases', 'balance'] as const;
 export type GrantScope = (typeof GRANT_SCOPES)[number];
@@ -58,7 +58,11 @@ export interface Person {
   readonly surname: string; readonly givenName: string; readonly patronymic: string; readonly birthDate: string;
 }
 /** A parent or other adult, identified by a mobile phone. Personal data: lives only in the registry. */
-export interface Guardian { readonly id: string; readonly phone: string; readonly surname: string; readonly givenName: string }
+export interface Guardian {
+  readonly id: string; readonly phone: string; readonly surname: string; readonly givenName: string;
+  /** Where e-mail notices and digests go; '' when the guardian gave none (then e-mail is skipped). */
+  readonly email: string;
+}
 /** A guardian's access to a child: a parent (linked by the school) or a trusted person (invited by a parent). */
 export interface Guardianship {
   readonly id: string; readonly guardianId: string; readonly personId: string;
@@ -81,7 +85,31 @@ export interface Preferences {
   readonly id: string; readonly guardianId: string; readonly personId: string;
   readonly subscriptions: ReadonlyArray<{ readonly event: NotificationEvent; readonly channels: readonly NotificationChannel[] }>;
   readonly lowBalanceThresholdKop: number | null;
+  /**
+   * Local hours (school's zone) in which purchase, top-up and balance notices wait until the end;
+   * entries, exits and hand-overs are never held. null: no quiet hours.
+   */
+  readonly quietHours: QuietHours | null;
 }
+/** A span of local time, 'HH:MM' to 'HH:MM'; `from` later than `to` spans midnight (22:00 to 07:00). */
+export interface QuietHours { readonly from: string; readonly to: string }
+/** A local time of day, 00:00 to 23:59. */
+export const CLOCK_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+/** A browser's Web Push subscription for a guardian (RFC 8030); removed when the push service answers 404 or 410. */
+export interface PushSubscriptionRecord {
+  readonly id: string; readonly guardianId: string;
+  /** The push service URL: personal data (it identifies one browser), kept only here. */
+  readonly endpoint: string;
+  /** The browser's P-256 public key and auth secret, base64url. */
+  readonly p256dh: string; readonly auth: string;
+  readonly createdAtMs: number;
+}
+/** Longest push endpoint URL, in characters. */
+export const PUSH_ENDPOINT_CHARS_MAX = 1024;
+/** Most push subscriptions (browsers) per guardian. */
+export const PUSH_SUBSCRIPTIONS_PER_GUARDIAN_MAX = 10;
+/** An e-mail address as the notifier accepts it: one '@', no spaces or angle brackets, at most 254 characters. */
+export const EMAIL_PATTERN = /^[^\s@<>(),;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 /** A product category of a school's canteen; `code` is what POS baskets and bans use. */
 export interface Category { readonly id: string; readonly schoolId: string; readonly code: string; readonly name: string }
 export interface Product {
@@ -143,7 +171,8 @@ export type RegistryRecord =
   | { readonly kind: 'invitation'; readonly value: Invitation }
   | { readonly kind: 'preferences'; readonly value: Preferences }
   | { readonly kind: 'category'; readonly value: Category }
-  | { readonly kind: 'product'; readonly value: Product };
+  | { readonly kind: 'product'; readonly value: Product }
+  | { readonly kind: 'push_subscription'; readonly value: PushSubscriptionRecord };
 
 /** Largest product price, in kopecks (10,000 roubles). */
 export const PRODUCT_PRICE_KOP_MAX = 1_000_000;
@@ -228,6 +257,24 @@ function parseBool(raw: Raw, field: string, where: string, fallback: boolean): b
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An optional amount of 0 to DAILY_LIMIT_KOP_MAX kopecks (JSON number or CSV digits); null when empty. */
+function guardianEmail(raw: Raw, where: string): string {
+  const email = str(raw, 'email', where, { optional: true, max: 254 });
+  if (email !== '' && !EMAIL_PATTERN.test(email)) fail(`${where}: email must be an address like name@example.ru`, { field: 'email' });
+  return email;
+}
+
+function quietHours(raw: Raw, where: string): QuietHours | null {
+  const q = raw['quietHours'];
+  if (q === undefined || q === null) return null;
+  const o = (typeof q === 'object' ? q : {}) as Raw;
+  const from = str(o, 'from', `${where}.quietHours`, { max: 5 });
+  const to = str(o, 'to', `${where}.quietHours`, { max: 5 });
+  if (!CLOCK_TIME_PATTERN.test(from) || !CLOCK_TIME_PATTERN.test(to) || from === to) {
+    fail(`${where}: quietHours must be {from, to} as different HH:MM times`, { field: 'quietHours' });
+  }
+  return Object.freeze({ from, to });
+}
+
 function optionalKop(raw: Raw, field: string, where: string): number | null {
   const v = raw[field];
   if (v === undefined || v === null || v === '') return null;
@@ -312,7 +359,8 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
       const phone = str(raw, 'phone', where, { max: 16 });
       if (!PHONE_PATTERN.test(phone)) fail(`${where}: phone must be E.164 (+79161234567)`, { field: 'phone' });
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), phone, surname: human(raw, 'surname', where, check, { max: NAME_CHARS_MAX }),
-        givenName: human(raw, 'givenName', where, check, { optional: true, max: NAME_CHARS_MAX, blankIsNone: true }) }) };
+        givenName: human(raw, 'givenName', where, check, { optional: true, max: NAME_CHARS_MAX, blankIsNone: true }),
+        email: guardianEmail(raw, where) }) };
     }
     case 'guardianship': {
       const relation = oneOf(raw, 'relation', GUARDIAN_RELATIONS, where);
@@ -344,7 +392,21 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
         return Object.freeze({ event, channels: Object.freeze([...new Set(channels)]) });
       });
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), guardianId: id(raw, 'guardianId', where), personId: id(raw, 'personId', where),
-        subscriptions: Object.freeze(subscriptions), lowBalanceThresholdKop: optionalKop(raw, 'lowBalanceThresholdKop', where) }) };
+        subscriptions: Object.freeze(subscriptions), lowBalanceThresholdKop: optionalKop(raw, 'lowBalanceThresholdKop', where),
+        quietHours: quietHours(raw, where) }) };
+    }
+    case 'push_subscription': {
+      const endpoint = str(raw, 'endpoint', where, { max: PUSH_ENDPOINT_CHARS_MAX });
+      if (!/^https:\/\/[^\s]+$/.test(endpoint)) fail(`${where}: endpoint must be an https URL`, { field: 'endpoint' });
+      const key = (field: string, bytes: number) => {
+        const v = str(raw, field, where, { max: 200 });
+        if (!/^[A-Za-z0-9_-]+$/.test(v) || Buffer.from(v, 'base64url').length !== bytes) fail(`${where}: ${field} must be ${bytes} bytes, base64url`, { field });
+        return v;
+      };
+      const createdAtMs = raw['createdAtMs'];
+      if (typeof createdAtMs !== 'number' || !Number.isSafeInteger(createdAtMs) || createdAtMs < 0) fail(`${where}: createdAtMs must be ms since the epoch`, { field: 'createdAtMs' });
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), guardianId: id(raw, 'guardianId', where), endpoint,
+        p256dh: key('p256dh', 65), auth: key('auth', 16), createdAtMs: createdAtMs as number }) };
     }
     case 'category': {
       const code = str(raw, 'code', where, { max: 32 });

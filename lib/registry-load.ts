@@ -55,7 +55,7 @@ export async function loadRegistryRecords(kv: KV, records: readonly RegistryReco
   };
   // Parents before children, so a watcher never sees an identifier before its person.
   const order = { school: 0, guardian: 0, device: 1, category: 1, product: 1, person: 2, identifier: 3, account: 3, benefit: 3,
-    guardianship: 3, invitation: 3, preferences: 3 } as const;
+    guardianship: 3, invitation: 3, preferences: 3, push_subscription: 3 } as const;
   const sorted = [...records].sort((a, b) => order[a.kind] - order[b.kind]);
   let written = 0;
   let inFlight: Promise<unknown>[] = [];

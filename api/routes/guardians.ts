@@ -1,8 +1,8 @@
 // Guardians (parents, identified by a mobile phone), their links to pupils made by the school,
 // trusted persons a parent invites, notification preferences, and a child's history.
-import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
+  EVENT_SCOPE, linkId,
   GRANT_SCOPES, NOTIFICATION_CHANNELS, NOTIFICATION_EVENTS, normaliseName, type GrantScope, type NotificationEvent, type Guardian, type Guardianship, type Invitation,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolZone, selfGuardian } from '../context.js';
@@ -14,15 +14,11 @@ import { newId } from '../store.js';
 import type { Principal, Role } from '../tokens.js';
 import { audited, byId, ok } from './common.js';
 
+
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const VIEWERS: Role[] = ['city_admin', 'school_operator', 'catering_operator', 'guardian'];
 /** How long an invitation of a trusted person stays open, in ms (7 days). */
 export const INVITATION_TTL_MS = 7 * 86_400_000;
-/** The grant an event type reports from: a trusted person hears only about what they may see. */
-export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
-  entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases', top_up: 'balance', low_balance: 'balance',
-  daily_digest: 'passes', weekly_digest: 'passes',
-};
 /**
  * How long a pending or revoked invitation is kept after it expired, in ms (30 days); the next
  * invitation for the same child deletes older ones. Accepted ones stay: they govern a link.
@@ -52,16 +48,6 @@ const guardianView = (g: Guardian) => ({ id: g.id, phone: g.phone, surname: g.su
 const linkView = (l: Guardianship) => ({ id: l.id, guardianId: l.guardianId, personId: l.personId, relation: l.relation, scopes: [...l.scopes], grantedBy: l.grantedBy });
 const invitationView = (i: Invitation) => ({ id: i.id, personId: i.personId, guardianId: i.guardianId, scopes: [...i.scopes], status: i.status,
   expiresAtMs: i.expiresAtMs, guardianshipId: i.guardianshipId });
-/**
- * The id of a guardian's link to a child (and of their preferences for it): one per pair.
- * `<guardian id>.<person id>` when neither holds a '.' and it fits in 64 characters (so no two
- * pairs share it), otherwise a hash of the pair.
- */
-export function linkId(guardianId: string, personId: string): string {
-  const joined = `${guardianId}.${personId}`;
-  if (!guardianId.includes('.') && !personId.includes('.') && joined.length <= 64) return joined;
-  return `l_${createHash('sha256').update(`${guardianId}\n${personId}`).digest('base64url').slice(0, 22)}`;
-}
 
 /** The guardian's link to the child, checked to be that pair's. */
 export function linkOf(ctx: ApiContext, guardianId: string, personId: string): Guardianship | undefined {

@@ -13,7 +13,8 @@ import { route, type Route } from '../route.js';
 import { Obj } from '../schemas.js';
 import { newId } from '../store.js';
 import { audited, ok } from './common.js';
-import { linkId, linkOf } from './guardians.js';
+import { linkId } from '../../core/index.js';
+import { linkOf } from './guardians.js';
 import { IDENTIFIERS_PER_PERSON_MAX, newAccountNumber } from './persons.js';
 
 /** Largest roster file, in bytes. */

@@ -19,6 +19,8 @@ const base: Record<RecordKind, Record<string, unknown>> = {
   preferences: { id: 'g1.p1', guardianId: 'g1', personId: 'p1', subscriptions: [{ event: 'entry_exit', channels: ['push'] }] },
   category: { id: 's1.sweets', schoolId: 's1', code: 'sweets', name: 'Sweets' },
   product: { id: 'pr1', schoolId: 's1', name: 'Bun', category: 'bakery', priceKop: 4500 },
+  push_subscription: { id: 'ps1', guardianId: 'g1', endpoint: 'https://push.example/abc', p256dh: Buffer.alloc(65, 4).toString('base64url'),
+    auth: Buffer.alloc(16, 1).toString('base64url'), createdAtMs: 1_800_000_000_000 },
 };
 
 function parse(kind: RecordKind, patch: Record<string, unknown>): RegistryRecord {
