@@ -5,3 +5,4 @@ export * from './registry-load.js';
 export * from './registry-repair.js';
 export * from './config.js';
 export * from './lease.js';
+export * from './ops-http.js';

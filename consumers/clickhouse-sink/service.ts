@@ -5,10 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
-import { connectionState, connectNats, ensureLedgerStream, type Logger } from '../../lib/index.js';
+import { connectionState, connectNats, ensureLedgerStream, listenOps, type Logger } from '../../lib/index.js';
 import type { SinkConfig } from './config.js';
 import { createSinkMetrics } from './metrics.js';
-import { listenSinkOps } from './ops-http.js';
 import { ensureSchema } from './schema.js';
 import { ClickHouseSink, retryDelayMs } from './sink.js';
 
@@ -55,7 +54,7 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   const sink = new ClickHouseSink(jetstream(nc), jsm, ch, {
     database: config.database, batchRowsMax: config.batchRowsMax, flushIntervalMs: config.flushIntervalMs, bootId: randomBytes(6).toString('hex'),
   }, metrics, log);
-  const ops = await listenSinkOps(config.host, config.opsPort, {
+  const ops = await listenOps(config.host, config.opsPort, {
     metrics: metrics.registry,
     notReadyReason: () => stopping ? 'shutting down' : !nats.connected() ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
       : sink.insertFailing ? 'ClickHouse inserts failing' : null,

@@ -1,15 +1,18 @@
-// The sink's operators' HTTP port (node:http: a few requests a minute need no uWS):
-// GET /metrics (Prometheus), /livez (the process runs), /readyz (NATS and ClickHouse reachable,
-// inserts succeeding).
+// The operators' HTTP port of a consumer process (the ClickHouse sink, the notifier; node:http:
+// a few requests a minute need no uWS): GET /metrics (Prometheus), /livez (the process runs),
+// /readyz (what the process needs is reachable and working), plus JSON pages of its own
+// (the notifier's /dead-letter).
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 
-export interface SinkOpsHandlers {
+export interface OpsHandlers {
   readonly metrics: Registry;
   /** Null when ready, else why not. */
   readonly notReadyReason: () => string | null;
   readonly readiness: () => Record<string, unknown>;
+  /** More GET paths answered with JSON, e.g. '/dead-letter'. */
+  readonly pages?: Readonly<Record<string, () => unknown>>;
 }
 
 /** Longest a scrape or probe may take before its socket is closed, in ms. */
@@ -19,7 +22,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
-export async function listenSinkOps(host: string, port: number, h: SinkOpsHandlers): Promise<{ port: number; close(): Promise<void> }> {
+export async function listenOps(host: string, port: number, h: OpsHandlers): Promise<{ port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -31,6 +34,8 @@ export async function listenSinkOps(host: string, port: number, h: SinkOpsHandle
       send(res, reason === null ? 200 : 503, 'application/json', JSON.stringify({ ready: reason === null, reason, ...h.readiness() }));
     } else if (path === '/metrics') {
       h.metrics.metrics().then((text) => send(res, 200, h.metrics.contentType, text), (err: unknown) => send(res, 500, 'text/plain', String(err)));
+    } else if (path !== undefined && h.pages?.[path] !== undefined) {
+      send(res, 200, 'application/json', JSON.stringify(h.pages[path]()));
     } else {
       send(res, 404, 'application/json', JSON.stringify({ error: { code: 'NOT_FOUND', message: 'see /metrics, /livez, /readyz' } }));
     }

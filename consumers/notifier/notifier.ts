@@ -1,0 +1,162 @@
+// The notifier's core, without I/O setup: it reads the LEDGER stream in order, plans notices for
+// the partitions of recipients this process owns, and hands them to one PartitionWorker per
+// partition (worker.ts), which journals and sends them. service.ts wires NATS, ClickHouse, the
+// providers and the ops port around it.
+//
+// Reading: one ordered read of the ledger per process, from the lowest position any owned
+// partition has planned up to. A partition taken over later with an older position restarts the
+// read from there; partitions already past a message skip it (each plans a message once: the
+// journal records the position with the plans).
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { RegistryIndex } from '../../core/index.js';
+import { tapgate } from '../../core/proto.js';
+import { LEDGER_STREAM, type Logger } from '../../lib/index.js';
+import { PartitionJournal } from './journal.js';
+import type { NotifierMetrics } from './metrics.js';
+import { PartitionState, type Finished, type Notice } from './partition.js';
+import { Planner } from './plan.js';
+import { PartitionWorker, type SendFn } from './worker.js';
+
+const { LedgerBatch } = tapgate.events.v1;
+
+/** The reader waits while any worker holds more plans than this not yet journaled. */
+export const WORKER_BACKLOG_MAX = 50_000;
+/** Ledger messages the read asks the server for at a time, in bytes. */
+const READ_MAX_BYTES = 4 * 1024 * 1024;
+
+export interface NotifierCoreOptions {
+  readonly memberId: string;
+  readonly partitions: number;
+  readonly inFlightPerChannel: number;
+  readonly shutdownGraceMs: number;
+}
+
+export interface NotifierEvents {
+  onFinished(partition: number, finished: readonly Finished[], planned: readonly Notice[]): void;
+}
+
+export class NotifierCore {
+  readonly workers = new Map<number, PartitionWorker>();
+  private readGeneration = 0;
+  private reading: Promise<void> | null = null;
+  private stopped = false;
+  /** The ledger seq the read has reached (planned into every owned worker). */
+  readSeq = 0;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly registry: RegistryIndex,
+    private readonly send: SendFn,
+    private readonly opts: NotifierCoreOptions,
+    private readonly events: NotifierEvents,
+    private readonly metrics: NotifierMetrics,
+    private readonly log: Logger,
+    private readonly onLost: (partition: number) => void,
+  ) {}
+
+  /** Loads a partition from its journal (fencing out any earlier owner) and starts working it. */
+  async gain(partition: number): Promise<void> {
+    const journal = new PartitionJournal(this.js, this.jsm, partition, this.opts.memberId);
+    const { snapshot, records, fenceSeq } = await journal.takeOver();
+    const state = snapshot === null ? new PartitionState(partition) : PartitionState.fromSnapshot(snapshot);
+    for (const r of records) state.apply(r, fenceSeq);
+    const uncertain = state.unfinishedAttempts();
+    const worker = new PartitionWorker(state, journal, this.send, { inFlightPerChannel: this.opts.inFlightPerChannel }, {
+      onFinished: (p, f, planned) => this.events.onFinished(p, f, planned),
+      onLost: (p, err) => {
+        this.log.warn({ partition: p, err: String(err) }, 'notify partition lost: another notifier wrote its journal');
+        this.workers.delete(p);
+        this.onLost(p);
+      },
+    }, this.log);
+    if (uncertain.length > 0) {
+      const now = Date.now();
+      worker.addOutcomes(uncertain.map((key) => ({ key, status: 'uncertain' as const, atMs: now, code: 'ATTEMPT_WITHOUT_OUTCOME' })));
+      this.log.warn({ partition, notices: uncertain.length }, 'attempts of the previous owner without an outcome parked as uncertain (never sent again)');
+    }
+    this.workers.set(partition, worker);
+    worker.start();
+    this.log.info({ partition, ledgerSeq: state.ledgerSeq, open: state.open.size, replayed: records.length, fromCheckpoint: snapshot !== null },
+      'notify partition loaded');
+    if (this.reading === null || state.ledgerSeq < this.readSeq) this.restartRead();
+  }
+
+  /** Stops working a partition: sends in flight finish and are journaled (within the grace). */
+  async release(partition: number): Promise<void> {
+    const w = this.workers.get(partition);
+    if (w === undefined) return;
+    this.workers.delete(partition);
+    await w.stop(this.opts.shutdownGraceMs);
+  }
+
+  /** The lease is gone: stop at once, writing nothing. */
+  abandon(partition: number): void {
+    this.workers.get(partition)?.abandon();
+    this.workers.delete(partition);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.readGeneration++;
+    await this.reading;
+  }
+
+  private restartRead(): void {
+    const generation = ++this.readGeneration;
+    const previous = this.reading;
+    this.reading = (async () => {
+      await previous;
+      await this.read(generation);
+    })().catch((err: unknown) => {
+      this.log.error({ err: String(err) }, 'ledger read failed; restarting');
+      if (!this.stopped && generation === this.readGeneration) setTimeout(() => this.restartRead(), 1000);
+    });
+  }
+
+  private async read(generation: number): Promise<void> {
+    const live = () => !this.stopped && generation === this.readGeneration;
+    while (live()) {
+      if (this.workers.size === 0) { await sleep(200); continue; }
+      const from = Math.min(...[...this.workers.values()].map((w) => w.queuedLedgerSeq)) + 1;
+      this.readSeq = from - 1;
+      const consumer = await this.js.consumers.get(LEDGER_STREAM, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
+      const iter = await consumer.consume({ max_bytes: READ_MAX_BYTES, expires: 5000 });
+      try {
+        for await (const m of iter) {
+          if (!live()) break;
+          this.metrics.ledgerLag.set(m.info.pending);
+          await this.handle(m.seq, m.data);
+          this.readSeq = m.seq;
+        }
+      } finally {
+        await iter.close().catch(() => undefined);
+        await consumer.delete().catch(() => undefined);
+      }
+    }
+  }
+
+  private async handle(seq: number, data: Uint8Array): Promise<void> {
+    while ([...this.workers.values()].some((w) => w.backlog > WORKER_BACKLOG_MAX)) await sleep(20);
+    const states = new Map<number, PartitionState>();
+    for (const [p, w] of this.workers) if (w.queuedLedgerSeq < seq) states.set(p, w.state);
+    if (states.size === 0) return;
+    let batch: tapgate.events.v1.LedgerBatch;
+    try {
+      batch = LedgerBatch.decode(data);
+    } catch (err) {
+      this.log.error({ seq, err: String(err) }, 'ledger message is not a LedgerBatch; skipped');
+      for (const p of states.keys()) this.workers.get(p)?.addPlans(seq, [], []);
+      return;
+    }
+    const plans = Planner.plan({ registry: this.registry, partitions: this.opts.partitions, states, nowMs: Date.now(),
+      pendingExits: (p, personId, schoolId, sinceMs) => this.workers.get(p)?.pendingExitKeys(personId, schoolId, sinceMs) ?? [] }, seq, batch);
+    for (const p of states.keys()) {
+      const plan = plans.get(p);
+      for (const n of plan?.planned ?? []) this.metrics.planned.inc({ type: n.type, channel: n.channel });
+      this.workers.get(p)?.addPlans(seq, plan?.planned ?? [], plan?.outcomes ?? []);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
