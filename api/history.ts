@@ -23,6 +23,18 @@ export interface PurchaseRow {
 }
 export interface MoneyRow { readonly atMs: number; readonly kind: 'top_up' | 'refund'; readonly amountKop: number; readonly balanceAfterKop: number; readonly ref: string }
 
+/** One notice of the delivery log as a guardian reads it: ids, type, channel, latest status. */
+export interface NotificationRow {
+  readonly key: string; readonly personId: string; readonly type: string; readonly channel: string; readonly status: string;
+  readonly code: string; readonly late: boolean; readonly eventTimeMs: number; readonly updatedAtMs: number;
+}
+/** Most notices "my notifications" returns. */
+export const NOTIFICATIONS_ROWS_MAX = 200;
+/** How far back "my notifications" looks, in days. */
+export const NOTIFICATIONS_DAYS_MAX = 31;
+/** ClickHouse's code for a table that does not exist (the notifier never ran): no notices yet. */
+const CH_UNKNOWN_TABLE = '60';
+
 export class HistoryReader {
   private readonly ch: ClickHouseClient;
 
@@ -40,6 +52,29 @@ export class HistoryReader {
     } catch {
       throw new ApiError('API_UNAVAILABLE', 'the history store (ClickHouse) cannot answer now; retry later');
     }
+  }
+
+  /** The guardian's notices of the last NOTIFICATIONS_DAYS_MAX days, newest first, each with its latest status. */
+  async notifications(guardianId: string, limit: number, nowMs: number): Promise<NotificationRow[]> {
+    const from = new Date(nowMs - NOTIFICATIONS_DAYS_MAX * 86_400_000).toISOString().slice(0, 10);
+    const n = Math.max(1, Math.min(NOTIFICATIONS_ROWS_MAX, Math.floor(limit)));
+    // At equal times a later stage wins: queued < sent < the final statuses.
+    const rank = "at_ms * 4 + multiIf(status = 'queued', 0, status = 'sent', 1, 2)";
+    const sql = bindParams(`SELECT key, any(person_id) AS person_id, any(type) AS type, any(channel) AS channel,
+         argMax(status, ${rank}) AS status, argMax(code, ${rank}) AS code, max(late) AS late, min(event_time_ms) AS event_time_ms,
+         max(at_ms) AS updated_at_ms
+       FROM notifications WHERE guardian_id = {g:String} AND event_date >= toDate({from:String})
+       GROUP BY key ORDER BY event_time_ms DESC, key LIMIT ${n}`, { g: guardianId, from });
+    let rows: Record<string, string | number>[];
+    try {
+      rows = await (await this.ch.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, string | number>>();
+    } catch (err) {
+      if ((err as { code?: unknown }).code === CH_UNKNOWN_TABLE) return [];
+      throw new ApiError('API_UNAVAILABLE', 'the delivery log (ClickHouse) cannot answer now; retry later');
+    }
+    return rows.map((r) => ({ key: String(r['key']), personId: String(r['person_id']), type: String(r['type']), channel: String(r['channel']),
+      status: String(r['status']), code: String(r['code']), late: Number(r['late']) === 1, eventTimeMs: Number(r['event_time_ms']),
+      updatedAtMs: Number(r['updated_at_ms']) }));
   }
 
   async passes(personId: string, range: Range): Promise<PassRow[]> {

@@ -2,7 +2,8 @@
 // through Static<>, the TypeScript type). Objects are closed: an unknown field is an error.
 import { Type, type TProperties, type ObjectOptions } from '@sinclair/typebox';
 import {
-  ACCOUNT_NUMBER_PATTERN, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, DAILY_LIMIT_KOP_MAX, ID_PATTERN, NAME_CHARS_MAX, PHONE_PATTERN,
+  ACCOUNT_NUMBER_PATTERN, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, CLOCK_TIME_PATTERN, DAILY_LIMIT_KOP_MAX, EMAIL_PATTERN, ID_PATTERN,
+  NAME_CHARS_MAX, PHONE_PATTERN,
 } from '../core/index.js';
 
 export const Id = Type.String({ pattern: ID_PATTERN.source, maxLength: 64, description: 'an opaque id' });
@@ -14,6 +15,9 @@ export const Text = Type.String({ minLength: 1, maxLength: 200, description: `${
 export const ClassName = Type.String({ maxLength: 16,
   description: 'a grade 0 to 11 with 1 or 2 Cyrillic letters or "-" and a number: 5А, 11-Б, 10-2; stored as 5А, 11Б, 10-2 (Latin look-alikes read as Cyrillic); "" for none' });
 export const Phone = Type.String({ pattern: PHONE_PATTERN.source, description: 'E.164 mobile number, e.g. +79161234567' });
+export const Email = Type.String({ pattern: EMAIL_PATTERN.source, maxLength: 254, description: 'an e-mail address, name@example.ru' });
+const ClockTime = Type.String({ pattern: CLOCK_TIME_PATTERN.source, description: 'a local time of day HH:MM' });
+export const QuietHoursBody = Obj({ from: ClockTime, to: ClockTime }, { description: 'local hours (school\'s zone) in which purchase, top-up and balance notices wait; from later than to spans midnight' });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'a calendar date YYYY-MM-DD: month 01-12, a day of that month, year 1900-2199' });
 export const Category = Type.String({ pattern: CATEGORY_PATTERN.source });
 export const Kop = Type.Integer({ minimum: 0, maximum: DAILY_LIMIT_KOP_MAX });

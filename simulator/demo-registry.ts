@@ -12,10 +12,20 @@ export interface DemoOptions {
   readonly pupilsPerSchool: number;
   readonly staffPerSchool: number;
   readonly timeZone?: string;
+  /**
+   * Give every pupil a parent (a guardian with a phone and an e-mail address, linked as parent)
+   * with notification preferences: entries and exits and buffet purchases by e-mail and push,
+   * top-ups and low balance by SMS and e-mail, the daily digest by e-mail. Default false.
+   */
+  readonly parents?: boolean;
 }
 
 const SURNAMES = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров'];
 const NAMES = ['Иван', 'Алексей', 'Мария', 'Анна', 'Дмитрий', 'Софья', 'Артём', 'Виктория', 'Максим', 'Полина'];
+/** The sex of each name above, for the surname's ending and the patronymic (the notifier reads it from the patronymic). */
+const FEMALE = new Set(['Мария', 'Анна', 'Софья', 'Виктория', 'Полина']);
+const FATHERS = ['Сергеев', 'Андреев', 'Николаев', 'Павлов', 'Олегов'];
+const PARENT_NAMES = ['Елена', 'Ольга', 'Татьяна', 'Наталья', 'Ирина'];
 const LETTERS = ['А', 'Б', 'В', 'Г'];
 
 export interface DemoRegistry {
@@ -26,7 +36,20 @@ export interface DemoRegistry {
   accounts: Record<string, unknown>[];
   categories: Record<string, unknown>[];
   products: Record<string, unknown>[];
+  guardians: Record<string, unknown>[];
+  guardianships: Record<string, unknown>[];
+  preferences: Record<string, unknown>[];
 }
+
+/** What a demo parent hears about, and how. */
+export const DEMO_SUBSCRIPTIONS = [
+  { event: 'entry_exit', channels: ['email', 'push'] },
+  { event: 'buffet', channels: ['email', 'push'] },
+  { event: 'hot_meal', channels: ['email'] },
+  { event: 'top_up', channels: ['sms', 'email'] },
+  { event: 'low_balance', channels: ['sms', 'email'] },
+  { event: 'daily_digest', channels: ['email'] },
+] as const;
 
 /** The canteen menu of every demo school with POS readers: product id `<school id>-<code>`. */
 export const DEMO_MENU = [
@@ -42,7 +65,7 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
   const reg: DemoRegistry = { schools: [], devices: [], persons: [], identifiers: [], accounts: [],
-    categories: [], products: [] };
+    categories: [], products: [], guardians: [], guardianships: [], preferences: [] };
   let accountNo = 40_000_000;
   for (let s = 1; s <= o.schools; s++) {
     const schoolId = `sch-${pad(s, 4)}`;
@@ -67,12 +90,26 @@ export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
       const pupil = p <= o.pupilsPerSchool;
       const personId = `${schoolId}-p-${pad(p, 5)}`;
       const n = s * 7919 + p;
-      reg.persons.push({ id: personId, schoolId, kind: pupil ? 'pupil' : 'staff',
-        displayName: `${SURNAMES[n % SURNAMES.length]} ${NAMES[(n >> 3) % NAMES.length]}`,
+      const givenName = NAMES[(n >> 3) % NAMES.length]!;
+      const female = FEMALE.has(givenName);
+      const surname = `${SURNAMES[n % SURNAMES.length]}${female ? 'а' : ''}`;
+      const patronymic = `${FATHERS[n % FATHERS.length]}${female ? 'на' : 'ич'}`;
+      reg.persons.push({ id: personId, schoolId, kind: pupil ? 'pupil' : 'staff', surname, givenName, patronymic,
+        displayName: `${surname} ${givenName}`,
         className: pupil ? `${1 + (p % 11)}${LETTERS[p % LETTERS.length]}` : '', photoRef: `photo:${personId}` });
+      if (pupil && o.parents === true) addParent(reg, personId, s, p, `${SURNAMES[n % SURNAMES.length]}а`, PARENT_NAMES[n % PARENT_NAMES.length]!);
       reg.identifiers.push({ id: `${personId}-c1`, personId, kind: pupil ? 'social_card' : 'fob', uidHex: randomBytes(7).toString('hex'), status: 'active' });
       if (pupil && (o.posPerSchool ?? 0) > 0) reg.accounts.push({ id: `${personId}-acc`, personId, number: String(++accountNo), lowBalanceThresholdKop: 10_000 });
     }
   }
   return reg;
+}
+
+/** A parent for the pupil: phone +7 900 SSS PPPP, e-mail parent-<person id>@demo.tapgate.local. */
+function addParent(reg: DemoRegistry, personId: string, school: number, pupil: number, surname: string, givenName: string): void {
+  const guardianId = `g-${personId}`;
+  reg.guardians.push({ id: guardianId, phone: `+7900${pad(school % 1000, 3)}${pad(pupil, 4)}`, surname, givenName,
+    email: `parent-${personId}@demo.tapgate.local` });
+  reg.guardianships.push({ id: `${guardianId}.${personId}`, guardianId, personId, relation: 'parent' });
+  reg.preferences.push({ id: `${guardianId}.${personId}`, guardianId, personId, subscriptions: DEMO_SUBSCRIPTIONS, lowBalanceThresholdKop: 20_000 });
 }

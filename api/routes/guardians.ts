@@ -9,7 +9,7 @@ import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolZo
 import { ApiError } from '../errors.js';
 import { localRange } from '../history.js';
 import { route, type Route } from '../route.js';
-import { DateRange, Id, Kop, Name, Obj, Phone } from '../schemas.js';
+import { DateRange, Email, Id, Kop, Name, Obj, Phone, QuietHoursBody } from '../schemas.js';
 import { newId } from '../store.js';
 import type { Principal, Role } from '../tokens.js';
 import { audited, byId, ok } from './common.js';
@@ -30,8 +30,8 @@ export const INVITATIONS_OPEN_MAX = 20;
 export const TRUSTED_PER_CHILD_MAX = 10;
 
 const Scopes = Type.Array(Type.Union(GRANT_SCOPES.map((s) => Type.Literal(s))), { minItems: 1, maxItems: GRANT_SCOPES.length, uniqueItems: true });
-const GuardianBody = Obj({ phone: Phone, surname: Name, givenName: Type.Optional(Name) });
-const GuardianView = Obj({ id: Id, phone: Type.String(), surname: Type.String(), givenName: Type.String() });
+const GuardianBody = Obj({ phone: Phone, surname: Name, givenName: Type.Optional(Name), email: Type.Optional(Email) });
+const GuardianView = Obj({ id: Id, phone: Type.String(), surname: Type.String(), givenName: Type.String(), email: Type.String() });
 const LinkView = Obj({ id: Id, guardianId: Id, personId: Id, relation: Type.String(), scopes: Type.Array(Type.String()), grantedBy: Type.String() });
 const ChildView = Obj({ personId: Id, schoolId: Id, displayName: Type.String(), className: Type.String(), relation: Type.String(),
   scopes: Type.Array(Type.String()), accountId: Type.Union([Id, Type.Null()]) });
@@ -41,10 +41,11 @@ const InvitationView = Obj({ id: Id, personId: Id, guardianId: Id, scopes: Type.
 const Subscription = Obj({ event: Type.Union(NOTIFICATION_EVENTS.map((e) => Type.Literal(e))),
   channels: Type.Array(Type.Union(NOTIFICATION_CHANNELS.map((c) => Type.Literal(c))), { maxItems: 3, uniqueItems: true }) });
 const PreferencesBody = Obj({ subscriptions: Type.Array(Subscription, { maxItems: NOTIFICATION_EVENTS.length }),
-  lowBalanceThresholdKop: Type.Optional(Type.Union([Kop, Type.Null()])) });
-const PreferencesView = Obj({ guardianId: Id, personId: Id, subscriptions: Type.Array(Subscription), lowBalanceThresholdKop: Type.Union([Type.Integer(), Type.Null()]) });
+  lowBalanceThresholdKop: Type.Optional(Type.Union([Kop, Type.Null()])), quietHours: Type.Optional(Type.Union([QuietHoursBody, Type.Null()])) });
+const PreferencesView = Obj({ guardianId: Id, personId: Id, subscriptions: Type.Array(Subscription), lowBalanceThresholdKop: Type.Union([Type.Integer(), Type.Null()]),
+  quietHours: Type.Union([QuietHoursBody, Type.Null()]) });
 
-const guardianView = (g: Guardian) => ({ id: g.id, phone: g.phone, surname: g.surname, givenName: g.givenName });
+const guardianView = (g: Guardian) => ({ id: g.id, phone: g.phone, surname: g.surname, givenName: g.givenName, email: g.email });
 const linkView = (l: Guardianship) => ({ id: l.id, guardianId: l.guardianId, personId: l.personId, relation: l.relation, scopes: [...l.scopes], grantedBy: l.grantedBy });
 const invitationView = (i: Invitation) => ({ id: i.id, personId: i.personId, guardianId: i.guardianId, scopes: [...i.scopes], status: i.status,
   expiresAtMs: i.expiresAtMs, guardianshipId: i.guardianshipId });
@@ -238,7 +239,8 @@ export const guardianRoutes: Route[] = [
       if (link === undefined) throw notFound('person');
       const stored = ctx.registry.preferences.get(linkId(me, link.personId));
       const p = stored?.guardianId === me && stored.personId === link.personId ? stored : undefined;
-      return ok(200, { guardianId: me, personId: link.personId, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null });
+      return ok(200, { guardianId: me, personId: link.personId, subscriptions: p?.subscriptions ?? [], lowBalanceThresholdKop: p?.lowBalanceThresholdKop ?? null,
+        quietHours: p?.quietHours ?? null });
     } }),
   route({ method: 'PUT', path: '/me/children/:personId/preferences', tag: 'guardian self-service',
     summary: 'Set which events this guardian hears about for a child, and how (digests by e-mail only)',
@@ -257,7 +259,8 @@ export const guardianRoutes: Route[] = [
       const rec = ctx.store.record('preferences', { id: linkId(me, link.personId), guardianId: me, personId: link.personId, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'preferences.set', [`preferences:${rec.value.id}`]);
-      return ok(200, { guardianId: me, personId: link.personId, subscriptions: rec.value.subscriptions, lowBalanceThresholdKop: rec.value.lowBalanceThresholdKop });
+      return ok(200, { guardianId: me, personId: link.personId, subscriptions: rec.value.subscriptions, lowBalanceThresholdKop: rec.value.lowBalanceThresholdKop,
+        quietHours: rec.value.quietHours });
     }) }),
 
   route({ method: 'GET', path: '/persons/:personId/passes', tag: 'history', summary: 'A child\'s entries and exits for a range of the school\'s local dates (at most 92 days)',

@@ -2,8 +2,9 @@
 import type { Route } from '../route.js';
 import { catalogRoutes } from './catalog.js';
 import { guardianRoutes } from './guardians.js';
+import { notificationRoutes } from './notifications.js';
 import { personRoutes } from './persons.js';
 import { rosterRoutes } from './roster.js';
 import { schoolRoutes } from './schools.js';
 
-export const ROUTES: readonly Route[] = [...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...catalogRoutes];
+export const ROUTES: readonly Route[] = [...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];

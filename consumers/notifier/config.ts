@@ -45,7 +45,7 @@ export function loadNotifierConfig(env: Env = process.env): NotifierConfig {
     partitions: intVar(env, 'TAPGATE_NOTIFY_PARTITIONS', 8, 1, PARTITIONS_MAX),
     inFlightPerChannel: intVar(env, 'TAPGATE_NOTIFY_IN_FLIGHT_PER_CHANNEL', 64, 1, 10_000),
     host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST_PATTERN, 'a host name or IP address'),
-    opsPort: intVar(env, 'TAPGATE_NOTIFY_OPS_PORT', 7403, 0, 65535),
+    opsPort: intVar(env, 'TAPGATE_NOTIFY_OPS_PORT', 7404, 0, 65535),
     shutdownGraceMs: intVar(env, 'TAPGATE_NOTIFY_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, LOG_LEVELS_WHAT),
     smtpUrl: strVar(env, 'TAPGATE_SMTP_URL', '', /^(|smtps?:\/\/[^\s]+)$/, 'smtp://host:port or smtps://host:port, or empty for no e-mail'),
