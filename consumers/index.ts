@@ -1,5 +1,12 @@
 // The consumers of the LEDGER stream: the ClickHouse sink (later the notifier). Each runs as
-// its own process; this is their public face for scripts and tests.
+// its own process; this is their public face for scripts and tests. Every consumer reads the
+// ledger through the one ledger reader (ordered pulls, positions, gaps, acknowledgements).
+export {
+  LedgerReader, ensureDurableConsumer, retryDelayMs, FETCH_MESSAGES_MAX, FETCH_EXPIRES_MS, IDLE_REFETCH_MAX,
+  RETRY_BACKOFF_MIN_MS, RETRY_BACKOFF_MAX_MS,
+  type LedgerBatch, type LedgerMessage, type LedgerHandler, type LedgerReaderOptions, type LedgerReadMode,
+  type LedgerReaderMetrics, type DurableConsumerSpec, type CounterLike, type GaugeLike,
+} from './ledger-reader.js';
 export { loadSinkConfig, DATABASE_PATTERN, SINK_BATCH_ROWS_HARD_MAX, type SinkConfig } from './clickhouse-sink/config.js';
 export {
   COLUMNS, PURCHASE_COLUMNS, PURCHASE_ITEM_COLUMNS, TOP_UP_COLUMNS, REFUND_COLUMNS, PROGRESS_COLUMNS, PROGRESS_TABLE, TABLE, TABLES, TABLE_NAMES,
