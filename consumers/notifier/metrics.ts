@@ -21,6 +21,12 @@ export function createNotifierMetrics() {
     ledgerLag: new Gauge({ name: 'tapgate_notify_ledger_lag_messages', help: 'Ledger messages not yet planned', registers: r }),
     eventToAcceptedSeconds: new Histogram({ name: 'tapgate_notify_event_to_accepted_seconds', help: 'From the event (tap decided) to the provider accepting the notice',
       labelNames: ['channel'] as const, buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 3600], registers: r }),
+    ledgerMessages: new Counter({ name: 'tapgate_notify_ledger_messages_total', help: 'Ledger messages read in order', registers: r }),
+    ledgerRefetched: new Counter({ name: 'tapgate_notify_ledger_refetched_total', help: 'Ledger messages read straight from the stream to close a gap', registers: r }),
+    ledgerMissing: new Counter({ name: 'tapgate_notify_ledger_missing_total', help: 'Ledger sequence numbers no longer in the stream', registers: r }),
+    ledgerInvalid: new Counter({ name: 'tapgate_notify_ledger_invalid_total', help: 'Ledger messages that did not decode (skipped)', registers: r }),
+    ledgerDuplicates: new Counter({ name: 'tapgate_notify_ledger_duplicates_total', help: 'Ledger deliveries already handled', registers: r }),
+    ledgerFetchFailures: new Counter({ name: 'tapgate_notify_ledger_fetch_failures_total', help: 'Failed pulls from the ledger (retried)', registers: r }),
     journalAppends: new Counter({ name: 'tapgate_notify_journal_appends_total', help: 'Journal records appended', registers: r }),
     deliveryLogRowsDropped: new Counter({ name: 'tapgate_notify_delivery_log_rows_dropped_total', help: 'Delivery log rows dropped because ClickHouse was away too long', registers: r }),
   };

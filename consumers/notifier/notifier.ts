@@ -7,22 +7,21 @@
 // partition has planned up to. A partition taken over later with an older position restarts the
 // read from there; partitions already past a message skip it (each plans a message once: the
 // journal records the position with the plans).
-import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { RegistryIndex } from '../../core/index.js';
-import { tapgate } from '../../core/proto.js';
-import { LEDGER_STREAM, type Logger } from '../../lib/index.js';
+import type { tapgate } from '../../core/proto.js';
+import type { Logger } from '../../lib/index.js';
+import { LedgerReader } from '../ledger-reader.js';
 import { PartitionJournal } from './journal.js';
 import type { NotifierMetrics } from './metrics.js';
 import { PartitionState, type Finished, type Notice } from './partition.js';
 import { Planner } from './plan.js';
 import { PartitionWorker, type SendFn } from './worker.js';
 
-const { LedgerBatch } = tapgate.events.v1;
-
 /** The reader waits while any worker holds more plans than this not yet journaled. */
 export const WORKER_BACKLOG_MAX = 50_000;
-/** Ledger messages the read asks the server for at a time, in bytes. */
-const READ_MAX_BYTES = 4 * 1024 * 1024;
+/** Events per pull the reader sizes its pulls for. */
+const READ_EVENTS_PER_PULL = 8192;
 
 export interface NotifierCoreOptions {
   readonly memberId: string;
@@ -39,6 +38,7 @@ export class NotifierCore {
   readonly workers = new Map<number, PartitionWorker>();
   private readGeneration = 0;
   private reading: Promise<void> | null = null;
+  private reader: LedgerReader | null = null;
   private stopped = false;
   /** The ledger seq the read has reached (planned into every owned worker). */
   readSeq = 0;
@@ -100,55 +100,42 @@ export class NotifierCore {
     this.stopped = true;
     this.readGeneration++;
     await this.reading;
+    await this.reader?.stop(this.opts.shutdownGraceMs);
   }
 
+  /** (Re)starts the ordered read of the ledger at the lowest position an owned partition has planned up to. */
   private restartRead(): void {
     const generation = ++this.readGeneration;
     const previous = this.reading;
     this.reading = (async () => {
       await previous;
-      await this.read(generation);
+      const old = this.reader;
+      this.reader = null;
+      await old?.stop(this.opts.shutdownGraceMs);
+      if (this.stopped || generation !== this.readGeneration) return;
+      while (this.workers.size === 0 && !this.stopped && generation === this.readGeneration) await sleep(200);
+      if (this.stopped || generation !== this.readGeneration) return;
+      const from = Math.min(...[...this.workers.values()].map((w) => w.queuedLedgerSeq)) + 1;
+      this.readSeq = from - 1;
+      const m = this.metrics;
+      const reader = new LedgerReader(this.js, this.jsm, { handle: (msg) => this.handle(msg.seq, msg.batch) },
+        { mode: { kind: 'ordered' }, eventsPerPull: READ_EVENTS_PER_PULL },
+        { messages: m.ledgerMessages, refetched: m.ledgerRefetched, missing: m.ledgerMissing, invalid: m.ledgerInvalid,
+          duplicates: m.ledgerDuplicates, fetchFailures: m.ledgerFetchFailures, lag: m.ledgerLag }, this.log);
+      this.reader = reader;
+      await reader.start(from);
     })().catch((err: unknown) => {
-      this.log.error({ err: String(err) }, 'ledger read failed; restarting');
+      this.log.error({ err: String(err) }, 'ledger read failed to start; trying again');
       if (!this.stopped && generation === this.readGeneration) setTimeout(() => this.restartRead(), 1000);
     });
   }
 
-  private async read(generation: number): Promise<void> {
-    const live = () => !this.stopped && generation === this.readGeneration;
-    while (live()) {
-      if (this.workers.size === 0) { await sleep(200); continue; }
-      const from = Math.min(...[...this.workers.values()].map((w) => w.queuedLedgerSeq)) + 1;
-      this.readSeq = from - 1;
-      const consumer = await this.js.consumers.get(LEDGER_STREAM, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
-      const iter = await consumer.consume({ max_bytes: READ_MAX_BYTES, expires: 5000 });
-      try {
-        for await (const m of iter) {
-          if (!live()) break;
-          this.metrics.ledgerLag.set(m.info.pending);
-          await this.handle(m.seq, m.data);
-          this.readSeq = m.seq;
-        }
-      } finally {
-        await iter.close().catch(() => undefined);
-        await consumer.delete().catch(() => undefined);
-      }
-    }
-  }
-
-  private async handle(seq: number, data: Uint8Array): Promise<void> {
+  private async handle(seq: number, batch: tapgate.events.v1.LedgerBatch): Promise<void> {
     while ([...this.workers.values()].some((w) => w.backlog > WORKER_BACKLOG_MAX)) await sleep(20);
+    this.readSeq = seq;
     const states = new Map<number, PartitionState>();
     for (const [p, w] of this.workers) if (w.queuedLedgerSeq < seq) states.set(p, w.state);
     if (states.size === 0) return;
-    let batch: tapgate.events.v1.LedgerBatch;
-    try {
-      batch = LedgerBatch.decode(data);
-    } catch (err) {
-      this.log.error({ seq, err: String(err) }, 'ledger message is not a LedgerBatch; skipped');
-      for (const p of states.keys()) this.workers.get(p)?.addPlans(seq, [], []);
-      return;
-    }
     const plans = Planner.plan({ registry: this.registry, partitions: this.opts.partitions, states, nowMs: Date.now(),
       pendingExits: (p, personId, schoolId, sinceMs) => this.workers.get(p)?.pendingExitKeys(personId, schoolId, sinceMs) ?? [] }, seq, batch);
     for (const p of states.keys()) {

@@ -102,7 +102,7 @@ export class PartitionWorker {
 
   constructor(
     readonly state: PartitionState,
-    private readonly journal: PartitionJournal,
+    private readonly journal: Pick<PartitionJournal, 'append' | 'checkpoint'>,
     private readonly send: SendFn,
     private readonly limits: { readonly inFlightPerChannel: number },
     private readonly hooks: WorkerHooks,

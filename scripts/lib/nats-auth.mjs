@@ -21,6 +21,9 @@ const TOKENS = 'tapgate_api_tokens';
 const PAYMENTS = 'tapgate_payments';
 /** The ClickHouse sink's durable consumer on LEDGER (consumers/clickhouse-sink/sink.ts). */
 const SINK_CONSUMER = 'clickhouse-sink';
+/** The notifier's journal stream and its members bucket (consumers/notifier/, ADR 0016). */
+const NOTIFY = 'NOTIFY';
+const NOTIFY_MEMBERS = 'tapgate_notify_members';
 const TOP_UP = 'tapgate.money.v1.topup';
 const REFUND = 'tapgate.money.v1.refund';
 
@@ -62,6 +65,18 @@ export const NATS_PERMISSIONS = Object.freeze({
       `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}.>`,
       `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
       `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
+    subscribe: [],
+  },
+  /**
+   * The notifier: reads the ledger (ordered consumers, no acks) and the registry, writes its own
+   * journal, leases and members, and may delete push subscriptions a push service called gone
+   * (and no other registry key).
+   */
+  notifier: {
+    publish: ['$JS.API.INFO', `$JS.API.STREAM.CREATE.${LEDGER}`, ...readStream(LEDGER),
+      'tapgate.notify.v1.>', ...readStream(NOTIFY), ...ownStream(NOTIFY),
+      `$JS.API.STREAM.CREATE.KV_${REGISTRY}`, ...readStream(`KV_${REGISTRY}`), `$KV.${REGISTRY}.push_subscription.>`,
+      ...useBucket(LEASES), ...useBucket(NOTIFY_MEMBERS)],
     subscribe: [],
   },
   /** Admin tools: the registry loader and the API token command. */
