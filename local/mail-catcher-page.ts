@@ -42,20 +42,24 @@ function layout(title: string, body: string, refresh: boolean): string {
 /** The inbox: newest first, at most PAGE_MESSAGES_MAX rows. `all` is in arrival order. */
 export function inboxPage(all: readonly CaughtMail[]): string {
   const shown = all.slice(-PAGE_MESSAGES_MAX).reverse();
+  const subjectOf = (m: CaughtMail) => escapeHtml(m.subject === '' ? '(без темы)' : m.subject);
   const rows = shown.map((m) => [
     '<tr>',
     `<td>${escapeHtml(timeText(m.receivedAtMs))}</td>`,
     `<td>${escapeHtml(m.to.join(', '))}</td>`,
-    `<td><a href="/messages/${encodeURIComponent(m.id)}">${escapeHtml(m.subject === '' ? '(без темы)' : m.subject)}</a></td>`,
+    `<td><a href="/messages/${encodeURIComponent(m.id)}">${subjectOf(m)}</a></td>`,
     '</tr>',
   ].join(''));
-  const count = all.length > shown.length ? `Писем: ${all.length}, показаны последние ${shown.length}.` : `Писем: ${all.length}.`;
+  const count = all.length > shown.length
+    ? `Писем: ${all.length}, показаны последние ${shown.length}.`
+    : `Писем: ${all.length}.`;
   const body = [
     `<h1>${escapeHtml(TITLE)}</h1>`,
     `<p>${escapeHtml(count)} Страница обновляется каждые ${PAGE_REFRESH_S} с.</p>`,
     shown.length === 0
       ? '<p>Писем пока нет.</p>'
-      : `<table><thead><tr><th>Время</th><th>Кому</th><th>Тема</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
+      : '<table><thead><tr><th>Время</th><th>Кому</th><th>Тема</th></tr></thead>'
+        + `<tbody>${rows.join('\n')}</tbody></table>`,
   ].join('\n');
   return layout(TITLE, body, true);
 }

@@ -35,6 +35,7 @@ export interface CaughtMail {
   /** Envelope recipients (RCPT TO), lowercased. */
   readonly to: readonly string[];
   readonly subject: string;
+  /** As mailparser decodes it: a quoted-printable or 7bit body keeps the line break that ends it. */
   readonly text: string;
   readonly html: string | null;
   /** The Message-ID header, angle brackets included. */
@@ -83,7 +84,8 @@ type Failure = Error & { responseCode: number };
 
 /** A real SMTP reply: code and text; smtp-server adds the enhanced status code. */
 function failure(code: number, what: string): Failure {
-  const text = code >= 500 ? `Permanent failure (${what}, tapgate mail catcher)` : `Temporary failure (${what}, tapgate mail catcher)`;
+  const kind = code >= 500 ? 'Permanent' : 'Temporary';
+  const text = `${kind} failure (${what}, tapgate mail catcher)`;
   return Object.assign(new Error(text), { responseCode: code });
 }
 

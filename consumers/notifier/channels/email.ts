@@ -116,11 +116,12 @@ export function outcomeOfError(err: NodemailerError): SendOutcome {
 }
 
 function checkOptions(opts: EmailProviderOptions): void {
-  if (!Number.isInteger(opts.port) || opts.port < 1 || opts.port > 65_535) throw new Error('email provider: port must be 1..65535');
-  if (!Number.isInteger(opts.connectionsMax) || opts.connectionsMax < 1 || opts.connectionsMax > CONNECTIONS_MAX_LIMIT) {
+  const within = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+  if (!within(opts.port, 1, 65_535)) throw new Error('email provider: port must be 1..65535');
+  if (!within(opts.connectionsMax, 1, CONNECTIONS_MAX_LIMIT)) {
     throw new Error(`email provider: connectionsMax must be 1..${CONNECTIONS_MAX_LIMIT}`);
   }
-  if (!Number.isInteger(opts.sendTimeoutMs) || opts.sendTimeoutMs < SEND_TIMEOUT_MS_MIN || opts.sendTimeoutMs > SEND_TIMEOUT_MS_MAX) {
+  if (!within(opts.sendTimeoutMs, SEND_TIMEOUT_MS_MIN, SEND_TIMEOUT_MS_MAX)) {
     throw new Error(`email provider: sendTimeoutMs must be ${SEND_TIMEOUT_MS_MIN}..${SEND_TIMEOUT_MS_MAX}`);
   }
   if (opts.host === '' || opts.from === '') throw new Error('email provider: host and from must be set');
@@ -175,6 +176,10 @@ export function createEmailProvider(opts: EmailProviderOptions): Provider {
         subject: msg.subject,
         text: msg.text,
         ...(msg.html === undefined ? {} : { html: msg.html }),
+        // Base64, not quoted-printable, for any part with a non-ASCII character: it arrives
+        // byte-exact (a quoted-printable body gains a final line break and may lose trailing
+        // spaces). A pure ASCII part is still sent 7bit, with the final line break SMTP adds.
+        textEncoding: 'base64',
         messageId: messageIdFor(msg.key),
         headers: { 'X-Tapgate-Key': msg.key },
         signal: deadline.signal,
