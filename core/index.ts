@@ -22,3 +22,4 @@ export * from './frame-peek.js';
 export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
+export * from './sms-segments.js';
