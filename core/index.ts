@@ -23,3 +23,4 @@ export * from './notify-rules.js';
 export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
+export * from './sms-segments.js';
