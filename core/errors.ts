@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   GW_LEASE_LOST: 'another process took the writer lease; the gateway stops writing',
   GW_LEDGER_FENCED: 'the broker refused an append because another writer owns the ledger subject; the gateway stops',
   GW_PAYMENT_INDEX_FAILED: 'the durable payment index could not be read or written; top-ups it must answer are refused as UNAVAILABLE',
+  NOTIFIER_VAPID_INVALID: 'the VAPID key file or settings of the Web Push channel are damaged or unusable',
   REGISTRY_INVALID_RECORD: 'a registry record failed validation',
   REGISTRY_INVALID_FILE: 'a registry file could not be parsed',
   REGISTRY_DANGLING_REFERENCE: 'a registry record refers to a school, device or person that does not exist',
