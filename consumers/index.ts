@@ -1,5 +1,5 @@
-// The consumers of the LEDGER stream: the ClickHouse sink (later the notifier). Each runs as
-// its own process; this is their public face for scripts and tests.
+// The consumers of the LEDGER stream: the ClickHouse sink and the notifier (its templates so
+// far). Each runs as its own process; this is their public face for scripts and tests.
 export { loadSinkConfig, DATABASE_PATTERN, SINK_BATCH_ROWS_HARD_MAX, type SinkConfig } from './clickhouse-sink/config.js';
 export {
   COLUMNS, PURCHASE_COLUMNS, PURCHASE_ITEM_COLUMNS, TOP_UP_COLUMNS, REFUND_COLUMNS, PROGRESS_COLUMNS, PROGRESS_TABLE, TABLE, TABLES, TABLE_NAMES,
@@ -13,3 +13,7 @@ export {
 export { ClickHouseStore, rowPosition, type TableRows } from './clickhouse-sink/store.js';
 export { ClickHouseSink, SINK_CONSUMER, PROGRESS_INTERVAL_MS, ensureSinkConsumer } from './clickhouse-sink/sink.js';
 export { startClickHouseSink, type SinkHandle } from './clickhouse-sink/service.js';
+export {
+  loadTemplates, templateDir, templateFileName, projectRoot, TEMPLATE_FILE_BYTES_MAX, BUILT_IN_TEMPLATE_PATH,
+  type TemplateSet, type TemplateOrigin,
+} from './notifier/templates.js';
