@@ -94,7 +94,8 @@ export function initials(fullName: string): string {
   const words = fullName.trim().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return '';
   const [surname, ...rest] = words;
-  const short = rest.map((w) => w.split('-').filter((p) => p !== '').map((p) => `${[...p][0]!.toLocaleUpperCase('ru')}.`).join('-'));
+  const initial = (part: string): string => `${[...part][0]!.toLocaleUpperCase('ru')}.`;
+  const short = rest.map((w) => w.split('-').filter((p) => p !== '').map(initial).join('-'));
   return [surname!, ...short].join(' ');
 }
 
@@ -117,7 +118,9 @@ export function formatItems(items: readonly NotifyItem[]): string {
   return items.map((i) => (i.qty === 1 ? i.name : `${i.name} ×${formatCount(i.qty)}`)).join(LIST_SEPARATOR);
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
+};
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);

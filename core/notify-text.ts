@@ -49,7 +49,9 @@ export function channelsOf(type: NotifyType): readonly NotifyChannel[] {
 }
 
 /** The header line a channel's template starts with, or null when it has none (SMS). */
-export const HEADER_PREFIX: Readonly<Record<NotifyChannel, string | null>> = { email: 'Тема:', push: 'Заголовок:', sms: null };
+export const HEADER_PREFIX: Readonly<Record<NotifyChannel, string | null>> = {
+  email: 'Тема:', push: 'Заголовок:', sms: null,
+};
 
 const SEXES = ['m', 'f', ''] as const;
 type Kind = 'text' | 'enum' | 'instant' | 'instants' | 'kop' | 'count' | 'flag' | 'items' | 'records';
@@ -93,7 +95,8 @@ export const TEMPLATE_PARAMS: Readonly<Record<NotifyType, readonly string[]>> = 
 };
 
 export type NotifyParamRecord = Readonly<Record<string, NotifyParamValue>>;
-export type NotifyParamValue = string | number | boolean | null | readonly number[] | readonly NotifyItem[] | readonly NotifyParamRecord[];
+export type NotifyParamValue =
+  string | number | boolean | null | readonly number[] | readonly NotifyItem[] | readonly NotifyParamRecord[];
 export type NotifyParams = Readonly<Record<string, NotifyParamValue>>;
 export interface NotifyRenderContext { readonly timeZone: string; readonly mode?: 'text' | 'html' }
 
@@ -148,10 +151,11 @@ export function templateFileKey(fileName: string): { type: NotifyType; channel: 
   const m = FILE_NAME.exec(fileName);
   const type = m?.[1] as NotifyType | undefined;
   const channel = m?.[2] as NotifyChannel | undefined;
-  if (type === undefined || channel === undefined) throw invalid(fileName, 0, 'file_name', 'a template file is named <type>.<channel>.txt');
-  if (!NOTIFY_TYPES.includes(type)) throw invalid(fileName, 0, 'file_name', `unknown type ${type} (types: ${NOTIFY_TYPES.join(', ')})`);
+  const fail = (what: string): TapgateError => invalid(fileName, 0, 'file_name', what);
+  if (type === undefined || channel === undefined) throw fail('a template file is named <type>.<channel>.txt');
+  if (!NOTIFY_TYPES.includes(type)) throw fail(`unknown type ${type} (types: ${NOTIFY_TYPES.join(', ')})`);
   if (!channelsOf(type).includes(channel)) {
-    throw invalid(fileName, 0, 'file_name', `${type} has no channel ${channel} (channels: ${channelsOf(type).join(', ')})`);
+    throw fail(`${type} has no channel ${channel} (channels: ${channelsOf(type).join(', ')})`);
   }
   return { type, channel };
 }
@@ -177,7 +181,9 @@ export function parseTemplate(source: string, fileName: string): NotifyTemplate 
   return Object.freeze({ file: fileName, type, channel, subject, body });
 }
 
-interface Open { readonly op: '?' | '!' | '#'; readonly name: string; readonly line: number; readonly body: NotifyTemplateNode[] }
+interface Open {
+  readonly op: '?' | '!' | '#'; readonly name: string; readonly line: number; readonly body: NotifyTemplateNode[];
+}
 
 /** One pass over a text: tags, sections and the names in scope, with the line of every tag. */
 class Parser {
@@ -185,8 +191,14 @@ class Parser {
   private readonly stack: Open[] = [];
   private readonly root: NotifyTemplateNode[] = [];
 
-  constructor(private readonly file: string, private readonly params: readonly string[], private readonly src: string, firstLine: number) {
+  constructor(
+    private readonly file: string, private readonly params: readonly string[], private readonly src: string, firstLine: number,
+  ) {
     this.line = firstLine;
+  }
+
+  private fail(problem: NotifyTemplateProblem, what: string, name?: string): TapgateError {
+    return invalid(this.file, this.line, problem, what, name);
   }
 
   parse(): NotifyTemplateNode[] {
@@ -198,7 +210,7 @@ class Parser {
       if (this.src[i + 1] === '{') { text += '{'; i += 2; continue; }
       const end = this.src.indexOf('}', i);
       const nl = this.src.indexOf('\n', i);
-      if (end < 0 || (nl >= 0 && nl < end)) throw invalid(this.file, this.line, 'tag', '«{» without «}» on the same line (write {{ for a brace)');
+      if (end < 0 || (nl >= 0 && nl < end)) throw this.fail('tag', '«{» without «}» on the same line (write {{ for a brace)');
       if (text !== '') this.out().push({ t: 'text', text });
       text = '';
       this.tag(this.src.slice(i + 1, end));
@@ -206,7 +218,9 @@ class Parser {
     }
     if (text !== '') this.out().push({ t: 'text', text });
     const open = this.stack.at(-1);
-    if (open !== undefined) throw invalid(this.file, open.line, 'section_open', `{${open.op}${open.name}} is not closed by {/${open.name}}`, open.name);
+    if (open !== undefined) {
+      throw invalid(this.file, open.line, 'section_open', `{${open.op}${open.name}} is not closed by {/${open.name}}`, open.name);
+    }
     return this.root;
   }
 
@@ -219,7 +233,7 @@ class Parser {
     if (op === '?' || op === '!' || op === '#') {
       const name = this.known(inner.slice(1), inner);
       if (op === '#' && NOTIFY_PARAM_SPECS[name]?.kind !== 'records') {
-        throw invalid(this.file, this.line, 'not_records', `{#${name}} repeats only a list of records (purchases, topUps)`, name);
+        throw this.fail('not_records', `{#${name}} repeats only a list of records (purchases, topUps)`, name);
       }
       this.stack.push({ op, name, line: this.line, body: [] });
       return;
@@ -229,7 +243,9 @@ class Parser {
     const name = this.known(bar < 0 ? inner : inner.slice(0, bar), inner);
     const spec = NOTIFY_PARAM_SPECS[name]!;
     if (bar < 0) {
-      if (!PLAIN_KINDS.includes(spec.kind)) throw invalid(this.file, this.line, 'needs_filter', `{${name}} needs a filter (${filtersFor(spec.kind)})`, name);
+      if (!PLAIN_KINDS.includes(spec.kind)) {
+        throw this.fail('needs_filter', `{${name}} needs a filter (${filtersFor(spec.kind)})`, name);
+      }
       this.out().push({ t: 'value', name, filter: null, args: [] });
       return;
     }
@@ -243,9 +259,9 @@ class Parser {
   private close(raw: string): void {
     const name = raw.trim();
     const open = this.stack.pop();
-    if (open === undefined) throw invalid(this.file, this.line, 'section_close', `{/${name}} closes no section`, name);
+    if (open === undefined) throw this.fail('section_close', `{/${name}} closes no section`, name);
     if (open.name !== name) {
-      throw invalid(this.file, this.line, 'section_close', `{/${name}} cannot close {${open.op}${open.name}} opened on line ${open.line}`, name);
+      throw this.fail('section_close', `{/${name}} cannot close {${open.op}${open.name}} opened on line ${open.line}`, name);
     }
     this.out().push({ t: 'section', op: open.op, name, body: open.body });
   }
@@ -253,28 +269,33 @@ class Parser {
   /** A name in scope: the type's parameters and the fields of the records being repeated. */
   private known(raw: string, inner: string): string {
     const name = raw.trim();
-    if (!NAME.test(name)) throw invalid(this.file, this.line, 'tag', `{${inner}} is not a placeholder (a name is letters and digits)`);
+    if (!NAME.test(name)) throw this.fail('tag', `{${inner}} is not a placeholder (a name is letters and digits)`);
     const fields = this.stack.filter((o) => o.op === '#').flatMap((o) => NOTIFY_PARAM_SPECS[o.name]?.fields ?? []);
     if (!this.params.includes(name) && !fields.includes(name)) {
-      throw invalid(this.file, this.line, 'unknown_param', `unknown placeholder {${name}} (known: ${[...this.params, ...fields].join(', ')})`, name);
+      const known = [...this.params, ...fields].join(', ');
+      throw this.fail('unknown_param', `unknown placeholder {${name}} (known: ${known})`, name);
     }
     return name;
   }
 
   private filter(name: string, spec: ParamSpec, raw: string, args: readonly string[], inner: string): FilterName {
     if (!Object.hasOwn(NOTIFY_FILTERS, raw)) {
-      throw invalid(this.file, this.line, 'unknown_filter', `unknown filter «${raw}» in {${inner}} (filters: ${Object.keys(NOTIFY_FILTERS).join(', ')})`, name);
+      const all = Object.keys(NOTIFY_FILTERS).join(', ');
+      throw this.fail('unknown_filter', `unknown filter «${raw}» in {${inner}} (filters: ${all})`, name);
     }
     const filter = raw as FilterName;
     const { kinds, args: [min, max] } = NOTIFY_FILTERS[filter];
     if (!(kinds as readonly Kind[]).includes(spec.kind) || (filter === 'gender' && spec.values !== SEXES)) {
-      throw invalid(this.file, this.line, 'filter_kind', `filter ${filter} does not apply to {${name}} (use ${filtersFor(spec.kind)})`, name);
+      throw this.fail('filter_kind', `filter ${filter} does not apply to {${name}} (use ${filtersFor(spec.kind)})`, name);
     }
-    const bad = (what: string) => invalid(this.file, this.line, 'filter_args', `{${inner}}: ${what}`, name);
+    const bad = (what: string) => this.fail('filter_args', `{${inner}}: ${what}`, name);
     if (args.length < min || (max >= 0 && args.length > max)) {
-      throw bad(min === max ? `${filter} takes ${min} forms separated by |, got ${args.length}` : `${filter} takes ${min} to ${max < 0 ? 'any' : max} forms, got ${args.length}`);
+      throw bad(min === max
+        ? `${filter} takes ${min} forms separated by |, got ${args.length}`
+        : `${filter} takes ${min} to ${max < 0 ? 'any' : max} forms, got ${args.length}`);
     }
-    if (filter === 'plural' || filter === 'plural-word') if (args.some((a) => a.trim() === '')) throw bad('a plural form is empty');
+    const plural = filter === 'plural' || filter === 'plural-word';
+    if (plural && args.some((a) => a.trim() === '')) throw bad('a plural form is empty');
     if (filter === 'choose') this.checkChoices(spec, args, bad);
     return filter;
   }
@@ -284,17 +305,21 @@ class Parser {
     const keys = args.map((a) => a.slice(0, a.indexOf('=')).trim());
     args.forEach((a, k) => {
       if (!a.includes('=')) throw bad(`choose takes value=text pairs, got «${a}»`);
-      if (keys[k] !== '*' && !values.includes(keys[k]!)) throw bad(`«${keys[k]!}» is not one of ${values.filter((v) => v !== '').join(', ')}`);
+      if (keys[k] !== '*' && !values.includes(keys[k]!)) {
+        throw bad(`«${keys[k]!}» is not one of ${values.filter((v) => v !== '').join(', ')}`);
+      }
     });
     const missing = values.filter((v) => !keys.includes(v));
     if (!keys.includes('*') && missing.length > 0) {
-      throw bad(`no text for ${missing.map((v) => (v === '' ? '(not known)' : v)).join(', ')}: add them or *=text for the rest`);
+      const names = missing.map((v) => (v === '' ? '(not known)' : v)).join(', ');
+      throw bad(`no text for ${names}: add them or *=text for the rest`);
     }
   }
 }
 
 function filtersFor(kind: Kind): string {
-  const names = (Object.keys(NOTIFY_FILTERS) as FilterName[]).filter((f) => (NOTIFY_FILTERS[f].kinds as readonly Kind[]).includes(kind));
+  const names = (Object.keys(NOTIFY_FILTERS) as FilterName[])
+    .filter((f) => (NOTIFY_FILTERS[f].kinds as readonly Kind[]).includes(kind));
   return names.length === 0 ? 'no filter' : names.join(', ');
 }
 
@@ -306,7 +331,8 @@ export interface RenderedNotice { readonly subject: string; readonly text: strin
  * it fails an assertion naming the parameter (never its value, which may be personal data).
  */
 export function renderTemplate(template: NotifyTemplate, params: NotifyParams, ctx: NotifyRenderContext): RenderedNotice {
-  const subject = template.subject === null ? '' : renderNodes(template.subject, [params], ctx).replace(/\s+/g, ' ').trim();
+  const subject = template.subject === null ? ''
+    : renderNodes(template.subject, [params], ctx).replace(/\s+/g, ' ').trim();
   const text = tidy(renderNodes(template.body, [params], ctx));
   return ctx.mode === 'html' ? { subject, text, html: htmlDocument(subject, text) } : { subject, text };
 }
@@ -316,7 +342,9 @@ function tidy(text: string): string {
   return text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-function renderNodes(nodes: readonly NotifyTemplateNode[], scopes: readonly NotifyParamRecord[], ctx: NotifyRenderContext): string {
+function renderNodes(
+  nodes: readonly NotifyTemplateNode[], scopes: readonly NotifyParamRecord[], ctx: NotifyRenderContext,
+): string {
   let out = '';
   for (const node of nodes) {
     if (node.t === 'text') out += node.text;
@@ -342,7 +370,9 @@ function isSet(v: NotifyParamValue): boolean {
   return Array.isArray(v) ? v.length > 0 : Boolean(v);
 }
 
-function renderValue(name: string, v: NotifyParamValue, filter: FilterName | null, args: readonly string[], ctx: NotifyRenderContext): string {
+function renderValue(
+  name: string, v: NotifyParamValue, filter: FilterName | null, args: readonly string[], ctx: NotifyRenderContext,
+): string {
   if (v === null) return '';
   const expect = (ok: boolean, what: string): void => {
     if (!ok) throw new Error(`notify param ${name}: expected ${what}`);
@@ -353,7 +383,9 @@ function renderValue(name: string, v: NotifyParamValue, filter: FilterName | nul
       expect(typeof v === 'string' || typeof v === 'number', 'text or a number');
       return typeof v === 'number' ? formatCount(v) : String(v);
     case 'time':
-      if (Array.isArray(v)) return (v as readonly number[]).map((ms) => formatTime(ms, ctx.timeZone)).join(LIST_SEPARATOR);
+      if (Array.isArray(v)) {
+        return (v as readonly number[]).map((ms) => formatTime(ms, ctx.timeZone)).join(LIST_SEPARATOR);
+      }
       expect(typeof v === 'number', 'ms since the epoch');
       return formatTime(v as number, ctx.timeZone);
     case 'date': case 'weekday':
@@ -369,7 +401,8 @@ function renderValue(name: string, v: NotifyParamValue, filter: FilterName | nul
     case 'gender': expect(typeof v === 'string', "'m', 'f' or ''"); return genderForm(v as string, args);
     case 'choose': {
       expect(typeof v === 'string', 'one of its values');
-      const pick = args.find((a) => a.slice(0, a.indexOf('=')).trim() === v) ?? args.find((a) => a.slice(0, a.indexOf('=')).trim() === '*');
+      const key = (a: string): string => a.slice(0, a.indexOf('=')).trim();
+      const pick = args.find((a) => key(a) === v) ?? args.find((a) => key(a) === '*');
       return pick === undefined ? '' : pick.slice(pick.indexOf('=') + 1);
     }
     case 'list': expect(Array.isArray(v), 'a list of items'); return formatItems(v as readonly NotifyItem[]);

@@ -60,7 +60,8 @@ export function loadTemplates(dirs: { readonly builtIn: string; readonly overrid
   const templates = new Map<string, NotifyTemplate>();
   const origins = new Map<string, TemplateOrigin>();
   const sources: Array<[string, TemplateOrigin]> = [[dirs.builtIn, 'built-in']];
-  if (dirs.override !== undefined && dirs.override !== null && dirs.override !== '') sources.push([dirs.override, 'override']);
+  const override = dirs.override ?? '';
+  if (override !== '') sources.push([override, 'override']);
   for (const [dir, origin] of sources) {
     for (const file of templateFiles(dir)) {
       templates.set(file, readTemplate(dir, file));
@@ -89,14 +90,16 @@ function templateFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new TapgateError('NOTIFY_TEMPLATE_MISSING', `notice template folder ${dir} does not exist`, { details: { dir } });
   }
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.txt')).map((e) => e.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.txt')).map((e) => e.name).sort();
 }
 
 function readTemplate(dir: string, file: string): NotifyTemplate {
   const path = join(dir, file);
   const size = statSync(path).size;
   if (size > TEMPLATE_FILE_BYTES_MAX) {
-    throw new TapgateError('NOTIFY_TEMPLATE_INVALID', `${path}: ${size} bytes, more than the ${TEMPLATE_FILE_BYTES_MAX} a template may have`,
+    const what = `${size} bytes, more than the ${TEMPLATE_FILE_BYTES_MAX} a template may have`;
+    throw new TapgateError('NOTIFY_TEMPLATE_INVALID', `${path}: ${what}`,
       { details: { dir, file, line: 0, problem: 'too_large' } });
   }
   let text: string;
