@@ -1,4 +1,4 @@
-// The consumers of the LEDGER stream: the ClickHouse sink (later the notifier). Each runs as
+// The consumers of the LEDGER stream: the ClickHouse sink and the notifier. Each runs as
 // its own process; this is their public face for scripts and tests. Every consumer reads the
 // ledger through the one ledger reader (ordered pulls, positions, gaps, acknowledgements).
 export {
@@ -20,3 +20,7 @@ export {
 export { ClickHouseStore, rowPosition, type TableRows } from './clickhouse-sink/store.js';
 export { ClickHouseSink, SINK_CONSUMER, PROGRESS_INTERVAL_MS, ensureSinkConsumer } from './clickhouse-sink/sink.js';
 export { startClickHouseSink, type SinkHandle } from './clickhouse-sink/service.js';
+export {
+  loadTemplates, templateDir, templateFileName, projectRoot, TEMPLATE_FILE_BYTES_MAX, BUILT_IN_TEMPLATE_PATH,
+  type TemplateSet, type TemplateOrigin,
+} from './notifier/templates.js';

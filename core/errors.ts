@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   REGISTRY_INVALID_RECORD: 'a registry record failed validation',
   REGISTRY_INVALID_FILE: 'a registry file could not be parsed',
   REGISTRY_DANGLING_REFERENCE: 'a registry record refers to a school, device or person that does not exist',
+  NOTIFY_TEMPLATE_INVALID: 'a notification template breaks the template language or uses a name its type does not have',
+  NOTIFY_TEMPLATE_MISSING: 'a notification template the notifier needs, or the folder it is read from, is missing',
   SINK_INSERT_FAILED: 'a ClickHouse insert failed; the batch is retried and not acknowledged',
   SINK_SCHEMA_FAILED: 'the ClickHouse schema could not be created',
 } as const;

@@ -1,5 +1,5 @@
 // The pure domain of tapgate: registry records, tap rules, presence, seq memory, time zones,
-// the handshake MAC, limits and error codes. Imports nothing with I/O.
+// the handshake MAC, limits, error codes and the notice template language. Imports nothing with I/O.
 export * from './errors.js';
 export * from './limits.js';
 export * from './registry.js';
@@ -24,3 +24,13 @@ export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
 export * from './sms-segments.js';
+export {
+  NOTIFY_TYPES, NOTIFY_CHANNELS, NOTIFY_FILTERS, NOTIFY_PARAM_SPECS, TEMPLATE_PARAMS, HEADER_PREFIX,
+  channelsOf, templateFileKey, parseTemplate, renderTemplate,
+  type NotifyType, type NotifyChannel, type FilterName, type NotifyParamValue, type NotifyParamRecord, type NotifyParams,
+  type NotifyRenderContext, type NotifyTemplate, type NotifyTemplateNode, type NotifyTemplateProblem, type RenderedNotice,
+} from './notify-text.js';
+export {
+  formatTime, formatDate, formatWeekday, formatInteger, formatCount, formatRub, pluralForm, initials, genderForm, formatItems,
+  escapeHtml, htmlDocument, THOUSANDS_SEPARATOR, LIST_SEPARATOR, type NotifyItem,
+} from './notify-format.js';
