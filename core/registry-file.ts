@@ -11,7 +11,8 @@ export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;
 export const REGISTRY_FILE_RECORDS_MAX = 2_000_000;
 
 const JSON_SECTIONS: Record<string, RecordKind> = { schools: 'school', devices: 'device', persons: 'person', identifiers: 'identifier', accounts: 'account', benefits: 'benefit',
-  guardians: 'guardian', guardianships: 'guardianship', invitations: 'invitation', preferences: 'preferences', categories: 'category', products: 'product' };
+  guardians: 'guardian', guardianships: 'guardianship', invitations: 'invitation', preferences: 'preferences', categories: 'category', products: 'product',
+  push_subscriptions: 'push_subscription' };
 
 function invalidFile(message: string, details?: Record<string, unknown>): never {
   throw new TapgateError('REGISTRY_INVALID_FILE', message, details === undefined ? undefined : { details });

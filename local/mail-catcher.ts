@@ -224,6 +224,8 @@ export async function startMailCatcher(opts: MailCatcherOptions = {}): Promise<M
   const startSmtp = async (): Promise<void> => {
     if (smtp !== null) return;
     const server = new SMTPServer(smtpOptions);
+    // A client that goes away mid-session (a SIGKILLed notifier) is that session's end, not the catcher's.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve, reject) => {
       server.server.once('error', reject);
       server.listen(smtpPort, host, () => { server.server.off('error', reject); resolve(); });

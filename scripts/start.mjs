@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on loopback. Installs what is missing, starts nats-server and
 // clickhouse-server with data under .tapgate/, loads a demo school through the registry
-// loader, then runs the gateway and the ClickHouse sink, restarting either whenever it exits
+// loader, then runs the gateway, the ClickHouse sink, the notifier and the local stand-ins of
+// its providers (mail catcher, push service, SMSC), restarting each whenever it exits
 // (a fatal ledger error exits the gateway on purpose; its restart rebuilds the state) with a
 // growing delay (scripts/lib/backoff.mjs), never giving up and never stopping the servers for it.
 // A start that fails halfway stops what it started and names the cause. Ctrl-C stops
 // everything by PID in order: gateway and sink first, then the servers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup } from './lib/setup.mjs';
@@ -60,18 +61,20 @@ const baseEnv = { ...process.env, TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE
 const envOf = (user) => ({ ...baseEnv, TAPGATE_NATS_USER: user,
   TAPGATE_NATS_PASSWORD_FILE: natsUsers[user].passwordFile });
 const demo = join(data, 'demo-registry.json');
-if (!existsSync(demo)) {
+// A demo file from before the notifier (no parents) is made anew: its pupils get parents to notify.
+if (!existsSync(demo) || !('guardians' in JSON.parse(readFileSync(demo, 'utf8')))) {
   const { generateDemoRegistry } = await import('../dist/simulator/demo-registry.js');
-  writeFileSync(demo, JSON.stringify(generateDemoRegistry({ schools: 1, turnstilesPerSchool: 4, posPerSchool: 2, pupilsPerSchool: 600, staffPerSchool: 60 }), null, 1), { mode: 0o600 });
+  writeFileSync(demo, JSON.stringify(generateDemoRegistry({ schools: 1, turnstilesPerSchool: 4, posPerSchool: 2, pupilsPerSchool: 600, staffPerSchool: 60,
+    parents: true }), null, 1), { mode: 0o600 });
   log('generated a demo school in .tapgate/demo-registry.json (random device secrets and card UIDs)');
 }
 const load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registry-load.js'), demo], { env: envOf('admin'), stdio: ['ignore', 'pipe', 'inherit'] });
 if (load.status !== 0) { log('loading the demo registry failed'); await stopAll(1); }
 log(`demo registry loaded: ${load.stdout.toString().trim()}`);
 
-function superviseNode(name, script, natsUser) {
+function superviseNode(name, script, natsUser, extraEnv = {}) {
   supervisors.push(supervise({
-    name, command: process.execPath, args: [join(root, 'dist', script)], env: envOf(natsUser),
+    name, command: process.execPath, args: [join(root, 'dist', script)], env: natsUser === null ? { ...process.env, ...extraEnv } : { ...envOf(natsUser), ...extraEnv },
     logFile: join(logs, `${name}.log`), logName: `.tapgate/logs/${name}.log`, log,
   }));
 }
@@ -88,6 +91,24 @@ async function stopAll(code) {
 
 superviseNode('gateway', 'gateway/main.js', 'gateway');
 superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js', 'sink');
+
+// The local stand-ins of the outside providers (local/main.ts): a mail catcher with a web page, a
+// Web Push service over TLS and an SMSC. The notifier waits for the push service's CA certificate,
+// written anew at each start of the providers.
+const local = {
+  smtp: env('TAPGATE_LOCAL_SMTP_PORT', '1025'), mailWeb: env('TAPGATE_LOCAL_MAIL_WEB_PORT', '1080'),
+  push: env('TAPGATE_LOCAL_PUSH_PORT', '7443'), smpp: env('TAPGATE_LOCAL_SMPP_PORT', '2775'),
+  caFile: join(data, 'local-push-ca.pem'), smppPasswordFile: join(data, 'local-smpp.password'),
+};
+rmSync(local.caFile, { force: true });
+superviseNode('local-providers', 'local/main.js', null, { TAPGATE_LOCAL_PUSH_CA_FILE: local.caFile, TAPGATE_LOCAL_SMPP_PASSWORD_FILE: local.smppPasswordFile });
+for (const until = Date.now() + 30_000; !existsSync(local.caFile) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
+const notifyPort = env('TAPGATE_NOTIFY_OPS_PORT', '7404');
+superviseNode('notifier', 'consumers/notifier/main.js', 'notifier', {
+  TAPGATE_SMTP_URL: `smtp://127.0.0.1:${local.smtp}`, TAPGATE_SMPP_URL: `smpp://tapgate@127.0.0.1:${local.smpp}`,
+  TAPGATE_SMPP_PASSWORD_FILE: local.smppPasswordFile, TAPGATE_VAPID_FILE: join(data, 'vapid.json'), TAPGATE_PUSH_CA_FILE: local.caFile,
+  TAPGATE_NOTIFY_OPS_PORT: notifyPort,
+});
 
 const devicePort = env('TAPGATE_DEVICE_PORT', '7400');
 const opsPort = env('TAPGATE_OPS_PORT', '7401');
@@ -126,6 +147,9 @@ tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
                   curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
+  mail catcher:   http://127.0.0.1:${local.mailWeb}/  (letters to the demo parents; SMTP on ${local.smtp}; docs/notifications.md)
+  notifier ops:   http://127.0.0.1:${notifyPort}/metrics  /readyz  /dead-letter
+  local push/SMS: https://127.0.0.1:${local.push} (Web Push service, CA in .tapgate/local-push-ca.pem), SMSC smpp://127.0.0.1:${local.smpp}
   NATS:           ${nats.url}  (users and passwords in .tapgate/nats-users/; docs/operations.md)
   ClickHouse:     ${ch.url}  (database tapgate: pass_events, purchases, purchase_items, top_ups, refunds)
   money (NATS):   tapgate.money.v1.topup, tapgate.money.v1.refund (docs/money.md)

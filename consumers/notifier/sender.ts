@@ -61,7 +61,7 @@ export class Sender {
       period: typeof p['mealPeriod'] === 'string' && p['mealPeriod'] !== '' ? p['mealPeriod'] : 'lunch',
       adult: escort === undefined ? '' : adultName(escort), adultSex: '',
       relation: typeof p['escortRelation'] === 'string' ? p['escortRelation'] : 'parent',
-      ...(typeof p['digest'] === 'object' ? p['digest'] as NotifyParams : {}),
+      ...(typeof p['digest'] === 'object' ? p['digest'] as unknown as NotifyParams : {}),
     };
   }
 

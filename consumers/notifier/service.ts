@@ -41,7 +41,7 @@ export interface ParkedNotice {
   readonly status: string; readonly code: string; readonly atMs: number;
 }
 
-function makeProviders(config: NotifierConfig, log: Logger): Partial<Record<Notice['channel'], Provider>> {
+async function makeProviders(config: NotifierConfig, log: Logger): Promise<Partial<Record<Notice['channel'], Provider>>> {
   const providers: Partial<Record<Notice['channel'], Provider>> = {};
   if (config.smtpUrl !== '') {
     const u = new URL(config.smtpUrl);
@@ -51,7 +51,7 @@ function makeProviders(config: NotifierConfig, log: Logger): Partial<Record<Noti
       connectionsMax: 8, sendTimeoutMs: config.sendTimeoutMs });
   }
   if (config.vapidFile !== '') {
-    const vapid = loadOrCreateVapidKeys(config.vapidFile, config.vapidSubject);
+    const vapid = await loadOrCreateVapidKeys(config.vapidFile, config.vapidSubject);
     providers.push = createPushProvider({ vapid, ca: config.pushCaFile === '' ? null : readFileSync(config.pushCaFile),
       connectionsMax: 64, sendTimeoutMs: config.sendTimeoutMs });
   }
@@ -83,7 +83,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   const deliveryLog = new DeliveryLog(ch, config.database, metrics, log);
   void deliveryLog.start().catch((err: unknown) => log.warn({ err: String(err) }, 'delivery log table not created; rows wait'));
 
-  const providers = makeProviders(config, log);
+  const providers = await makeProviders(config, log);
   const receipts = new Map<string, Notice>();
   const parked: ParkedNotice[] = [];
   const sender = new Sender(registry, templates, providers, {
