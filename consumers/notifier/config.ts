@@ -33,6 +33,8 @@ export interface NotifierConfig {
   readonly templatesDir: string;
   /** The local hour (school's zone) daily and weekly digests are planned at. */
   readonly digestHour: number;
+  /** How often due digests are looked for, in ms. */
+  readonly digestCheckMs: number;
   readonly sendTimeoutMs: number;
 }
 
@@ -58,6 +60,7 @@ export function loadNotifierConfig(env: Env = process.env): NotifierConfig {
     pushCaFile: strVar(env, 'TAPGATE_PUSH_CA_FILE', '', ANY, 'a PEM file of an extra trusted CA'),
     templatesDir: strVar(env, 'TAPGATE_NOTIFY_TEMPLATES_DIR', '', ANY, 'a folder of template files that replace the built-in ones'),
     digestHour: intVar(env, 'TAPGATE_NOTIFY_DIGEST_HOUR', 19, 0, 23),
+    digestCheckMs: intVar(env, 'TAPGATE_NOTIFY_DIGEST_CHECK_MS', 60_000, 100, 3_600_000),
     sendTimeoutMs: intVar(env, 'TAPGATE_NOTIFY_SEND_TIMEOUT_MS', 10_000, 100, 120_000),
   });
 }

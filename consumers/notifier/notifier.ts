@@ -10,7 +10,8 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { RegistryIndex } from '../../core/index.js';
 import type { tapgate } from '../../core/proto.js';
-import type { Logger } from '../../lib/index.js';
+import { LEDGER_STREAM, type Logger } from '../../lib/index.js';
+import { planDigests } from './digest.js';
 import { LedgerReader } from '../ledger-reader.js';
 import { PartitionJournal } from './journal.js';
 import type { NotifierMetrics } from './metrics.js';
@@ -25,6 +26,8 @@ const READ_EVENTS_PER_PULL = 8192;
 
 export interface NotifierCoreOptions {
   readonly memberId: string;
+  /** Local hour of the digests (docs/notifications.md). */
+  readonly digestHour: number;
   readonly partitions: number;
   readonly inFlightPerChannel: number;
   readonly shutdownGraceMs: number;
@@ -94,6 +97,20 @@ export class NotifierCore {
   abandon(partition: number): void {
     this.workers.get(partition)?.abandon();
     this.workers.delete(partition);
+  }
+
+  /** Plans the digests now due in every owned partition (called once a minute). */
+  async planDigests(nowMs: number): Promise<void> {
+    if (this.workers.size === 0) return;
+    const cut = (await this.jsm.streams.info(LEDGER_STREAM)).state.last_seq;
+    for (const [p, w] of this.workers) {
+      const marks = new Map([...this.registry.schools.keys()].map((id) => [id, w.digestMark(id)] as const));
+      const plan = planDigests(this.registry, p, this.opts.partitions, marks, nowMs, this.opts.digestHour, cut);
+      if (Object.keys(plan.marks).length === 0) continue;
+      for (const n of plan.planned) this.metrics.planned.inc({ type: n.type, channel: n.channel });
+      w.addDigests(plan.planned, plan.marks);
+      if (plan.planned.length > 0) this.log.info({ partition: p, digests: plan.planned.length, schools: Object.keys(plan.marks).length }, 'digests planned');
+    }
   }
 
   async stop(): Promise<void> {

@@ -7,11 +7,14 @@
 import type { Guardian, Person, RegistryIndex } from '../../core/index.js';
 import type { NotifyParams, NotifyType } from '../../core/notify-text.js';
 import type { Provider, SendOutcome } from './channels/provider.js';
+import type { DigestReader } from './digest.js';
 import type { Notice, Outcome } from './partition.js';
 import type { TemplateSet } from './templates.js';
 
 /** Push messages live this long at the push service when the browser is offline, in s (entries: a day). */
 export const PUSH_TTL_SECONDS = 86_400;
+/** A digest whose ledger cut the sink has not stored yet is tried again after this long, in ms. */
+export const DIGEST_WAIT_MS = 15_000;
 /** Kinds of notice a push service is asked to deliver at once. */
 const URGENT: ReadonlySet<string> = new Set(['pickup_refused', 'low_balance']);
 
@@ -43,6 +46,7 @@ export class Sender {
     private readonly templates: TemplateSet,
     private readonly providers: Partial<Record<Notice['channel'], Provider>>,
     private readonly hooks: SenderHooks,
+    private readonly digests: DigestReader | null = null,
   ) {}
 
   /** The parameters of a notice's template, names resolved now. */
@@ -61,7 +65,6 @@ export class Sender {
       period: typeof p['mealPeriod'] === 'string' && p['mealPeriod'] !== '' ? p['mealPeriod'] : 'lunch',
       adult: escort === undefined ? '' : adultName(escort), adultSex: '',
       relation: typeof p['escortRelation'] === 'string' ? p['escortRelation'] : 'parent',
-      ...(typeof p['digest'] === 'object' ? p['digest'] as unknown as NotifyParams : {}),
     };
   }
 
@@ -74,7 +77,14 @@ export class Sender {
     const person = this.registry.persons.get(n.personId);
     if (guardian === undefined || person === undefined) return { key: n.key, status: 'skipped', atMs: now(), code: 'NO_RECIPIENT' };
     const zone = this.registry.schools.get(n.schoolId)?.timeZone ?? 'Europe/Moscow';
-    const content = this.templates.render(n.type as NotifyType, n.channel, this.params(n, person), { timeZone: zone });
+    let params = this.params(n, person);
+    if (n.type === 'daily_digest' || n.type === 'weekly_digest') {
+      const digest = this.digests === null ? null
+        : await this.digests.params(n, (id) => this.registry.products.get(id)?.name ?? 'товар', zone).catch(() => null);
+      if (digest === null) return { key: n.key, status: 'retry', atMs: now(), code: 'DIGEST_WAITING_FOR_SINK', nextAtMs: now() + DIGEST_WAIT_MS };
+      params = { ...params, ...digest };
+    }
+    const content = this.templates.render(n.type as NotifyType, n.channel, params, { timeZone: zone });
     if (n.channel === 'push') return this.sendPush(n, guardian, provider, content);
     const to = n.channel === 'email' ? guardian.email : guardian.phone;
     if (to === '') return { key: n.key, status: 'skipped', atMs: now(), code: 'NO_EMAIL' };

@@ -16,6 +16,7 @@ import { createPushProvider, loadOrCreateVapidKeys } from './channels/push.js';
 import { createSmppProvider } from './channels/sms.js';
 import type { NotifierConfig } from './config.js';
 import { DeliveryLog } from './delivery-log.js';
+import { DigestReader } from './digest.js';
 import { ensureNotifyStream } from './journal.js';
 import { createNotifierMetrics } from './metrics.js';
 import { NotifierCore } from './notifier.js';
@@ -86,6 +87,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   const providers = await makeProviders(config, log);
   const receipts = new Map<string, Notice>();
   const parked: ParkedNotice[] = [];
+  const digests = new DigestReader(ch, config.database);
   const sender = new Sender(registry, templates, providers, {
     removePushSubscription: async (id) => { await kv.delete(`push_subscription.${id}`); },
     accepted: (n, providerId) => {
@@ -94,7 +96,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
       receipts.set(providerId, n);
       if (receipts.size > RECEIPT_MEMORY_MAX) receipts.delete(receipts.keys().next().value!);
     },
-  });
+  }, digests);
   providers.sms?.onReceipt?.((r) => {
     const n = receipts.get(r.providerId);
     metrics.delivered.inc({ result: r.delivered ? 'delivered' : 'undelivered' });
@@ -105,7 +107,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
 
   let ownership: Ownership | null = null;
   const core = new NotifierCore(js, jsm, registry, (n) => sender.send(n), {
-    memberId, partitions: config.partitions, inFlightPerChannel: config.inFlightPerChannel, shutdownGraceMs: config.shutdownGraceMs,
+    memberId, digestHour: config.digestHour, partitions: config.partitions, inFlightPerChannel: config.inFlightPerChannel, shutdownGraceMs: config.shutdownGraceMs,
   }, {
     onFinished: (_p, finished, planned) => {
       for (const n of planned) deliveryLog.record(n, 'queued', '', n.plannedAtMs);
@@ -144,6 +146,10 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   metrics.partitionsOwned.set(ownership.owned.length);
   const gauge = setInterval(() => metrics.partitionsOwned.set(ownership?.owned.length ?? 0), 1000);
   gauge.unref();
+  const planDigests = () => core.planDigests(Date.now()).catch((err: unknown) => log.warn({ err: String(err) }, 'digest planning failed; next minute'));
+  const digestTimer = setInterval(() => void planDigests(), config.digestCheckMs);
+  digestTimer.unref();
+  setTimeout(() => void planDigests(), 2000).unref();
   log.info({ memberId, opsPort: ops.port, partitions: config.partitions, owned: ownership.owned }, 'notifier running');
 
   return {
@@ -154,6 +160,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
       if (stopping) return;
       stopping = true;
       clearInterval(gauge);
+      clearInterval(digestTimer);
       await ownership?.stop();
       await core.stop();
       watch.stop();

@@ -141,6 +141,11 @@ export class PartitionWorker {
     this.poke();
   }
 
+  /** The last local day whose digests were planned for a school, journaled or pending. */
+  digestMark(schoolId: string): number {
+    return Math.max(this.state.digests.get(schoolId) ?? -1, this.digests[schoolId] ?? -1);
+  }
+
   /** Held exits of a child among plans not yet journaled (for collapsing a quick re-entry). */
   pendingExitKeys(personId: string, schoolId: string, sinceMs: number): string[] {
     const out: string[] = [];
