@@ -48,8 +48,8 @@ const byGuardian = (list: Audience[]) => [...list].sort((a, b) => a.guardianId.l
 
 t.test('notify rules - audienceOf: grants and subscriptions decide who hears, on which channels', async (t) => {
   const reg = registry();
-  const g1 = { guardianId: 'g1', relation: 'parent', lowBalanceThresholdKop: 5000, quietHours: QUIET };
-  const g2 = { guardianId: 'g2', relation: 'trusted', lowBalanceThresholdKop: null, quietHours: null };
+  const g1 = { guardianId: 'g1', relation: 'parent' as const, lowBalanceThresholdKop: 5000, quietHours: QUIET };
+  const g2 = { guardianId: 'g2', relation: 'trusted' as const, lowBalanceThresholdKop: null, quietHours: null };
   const cases: Array<{ type: NoticeType; want: Audience[]; why: string }> = [
     { type: 'entry', want: [{ ...g1, channels: ['push', 'sms'] }, { ...g2, channels: ['email'] }],
       why: 'parent and trusted person with passes; g3 has no preferences, g4 no channel, g5 preferences of another child' },
