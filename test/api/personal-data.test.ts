@@ -6,24 +6,33 @@
 // appear in the gateway's or the sink's log output, in any NATS subject, in any row of any table of
 // the tapgate ClickHouse database, or in the AUDIT and LEDGER streams. The same search run over the
 // registry's own KV traffic finds every registered canary, so a clean result is not a blind one.
+// The notifier is the one other place that resolves names, phones and addresses, at send time:
+// guardians set canary e-mail addresses and subscribe (e-mail, Web Push, SMS) through the API, the
+// workload's events reach them through the local providers naming the child, and none of it may
+// appear in the notifier's log, its journal (the NOTIFY stream), its metrics or its delivery log.
 import t, { type Test } from 'tap';
 import { randomBytes, randomInt } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { AUDIT_STREAM } from '../../api/audit.js';
+// The journal's stream name is not on the consumers' public face (consumers/index.ts).
+import { NOTIFY_STREAM } from '../../consumers/notifier/journal.js';
 import { localDayNumber } from '../../core/index.js';
 import { DeviceClient } from '../../simulator/device-client.js';
 import { apiClient, makeToken, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
 import { ENTRY, EXIT, Reason, readLedger, sleep, tap, waitFor, within, WAIT_MS } from '../helpers/gateway-fixtures.js';
+import { startNotifier, startProviders } from '../helpers/notifier-fixtures.js';
 import { BUFFET, item, mealZone, money, posTap, SUBSIDISED } from '../helpers/pos-fixtures.js';
 import { startSink, startGateway, startStack } from '../helpers/stack.js';
 
 const GW_ID = 'gw-api-pd';
 /** How long the sink may take to store every ledger event, in ms. */
 const SINK_WAIT_MS = 30_000;
+/** How long the notifier may take to send every notice of the workload and log it, in ms. */
+const NOTIFY_WAIT_MS = 30_000;
 
 // ---- Canaries ------------------------------------------------------------------------------
 
-type CanaryKind = 'name' | 'date' | 'phone' | 'uid' | 'account';
+type CanaryKind = 'name' | 'date' | 'phone' | 'uid' | 'account' | 'email';
 /** A value that must not leave the registry; `registered` ones must be found in the registry's KV traffic. */
 interface Canary { readonly what: string; readonly kind: CanaryKind; readonly value: string; registered: boolean }
 const canaries: Canary[] = [];
@@ -36,6 +45,7 @@ const name = (what: string, value: string, registered = true) => canary('name', 
 const date = (what: string, value: string, registered = true) => canary('date', what, value, registered);
 const phone = (what: string, registered = true) => canary('phone', what, `+7999${digits(7)}`, registered);
 const uid = (what: string, registered = true) => canary('uid', what, randomBytes(7).toString('hex'), registered);
+const email = (what: string) => canary('email', what, `pochta-${randomBytes(4).toString('hex')}@example.ru`);
 
 const person = (key: string, surname: string, givenName: string, patronymic: string, birthDate: string) => ({
   surname: name(`${key} surname`, surname), givenName: name(`${key} given name`, givenName),
@@ -51,6 +61,8 @@ const G1 = { phone: phone('g1 phone'), surname: name('g1 surname', 'Попуга
 const G2 = { phone: phone('g2 phone'), surname: name('g2 surname', 'Xqrplova'), givenName: name('g2 given name', 'Wlodzisla') };
 const INVITEE = { phone: phone('invitee phone'), surname: name('invitee surname', 'Клестова'), givenName: name('invitee given name', 'Гликерия') };
 const REVOKED_INVITEE = { phone: phone('revoked invitee phone'), surname: name('revoked invitee surname', 'Свиристелева') };
+// Set by the guardians themselves (PUT /me/email); only the notifier and the registry may hold them.
+const EMAIL = { g1: email('g1 e-mail'), g2: email('g2 e-mail'), trusted: email('trusted e-mail') };
 const RG1 = { phone: phone('roster guardian phone'), surname: name('roster guardian surname', 'Чомгова'), givenName: name('roster guardian given name', 'Агриппина') };
 const UID = { p1: uid('p1 card'), p2: uid('p2 card, duplicated and blocked'), p2b: uid('p2 duplicate card'), s1: uid('s1 fob'),
   r1: uid('r1 card'), r2: uid('r2 fob'), r3: uid('r3 card'), unknown: uid('unknown card', false), bad: uid('uid in a bad body', false) };
@@ -73,6 +85,7 @@ function forms(c: Canary): string[] {
     case 'phone': return [c.value, c.value.slice(1)]; // '%2B7999…' contains the second form
     case 'uid': return [c.value, c.value.toUpperCase(), Buffer.from(c.value, 'hex').toString('base64').replace(/=+$/, '')];
     case 'account': return [c.value];
+    case 'email': return [c.value, c.value.slice(0, c.value.indexOf('@')), encodeURIComponent(c.value)];
   }
 }
 
@@ -114,6 +127,11 @@ const gw = await startGateway(stack, { TAPGATE_GATEWAY_ID: GW_ID, TAPGATE_LOG_LE
 t.teardown(() => gw.stop());
 const sink = await startSink(stack, { TAPGATE_LOG_LEVEL: 'debug' });
 t.teardown(() => sink.stop());
+// The real SMTP mail catcher, Web Push service and SMSC, and a notifier sending through them.
+const providers = await startProviders(stack.dir);
+t.teardown(() => providers.stop());
+const notifier = await startNotifier(stack, providers, { TAPGATE_LOG_LEVEL: 'debug' });
+t.teardown(() => notifier.stop());
 
 /** Runs one SQL statement over ClickHouse's HTTP interface and returns the raw response body. */
 async function clickhouse(sql: string): Promise<Buffer> {
@@ -124,13 +142,13 @@ async function clickhouse(sql: string): Promise<Buffer> {
 }
 const count = async (table: string) => Number((await clickhouse(`SELECT count() FROM tapgate.${table}`)).toString().trim());
 
-/** Every AUDIT message's raw bytes, by stream sequence (bounded by the stream's size). */
-async function readAudit(): Promise<Uint8Array[]> {
+/** Every message's raw bytes of a stream (AUDIT, NOTIFY), by stream sequence (bounded by the stream's size). */
+async function readStream(stream: string): Promise<Uint8Array[]> {
   const jsm = await jetstreamManager(stack.nc);
-  const info = await jsm.streams.info(AUDIT_STREAM);
+  const info = await jsm.streams.info(stream);
   const out: Uint8Array[] = [];
   for (let seq = info.state.first_seq; seq <= info.state.last_seq && out.length < 10_000; seq++) {
-    const m = await jsm.streams.getMessage(AUDIT_STREAM, { seq }).catch(() => null);
+    const m = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
     if (m !== null) out.push(m.data);
   }
   return out;
@@ -230,8 +248,12 @@ async function importRoster(t: Test, s: Seeded): Promise<{ r1: Account; r3: Acco
 async function workload(t: Test, s: Seeded, roster: { r1: Account }): Promise<string> {
   await expect(t, s.parent1, 200, 'PATCH', `/accounts/${s.acc1.id}`, { dailyLimitKop: 100_000, bannedCategories: ['sweets'], lowBalanceThresholdKop: 10_000 });
   await expect(t, s.parent1, 200, 'PUT', `/me/children/${s.p1}/preferences`,
-    { subscriptions: [{ event: 'entry_exit', channels: ['push'] }, { event: 'low_balance', channels: ['sms'] }], lowBalanceThresholdKop: 20_000 });
-  await expect(t, s.trusted, 200, 'PUT', `/me/children/${s.p1}/preferences`, { subscriptions: [{ event: 'buffet', channels: ['push'] }] });
+    { subscriptions: [...everyChannel('entry_exit', 'buffet', 'top_up'), { event: 'low_balance', channels: ['sms'] }],
+      lowBalanceThresholdKop: 20_000 });
+  await expect(t, s.trusted, 200, 'PUT', `/me/children/${s.p1}/preferences`,
+    { subscriptions: everyChannel('entry_exit', 'buffet') });
+  await expect(t, s.parent2, 200, 'PUT', `/me/children/${s.p2}/preferences`,
+    { subscriptions: everyChannel('entry_exit', 'subsidised_meal', 'top_up') });
   const today = localDayNumber(timeZone, Date.now());
   const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
   await expect(t, s.op, 201, 'POST', `/persons/${s.p2}/benefits`, { mealPeriods: [period], validFrom: iso(today - 1), validTo: iso(today + 30) });
@@ -305,11 +327,87 @@ async function refusals(t: Test, s: Seeded, posId: string): Promise<void> {
   await expect(t, s.catering, 404, 'POST', '/refunds', { refundId: 'pd-ref-2', deviceId: posId, seq: 99, reason: 'other' }, { code: 'API_NOT_FOUND' });
 }
 
+// ---- Notifier ------------------------------------------------------------------------------
+
+/** Subscriptions to these events on every channel the notifier has. */
+const everyChannel = (...events: string[]) => events.map((event) => ({ event, channels: ['email', 'push', 'sms'] }));
+
+/** A guardian the notifier writes to, and how many notices of the workload reach them on each channel. */
+interface Recipient {
+  readonly who: string; readonly api: ApiClient; readonly email: string; readonly phone: string;
+  /** The child's given name: what every notice says (resolved by the notifier at send time). */
+  readonly child: string; readonly notices: number; endpoint: string;
+}
+
+/**
+ * The guardians set their e-mail canaries and subscribe a browser to Web Push, through the API.
+ * Notices: parent 1 hears of p1's entry, bun (buffet) and top-up (the exit is held for a re-entry
+ * beyond the test's time); the trusted person of p1's entry and bun; parent 2 of p2's entry and
+ * subsidised meal. The rest of the workload is refused, not subscribed or a refund.
+ */
+async function contacts(t: Test, s: Seeded): Promise<Recipient[]> {
+  const rs: Recipient[] = [
+    { who: 'parent 1', api: s.parent1, email: EMAIL.g1, phone: G1.phone, child: P1.givenName, notices: 3, endpoint: '' },
+    { who: 'trusted', api: s.trusted, email: EMAIL.trusted, phone: INVITEE.phone, child: P1.givenName, notices: 2,
+      endpoint: '' },
+    { who: 'parent 2', api: s.parent2, email: EMAIL.g2, phone: G2.phone, child: P2.givenName, notices: 2, endpoint: '' },
+  ];
+  for (const r of rs) {
+    const set = await expect(t, r.api, 200, 'PUT', '/me/email', { email: r.email });
+    t.same(set.body, { email: r.email }, `${r.who}: e-mail set`);
+    const browser = providers.push.subscribe();
+    await expect(t, r.api, 201, 'POST', '/me/push-subscriptions', { endpoint: browser.endpoint, keys: browser.keys });
+    r.endpoint = browser.endpoint;
+  }
+  return rs;
+}
+
+/** What the providers received for a recipient: letters, SMS and Web Push messages, as text. */
+function received(r: Recipient): { letters: string[]; sms: string[]; pushes: string[] } {
+  return {
+    letters: providers.mail.messages({ to: r.email }).map((m) => `${m.subject}\n${m.text}`),
+    sms: providers.smsc.received().filter((m) => m.destination.endsWith(r.phone.slice(1))).map((m) => m.text),
+    pushes: providers.push.received().filter((d) => d.endpoint === r.endpoint)
+      .map((d) => { const p = JSON.parse(d.payload) as { title: string; body: string }; return `${p.title}\n${p.body}`; }),
+  };
+}
+
+/** Waits until every notice reached its recipient on every channel, naming the child, and is in the delivery log. */
+async function delivered(t: Test, rs: readonly Recipient[]): Promise<number> {
+  const all = (r: Recipient) => Object.values(received(r));
+  await waitFor(() => rs.every((r) => all(r).every((x) => x.length >= r.notices)), NOTIFY_WAIT_MS, 'every notice sent', 100);
+  for (const r of rs) {
+    t.same(all(r).map((x) => x.length), [r.notices, r.notices, r.notices], `${r.who}: ${r.notices} letters, SMS and pushes`);
+    // Found by the same search that must find nothing elsewhere: a clean result is not a blind one.
+    const named = (x: string) => hits(x, canaries).some((h) => h.canary.value === r.child);
+    t.same(all(r).flat().filter((x) => !named(x)), [], `${r.who}: the search finds the child's name in each (resolved on send)`);
+  }
+  const sent = 3 * rs.reduce((n, r) => n + r.notices, 0);
+  const sentRows = async () => Number((await clickhouse("SELECT countIf(status = 'sent') FROM tapgate.notifications")).toString());
+  await waitFor(async () => await count('notifications') > 0 && await sentRows() >= sent, NOTIFY_WAIT_MS, 'delivery log', 200);
+  t.equal(await sentRows(), sent, `the delivery log: ${sent} notices sent`);
+  return sent;
+}
+
+/** The notifier's whole log output, its journal's raw bytes (the NOTIFY stream) and its metrics. */
+async function notifierChecks(t: Test, s: Seeded): Promise<void> {
+  t.ok(notifier.output().includes('notifier running'), 'the notifier log is captured');
+  t.same(search('notifier log', notifier.output()), [], 'notifier log');
+  const journal = await readStream(NOTIFY_STREAM);
+  t.ok(journal.some((m) => Buffer.from(m).includes(`"personId":"${s.p1}"`)), `${journal.length} NOTIFY messages, notices in them`);
+  t.same(journal.flatMap((m, i) => search(`NOTIFY #${i + 1}`, m)), [], 'NOTIFY messages, raw bytes');
+  const metrics = await (await fetch(`${notifier.opsUrl}/metrics`, { signal: AbortSignal.timeout(WAIT_MS) })).text();
+  t.match(metrics, /^tapgate_notify_finished_total\{[^}]*status="sent"[^}]*\} [1-9]/m, 'the metrics count sent notices');
+  t.same(search('notifier metrics', metrics), [], 'notifier metrics');
+}
+
 // ---- The test ------------------------------------------------------------------------------
 
-t.test('personal data - API canaries reach no log, NATS subject, ClickHouse row, AUDIT or LEDGER message', async (t) => {
+t.test('personal data - API canaries reach no log, metric, NATS subject, ClickHouse row, AUDIT, LEDGER or NOTIFY message',
+  async (t) => {
   const s = await seed(t);
   const roster = await importRoster(t, s);
+  const recipients = await contacts(t, s);
   const posId = await workload(t, s, roster);
   await refusals(t, s, posId);
 
@@ -329,6 +427,7 @@ t.test('personal data - API canaries reach no log, NATS subject, ClickHouse row,
   await expect(t, s.trusted, 200, 'GET', `/persons/${s.p1}/purchases?from=${day}&to=${day}`);
   await expect(t, s.op, 200, 'GET', `/accounts/${s.acc1.id}/history?from=${day}&to=${day}`);
   await expect(t, s.op, 200, 'GET', `/schools/${s.school}/headcount`);
+  const sent = await delivered(t, recipients);
   await sleep(300);
   await spy.flush();
 
@@ -343,12 +442,14 @@ t.test('personal data - API canaries reach no log, NATS subject, ClickHouse row,
   // (b) Every NATS subject (and reply subject) seen.
   t.ok(subjects.has(`tapgate.ledger.v1.${GW_ID}`) && subjects.has('tapgate.audit.v1'), 'the subjects include the ledger and audit appends');
   t.ok([...subjects].some((x) => x.startsWith('$KV.tapgate_registry.')) && [...subjects].some((x) => x.startsWith('$JS.')), 'and $KV and $JS traffic');
+  t.ok([...subjects].some((x) => x.startsWith('tapgate.notify.v1.journal.')), 'and the notifier\'s journal appends');
   t.same([...subjects].flatMap((x) => search(`subject ${x}`, x)), [], `${subjects.size} NATS subjects`);
 
   // (c) Every row of every table of the tapgate database.
   const tables = (await clickhouse("SELECT name FROM system.tables WHERE database = 'tapgate' ORDER BY name FORMAT TabSeparated"))
     .toString().split('\n').filter((x) => x !== '');
-  t.ok(['pass_events', 'purchases', 'purchase_items', 'top_ups', 'refunds'].every((x) => tables.includes(x)), `tables: ${tables.join(', ')}`);
+  t.ok(['pass_events', 'purchases', 'purchase_items', 'top_ups', 'refunds', 'notifications'].every((x) => tables.includes(x)),
+    `tables: ${tables.join(', ')}`);
   t.ok(tables.every((x) => /^[a-z0-9_]+$/.test(x)), 'plain table names');
   const rows: Record<string, number> = {};
   const chHits: string[] = [];
@@ -357,15 +458,18 @@ t.test('personal data - API canaries reach no log, NATS subject, ClickHouse row,
     rows[table] = tsv.toString().split('\n').filter((x) => x !== '').length;
     chHits.push(...search(`ClickHouse ${table}`, tsv));
   }
-  t.ok((rows['pass_events'] ?? 0) >= 8 && (rows['purchases'] ?? 0) >= 5 && (rows['purchase_items'] ?? 0) >= 5 && (rows['refunds'] ?? 0) >= 1,
-    `rows: ${JSON.stringify(rows)}`);
+  t.ok((rows['pass_events'] ?? 0) >= 8 && (rows['purchases'] ?? 0) >= 5 && (rows['purchase_items'] ?? 0) >= 5 &&
+    (rows['refunds'] ?? 0) >= 1 && (rows['notifications'] ?? 0) >= sent, `rows: ${JSON.stringify(rows)}`);
   t.same(chHits, [], 'ClickHouse rows');
 
   // (d) The AUDIT stream's messages and the LEDGER stream's raw bytes.
-  const audit = await readAudit();
+  const audit = await readStream(AUDIT_STREAM);
   t.ok(audit.length >= 30, `${audit.length} AUDIT messages`);
   t.same(audit.flatMap((m, i) => search(`AUDIT #${i + 1}`, m)), [], 'AUDIT messages');
   t.same(ledger.flatMap((m) => search(`LEDGER seq ${m.streamSeq}`, m.data)), [], `${ledger.length} LEDGER messages, raw bytes`);
+
+  // (e) The notifier's log, journal and metrics (its delivery log is among the tables above).
+  await notifierChecks(t, s);
 
   // The search is not blind: the registry's own KV puts carry every registered canary.
   const registered = canaries.filter((c) => c.registered);
