@@ -90,8 +90,9 @@ export class DigestReader {
     const purchases = await this.rows(`SELECT device_id, seq, decided_at_ms, meal_kind, amount_kop FROM ${db}.purchases
       WHERE person_id = ${person} AND verdict = 1 AND ledger_stream_seq <= ${cut} AND ${span('decided_at_ms')} ORDER BY decided_at_ms LIMIT ${DIGEST_ROWS_MAX}`);
     const items = purchases.length === 0 ? [] : await this.rows(`SELECT device_id, seq, product_id, quantity FROM ${db}.purchase_items
-      WHERE verdict = 1 AND ledger_stream_seq <= ${cut} AND ${span('decided_at_ms')} AND (device_id, seq) IN
-      (SELECT device_id, seq FROM ${db}.purchases WHERE person_id = ${person} AND ${span('decided_at_ms')}) ORDER BY item_index`);
+      WHERE verdict = 1 AND event_date >= toDate('${fromDate}') AND (device_id, seq) IN
+      (SELECT device_id, seq FROM ${db}.purchases WHERE person_id = ${person} AND verdict = 1 AND ledger_stream_seq <= ${cut}
+        AND ${span('decided_at_ms')}) ORDER BY item_index`);
     const topUps = account === "''" ? [] : await this.rows(`SELECT applied_at_ms, amount_kop FROM ${db}.top_ups WHERE account_id = ${account}
       AND ledger_stream_seq <= ${cut} AND ${span('applied_at_ms')} ORDER BY applied_at_ms LIMIT ${DIGEST_ROWS_MAX}`);
     const balance = account === "''" ? [] : await this.rows(`SELECT balance_after_kop FROM (

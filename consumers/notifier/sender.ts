@@ -21,6 +21,8 @@ const URGENT: ReadonlySet<string> = new Set(['pickup_refused', 'low_balance']);
 export interface SenderHooks {
   /** The push service said the subscription is gone: remove it from the registry. */
   removePushSubscription(id: string): Promise<void>;
+  /** Reading a digest's figures failed (ClickHouse away or a query error): it is tried again. */
+  digestFailed(err: unknown): void;
   /** A provider accepted the notice (for receipts and latency). */
   accepted(notice: Notice, providerId: string): void;
 }
@@ -80,7 +82,10 @@ export class Sender {
     let params = this.params(n, person);
     if (n.type === 'daily_digest' || n.type === 'weekly_digest') {
       const digest = this.digests === null ? null
-        : await this.digests.params(n, (id) => this.registry.products.get(id)?.name ?? 'товар', zone).catch(() => null);
+        : await this.digests.params(n, (id) => this.registry.products.get(id)?.name ?? 'товар', zone).catch((err: unknown) => {
+          this.hooks.digestFailed(err);
+          return null;
+        });
       if (digest === null) return { key: n.key, status: 'retry', atMs: now(), code: 'DIGEST_WAITING_FOR_SINK', nextAtMs: now() + DIGEST_WAIT_MS };
       params = { ...params, ...digest };
     }

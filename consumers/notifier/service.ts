@@ -90,6 +90,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   const digests = new DigestReader(ch, config.database);
   const sender = new Sender(registry, templates, providers, {
     removePushSubscription: async (id) => { await kv.delete(`push_subscription.${id}`); },
+    digestFailed: (err) => log.warn({ err: String((err as Error)?.message ?? err).slice(0, 300) }, 'digest figures could not be read; tried again'),
     accepted: (n, providerId) => {
       metrics.eventToAcceptedSeconds.observe({ channel: n.channel }, Math.max(0, Date.now() - n.eventTimeMs) / 1000);
       if (n.channel !== 'sms') return;

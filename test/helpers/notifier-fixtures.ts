@@ -38,7 +38,7 @@ export interface Parent { readonly guardianId: string; readonly email: string; r
  * Push at the push service. Returns the registry document and the parents.
  */
 export function parentsOf(pupils: readonly TestPerson[], push: PushService,
-  opts: { events?: readonly string[]; channels?: readonly string[]; quietHours?: { from: string; to: string } } = {}):
+  opts: { events?: readonly string[]; channels?: readonly string[]; quietHours?: { from: string; to: string }; lowBalanceThresholdKop?: number } = {}):
   { doc: Record<string, unknown[]>; parents: Parent[] } {
   const doc = { guardians: [] as unknown[], guardianships: [] as unknown[], preferences: [] as unknown[], push_subscriptions: [] as unknown[] };
   const parents: Parent[] = [];
@@ -51,7 +51,7 @@ export function parentsOf(pupils: readonly TestPerson[], push: PushService,
     doc.guardianships.push({ id: `${guardianId}.${child.id}`, guardianId, personId: child.id, relation: 'parent' });
     doc.preferences.push({ id: `${guardianId}.${child.id}`, guardianId, personId: child.id,
       subscriptions: (opts.events ?? ['entry_exit']).map((event) => ({ event, channels: opts.channels ?? ['email', 'push', 'sms'] })),
-      lowBalanceThresholdKop: null, ...(opts.quietHours !== undefined ? { quietHours: opts.quietHours } : {}) });
+      lowBalanceThresholdKop: opts.lowBalanceThresholdKop ?? null, ...(opts.quietHours !== undefined ? { quietHours: opts.quietHours } : {}) });
     doc.push_subscriptions.push({ id: `ps-${child.id}`, guardianId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth,
       createdAtMs: Date.now() });
     parents.push({ guardianId, email, phone, endpoint: sub.endpoint, child });
