@@ -180,7 +180,7 @@ function posFrames(d: DeviceFrameOf, g: GatewayFrameOf, display: tapgate.device.
 /**
  * A kindergarten turnstile's session (device `kg-turnstile-1`, its own handshake) at 17:30 in
  * Moscow (v1.3): a grandmother, a trusted person with the `pickup` grant for Маша only, taps her
- * card and then the bracelets of Маша and her cousin Петя.
+ * card and then the bracelets of Маша and her brother Петя.
  */
 function handoverFrames(d: DeviceFrameOf, g: GatewayFrameOf): ExampleFrame[] {
   const at = T0 + 9 * 3_600_000 + 45 * 60_000;
@@ -197,7 +197,7 @@ function handoverFrames(d: DeviceFrameOf, g: GatewayFrameOf): ExampleFrame[] {
     { decisions: { decisions: [{ seq: 3, verdict: Verdict.VERDICT_ALLOW, reason: DecisionReason.DECISION_REASON_OK, display: adult,
       decidedAtMs: at + 1, children: [
         { verdict: Verdict.VERDICT_ALLOW, reason: DecisionReason.DECISION_REASON_OK, display: child('Петрова Маша', 'photo/p-0101') },
-        { verdict: Verdict.VERDICT_DENY, reason: DecisionReason.DECISION_REASON_ESCORT_NOT_AUTHORISED, display: child('Сидоров Петя', 'photo/p-0102') },
+        { verdict: Verdict.VERDICT_DENY, reason: DecisionReason.DECISION_REASON_ESCORT_NOT_AUTHORISED, display: child('Петров Петя', 'photo/p-0102') },
       ] }], serverTimeMs: at + 2 } }),
   ];
 }

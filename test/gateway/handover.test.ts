@@ -161,6 +161,8 @@ for (const how of ['SIGKILL', 'SIGTERM'] as const) {
   t.test(`handover - after a ${how} restart presence and the remembered hand-overs are the same`, async (t) => {
     await within(gw.stop(how), 20_000, 'gateway exit');
     gw = await startGateway(stack, ENV);
+    const rebuilt = await gw.waitForLog((l) => l['msg'] === 'ledger replayed');
+    t.equal(rebuilt['snapshotStreamSeq'] === null, how === 'SIGKILL', how === 'SIGKILL' ? 'rebuilt by replaying the ledger' : 'rebuilt from the stop\'s snapshot');
     t.same(await presence(), { status: 200, pupils: 1, staff: 0 }, 'Петя is still inside');
     const c = await connect(gw, gate);
     t.teardown(() => c.close());
