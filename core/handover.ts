@@ -40,13 +40,15 @@ export function escortCard(registry: RegistryIndex, uidHex: string, nowMs: numbe
  */
 export function childCard(registry: RegistryIndex, device: Device, uidHex: string, nowMs: number): StaticOutcome {
   const s = decideStatic(registry, device, uidHex, nowMs);
-  if (s.reason === Reason.DECISION_REASON_ESCORT_CARD_ALONE) return { reason: Reason.DECISION_REASON_NOT_A_CHILD, identifier: s.identifier, person: undefined };
-  if (s.reason === Reason.DECISION_REASON_OK && s.person?.kind !== 'pupil') return { ...s, reason: Reason.DECISION_REASON_NOT_A_CHILD };
+  const notAChild = Reason.DECISION_REASON_NOT_A_CHILD;
+  if (s.reason === Reason.DECISION_REASON_ESCORT_CARD_ALONE) return { reason: notAChild, identifier: s.identifier, person: undefined };
+  if (s.reason === Reason.DECISION_REASON_OK && s.person?.kind !== 'pupil') return { ...s, reason: notAChild };
   return s;
 }
 
 /** The adult's link to a child that lets them hand it over: a parent, or a trusted person with `pickup`. */
-export function escortRelation(registry: RegistryIndex, guardianId: string, personId: string): Guardianship['relation'] | null {
+export function escortRelation(registry: RegistryIndex, guardianId: string, personId: string,
+): Guardianship['relation'] | null {
   let trusted = false;
   for (const l of registry.guardianshipsOfGuardianId(guardianId)) {
     if (l.personId !== personId) continue;

@@ -23,10 +23,11 @@ interface Pending {
 }
 
 /** What seq memory keeps of a hand-over: the adult when their card was accepted, each child when shown. */
-function storedHandover(seq: number, escortReason: number, guardianId: string, reasons: readonly number[], personIds: readonly string[],
-  decidedAtMs: number, appendNo: number): StoredDecision {
-  return { seq, reason: handoverTapReason(escortReason, reasons), personId: escortReason === Reason.DECISION_REASON_OK ? guardianId : '',
-    decidedAtMs, appendNo, handover: reasons.map((reason, k) => ({ reason, personId: SHOWS_CHILD.has(reason) ? personIds[k]! : '' })) };
+function storedHandover(seq: number, escortReason: number, guardianId: string, reasons: readonly number[],
+  personIds: readonly string[], decidedAtMs: number, appendNo: number): StoredDecision {
+  const adultShown = escortReason === Reason.DECISION_REASON_OK ? guardianId : '';
+  const handover = reasons.map((reason, k) => ({ reason, personId: SHOWS_CHILD.has(reason) ? personIds[k]! : '' }));
+  return { seq, reason: handoverTapReason(escortReason, reasons), personId: adultShown, decidedAtMs, appendNo, handover };
 }
 
 export class HandoverDesk {
@@ -48,8 +49,8 @@ export class HandoverDesk {
     const reasons = rule.children.map((c, k) => {
       const person = this.registry.persons.get(h.children[k]!.personId);
       if (c.reason !== Reason.DECISION_REASON_OK || school === undefined || person === undefined) return c.reason;
-      return this.passes.decide({ schoolId: device.schoolId, timeZone: school.timeZone, personId: person.id, personKind: person.kind,
-        direction: t.direction, atMs, backlog: atMs !== nowMs });
+      return this.passes.decide({ schoolId: device.schoolId, timeZone: school.timeZone, personId: person.id,
+        personKind: person.kind, direction: t.direction, atMs, backlog: atMs !== nowMs });
     });
     let appendNo = 0;
     h.children.forEach((c, k) => {
@@ -58,12 +59,14 @@ export class HandoverDesk {
       appendNo = this.ledger.add({
         deviceId: device.id, seq: t.seq, schoolId: device.schoolId, personId: c.personId, identifierId: c.identifierId,
         personKind: person === undefined ? 0 : personKindOf(person), className: wellFormed(person?.className ?? ''),
-        direction: t.direction, verdict: verdictOf(reasons[k]!), reason: reasons[k]!, deviceTimeMs: t.deviceTimeMs, decidedAtMs: nowMs,
-        identifierKind: identifier?.kind ?? '', escortGuardianId: h.guardianId, escortIdentifierId: t.identifierId,
-        escortRelation: rule.children[k]!.relation, escortReason: rule.escortReason, childIndex: k, childCount: h.children.length,
+        direction: t.direction, verdict: verdictOf(reasons[k]!), reason: reasons[k]!, deviceTimeMs: t.deviceTimeMs,
+        decidedAtMs: nowMs, identifierKind: identifier?.kind ?? '', escortGuardianId: h.guardianId,
+        escortIdentifierId: t.identifierId, escortRelation: rule.children[k]!.relation, escortReason: rule.escortReason,
+        childIndex: k, childCount: h.children.length,
       });
     });
-    const stored = storedHandover(t.seq, rule.escortReason, h.guardianId, reasons, h.children.map((c) => c.personId), nowMs, appendNo);
+    const personIds = h.children.map((c) => c.personId);
+    const stored = storedHandover(t.seq, rule.escortReason, h.guardianId, reasons, personIds, nowMs, appendNo);
     this.seqs.remember(device.id, stored);
     return stored;
   }
@@ -76,11 +79,13 @@ export class HandoverDesk {
   replay(e: tapgate.events.v1.IPassEvent): void {
     const index = e.childIndex ?? 0;
     if (index === 0) {
-      this.pending = { deviceId: e.deviceId ?? '', seq: Number(e.seq ?? 0), count: e.childCount ?? 0, escortReason: e.escortReason ?? 0,
-        guardianId: e.escortGuardianId ?? '', decidedAtMs: Number(e.decidedAtMs ?? 0), children: [] };
+      this.pending = { deviceId: e.deviceId ?? '', seq: Number(e.seq ?? 0), count: e.childCount ?? 0,
+        escortReason: e.escortReason ?? 0, guardianId: e.escortGuardianId ?? '', decidedAtMs: Number(e.decidedAtMs ?? 0),
+        children: [] };
     }
     const p = this.pending;
-    if (p === null || p.deviceId !== (e.deviceId ?? '') || p.seq !== Number(e.seq ?? 0) || p.children.length !== index) return;
+    const sameTap = p !== null && p.deviceId === (e.deviceId ?? '') && p.seq === Number(e.seq ?? 0);
+    if (p === null || !sameTap || p.children.length !== index) return;
     p.children.push({ reason: e.reason ?? 0, personId: e.personId ?? '' });
     if (p.children.length < p.count) return;
     this.pending = null;

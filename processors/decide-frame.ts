@@ -81,10 +81,12 @@ const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byt
  * 4 to 16 bytes, all different and none the adult's), the adult's card and each child's decided from
  * the registry. A string says what is wrong with the tap (ERROR_CODE_INVALID_TAP).
  */
-function handoverPart(registry: RegistryIndex, device: Device, escortUidHex: string, childUids: readonly Uint8Array[], nowMs: number,
-): { readonly escortReason: number; readonly escortIdentifierId: string; readonly part: HandoverPart } | string {
+function handoverPart(registry: RegistryIndex, device: Device, escortUidHex: string, childUids: readonly Uint8Array[],
+  nowMs: number): { readonly escortReason: number; readonly escortIdentifierId: string; readonly part: HandoverPart } | string {
   if (device.kind !== 'turnstile') return 'child_uids are for turnstiles only';
-  if (childUids.length > HANDOVER_CHILDREN_MAX) return `a hand-over names 1 to ${HANDOVER_CHILDREN_MAX} children, got ${childUids.length}`;
+  if (childUids.length > HANDOVER_CHILDREN_MAX) {
+    return `a hand-over names 1 to ${HANDOVER_CHILDREN_MAX} children, got ${childUids.length}`;
+  }
   const seen = new Set<string>([escortUidHex]);
   const children: Array<HandoverPart['children'][number]> = [];
   for (let k = 0; k < childUids.length; k++) {
@@ -99,7 +101,8 @@ function handoverPart(registry: RegistryIndex, device: Device, escortUidHex: str
     children.push({ reason: c.reason, identifierId: c.identifier?.id ?? '', personId: c.identifier?.personId ?? '' });
   }
   const escort = escortCard(registry, escortUidHex, nowMs);
-  return { escortReason: escort.reason, escortIdentifierId: escort.identifier?.id ?? '', part: { guardianId: escort.guardianId, children } };
+  return { escortReason: escort.reason, escortIdentifierId: escort.identifier?.id ?? '',
+    part: { guardianId: escort.guardianId, children } };
 }
 
 /** The POS part of a tap, validated and priced; a string says what is wrong with it. */

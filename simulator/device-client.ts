@@ -88,8 +88,8 @@ export class DeviceClient {
   /** Sends taps in one frame and resolves with their decisions, in the order given. */
   tap(taps: readonly TapInput[]): Promise<Decision[]> {
     const promises = taps.map((t) => this.waitDecision(t.seq));
-    this.sendFrame({ taps: { taps: taps.map((t) => ({ seq: t.seq, cardUid: t.uid, direction: t.direction ?? 0, deviceTimeMs: t.deviceTimeMs ?? Date.now(),
-      ...(t.children === undefined ? {} : { childUids: [...t.children] }) })) } });
+    this.sendFrame({ taps: { taps: taps.map((t) => ({ seq: t.seq, cardUid: t.uid, direction: t.direction ?? 0,
+      deviceTimeMs: t.deviceTimeMs ?? Date.now(), ...(t.children === undefined ? {} : { childUids: [...t.children] }) })) } });
     return Promise.all(promises);
   }
 
