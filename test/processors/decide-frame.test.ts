@@ -163,6 +163,9 @@ t.test('decide-frame - a hand-over (v1.3): the adult\'s card and each child\'s, 
   t.same(decide(frame([tap(6, { cardUid: ADULT })])), { taps: [ok(6, { reason: Reason.DECISION_REASON_ESCORT_CARD_ALONE, identifierId: 'ig', personId: '' })] },
     'an adult\'s card alone');
   const nine = Array.from({ length: 9 }, (_, k) => Uint8Array.of(7, 7, 7, k));
+  const eight = decide(frame([handover(4, nine.slice(0, 8))]));
+  t.same('taps' in eight ? eight.taps[0]!.handover?.children.map((c) => c.reason) : eight,
+    Array(8).fill(Reason.DECISION_REASON_UNKNOWN_IDENTIFIER), 'eight children: the limit is accepted');
   const invalid: Array<[string, ITap, string]> = [
     ['nine children', handover(7, nine), 'tap 0: a hand-over names 1 to 8 children, got 9'],
     ['a child twice', handover(7, [UID, UID]), 'tap 0: child_uids[1] repeats card_uid or another child\'s UID'],
