@@ -9,7 +9,7 @@ import t from 'tap';
 import type { Decision, DeviceClient } from '../../simulator/device-client.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import {
-  connect, ENTRY, ErrorCode, EXIT, getJson, ledgerEvents, nextError, PersonKind, Reason, tap, Verdict, within,
+  connect, ENTRY, ErrorCode, EXIT, getJson, ledgerEvents, nextError, PersonKind, readLedger, Reason, tap, Verdict, within,
   type PassEvent, type TestDevice,
 } from '../helpers/gateway-fixtures.js';
 
@@ -178,4 +178,11 @@ t.test('handover - the mother collects Петя after the restarts: nobody is le
   t.same(await handover(c, 8, U.mother, EXIT, [U.petya]), { seq: 8, verdict: Verdict.VERDICT_ALLOW, reason: OK, replayed: false,
     adult: MOTHER, children: [child(OK, PETYA)] });
   t.same(await presence(), { status: 200, pupils: 0, staff: 0 });
+});
+
+t.test('handover - the ledger holds ids only: no adult\'s or child\'s name, no UID', async (t) => {
+  const bytes = Buffer.concat((await readLedger(stack.nc)).map((m) => Buffer.from(m.data)));
+  const names = [NAMES.masha, NAMES.petya, NAMES.mother, NAMES.motherGiven, 'Бабушкина', 'Тётина'];
+  const needles = [...Object.values(U), ...Object.values(U).map((u) => Buffer.from(u.toString('hex'))), ...names.map((n) => Buffer.from(n, 'utf8'))];
+  t.same(needles.filter((n) => bytes.includes(n)).length, 0, `${bytes.length} ledger bytes searched for ${needles.length} needles`);
 });
