@@ -6,6 +6,7 @@ export * from './registry.js';
 export * from './registry-index.js';
 export * from './registry-file.js';
 export * from './rules.js';
+export * from './handover.js';
 export * from './pass-state.js';
 export * from './seq-memory.js';
 export * from './interner.js';

@@ -14,6 +14,8 @@ export const MAC_CONTEXT = 'tapgate-device-v1';
 /** Shortest and longest card UID accepted, in bytes. */
 export const CARD_UID_BYTES_MIN = 4;
 export const CARD_UID_BYTES_MAX = 16;
+/** Most children one hand-over tap names (Tap.child_uids, v1.3; Welcome.handover_children_max). */
+export const HANDOVER_CHILDREN_MAX = 8;
 /** Longest firmware version string kept, in bytes. */
 export const FIRMWARE_VERSION_BYTES_MAX = 64;
 

@@ -140,7 +140,8 @@ export function referencesOf(r: RegistryRecord): Array<readonly [RecordKind, str
   switch (r.kind) {
     case 'school': case 'guardian': return [];
     case 'device': case 'person': case 'category': case 'product': return [['school', r.value.schoolId]];
-    case 'identifier': case 'account': case 'benefit': return [['person', r.value.personId]];
+    case 'identifier': return r.value.guardianId === undefined ? [['person', r.value.personId]] : [['guardian', r.value.guardianId]];
+    case 'account': case 'benefit': return [['person', r.value.personId]];
     case 'guardianship': case 'invitation': case 'preferences': return [['guardian', r.value.guardianId], ['person', r.value.personId]];
     case 'push_subscription': return [['guardian', r.value.guardianId]];
   }

@@ -41,6 +41,7 @@ export class RegistryIndex {
   private readonly byDedupKey = new Map<string, string>();
   private readonly byPhone = new Map<string, string>();
   private readonly identifiersOf = new Multi();
+  private readonly identifiersOfGuardian = new Multi();
   private readonly guardianshipsOfGuardian = new Multi();
   private readonly guardianshipsOfPerson = new Multi();
   private readonly personsOfSchool = new Multi();
@@ -79,7 +80,8 @@ export class RegistryIndex {
       }
       case 'identifier':
         this.byUid.set(r.value.uidHex, r.value);
-        this.identifiersOf.add(r.value.personId, r.value.id);
+        if (r.value.guardianId === undefined) this.identifiersOf.add(r.value.personId, r.value.id);
+        else this.identifiersOfGuardian.add(r.value.guardianId, r.value.id);
         break;
       case 'person': {
         const key = personDedupKey(r.value);
@@ -111,7 +113,8 @@ export class RegistryIndex {
       }
       case 'identifier':
         if (this.byUid.get(r.value.uidHex)?.id === r.value.id) this.byUid.delete(r.value.uidHex);
-        this.identifiersOf.delete(r.value.personId, r.value.id);
+        if (r.value.guardianId === undefined) this.identifiersOf.delete(r.value.personId, r.value.id);
+        else this.identifiersOfGuardian.delete(r.value.guardianId, r.value.id);
         break;
       case 'person': {
         const key = personDedupKey(r.value);
@@ -156,9 +159,15 @@ export class RegistryIndex {
     return [...this.identifiersOf.get(personId)].map((id) => this.identifiers.get(id)!);
   }
 
+  /** A guardian's identifiers (cards for the kindergarten hand-over). */
+  identifiersOfGuardianId(guardianId: string): Identifier[] {
+    return [...this.identifiersOfGuardian.get(guardianId)].map((id) => this.identifiers.get(id)!);
+  }
+
   /** The identifier issued to replace the lost `lost` (one per lost card), if any. */
   replacementOf(lost: Identifier): Identifier | undefined {
-    return this.identifiersOfPerson(lost.personId).find((i) => i.replacesId === lost.id);
+    const siblings = lost.guardianId === undefined ? this.identifiersOfPerson(lost.personId) : this.identifiersOfGuardianId(lost.guardianId);
+    return siblings.find((i) => i.replacesId === lost.id);
   }
 
   guardianshipsOfGuardianId(guardianId: string): Guardianship[] {

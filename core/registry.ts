@@ -18,8 +18,12 @@ export const IDENTIFIER_KINDS = ['social_card', 'fob', 'bracelet', 'watch', 'tem
 export const IDENTIFIER_STATUSES = ['active', 'blocked'] as const;
 export const RECORD_KINDS = ['school', 'device', 'person', 'identifier', 'account', 'benefit',
   'guardian', 'guardianship', 'invitation', 'preferences', 'category', 'product', 'push_subscription'] as const;
-/** What a guardianship lets a guardian see of a child. Parents get all; trusted persons what they were granted. */
-export const GRANT_SCOPES = ['passes', 'purchases', 'balance'] as const;
+/**
+ * What a guardianship lets a guardian see or do for a child. Parents get all; trusted persons what
+ * they were granted. `pickup` lets a trusted person bring and collect the child at a turnstile
+ * (the kindergarten hand-over, docs/adr/0015); a parent may always.
+ */
+export const GRANT_SCOPES = ['passes', 'purchases', 'balance', 'pickup'] as const;
 export type GrantScope = (typeof GRANT_SCOPES)[number];
 export const GUARDIAN_RELATIONS = ['parent', 'trusted'] as const;
 export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked'] as const;
@@ -116,8 +120,15 @@ export interface Product {
   readonly id: string; readonly schoolId: string; readonly name: string; readonly category: string;
   readonly priceKop: number; readonly active: boolean;
 }
+/**
+ * A card, fob, bracelet... held by a person of a school (`personId`) or by a guardian
+ * (`guardianId`, for the kindergarten hand-over): exactly one of the two is set, the other is ''
+ * or absent. One UID index finds either.
+ */
 export interface Identifier {
   readonly id: string; readonly personId: string; readonly kind: IdentifierKind;
+  /** The guardian holding this identifier; absent for a person's identifier (then personId is set). */
+  readonly guardianId?: string;
   /** The card UID, lower-case hex. Personal data: never leaves the registry and the workers. */
   readonly uidHex: string;
   readonly status: IdentifierStatus;
@@ -446,19 +457,30 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where),
         mealPeriods: Object.freeze([...new Set(mealPeriods)]), validFromDay, validToDay }) };
     }
-    case 'identifier': {
-      const uidHex = str(raw, 'uidHex', where, { max: CARD_UID_BYTES_MAX * 2 }).toLowerCase();
-      if (!/^([0-9a-f]{2})+$/.test(uidHex) || uidHex.length < CARD_UID_BYTES_MIN * 2) {
-        fail(`${where}: uidHex must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes as hex`, { field: 'uidHex' });
-      }
-      const identifierKind = oneOf(raw, 'kind', IDENTIFIER_KINDS, where);
-      const expiresAtMs = parseExpiry(raw, where);
-      if (identifierKind === 'temporary' && expiresAtMs === null) fail(`${where}: a temporary identifier needs expiresAt`, { field: 'expiresAt' });
-      const replacesId = raw['replacesId'] === undefined || raw['replacesId'] === '' ? undefined : id(raw, 'replacesId', where);
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), personId: id(raw, 'personId', where), kind: identifierKind, uidHex,
-        status: oneOf(raw, 'status', IDENTIFIER_STATUSES, where, 'active'), expiresAtMs, ...(replacesId === undefined ? {} : { replacesId }) }) };
-    }
+    case 'identifier': return { kind, value: parseIdentifier(raw, where) };
   }
+}
+
+const isAbsent = (v: unknown): boolean => v === undefined || v === null || v === '';
+
+/** An identifier: a person's or a guardian's (exactly one holder), its UID, kind, status and expiry. */
+function parseIdentifier(raw: Raw, where: string): Identifier {
+  const uidHex = str(raw, 'uidHex', where, { max: CARD_UID_BYTES_MAX * 2 }).toLowerCase();
+  if (!/^([0-9a-f]{2})+$/.test(uidHex) || uidHex.length < CARD_UID_BYTES_MIN * 2) {
+    fail(`${where}: uidHex must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes as hex`, { field: 'uidHex' });
+  }
+  const byGuardian = !isAbsent(raw['guardianId']);
+  if (byGuardian === !isAbsent(raw['personId'])) {
+    fail(`${where}: exactly one of personId and guardianId must be set (an identifier is a person's or a guardian's)`,
+      { field: byGuardian ? 'personId' : 'guardianId' });
+  }
+  const identifierKind = oneOf(raw, 'kind', IDENTIFIER_KINDS, where);
+  const expiresAtMs = parseExpiry(raw, where);
+  if (identifierKind === 'temporary' && expiresAtMs === null) fail(`${where}: a temporary identifier needs expiresAt`, { field: 'expiresAt' });
+  const replacesId = isAbsent(raw['replacesId']) ? undefined : id(raw, 'replacesId', where);
+  return Object.freeze({ id: id(raw, 'id', where), personId: byGuardian ? '' : id(raw, 'personId', where),
+    ...(byGuardian ? { guardianId: id(raw, 'guardianId', where) } : {}), kind: identifierKind, uidHex,
+    status: oneOf(raw, 'status', IDENTIFIER_STATUSES, where, 'active'), expiresAtMs, ...(replacesId === undefined ? {} : { replacesId }) });
 }
 
 /** A person's birth date "YYYY-MM-DD" or ''; under a WriteCheck from 1900-01-01 to today. */

@@ -30,7 +30,9 @@ export function personKindOf(person: Person): tapgate.device.v1.PersonKind {
 /**
  * Decides a tap from the registry alone. Checks run in this order, and the first that fails is
  * the reason: unknown UID, blocked, expired (at or after expiresAtMs), unknown person (treated as
- * an unknown identifier), other school, person kind not allowed at this device.
+ * an unknown identifier), other school, person kind not allowed at this device. A guardian's card
+ * (v1.3, after the blocked and expired checks) is ESCORT_CARD_ALONE at a turnstile, NOT_ALLOWED_AT_DEVICE
+ * elsewhere: it is for hand-overs only (core/handover.ts).
  */
 export function decideStatic(registry: RegistryIndex, device: Device, uidHex: string, nowMs: number): StaticOutcome {
   const identifier = registry.identifierByUid(uidHex);
@@ -38,6 +40,11 @@ export function decideStatic(registry: RegistryIndex, device: Device, uidHex: st
   if (identifier.status !== 'active') return { reason: Reason.DECISION_REASON_IDENTIFIER_BLOCKED, identifier, person: undefined };
   if (identifier.expiresAtMs !== null && nowMs >= identifier.expiresAtMs) {
     return { reason: Reason.DECISION_REASON_IDENTIFIER_EXPIRED, identifier, person: undefined };
+  }
+  if (identifier.guardianId !== undefined) {
+    // An adult's card (v1.3) opens nothing by itself: at a turnstile it names the children after it.
+    const reason = device.kind === 'turnstile' ? Reason.DECISION_REASON_ESCORT_CARD_ALONE : Reason.DECISION_REASON_NOT_ALLOWED_AT_DEVICE;
+    return { reason, identifier, person: undefined };
   }
   const person = registry.persons.get(identifier.personId);
   if (person === undefined) return { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifier: undefined, person: undefined };

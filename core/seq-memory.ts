@@ -9,7 +9,8 @@
 // an object per decision. Each device's ring is a set of typed-array columns and person ids are
 // numbered by an Interner; a StoredDecision object is made only when a lookup finds one (a
 // retransmission). With an object per decision, the collector spent most of a 5M-event replay
-// tracing them (ADR 0014).
+// tracing them (ADR 0014). A kindergarten hand-over (ADR 0015) also keeps its children's results:
+// rare next to ordinary taps, so they sit in a per-device map by seq beside the ring, pruned with it.
 import { assert } from './errors.js';
 import { Interner } from './interner.js';
 
@@ -23,7 +24,21 @@ export interface StoredDecision {
   readonly appendNo: number;
   /** POS taps: what was debited, the balance after, and whether a benefit paid. */
   readonly pos?: { readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean };
+  /**
+   * A hand-over (v1.3): each child's reason and the child shown (person id or ''), in the order of
+   * the tap's child_uids. `personId` above is then the adult's guardian id (or '').
+   */
+  readonly handover?: readonly HandoverChildResult[];
 }
+
+export interface HandoverChildResult { readonly reason: number; readonly personId: string }
+
+/**
+ * A device's hand-overs as a snapshot stores them (format 4): the seqs, each one's child count, and
+ * the children's person numbers and reasons back to back. Absent in a format 3 snapshot (no
+ * hand-overs then).
+ */
+export type HandoverColumns = readonly [Column, Column, Column, Column];
 
 /**
  * Seq memory as a snapshot stores it: the person ids by number (index 0: none), and per device its
@@ -36,7 +51,8 @@ export interface StoredDecision {
  */
 export interface SeqSnapshot {
   readonly persons: readonly string[];
-  readonly devices: ReadonlyArray<readonly [string, number, number, Column, Column, Column, Column, Column, Column | null, Column | null]>;
+  readonly devices: ReadonlyArray<readonly [string, number, number, Column, Column, Column, Column, Column, Column | null, Column | null,
+    (HandoverColumns | null)?]>;
 }
 
 /** A column as a snapshot holds it: its bytes (a typed array's view when written). */
@@ -44,6 +60,10 @@ export type Column = Uint8Array | Float64Array | Uint32Array;
 
 const POS = 1;
 const SUBSIDISED = 2;
+const HANDOVER = 4;
+
+/** One hand-over's children: person numbers (0: none shown) and reasons. Never changed once made. */
+interface HandoverEntry { readonly persons: Uint32Array; readonly reasons: Uint8Array }
 
 export type SeqLookup =
   | { readonly kind: 'new' }
@@ -121,6 +141,8 @@ class Ring {
 class DeviceSeqs {
   highest = 0;
   ring: Ring;
+  /** Hand-overs by seq, for the slots flagged HANDOVER; made on the device's first one. */
+  handovers: Map<number, HandoverEntry> | null = null;
   /** A snapshot cut holds the ring: copy it before writing. */
   private shared = false;
   /** The ring's largest size: the first power of two at or above the memory. */
@@ -144,9 +166,11 @@ class DeviceSeqs {
     return this.ring;
   }
 
-  set(seq: number, reason: number, person: number, decidedAtMs: number, appendNo: number, pos: StoredDecision['pos']): void {
+  set(seq: number, reason: number, person: number, decidedAtMs: number, appendNo: number, pos: StoredDecision['pos'],
+    handover: HandoverEntry | null = null): void {
     if (this.shared) {
       this.ring = this.ring.copy();
+      if (this.handovers !== null) this.handovers = new Map(this.handovers);
       this.shared = false;
     }
     const highest = Math.max(this.highest, seq);
@@ -158,6 +182,9 @@ class DeviceSeqs {
       this.grow();
     }
     const r = this.ring;
+    const previous = r.seq[i]!;
+    if (this.handovers !== null && previous !== EMPTY) this.handovers.delete(previous);
+    if (handover !== null) (this.handovers ??= new Map()).set(seq, handover);
     r.seq[i] = seq;
     r.reason[i] = reason;
     r.person[i] = person;
@@ -171,6 +198,7 @@ class DeviceSeqs {
       r.amountKop![i] = pos.amountKop;
       r.balanceAfterKop![i] = pos.balanceAfterKop;
     }
+    if (handover !== null) r.flags[i] = r.flags[i]! | HANDOVER;
     this.highest = highest;
   }
 
@@ -181,6 +209,7 @@ class DeviceSeqs {
     for (let i = 0; i < old.size; i++) {
       const seq = old.seq[i]!;
       if (seq !== EMPTY && seq > floor) ring.take(seq % ring.size, old, i);
+      else if (seq !== EMPTY) this.handovers?.delete(seq);
     }
     this.ring = ring;
     this.shared = false;
@@ -201,18 +230,62 @@ class DeviceSeqs {
 class DeviceCut {
   private readonly ring: Ring;
   private readonly highest: number;
+  private readonly handovers: ReadonlyMap<number, HandoverEntry> | null;
 
   constructor(readonly id: string, source: DeviceSeqs) {
     // The ring itself, marked shared: the device copies it before its next write (copy on write),
     // so the cut costs nothing per decision and stays as it was.
     this.ring = source.share();
     this.highest = source.highest;
+    // Shared like the ring: the device copies the map before its next write.
+    this.handovers = source.handovers;
   }
 
   toJSON(): SeqSnapshot['devices'][number] {
     const r = this.ring;
-    return [this.id, this.highest, r.size, r.seq, r.decidedAtMs, r.person, r.reason, r.flags, r.amountKop, r.balanceAfterKop];
+    return [this.id, this.highest, r.size, r.seq, r.decidedAtMs, r.person, r.reason, r.flags, r.amountKop, r.balanceAfterKop,
+      packHandovers(this.handovers)];
   }
+}
+
+/** A device's hand-overs as columns (see HandoverColumns), or null when it has none. */
+function packHandovers(m: ReadonlyMap<number, HandoverEntry> | null): HandoverColumns | null {
+  if (m === null || m.size === 0) return null;
+  const seqs = new Float64Array(m.size);
+  const counts = new Uint8Array(m.size);
+  let total = 0;
+  for (const e of m.values()) total += e.reasons.length;
+  const persons = new Uint32Array(total);
+  const reasons = new Uint8Array(total);
+  let k = 0;
+  let o = 0;
+  for (const [seq, e] of m) {
+    seqs[k] = seq;
+    counts[k++] = e.reasons.length;
+    persons.set(e.persons, o);
+    reasons.set(e.reasons, o);
+    o += e.reasons.length;
+  }
+  return [seqs, counts, persons, reasons];
+}
+
+/** The inverse of packHandovers; false when the columns do not agree with each other. */
+function unpackHandovers(cols: HandoverColumns, into: Map<number, HandoverEntry>): boolean {
+  const n = cols[0].byteLength / 8;
+  const seqs = new Float64Array(n);
+  const counts = new Uint8Array(n);
+  if (!fillColumn(cols[0], seqs) || !fillColumn(cols[1], counts)) return false;
+  let total = 0;
+  for (const c of counts) total += c;
+  const persons = new Uint32Array(total);
+  const reasons = new Uint8Array(total);
+  if (!fillColumn(cols[2], persons) || !fillColumn(cols[3], reasons)) return false;
+  let o = 0;
+  for (let k = 0; k < n; k++) {
+    into.set(seqs[k]!, { persons: persons.slice(o, o + counts[k]!), reasons: reasons.slice(o, o + counts[k]!) });
+    o += counts[k]!;
+  }
+  return true;
 }
 
 /** Fills `into` from a column's bytes; false when the length does not match. */
@@ -232,7 +305,7 @@ export class SeqMemory {
     const d = this.devices.get(deviceId);
     if (d === undefined) return NEW;
     const i = d.slotOf(seq);
-    if (i >= 0) return { kind: 'decided', decision: this.decisionAt(d.ring, i) };
+    if (i >= 0) return { kind: 'decided', decision: this.decisionAt(d, i) };
     if (seq <= d.highest - this.memory) return { kind: 'too_old', highestSeq: d.highest };
     return NEW;
   }
@@ -242,24 +315,36 @@ export class SeqMemory {
   }
 
   remember(deviceId: string, decision: StoredDecision): void {
-    this.rememberFields(deviceId, decision.seq, decision.reason, decision.personId, decision.decidedAtMs, decision.appendNo, decision.pos);
+    this.rememberFields(deviceId, decision.seq, decision.reason, decision.personId, decision.decidedAtMs, decision.appendNo, decision.pos,
+      decision.handover);
   }
 
   /** `remember` without a StoredDecision object (the ledger replay's path: millions of calls). */
   rememberFields(deviceId: string, seq: number, reason: number, personId: string, decidedAtMs: number, appendNo: number,
-    pos?: StoredDecision['pos']): void {
+    pos?: StoredDecision['pos'], handover?: readonly HandoverChildResult[]): void {
     let d = this.devices.get(deviceId);
     if (d === undefined) {
       d = new DeviceSeqs(this.memory);
       this.devices.set(deviceId, d);
     }
-    d.set(seq, reason, this.persons.id(personId), decidedAtMs, appendNo, pos);
+    let entry: HandoverEntry | null = null;
+    if (handover !== undefined) {
+      assert(handover.length > 0 && handover.length <= 255, `hand-over of ${handover.length} children`);
+      entry = { persons: Uint32Array.from(handover, (c) => this.persons.id(c.personId)), reasons: Uint8Array.from(handover, (c) => c.reason) };
+    }
+    d.set(seq, reason, this.persons.id(personId), decidedAtMs, appendNo, pos, entry);
   }
 
-  private decisionAt(r: Ring, i: number): StoredDecision {
+  private decisionAt(device: DeviceSeqs, i: number): StoredDecision {
+    const r = device.ring;
     const d = { seq: r.seq[i]!, reason: r.reason[i]!, personId: this.persons.string(r.person[i]!), decidedAtMs: r.decidedAtMs[i]!,
       appendNo: r.appendNo[i]! };
     const flags = r.flags[i]!;
+    if ((flags & HANDOVER) !== 0) {
+      const e = device.handovers?.get(d.seq);
+      assert(e !== undefined, `hand-over ${d.seq} without its children`);
+      return { ...d, handover: Array.from(e.reasons, (reason, k) => ({ reason, personId: this.persons.string(e.persons[k]!) })) };
+    }
     if ((flags & POS) === 0) return d;
     return { ...d, pos: { amountKop: r.amountKop![i]!, balanceAfterKop: r.balanceAfterKop![i]!, subsidised: (flags & SUBSIDISED) !== 0 } };
   }
@@ -275,13 +360,14 @@ export class SeqMemory {
   loadSnapshot(snap: SeqSnapshot): void {
     this.devices.clear();
     this.persons.load(snap.persons.length === 0 ? [''] : snap.persons);
-    for (const [id, highest, size, seq, decidedAtMs, person, reason, flags, amountKop, balanceAfterKop] of snap.devices) {
+    for (const [id, highest, size, seq, decidedAtMs, person, reason, flags, amountKop, balanceAfterKop, handovers] of snap.devices) {
       const d = new DeviceSeqs(this.memory);
       assert(Number.isInteger(Math.log2(size)) && size <= d.ringMax, `seq memory of ${id}: a ring of ${size} slots`);
       const ring = new Ring(size);
       let ok = fillColumn(seq, ring.seq) && fillColumn(decidedAtMs, ring.decidedAtMs) && fillColumn(person, ring.person)
         && fillColumn(reason, ring.reason) && fillColumn(flags, ring.flags);
       if (amountKop !== null) ok = ok && balanceAfterKop !== null && fillColumn(amountKop, ring.withPos().amountKop!) && fillColumn(balanceAfterKop, ring.balanceAfterKop!);
+      if (handovers != null) ok = ok && unpackHandovers(handovers, d.handovers = new Map());
       assert(ok, `seq memory of ${id}: columns of the ring's size`);
       // Taken when everything was durable: append numbers of that boot mean nothing now (0).
       d.ring = ring;

@@ -11,7 +11,7 @@ import { tapgate } from '../core/proto.js';
 import {
   AUTH_TIMEOUT_MS, CloseCode, FIRMWARE_VERSION_BYTES_MAX, HARD_MAX_FRAME_BYTES, HEARTBEAT_INTERVAL_MS, NONCE_BYTES,
   PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, wellFormed, type Device, type RegistryIndex,
-  DeviceRateLimiter, peekTapBatch,
+  DeviceRateLimiter, HANDOVER_CHILDREN_MAX, peekTapBatch,
 } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
 import type { TapTask, TapTaskResult } from '../processors/protocol.js';
@@ -191,7 +191,7 @@ export class DeviceServer {
     this.send(ws, data, GatewayFrame.encode({ welcome: { serverTimeMs: Date.now(), lastDecidedSeq: this.sequencer.seqs.highestSeq(deviceId),
       maxFrameBytes: this.config.maxFrameBytes, maxTapsPerFrame: this.config.maxTapsPerFrame, maxFramesInFlight: this.config.maxFramesInFlight,
       heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: this.config.repeatWindowMs, seqMemory: SEQ_MEMORY,
-      tapRatePerS: this.config.deviceTapsPerS, tapBurst: this.config.deviceTapBurst } }).finish());
+      tapRatePerS: this.config.deviceTapsPerS, tapBurst: this.config.deviceTapBurst, handoverChildrenMax: HANDOVER_CHILDREN_MAX } }).finish());
   }
 
   private onStatus(ws: Socket, data: SocketData, message: ArrayBuffer): void {

@@ -3,15 +3,17 @@
 // retransmitted seq gets its original decision back (no second event); a new tap passes the
 // repeated-tap rule and updates presence; every new decision goes to the ledger, and the
 // frame's reply is released only when the ledger append holding its decisions is acknowledged.
-// Replaying the ledger at start through `replay` rebuilds the same state.
+// Replaying the ledger at start through `replay` rebuilds the same state. A hand-over tap (an
+// adult and children, v1.3) is decided by the HandoverDesk on the same writer.
 import { tapgate } from '../core/proto.js';
 import {
   Direction, MoneyState, PassState, PAYMENT_IDS_MEMORY_MS, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf, wellFormed,
-  type Device, type Person, type PersonKindName, type RegistryIndex, type StoredDecision,
+  type Device, type Guardian, type Person, type PersonKindName, type RegistryIndex, type StoredDecision,
 } from '../core/index.js';
 import type { TapOutcome } from '../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
 import { PosDesk } from './pos.js';
+import { HandoverDesk } from './handover-desk.js';
 import type { GatewayMetrics } from './metrics.js';
 
 type IDecision = tapgate.device.v1.IDecision;
@@ -44,6 +46,11 @@ export function displayOf(p: Person): tapgate.device.v1.IDisplay {
   return { displayName: wellFormed(p.displayName), className: wellFormed(p.className), photoRef: wellFormed(p.photoRef), personKind: personKindOf(p) };
 }
 
+/** What the guard's screen shows of the adult of a hand-over (v1.3): the name only. */
+export function guardianDisplayOf(g: Guardian): tapgate.device.v1.IDisplay {
+  return { displayName: wellFormed(`${g.surname} ${g.givenName}`.trim()), personKind: PersonKind.PERSON_KIND_GUARDIAN };
+}
+
 /** What seq memory keeps of a decision: the person only when the screen may show them. */
 function storedDecision(seq: number, reason: number, personId: string, decidedAtMs: number, appendNo: number,
   pos?: StoredDecision['pos']): StoredDecision {
@@ -57,6 +64,7 @@ export class Sequencer {
   /** Balances and payment ids: money state shares the sequencer's single writer and its ledger. */
   readonly money: MoneyState;
   readonly pos: PosDesk;
+  readonly handovers: HandoverDesk;
   private readonly tapCounters = new Map<number, { inc(): void }>();
 
   constructor(
@@ -71,6 +79,7 @@ export class Sequencer {
     this.seqs = new SeqMemory(seqMemory);
     this.passes = new PassState(repeatWindowMs);
     this.pos = new PosDesk(registry, this.money, this.passes, ledger);
+    this.handovers = new HandoverDesk(registry, this.passes, this.seqs, ledger);
   }
 
   /** Applies one frame's taps. All or nothing: a seq too old refuses the whole frame. */
@@ -93,6 +102,11 @@ export class Sequencer {
 
   private decideNew(device: Device, t: TapOutcome, nowMs: number): StoredDecision {
     if (device.kind === 'pos' && t.pos !== null) return this.decidePos(device, t, nowMs);
+    if (t.handover !== undefined) {
+      const stored = this.handovers.decide(device, t, nowMs);
+      this.tapCounter(verdictOf(stored.reason), stored.reason).inc();
+      return stored;
+    }
     const person = t.personId === '' ? undefined : this.registry.persons.get(t.personId);
     let reason = t.reason;
     const school = this.registry.schools.get(device.schoolId);
@@ -143,7 +157,14 @@ export class Sequencer {
       d.balanceAfterKop = stored.pos.balanceAfterKop;
       d.subsidised = stored.pos.subsidised;
     }
-    if (stored.personId !== '') {
+    if (stored.handover !== undefined) {
+      const g = stored.personId === '' ? undefined : this.registry.guardians.get(stored.personId);
+      if (g !== undefined) d.display = guardianDisplayOf(g);
+      d.children = stored.handover.map((c) => {
+        const p = c.personId === '' ? undefined : this.registry.persons.get(c.personId);
+        return { verdict: verdictOf(c.reason), reason: c.reason, ...(p === undefined ? {} : { display: displayOf(p) }) };
+      });
+    } else if (stored.personId !== '') {
       const p = this.registry.persons.get(stored.personId);
       if (p !== undefined) d.display = displayOf(p);
     }
@@ -173,7 +194,9 @@ export class Sequencer {
       const reason = e.reason ?? 0;
       const personId = e.personId ?? '';
       const decidedAtMs = Number(e.decidedAtMs ?? 0);
-      this.seqs.rememberFields(deviceId, Number(e.seq ?? 0), reason, SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, 0);
+      // A hand-over child's presence moves below like any pass; its seq entry is the desk's.
+      if ((e.childCount ?? 0) > 0) this.handovers.replay(e);
+      else this.seqs.rememberFields(deviceId, Number(e.seq ?? 0), reason, SHOWS_PERSON.has(reason) ? personId : '', decidedAtMs, 0);
       const kind = PERSON_KIND_NAMES[e.personKind ?? 0];
       const school = this.registry.schools.get(e.schoolId ?? '');
       const direction = e.direction ?? 0;

@@ -26,9 +26,15 @@ export const SNAPSHOT_CHUNK_BYTES = 512 * 1024;
 /**
  * Format version: a snapshot of another version is ignored (full replay). 2: retention (ADR 0013)
  * added the ledger clocks, forget-at times and the payments not yet in the payment index. 3: seq
- * memory and sales as typed-array columns (ADR 0014).
+ * memory and sales as typed-array columns (ADR 0014). 4: a device's seq memory may carry its
+ * hand-overs' children (ADR 0015), an optional last element of its tuple.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
+/**
+ * Versions a start still loads. A format 3 snapshot is a format 4 one without hand-overs, which is
+ * exactly the state of a gateway that could not decide any, so it loads as it is.
+ */
+export const SNAPSHOT_VERSIONS_READ: readonly number[] = [3, SNAPSHOT_VERSION];
 
 interface Manifest {
   readonly version: number; readonly id: string; readonly chunks: number; readonly bytes: number; readonly sha256: string;
@@ -125,7 +131,7 @@ async function readSnapshotInto(js: JetStreamClient, jsm: JetStreamManager, gate
   const started = performance.now();
   const manifest = await readManifest(jsm, gatewayId);
   if (manifest === null) return null;
-  if (manifest.version !== SNAPSHOT_VERSION) { warn(`snapshot ${manifest.id} has version ${manifest.version}; replaying the whole ledger`); return null; }
+  if (!SNAPSHOT_VERSIONS_READ.includes(manifest.version)) { warn(`snapshot ${manifest.id} has version ${manifest.version}; replaying the whole ledger`); return null; }
   const consumer = await js.consumers.get(SNAPSHOT_STREAM, { filter_subjects: chunkSubject(gatewayId, manifest.id), deliver_policy: DeliverPolicy.All });
   const parts: Uint8Array[] = [];
   const iter = await consumer.consume({ max_messages: 16, expires: 2000 });

@@ -4,11 +4,12 @@
 // A POS basket is priced here from the school's catalogue (v1.2): the device names products.
 import { tapgate } from '../core/proto.js';
 import {
-  BASKET_ITEMS_MAX, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, decideStatic, Direction, ID_PATTERN,
+  BASKET_ITEMS_MAX, CARD_UID_BYTES_MAX, CARD_UID_BYTES_MIN, CATEGORY_PATTERN, childCard, decideStatic, Direction, escortCard,
+  HANDOVER_CHILDREN_MAX, ID_PATTERN,
   ITEM_PRICE_KOP_MAX, ITEM_QUANTITY_MAX, MealKind, OFFLINE_TAP_KOP_MAX, basketKop, priceBasket,
   type BasketItem, type Device, type RegistryIndex,
 } from '../core/index.js';
-import type { FrameResult, PosPart, TapOutcome } from './protocol.js';
+import type { FrameResult, HandoverPart, PosPart, TapOutcome } from './protocol.js';
 
 const { DeviceFrame, ErrorCode } = tapgate.device.v1;
 
@@ -54,15 +55,54 @@ export function decideFrame(registry: RegistryIndex, bytes: Uint8Array, deviceId
       pos = posPart(t, device, registry);
       if (typeof pos === 'string') return invalid(pos);
     }
-    const uidHex = Buffer.from(uid.buffer, uid.byteOffset, uid.byteLength).toString('hex');
+    const uidHex = hex(uid);
+    const childUids = t.childUids ?? [];
+    // Direction means something only at a turnstile; elsewhere it is recorded as unspecified, so
+    // presence (live and replayed from the ledger) can never move because of a POS tap.
+    const tapDirection = device.kind === 'turnstile' ? direction : Direction.DIRECTION_UNSPECIFIED;
+    if (childUids.length > 0) {
+      const handover = handoverPart(registry, device, uidHex, childUids, nowMs);
+      if (typeof handover === 'string') return invalid(handover);
+      outcomes.push({ seq, reason: handover.escortReason, identifierId: handover.escortIdentifierId, personId: '', pos: null,
+        direction: tapDirection, deviceTimeMs, handover: handover.part });
+      continue;
+    }
     const outcome = decideStatic(registry, device, uidHex, nowMs);
     outcomes.push({ seq, reason: outcome.reason, identifierId: outcome.identifier?.id ?? '', pos,
-      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId,
-      // Direction means something only at a turnstile; elsewhere it is recorded as unspecified, so
-      // presence (live and replayed from the ledger) can never move because of a POS tap.
-      direction: device.kind === 'turnstile' ? direction : Direction.DIRECTION_UNSPECIFIED, deviceTimeMs });
+      personId: outcome.identifier === undefined ? '' : outcome.identifier.personId, direction: tapDirection, deviceTimeMs });
   }
   return { taps: outcomes };
+}
+
+const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+/**
+ * A hand-over tap (v1.3): its child_uids validated (a turnstile's, 1 to HANDOVER_CHILDREN_MAX UIDs of
+ * 4 to 16 bytes, all different and none the adult's), the adult's card and each child's decided from
+ * the registry. A string says what is wrong with the tap (ERROR_CODE_INVALID_TAP).
+ */
+function handoverPart(registry: RegistryIndex, device: Device, escortUidHex: string, childUids: readonly Uint8Array[],
+  nowMs: number): { readonly escortReason: number; readonly escortIdentifierId: string; readonly part: HandoverPart } | string {
+  if (device.kind !== 'turnstile') return 'child_uids are for turnstiles only';
+  if (childUids.length > HANDOVER_CHILDREN_MAX) {
+    return `a hand-over names 1 to ${HANDOVER_CHILDREN_MAX} children, got ${childUids.length}`;
+  }
+  const seen = new Set<string>([escortUidHex]);
+  const children: Array<HandoverPart['children'][number]> = [];
+  for (let k = 0; k < childUids.length; k++) {
+    const uid = childUids[k]!;
+    if (uid.length < CARD_UID_BYTES_MIN || uid.length > CARD_UID_BYTES_MAX) {
+      return `child_uids[${k}] must be ${CARD_UID_BYTES_MIN} to ${CARD_UID_BYTES_MAX} bytes`;
+    }
+    const uidHex = hex(uid);
+    if (seen.has(uidHex)) return `child_uids[${k}] repeats card_uid or another child's UID`;
+    seen.add(uidHex);
+    const c = childCard(registry, device, uidHex, nowMs);
+    children.push({ reason: c.reason, identifierId: c.identifier?.id ?? '', personId: c.identifier?.personId ?? '' });
+  }
+  const escort = escortCard(registry, escortUidHex, nowMs);
+  return { escortReason: escort.reason, escortIdentifierId: escort.identifier?.id ?? '',
+    part: { guardianId: escort.guardianId, children } };
 }
 
 /** The POS part of a tap, validated and priced; a string says what is wrong with it. */

@@ -37,6 +37,19 @@ export interface TapOutcome {
   readonly deviceTimeMs: number;
   /** For a POS tap: what is sold (validated, priced from the catalogue); null for a turnstile. */
   readonly pos: PosPart | null;
+  /**
+   * For a hand-over (v1.3, a turnstile tap with child_uids): the adult's guardian and each child's
+   * card, in child_uids order; null for an ordinary tap. `reason` and `identifierId` above are then
+   * the adult card's, `personId` is ''.
+   */
+  readonly handover?: HandoverPart;
+}
+
+/** A hand-over's cards as the worker decided them (core `escortCard`, `childCard`). */
+export interface HandoverPart {
+  /** The adult's guardian id; '' when the UID is unknown or not a guardian's. */
+  readonly guardianId: string;
+  readonly children: ReadonlyArray<{ readonly reason: number; readonly identifierId: string; readonly personId: string }>;
 }
 
 /** A POS tap's sale: items at the catalogue's category and price (core `priceBasket`). */

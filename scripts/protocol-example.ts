@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import protobuf from 'protobufjs';
 import {
   AUTH_TIMEOUT_MS, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME,
-  DEFAULT_REPEAT_WINDOW_MS, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_DEVICE_TAP_BURST, HEARTBEAT_INTERVAL_MS, MAC_CONTEXT, PROTOCOL_VERSION, SEQ_MEMORY,
+  DEFAULT_REPEAT_WINDOW_MS, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_DEVICE_TAP_BURST, HANDOVER_CHILDREN_MAX, HEARTBEAT_INTERVAL_MS, MAC_CONTEXT,
+  PROTOCOL_VERSION, SEQ_MEMORY,
   handshakeMac, tapgate, verifyHandshakeMac,
 } from '../core/index.js';
 
@@ -123,7 +124,7 @@ function frames(): { frames: ExampleFrame[]; macInput: Uint8Array; mac: Uint8Arr
     g('welcome', 'The session is open; the gateway has decided no tap of this device yet (`last_decided_seq` 0 is not written).',
       { welcome: { serverTimeMs: T0 + 41, lastDecidedSeq: 0, maxFrameBytes: DEFAULT_MAX_FRAME_BYTES, maxTapsPerFrame: DEFAULT_MAX_TAPS_PER_FRAME,
         maxFramesInFlight: DEFAULT_MAX_FRAMES_IN_FLIGHT, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: DEFAULT_REPEAT_WINDOW_MS, seqMemory: SEQ_MEMORY,
-        tapRatePerS: DEFAULT_DEVICE_TAPS_PER_S, tapBurst: DEFAULT_DEVICE_TAP_BURST } }),
+        tapRatePerS: DEFAULT_DEVICE_TAPS_PER_S, tapBurst: DEFAULT_DEVICE_TAP_BURST, handoverChildrenMax: HANDOVER_CHILDREN_MAX } }),
     d('taps', 'A pupil taps a 7-byte card to enter: seq 1.', { taps: { taps: [tap] } }),
     g('decisions', 'Allowed; the guard\'s screen shows the pupil. Sent only after the decision is durable in the ledger.',
       { decisions: { decisions: [{ ...decision, replayed: false }], serverTimeMs: T0 + 10_002 } }),
@@ -141,6 +142,7 @@ function frames(): { frames: ExampleFrame[]; macInput: Uint8Array; mac: Uint8Arr
       + 'outside 4..16 bytes); after INVALID_TAP it drops the named tap from its queue, logs it, and resends the frame\'s other taps.',
       { error: { code: ErrorCode.ERROR_CODE_INVALID_TAP, message: 'tap 0: card_uid must be 4 to 16 bytes', tapIndex: 0, seq: 2 } }),
     ...posFrames(d, g, display),
+    ...handoverFrames(d, g),
   ];
   for (const f of list) {
     const decoded = f.side === 'device' ? DeviceFrame.decode(f.bytes) : GatewayFrame.decode(f.bytes);
@@ -172,6 +174,31 @@ function posFrames(d: DeviceFrameOf, g: GatewayFrameOf, display: tapgate.device.
     g('decisions (POS)', 'Seq 7: 8,500 kopecks debited (2 × 3,500 + 1,500), 41,500 left. Seq 8: declined '
       + 'UNKNOWN_PRODUCT, nothing debited. Both show the buyer (`display`) to the cashier.',
     { decisions: { decisions: [sold, declined], serverTimeMs: at + 3 } }),
+  ];
+}
+
+/**
+ * A kindergarten turnstile's session (device `kg-turnstile-1`, its own handshake) at 17:30 in
+ * Moscow (v1.3): a grandmother, a trusted person with the `pickup` grant for Маша only, taps her
+ * card and then the bracelets of Маша and her brother Петя.
+ */
+function handoverFrames(d: DeviceFrameOf, g: GatewayFrameOf): ExampleFrame[] {
+  const at = T0 + 9 * 3_600_000 + 45 * 60_000;
+  const adult = { displayName: 'Петрова Нина', personKind: PersonKind.PERSON_KIND_GUARDIAN };
+  const child = (displayName: string, photo: string) => ({ displayName, className: '', photoRef: photo, personKind: PersonKind.PERSON_KIND_PUPIL });
+  return [
+    d('taps (hand-over, v1.3)', 'Seq 3, a pick-up (`direction` EXIT): `card_uid` is the adult\'s card, `child_uids` the '
+      + 'two bracelets read right after it, in that order.',
+    { taps: { taps: [{ seq: 3, cardUid: Uint8Array.of(0x04, 0xa1, 0xb2, 0xc3), deviceTimeMs: at + SKEW_MS, direction: Direction.DIRECTION_EXIT,
+      childUids: [Uint8Array.of(0x08, 0x11, 0x22, 0x33), Uint8Array.of(0x08, 0x44, 0x55, 0x66)] }] } }),
+    g('decisions (hand-over)', 'The adult is shown (`PERSON_KIND_GUARDIAN`); Маша may go (`children[0]` ALLOW), Петя may not: '
+      + 'the grandmother holds no link to him (`children[1]` DENY ESCORT_NOT_AUTHORISED, shown so the guard knows which child). '
+      + 'The tap as a whole is ALLOW because one child passes. The ledger gets two PassEvents, one per child.',
+    { decisions: { decisions: [{ seq: 3, verdict: Verdict.VERDICT_ALLOW, reason: DecisionReason.DECISION_REASON_OK, display: adult,
+      decidedAtMs: at + 1, children: [
+        { verdict: Verdict.VERDICT_ALLOW, reason: DecisionReason.DECISION_REASON_OK, display: child('Петрова Маша', 'photo/p-0101') },
+        { verdict: Verdict.VERDICT_DENY, reason: DecisionReason.DECISION_REASON_ESCORT_NOT_AUTHORISED, display: child('Петров Петя', 'photo/p-0102') },
+      ] }], serverTimeMs: at + 2 } }),
   ];
 }
 

@@ -10,7 +10,11 @@ const { DeviceFrame, GatewayFrame } = tapgate.device.v1;
 export type Decision = tapgate.device.v1.IDecision;
 export type GatewayFrameT = tapgate.device.v1.GatewayFrame;
 
-export interface TapInput { readonly seq: number; readonly uid: Uint8Array; readonly direction?: number; readonly deviceTimeMs?: number }
+export interface TapInput {
+  readonly seq: number; readonly uid: Uint8Array; readonly direction?: number; readonly deviceTimeMs?: number;
+  /** A hand-over (v1.3): `uid` is the adult's card, these the children's, in reading order. */
+  readonly children?: readonly Uint8Array[];
+}
 
 interface Waiter<T> { resolve(v: T): void; reject(e: Error): void }
 
@@ -84,7 +88,8 @@ export class DeviceClient {
   /** Sends taps in one frame and resolves with their decisions, in the order given. */
   tap(taps: readonly TapInput[]): Promise<Decision[]> {
     const promises = taps.map((t) => this.waitDecision(t.seq));
-    this.sendFrame({ taps: { taps: taps.map((t) => ({ seq: t.seq, cardUid: t.uid, direction: t.direction ?? 0, deviceTimeMs: t.deviceTimeMs ?? Date.now() })) } });
+    this.sendFrame({ taps: { taps: taps.map((t) => ({ seq: t.seq, cardUid: t.uid, direction: t.direction ?? 0,
+      deviceTimeMs: t.deviceTimeMs ?? Date.now(), ...(t.children === undefined ? {} : { childUids: [...t.children] }) })) } });
     return Promise.all(promises);
   }
 

@@ -163,6 +163,7 @@ export namespace tapgate {
                 seqMemory: number;
                 tapRatePerS: number;
                 tapBurst: number;
+                handoverChildrenMax: number;
                 static create(properties: tapgate.device.v1.Welcome.$Shape): tapgate.device.v1.Welcome & tapgate.device.v1.Welcome.$Shape;
                 static create(properties?: tapgate.device.v1.Welcome.$Properties): tapgate.device.v1.Welcome;
                 static encode(message: tapgate.device.v1.Welcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -184,6 +185,7 @@ export namespace tapgate {
                     seqMemory?: (number|null);
                     tapRatePerS?: (number|null);
                     tapBurst?: (number|null);
+                    handoverChildrenMax?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Welcome.$Properties;
@@ -208,6 +210,7 @@ export namespace tapgate {
                 mealKind: tapgate.device.v1.MealKind;
                 items: tapgate.device.v1.Item.$Properties[];
                 offline: boolean;
+                childUids: Uint8Array[];
                 static create(properties: tapgate.device.v1.Tap.$Shape): tapgate.device.v1.Tap & tapgate.device.v1.Tap.$Shape;
                 static create(properties?: tapgate.device.v1.Tap.$Properties): tapgate.device.v1.Tap;
                 static encode(message: tapgate.device.v1.Tap.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -226,6 +229,7 @@ export namespace tapgate {
                     mealKind?: (tapgate.device.v1.MealKind|null);
                     items?: (tapgate.device.v1.Item.$Properties[]|null);
                     offline?: (boolean|null);
+                    childUids?: (Uint8Array[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Tap.$Properties;
@@ -314,7 +318,11 @@ export namespace tapgate {
                 DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN = 12,
                 DECISION_REASON_NOT_PRESENT_TODAY = 13,
                 DECISION_REASON_NO_ACCOUNT = 14,
-                DECISION_REASON_UNKNOWN_PRODUCT = 15
+                DECISION_REASON_UNKNOWN_PRODUCT = 15,
+                DECISION_REASON_ESCORT_NOT_AUTHORISED = 16,
+                DECISION_REASON_NOT_A_CHILD = 17,
+                DECISION_REASON_NOT_AN_ESCORT = 18,
+                DECISION_REASON_ESCORT_CARD_ALONE = 19
             }
 
             interface IDisplay extends tapgate.device.v1.Display.$Properties {
@@ -350,7 +358,36 @@ export namespace tapgate {
             enum PersonKind {
                 PERSON_KIND_UNSPECIFIED = 0,
                 PERSON_KIND_PUPIL = 1,
-                PERSON_KIND_STAFF = 2
+                PERSON_KIND_STAFF = 2,
+                PERSON_KIND_GUARDIAN = 3
+            }
+
+            interface IHandoverChild extends tapgate.device.v1.HandoverChild.$Properties {
+            }
+
+            class HandoverChild {
+                constructor(properties?: tapgate.device.v1.HandoverChild.$Properties);
+                $unknowns?: Uint8Array[];
+                verdict: tapgate.device.v1.Verdict;
+                reason: tapgate.device.v1.DecisionReason;
+                display?: (tapgate.device.v1.Display.$Properties|null);
+                static create(properties: tapgate.device.v1.HandoverChild.$Shape): tapgate.device.v1.HandoverChild & tapgate.device.v1.HandoverChild.$Shape;
+                static create(properties?: tapgate.device.v1.HandoverChild.$Properties): tapgate.device.v1.HandoverChild;
+                static encode(message: tapgate.device.v1.HandoverChild.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.device.v1.HandoverChild & tapgate.device.v1.HandoverChild.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.device.v1.HandoverChild;
+                static toObject(message: tapgate.device.v1.HandoverChild, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace HandoverChild {
+                interface $Properties {
+                    verdict?: (tapgate.device.v1.Verdict|null);
+                    reason?: (tapgate.device.v1.DecisionReason|null);
+                    display?: (tapgate.device.v1.Display.$Properties|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.device.v1.HandoverChild.$Properties;
             }
 
             interface IDecision extends tapgate.device.v1.Decision.$Properties {
@@ -368,6 +405,7 @@ export namespace tapgate {
                 amountKop: number;
                 balanceAfterKop: number;
                 subsidised: boolean;
+                children: tapgate.device.v1.HandoverChild.$Properties[];
                 static create(properties: tapgate.device.v1.Decision.$Shape): tapgate.device.v1.Decision & tapgate.device.v1.Decision.$Shape;
                 static create(properties?: tapgate.device.v1.Decision.$Properties): tapgate.device.v1.Decision;
                 static encode(message: tapgate.device.v1.Decision.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -388,6 +426,7 @@ export namespace tapgate {
                     amountKop?: (number|null);
                     balanceAfterKop?: (number|null);
                     subsidised?: (boolean|null);
+                    children?: (tapgate.device.v1.HandoverChild.$Properties[]|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.device.v1.Decision.$Properties;
@@ -555,6 +594,12 @@ export namespace tapgate {
                 deviceTimeMs: number;
                 decidedAtMs: number;
                 identifierKind: string;
+                escortGuardianId: string;
+                escortIdentifierId: string;
+                escortRelation: string;
+                escortReason: number;
+                childIndex: number;
+                childCount: number;
                 static create(properties: tapgate.events.v1.PassEvent.$Shape): tapgate.events.v1.PassEvent & tapgate.events.v1.PassEvent.$Shape;
                 static create(properties?: tapgate.events.v1.PassEvent.$Properties): tapgate.events.v1.PassEvent;
                 static encode(message: tapgate.events.v1.PassEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -579,6 +624,12 @@ export namespace tapgate {
                     deviceTimeMs?: (number|null);
                     decidedAtMs?: (number|null);
                     identifierKind?: (string|null);
+                    escortGuardianId?: (string|null);
+                    escortIdentifierId?: (string|null);
+                    escortRelation?: (string|null);
+                    escortReason?: (number|null);
+                    childIndex?: (number|null);
+                    childCount?: (number|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.events.v1.PassEvent.$Properties;

@@ -1318,6 +1318,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [seqMemory] Welcome seqMemory
                  * @property {number|null} [tapRatePerS] Welcome tapRatePerS
                  * @property {number|null} [tapBurst] Welcome tapBurst
+                 * @property {number|null} [handoverChildrenMax] Welcome handoverChildrenMax
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1430,6 +1431,14 @@ export const tapgate = $root.tapgate = (() => {
                 Welcome.prototype.tapBurst = 0;
 
                 /**
+                 * Welcome handoverChildrenMax.
+                 * @member {number} handoverChildrenMax
+                 * @memberof tapgate.device.v1.Welcome
+                 * @instance
+                 */
+                Welcome.prototype.handoverChildrenMax = 0;
+
+                /**
                  * Creates a new Welcome instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Welcome
@@ -1481,6 +1490,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.tapRatePerS);
                     if (message.tapBurst != null && $Object.hasOwnProperty.call(message, "tapBurst") && message.tapBurst !== 0)
                         writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.tapBurst);
+                    if (message.handoverChildrenMax != null && $Object.hasOwnProperty.call(message, "handoverChildrenMax") && message.handoverChildrenMax !== 0)
+                        writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.handoverChildrenMax);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1615,6 +1626,15 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.tapBurst;
                                 continue;
                             }
+                        case 11: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.handoverChildrenMax = value;
+                                else
+                                    delete message.handoverChildrenMax;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -1694,6 +1714,9 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.tapBurst != null)
                         if ($Number(object.tapBurst) !== 0)
                             message.tapBurst = object.tapBurst >>> 0;
+                    if (object.handoverChildrenMax != null)
+                        if ($Number(object.handoverChildrenMax) !== 0)
+                            message.handoverChildrenMax = object.handoverChildrenMax >>> 0;
                     return message;
                 };
 
@@ -1733,6 +1756,7 @@ export const tapgate = $root.tapgate = (() => {
                         object.seqMemory = 0;
                         object.tapRatePerS = 0;
                         object.tapBurst = 0;
+                        object.handoverChildrenMax = 0;
                     }
                     if (message.serverTimeMs != null && $Object.hasOwnProperty.call(message, "serverTimeMs"))
                         if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -1764,6 +1788,8 @@ export const tapgate = $root.tapgate = (() => {
                         object.tapRatePerS = message.tapRatePerS;
                     if (message.tapBurst != null && $Object.hasOwnProperty.call(message, "tapBurst"))
                         object.tapBurst = message.tapBurst;
+                    if (message.handoverChildrenMax != null && $Object.hasOwnProperty.call(message, "handoverChildrenMax"))
+                        object.handoverChildrenMax = message.handoverChildrenMax;
                     return object;
                 };
 
@@ -1809,6 +1835,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {tapgate.device.v1.MealKind|null} [mealKind] Tap mealKind
                  * @property {Array.<tapgate.device.v1.Item.$Properties>|null} [items] Tap items
                  * @property {boolean|null} [offline] Tap offline
+                 * @property {Array.<Uint8Array>|null} [childUids] Tap childUids
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1835,6 +1862,7 @@ export const tapgate = $root.tapgate = (() => {
                  */
                 const Tap = function (properties) {
                     this.items = [];
+                    this.childUids = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -1898,6 +1926,14 @@ export const tapgate = $root.tapgate = (() => {
                 Tap.prototype.offline = false;
 
                 /**
+                 * Tap childUids.
+                 * @member {Array.<Uint8Array>} childUids
+                 * @memberof tapgate.device.v1.Tap
+                 * @instance
+                 */
+                Tap.prototype.childUids = $util.emptyArray;
+
+                /**
                  * Creates a new Tap instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Tap
@@ -1944,6 +1980,9 @@ export const tapgate = $root.tapgate = (() => {
                             $root.tapgate.device.v1.Item.encode(message.items[i], writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
                     if (message.offline != null && $Object.hasOwnProperty.call(message, "offline") && message.offline !== false)
                         writer.uint32(/* id 7, wireType 0 =*/56).bool(message.offline);
+                    if (message.childUids != null && message.childUids.length)
+                        for (let i = 0; i < message.childUids.length; ++i)
+                            writer.uint32(/* id 8, wireType 2 =*/66).bytes(message.childUids[i]);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -2048,6 +2087,14 @@ export const tapgate = $root.tapgate = (() => {
                                     message.offline = value;
                                 else
                                     delete message.offline;
+                                continue;
+                            }
+                        case 8: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.childUids && message.childUids.length))
+                                    message.childUids = [];
+                                message.childUids.push(reader.bytes());
                                 continue;
                             }
                         }
@@ -2164,6 +2211,16 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.offline != null)
                         if (object.offline)
                             message.offline = $Boolean(object.offline);
+                    if (object.childUids) {
+                        if (!$Array.isArray(object.childUids))
+                            throw $TypeError(".tapgate.device.v1.Tap.childUids: array expected");
+                        message.childUids = $Array(object.childUids.length);
+                        for (let i = 0; i < object.childUids.length; ++i)
+                            if (typeof object.childUids[i] === "string")
+                                $util.base64.decode(object.childUids[i], message.childUids[i] = $util.newBuffer($util.base64.length(object.childUids[i])), 0);
+                            else if (object.childUids[i].length >= 0)
+                                message.childUids[i] = object.childUids[i];
+                    }
                     return message;
                 };
 
@@ -2184,8 +2241,10 @@ export const tapgate = $root.tapgate = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
-                    if (options.arrays || options.defaults)
+                    if (options.arrays || options.defaults) {
                         object.items = [];
+                        object.childUids = [];
+                    }
                     if (options.defaults) {
                         if ($util.Long) {
                             let long = new $util.Long(0, 0, true);
@@ -2235,6 +2294,11 @@ export const tapgate = $root.tapgate = (() => {
                     }
                     if (message.offline != null && $Object.hasOwnProperty.call(message, "offline"))
                         object.offline = message.offline;
+                    if (message.childUids && message.childUids.length) {
+                        object.childUids = $Array(message.childUids.length);
+                        for (let j = 0; j < message.childUids.length; ++j)
+                            object.childUids[j] = options.bytes === $String ? $util.base64.encode(message.childUids[j], 0, message.childUids[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.childUids[j]) : message.childUids[j];
+                    }
                     return object;
                 };
 
@@ -2834,6 +2898,10 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} DECISION_REASON_NOT_PRESENT_TODAY=13 DECISION_REASON_NOT_PRESENT_TODAY value
              * @property {number} DECISION_REASON_NO_ACCOUNT=14 DECISION_REASON_NO_ACCOUNT value
              * @property {number} DECISION_REASON_UNKNOWN_PRODUCT=15 DECISION_REASON_UNKNOWN_PRODUCT value
+             * @property {number} DECISION_REASON_ESCORT_NOT_AUTHORISED=16 DECISION_REASON_ESCORT_NOT_AUTHORISED value
+             * @property {number} DECISION_REASON_NOT_A_CHILD=17 DECISION_REASON_NOT_A_CHILD value
+             * @property {number} DECISION_REASON_NOT_AN_ESCORT=18 DECISION_REASON_NOT_AN_ESCORT value
+             * @property {number} DECISION_REASON_ESCORT_CARD_ALONE=19 DECISION_REASON_ESCORT_CARD_ALONE value
              */
             v1.DecisionReason = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -2853,6 +2921,10 @@ export const tapgate = $root.tapgate = (() => {
                 values[valuesById[13] = "DECISION_REASON_NOT_PRESENT_TODAY"] = 13;
                 values[valuesById[14] = "DECISION_REASON_NO_ACCOUNT"] = 14;
                 values[valuesById[15] = "DECISION_REASON_UNKNOWN_PRODUCT"] = 15;
+                values[valuesById[16] = "DECISION_REASON_ESCORT_NOT_AUTHORISED"] = 16;
+                values[valuesById[17] = "DECISION_REASON_NOT_A_CHILD"] = 17;
+                values[valuesById[18] = "DECISION_REASON_NOT_AN_ESCORT"] = 18;
+                values[valuesById[19] = "DECISION_REASON_ESCORT_CARD_ALONE"] = 19;
                 return values;
             })();
 
@@ -3106,6 +3178,10 @@ export const tapgate = $root.tapgate = (() => {
                         case 2:
                             message.personKind = 2;
                             break;
+                        case "PERSON_KIND_GUARDIAN":
+                        case 3:
+                            message.personKind = 3;
+                            break;
                         default:
                             if (typeof object.personKind === "number" && (object.personKind | 0) === object.personKind)
                                 message.personKind = object.personKind;
@@ -3168,13 +3244,376 @@ export const tapgate = $root.tapgate = (() => {
              * @property {number} PERSON_KIND_UNSPECIFIED=0 PERSON_KIND_UNSPECIFIED value
              * @property {number} PERSON_KIND_PUPIL=1 PERSON_KIND_PUPIL value
              * @property {number} PERSON_KIND_STAFF=2 PERSON_KIND_STAFF value
+             * @property {number} PERSON_KIND_GUARDIAN=3 PERSON_KIND_GUARDIAN value
              */
             v1.PersonKind = (function() {
                 const valuesById = $Object.create(null), values = $Object.create(valuesById);
                 values[valuesById[0] = "PERSON_KIND_UNSPECIFIED"] = 0;
                 values[valuesById[1] = "PERSON_KIND_PUPIL"] = 1;
                 values[valuesById[2] = "PERSON_KIND_STAFF"] = 2;
+                values[valuesById[3] = "PERSON_KIND_GUARDIAN"] = 3;
                 return values;
+            })();
+
+            v1.HandoverChild = (function() {
+
+                /**
+                 * Properties of a HandoverChild.
+                 * @typedef {Object} tapgate.device.v1.HandoverChild.$Properties
+                 * @property {tapgate.device.v1.Verdict|null} [verdict] HandoverChild verdict
+                 * @property {tapgate.device.v1.DecisionReason|null} [reason] HandoverChild reason
+                 * @property {tapgate.device.v1.Display.$Properties|null} [display] HandoverChild display
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a HandoverChild.
+                 * @memberof tapgate.device.v1
+                 * @interface IHandoverChild
+                 * @augments tapgate.device.v1.HandoverChild.$Properties
+                 * @deprecated Use tapgate.device.v1.HandoverChild.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a HandoverChild.
+                 * @typedef {tapgate.device.v1.HandoverChild.$Properties} tapgate.device.v1.HandoverChild.$Shape
+                 */
+
+                /**
+                 * Constructs a new HandoverChild.
+                 * @memberof tapgate.device.v1
+                 * @classdesc Represents a HandoverChild.
+                 * @constructor
+                 * @param {tapgate.device.v1.HandoverChild.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const HandoverChild = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * HandoverChild verdict.
+                 * @member {tapgate.device.v1.Verdict} verdict
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @instance
+                 */
+                HandoverChild.prototype.verdict = 0;
+
+                /**
+                 * HandoverChild reason.
+                 * @member {tapgate.device.v1.DecisionReason} reason
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @instance
+                 */
+                HandoverChild.prototype.reason = 0;
+
+                /**
+                 * HandoverChild display.
+                 * @member {tapgate.device.v1.Display.$Properties|null|undefined} display
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @instance
+                 */
+                HandoverChild.prototype.display = null;
+
+                /**
+                 * Creates a new HandoverChild instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @static
+                 * @param {tapgate.device.v1.HandoverChild.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.device.v1.HandoverChild} HandoverChild instance
+                 * @type {{
+                 *   (properties: tapgate.device.v1.HandoverChild.$Shape): tapgate.device.v1.HandoverChild & tapgate.device.v1.HandoverChild.$Shape;
+                 *   (properties?: tapgate.device.v1.HandoverChild.$Properties): tapgate.device.v1.HandoverChild;
+                 * }}
+                 */
+                HandoverChild.create = function(properties) {
+                    return new HandoverChild(properties);
+                };
+
+                /**
+                 * Encodes the specified HandoverChild message. Does not implicitly {@link tapgate.device.v1.HandoverChild.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @static
+                 * @param {tapgate.device.v1.HandoverChild.$Properties} message HandoverChild message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                HandoverChild.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict") && message.verdict !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.verdict);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).int32(message.reason);
+                    if (message.display != null && $Object.hasOwnProperty.call(message, "display"))
+                        $root.tapgate.device.v1.Display.encode(message.display, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a HandoverChild message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.device.v1.HandoverChild & tapgate.device.v1.HandoverChild.$Shape} HandoverChild
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                HandoverChild.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.device.v1.HandoverChild();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.verdict = value;
+                                else
+                                    delete message.verdict;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 2)
+                                    break;
+                                message.display = $root.tapgate.device.v1.Display.decode(reader, reader.size(), $undefined, _depth + 1, message.display);
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a HandoverChild message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.device.v1.HandoverChild} HandoverChild
+                 */
+                HandoverChild.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.device.v1.HandoverChild)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.device.v1.HandoverChild: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.device.v1.HandoverChild();
+                    if (object.verdict !== 0 && (typeof object.verdict !== "string" || $root.tapgate.device.v1.Verdict[object.verdict] !== 0))
+                        switch (object.verdict) {
+                        case "VERDICT_UNSPECIFIED":
+                        case 0:
+                            message.verdict = 0;
+                            break;
+                        case "VERDICT_ALLOW":
+                        case 1:
+                            message.verdict = 1;
+                            break;
+                        case "VERDICT_DENY":
+                        case 2:
+                            message.verdict = 2;
+                            break;
+                        default:
+                            if (typeof object.verdict === "number" && (object.verdict | 0) === object.verdict)
+                                message.verdict = object.verdict;
+                        }
+                    if (object.reason !== 0 && (typeof object.reason !== "string" || $root.tapgate.device.v1.DecisionReason[object.reason] !== 0))
+                        switch (object.reason) {
+                        case "DECISION_REASON_UNSPECIFIED":
+                        case 0:
+                            message.reason = 0;
+                            break;
+                        case "DECISION_REASON_OK":
+                        case 1:
+                            message.reason = 1;
+                            break;
+                        case "DECISION_REASON_UNKNOWN_IDENTIFIER":
+                        case 2:
+                            message.reason = 2;
+                            break;
+                        case "DECISION_REASON_IDENTIFIER_BLOCKED":
+                        case 3:
+                            message.reason = 3;
+                            break;
+                        case "DECISION_REASON_IDENTIFIER_EXPIRED":
+                        case 4:
+                            message.reason = 4;
+                            break;
+                        case "DECISION_REASON_OTHER_SCHOOL":
+                        case 5:
+                            message.reason = 5;
+                            break;
+                        case "DECISION_REASON_NOT_ALLOWED_AT_DEVICE":
+                        case 6:
+                            message.reason = 6;
+                            break;
+                        case "DECISION_REASON_REPEATED_TAP":
+                        case 7:
+                            message.reason = 7;
+                            break;
+                        case "DECISION_REASON_INSUFFICIENT_FUNDS":
+                        case 8:
+                            message.reason = 8;
+                            break;
+                        case "DECISION_REASON_DAILY_LIMIT_EXCEEDED":
+                        case 9:
+                            message.reason = 9;
+                            break;
+                        case "DECISION_REASON_BANNED_CATEGORY":
+                        case 10:
+                            message.reason = 10;
+                            break;
+                        case "DECISION_REASON_NO_BENEFIT":
+                        case 11:
+                            message.reason = 11;
+                            break;
+                        case "DECISION_REASON_SUBSIDISED_MEAL_ALREADY_TAKEN":
+                        case 12:
+                            message.reason = 12;
+                            break;
+                        case "DECISION_REASON_NOT_PRESENT_TODAY":
+                        case 13:
+                            message.reason = 13;
+                            break;
+                        case "DECISION_REASON_NO_ACCOUNT":
+                        case 14:
+                            message.reason = 14;
+                            break;
+                        case "DECISION_REASON_UNKNOWN_PRODUCT":
+                        case 15:
+                            message.reason = 15;
+                            break;
+                        case "DECISION_REASON_ESCORT_NOT_AUTHORISED":
+                        case 16:
+                            message.reason = 16;
+                            break;
+                        case "DECISION_REASON_NOT_A_CHILD":
+                        case 17:
+                            message.reason = 17;
+                            break;
+                        case "DECISION_REASON_NOT_AN_ESCORT":
+                        case 18:
+                            message.reason = 18;
+                            break;
+                        case "DECISION_REASON_ESCORT_CARD_ALONE":
+                        case 19:
+                            message.reason = 19;
+                            break;
+                        default:
+                            if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
+                                message.reason = object.reason;
+                        }
+                    if (object.display != null) {
+                        if (!$util.isObject(object.display))
+                            throw $TypeError(".tapgate.device.v1.HandoverChild.display: object expected");
+                        message.display = $root.tapgate.device.v1.Display.fromObject(object.display, _depth + 1);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a HandoverChild message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @static
+                 * @param {tapgate.device.v1.HandoverChild} message HandoverChild
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                HandoverChild.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.verdict = options.enums === $String ? "VERDICT_UNSPECIFIED" : 0;
+                        object.reason = options.enums === $String ? "DECISION_REASON_UNSPECIFIED" : 0;
+                        object.display = null;
+                    }
+                    if (message.verdict != null && $Object.hasOwnProperty.call(message, "verdict"))
+                        object.verdict = options.enums === $String ? $root.tapgate.device.v1.Verdict[message.verdict] === $undefined ? message.verdict : $root.tapgate.device.v1.Verdict[message.verdict] : message.verdict;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = options.enums === $String ? $root.tapgate.device.v1.DecisionReason[message.reason] === $undefined ? message.reason : $root.tapgate.device.v1.DecisionReason[message.reason] : message.reason;
+                    if (message.display != null && $Object.hasOwnProperty.call(message, "display"))
+                        object.display = $root.tapgate.device.v1.Display.toObject(message.display, options, _depth + 1);
+                    return object;
+                };
+
+                /**
+                 * Converts this HandoverChild to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.device.v1.HandoverChild
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                HandoverChild.prototype.toJSON = function() {
+                    return HandoverChild.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return HandoverChild;
             })();
 
             v1.Decision = (function() {
@@ -3191,6 +3630,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [amountKop] Decision amountKop
                  * @property {number|null} [balanceAfterKop] Decision balanceAfterKop
                  * @property {boolean|null} [subsidised] Decision subsidised
+                 * @property {Array.<tapgate.device.v1.HandoverChild.$Properties>|null} [children] Decision children
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3216,6 +3656,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
                 const Decision = function (properties) {
+                    this.children = [];
                     if (properties)
                         for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3295,6 +3736,14 @@ export const tapgate = $root.tapgate = (() => {
                 Decision.prototype.subsidised = false;
 
                 /**
+                 * Decision children.
+                 * @member {Array.<tapgate.device.v1.HandoverChild.$Properties>} children
+                 * @memberof tapgate.device.v1.Decision
+                 * @instance
+                 */
+                Decision.prototype.children = $util.emptyArray;
+
+                /**
                  * Creates a new Decision instance using the specified properties.
                  * @function create
                  * @memberof tapgate.device.v1.Decision
@@ -3344,6 +3793,9 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 8, wireType 0 =*/64).int64(message.balanceAfterKop);
                     if (message.subsidised != null && $Object.hasOwnProperty.call(message, "subsidised") && message.subsidised !== false)
                         writer.uint32(/* id 9, wireType 0 =*/72).bool(message.subsidised);
+                    if (message.children != null && message.children.length)
+                        for (let i = 0; i < message.children.length; ++i)
+                            $root.tapgate.device.v1.HandoverChild.encode(message.children[i], writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3464,6 +3916,14 @@ export const tapgate = $root.tapgate = (() => {
                                     message.subsidised = value;
                                 else
                                     delete message.subsidised;
+                                continue;
+                            }
+                        case 10: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.children && message.children.length))
+                                    message.children = [];
+                                message.children.push($root.tapgate.device.v1.HandoverChild.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
                         }
@@ -3595,6 +4055,22 @@ export const tapgate = $root.tapgate = (() => {
                         case 15:
                             message.reason = 15;
                             break;
+                        case "DECISION_REASON_ESCORT_NOT_AUTHORISED":
+                        case 16:
+                            message.reason = 16;
+                            break;
+                        case "DECISION_REASON_NOT_A_CHILD":
+                        case 17:
+                            message.reason = 17;
+                            break;
+                        case "DECISION_REASON_NOT_AN_ESCORT":
+                        case 18:
+                            message.reason = 18;
+                            break;
+                        case "DECISION_REASON_ESCORT_CARD_ALONE":
+                        case 19:
+                            message.reason = 19;
+                            break;
                         default:
                             if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
                                 message.reason = object.reason;
@@ -3640,6 +4116,16 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.subsidised != null)
                         if (object.subsidised)
                             message.subsidised = $Boolean(object.subsidised);
+                    if (object.children) {
+                        if (!$Array.isArray(object.children))
+                            throw $TypeError(".tapgate.device.v1.Decision.children: array expected");
+                        message.children = $Array(object.children.length);
+                        for (let i = 0; i < object.children.length; ++i) {
+                            if (!$util.isObject(object.children[i]))
+                                throw $TypeError(".tapgate.device.v1.Decision.children: object expected");
+                            message.children[i] = $root.tapgate.device.v1.HandoverChild.fromObject(object.children[i], _depth + 1);
+                        }
+                    }
                     return message;
                 };
 
@@ -3660,6 +4146,8 @@ export const tapgate = $root.tapgate = (() => {
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
                     let object = {};
+                    if (options.arrays || options.defaults)
+                        object.children = [];
                     if (options.defaults) {
                         if ($util.Long) {
                             let long = new $util.Long(0, 0, true);
@@ -3725,6 +4213,11 @@ export const tapgate = $root.tapgate = (() => {
                             object.balanceAfterKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceAfterKop) : options.longs === $Number ? new $util.LongBits(message.balanceAfterKop.low >>> 0, message.balanceAfterKop.high >>> 0).toNumber() : message.balanceAfterKop;
                     if (message.subsidised != null && $Object.hasOwnProperty.call(message, "subsidised"))
                         object.subsidised = message.subsidised;
+                    if (message.children && message.children.length) {
+                        object.children = $Array(message.children.length);
+                        for (let j = 0; j < message.children.length; ++j)
+                            object.children[j] = $root.tapgate.device.v1.HandoverChild.toObject(message.children[j], options, _depth + 1);
+                    }
                     return object;
                 };
 
@@ -5099,6 +5592,12 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [deviceTimeMs] PassEvent deviceTimeMs
                  * @property {number|null} [decidedAtMs] PassEvent decidedAtMs
                  * @property {string|null} [identifierKind] PassEvent identifierKind
+                 * @property {string|null} [escortGuardianId] PassEvent escortGuardianId
+                 * @property {string|null} [escortIdentifierId] PassEvent escortIdentifierId
+                 * @property {string|null} [escortRelation] PassEvent escortRelation
+                 * @property {number|null} [escortReason] PassEvent escortReason
+                 * @property {number|null} [childIndex] PassEvent childIndex
+                 * @property {number|null} [childCount] PassEvent childCount
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -5235,6 +5734,54 @@ export const tapgate = $root.tapgate = (() => {
                 PassEvent.prototype.identifierKind = "";
 
                 /**
+                 * PassEvent escortGuardianId.
+                 * @member {string} escortGuardianId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.escortGuardianId = "";
+
+                /**
+                 * PassEvent escortIdentifierId.
+                 * @member {string} escortIdentifierId
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.escortIdentifierId = "";
+
+                /**
+                 * PassEvent escortRelation.
+                 * @member {string} escortRelation
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.escortRelation = "";
+
+                /**
+                 * PassEvent escortReason.
+                 * @member {number} escortReason
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.escortReason = 0;
+
+                /**
+                 * PassEvent childIndex.
+                 * @member {number} childIndex
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.childIndex = 0;
+
+                /**
+                 * PassEvent childCount.
+                 * @member {number} childCount
+                 * @memberof tapgate.events.v1.PassEvent
+                 * @instance
+                 */
+                PassEvent.prototype.childCount = 0;
+
+                /**
                  * Creates a new PassEvent instance using the specified properties.
                  * @function create
                  * @memberof tapgate.events.v1.PassEvent
@@ -5292,6 +5839,18 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 12, wireType 0 =*/96).uint64(message.decidedAtMs);
                     if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind") && message.identifierKind !== "")
                         writer.uint32(/* id 13, wireType 2 =*/106).string(message.identifierKind);
+                    if (message.escortGuardianId != null && $Object.hasOwnProperty.call(message, "escortGuardianId") && message.escortGuardianId !== "")
+                        writer.uint32(/* id 14, wireType 2 =*/114).string(message.escortGuardianId);
+                    if (message.escortIdentifierId != null && $Object.hasOwnProperty.call(message, "escortIdentifierId") && message.escortIdentifierId !== "")
+                        writer.uint32(/* id 15, wireType 2 =*/122).string(message.escortIdentifierId);
+                    if (message.escortRelation != null && $Object.hasOwnProperty.call(message, "escortRelation") && message.escortRelation !== "")
+                        writer.uint32(/* id 16, wireType 2 =*/130).string(message.escortRelation);
+                    if (message.escortReason != null && $Object.hasOwnProperty.call(message, "escortReason") && message.escortReason !== 0)
+                        writer.uint32(/* id 17, wireType 0 =*/136).uint32(message.escortReason);
+                    if (message.childIndex != null && $Object.hasOwnProperty.call(message, "childIndex") && message.childIndex !== 0)
+                        writer.uint32(/* id 18, wireType 0 =*/144).uint32(message.childIndex);
+                    if (message.childCount != null && $Object.hasOwnProperty.call(message, "childCount") && message.childCount !== 0)
+                        writer.uint32(/* id 19, wireType 0 =*/152).uint32(message.childCount);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -5453,6 +6012,60 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.identifierKind;
                                 continue;
                             }
+                        case 14: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.escortGuardianId = value;
+                                else
+                                    delete message.escortGuardianId;
+                                continue;
+                            }
+                        case 15: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.escortIdentifierId = value;
+                                else
+                                    delete message.escortIdentifierId;
+                                continue;
+                            }
+                        case 16: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.escortRelation = value;
+                                else
+                                    delete message.escortRelation;
+                                continue;
+                            }
+                        case 17: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.escortReason = value;
+                                else
+                                    delete message.escortReason;
+                                continue;
+                            }
+                        case 18: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.childIndex = value;
+                                else
+                                    delete message.childIndex;
+                                continue;
+                            }
+                        case 19: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.childCount = value;
+                                else
+                                    delete message.childCount;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -5548,6 +6161,24 @@ export const tapgate = $root.tapgate = (() => {
                     if (object.identifierKind != null)
                         if (typeof object.identifierKind !== "string" || object.identifierKind.length)
                             message.identifierKind = $String(object.identifierKind);
+                    if (object.escortGuardianId != null)
+                        if (typeof object.escortGuardianId !== "string" || object.escortGuardianId.length)
+                            message.escortGuardianId = $String(object.escortGuardianId);
+                    if (object.escortIdentifierId != null)
+                        if (typeof object.escortIdentifierId !== "string" || object.escortIdentifierId.length)
+                            message.escortIdentifierId = $String(object.escortIdentifierId);
+                    if (object.escortRelation != null)
+                        if (typeof object.escortRelation !== "string" || object.escortRelation.length)
+                            message.escortRelation = $String(object.escortRelation);
+                    if (object.escortReason != null)
+                        if ($Number(object.escortReason) !== 0)
+                            message.escortReason = object.escortReason >>> 0;
+                    if (object.childIndex != null)
+                        if ($Number(object.childIndex) !== 0)
+                            message.childIndex = object.childIndex >>> 0;
+                    if (object.childCount != null)
+                        if ($Number(object.childCount) !== 0)
+                            message.childCount = object.childCount >>> 0;
                     return message;
                 };
 
@@ -5594,6 +6225,12 @@ export const tapgate = $root.tapgate = (() => {
                         } else
                             object.decidedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.identifierKind = "";
+                        object.escortGuardianId = "";
+                        object.escortIdentifierId = "";
+                        object.escortRelation = "";
+                        object.escortReason = 0;
+                        object.childIndex = 0;
+                        object.childCount = 0;
                     }
                     if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
                         object.deviceId = message.deviceId;
@@ -5636,6 +6273,18 @@ export const tapgate = $root.tapgate = (() => {
                             object.decidedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.decidedAtMs) : options.longs === $Number ? new $util.LongBits(message.decidedAtMs.low >>> 0, message.decidedAtMs.high >>> 0).toNumber(true) : message.decidedAtMs;
                     if (message.identifierKind != null && $Object.hasOwnProperty.call(message, "identifierKind"))
                         object.identifierKind = message.identifierKind;
+                    if (message.escortGuardianId != null && $Object.hasOwnProperty.call(message, "escortGuardianId"))
+                        object.escortGuardianId = message.escortGuardianId;
+                    if (message.escortIdentifierId != null && $Object.hasOwnProperty.call(message, "escortIdentifierId"))
+                        object.escortIdentifierId = message.escortIdentifierId;
+                    if (message.escortRelation != null && $Object.hasOwnProperty.call(message, "escortRelation"))
+                        object.escortRelation = message.escortRelation;
+                    if (message.escortReason != null && $Object.hasOwnProperty.call(message, "escortReason"))
+                        object.escortReason = message.escortReason;
+                    if (message.childIndex != null && $Object.hasOwnProperty.call(message, "childIndex"))
+                        object.childIndex = message.childIndex;
+                    if (message.childCount != null && $Object.hasOwnProperty.call(message, "childCount"))
+                        object.childCount = message.childCount;
                     return object;
                 };
 

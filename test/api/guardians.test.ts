@@ -100,7 +100,7 @@ t.test('guardians - a school links a parent to a pupil, idempotently; operators 
   const first = await op('POST', `/persons/${child.id}/guardians`, { guardianId: ids.parent });
   t.equal(first.status, 201, 'linked');
   const link = { id: `${ids.parent}.${child.id}`, guardianId: ids.parent, personId: child.id, relation: 'parent',
-    scopes: ['passes', 'purchases', 'balance'], grantedBy: '' };
+    scopes: ['passes', 'purchases', 'balance', 'pickup'], grantedBy: '' };
   t.same(first.body, link);
   const second = await op('POST', `/persons/${child.id}/guardians`, { guardianId: ids.parent });
   t.equal(second.status, 200, 'a second link of the same pair is 200');
@@ -120,7 +120,7 @@ t.test('guardians - a guardian token sees itself and its own children only', asy
   const children = await parent('GET', '/me/children');
   t.equal(children.status, 200);
   t.match(children.body, { items: [{ personId: child.id, schoolId: SCHOOL_A, className: '3А', relation: 'parent',
-    scopes: ['passes', 'purchases', 'balance'], accountId: child.accountId }] });
+    scopes: ['passes', 'purchases', 'balance', 'pickup'], accountId: child.accountId }] });
   t.equal(children.body.items.length, 1, 'only the linked child, not the sibling');
   expectError(t, await parent('GET', `/persons/${sibling.id}/account`), 404, 'API_NOT_FOUND', 'a child not linked');
   t.equal((await parent('GET', `/persons/${child.id}/account`)).status, 200, 'the own child\'s account');

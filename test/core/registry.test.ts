@@ -220,7 +220,7 @@ t.test('registry - guardians, links, invitations, preferences, catalogue', async
   for (const phone of ['89161234567', '+7916', '+0123456789', '+7 916 123 45 67']) {
     t.throws(() => parse('guardian', { phone }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'phone' } }, phone);
   }
-  t.same((parse('guardianship', { scopes: ['passes'] }).value as unknown as { scopes: string[] }).scopes, ['passes', 'purchases', 'balance'], 'a parent sees everything');
+  t.same((parse('guardianship', { scopes: ['passes'] }).value as unknown as { scopes: string[] }).scopes, ['passes', 'purchases', 'balance', 'pickup'], 'a parent sees and may do everything (pickup too)');
   t.same(parse('guardianship', { relation: 'trusted', scopes: 'passes|passes', grantedBy: 'gs0' }).value, { id: 'gs1', guardianId: 'g1', personId: 'p1', relation: 'trusted', scopes: ['passes'], grantedBy: 'gs0' });
   t.throws(() => parse('guardianship', { relation: 'trusted', scopes: [], grantedBy: 'gs0' }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'scopes' } }, 'refused');
   t.throws(() => parse('guardianship', { relation: 'trusted', scopes: ['photos'], grantedBy: 'gs0' }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'scopes' } }, 'refused');

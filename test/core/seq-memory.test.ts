@@ -153,3 +153,51 @@ t.test('seq-memory - a snapshot cut stays as it was while decisions go on, and l
   const E = new Uint8Array(0);
   t.throws(() => loaded.loadSnapshot({ persons: [''], devices: [['d1', 1, 64, E, E, E, E, E, null, null]] }), /columns/, 'a damaged snapshot is refused');
 });
+
+/** A hand-over decision: the adult shown, children with their reasons (v1.3). */
+function handover(seq: number, children: ReadonlyArray<readonly [number, string]>): StoredDecision {
+  return { seq, reason: 1, personId: `g${seq}`, decidedAtMs: 2_000_000 + seq, appendNo: seq,
+    handover: children.map(([reason, personId]) => ({ reason, personId })) };
+}
+
+t.test('seq-memory - a hand-over keeps each child\'s result; an overwritten slot forgets it', async (t) => {
+  const mem = new SeqMemory(4);
+  const h = handover(2, [[1, 'c1'], [16, 'c2'], [2, '']]);
+  mem.remember('d1', decision(1));
+  mem.remember('d1', h);
+  t.same(mem.lookup('d1', 2), { kind: 'decided', decision: h });
+  t.same(mem.lookup('d1', 1), { kind: 'decided', decision: decision(1) }, 'an ordinary decision beside it has no children');
+  // Far past the window: the ring's slot of seq 2 is taken by a later seq and its children go with it.
+  for (let seq = 3; seq <= 200; seq++) mem.remember('d1', decision(seq));
+  t.same(mem.lookup('d1', 2), { kind: 'too_old', highestSeq: 200 });
+  mem.remember('d1', handover(201, [[7, 'c1']]));
+  mem.remember('d1', decision(201));
+  t.same(mem.lookup('d1', 201), { kind: 'decided', decision: decision(201) }, 'a seq remembered again without children has none');
+});
+
+t.test('seq-memory - hand-overs go into a snapshot (format 4), survive later writes, and a format 3 tuple still loads', async (t) => {
+  const mem = new SeqMemory(64);
+  for (let seq = 1; seq <= 80; seq++) mem.remember('kg', seq % 5 === 0 ? handover(seq, [[1, `c${seq}`], [16, `d${seq}`]]) : decision(seq));
+  const cut = mem.toSnapshot();
+  const before = text(cut);
+  for (let seq = 81; seq <= 300; seq++) mem.remember('kg', handover(seq, [[17, '']]));
+  t.equal(text(cut), before, 'the cut did not change');
+  const loaded = new SeqMemory(64);
+  loaded.loadSnapshot(await roundTrip(cut));
+  t.same(loaded.lookup('kg', 80), { kind: 'decided', decision: { ...handover(80, [[1, 'c80'], [16, 'd80']]), appendNo: 0 } });
+  t.same(loaded.lookup('kg', 79), { kind: 'decided', decision: { ...decision(79), appendNo: 0 } });
+  t.same(loaded.lookup('kg', 20), { kind: 'decided', decision: { ...handover(20, [[1, 'c20'], [16, 'd20']]), appendNo: 0 } });
+  // Format 3: a device's tuple ends at the POS columns.
+  const v3 = await roundTrip<Parameters<SeqMemory['loadSnapshot']>[0]>(new SeqMemory(64).toSnapshot());
+  const old = new SeqMemory(64);
+  const ordinary = new SeqMemory(64);
+  ordinary.remember('ts', decision(3));
+  const snap = await roundTrip<Parameters<SeqMemory['loadSnapshot']>[0]>(ordinary.toSnapshot());
+  old.loadSnapshot({ persons: snap.persons, devices: snap.devices.map((d) => [d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9]] as const) });
+  t.same(old.lookup('ts', 3), { kind: 'decided', decision: { ...decision(3), appendNo: 0 } }, 'a format 3 device loads');
+  t.same(v3.devices, []);
+  const E = new Uint8Array(0);
+  t.throws(() => loaded.loadSnapshot({ persons: [''], devices: [['kg', 1, 64, new Uint8Array(512), new Uint8Array(512), new Uint8Array(256),
+    new Uint8Array(64), new Uint8Array(64), null, null, [new Uint8Array(8), Uint8Array.of(3), E, E]]] }), /columns/,
+  'hand-over columns that disagree are refused');
+});

@@ -147,3 +147,36 @@ t.test('decide-frame - POS baskets are priced and categorised from the school\'s
   ];
   for (const [name, got, want] of cases) t.same(got, want, name);
 });
+
+t.test('decide-frame - a hand-over (v1.3): the adult\'s card and each child\'s, bounds refused as INVALID_TAP', async (t) => {
+  put('guardian', { id: 'g1', phone: '+79160000001', surname: 'Мама' });
+  put('identifier', { id: 'ig', guardianId: 'g1', kind: 'fob', uidHex: '0a0b0c0d' });
+  const ADULT = Uint8Array.of(0x0a, 0x0b, 0x0c, 0x0d);
+  const handover = (seq: number, children: Uint8Array[], extra: Partial<ITap> = {}) => tap(seq, { cardUid: ADULT, childUids: children, direction: EXIT, ...extra });
+  t.same(decide(frame([handover(5, [UID, Uint8Array.of(0xca, 0xfe, 0xba, 0xbe), Uint8Array.of(9, 9, 9, 9), ADULT.map((b) => b + 1)])])), { taps: [{
+    seq: 5, reason: Reason.DECISION_REASON_OK, identifierId: 'ig', personId: '', direction: EXIT, deviceTimeMs: 0, pos: null,
+    handover: { guardianId: 'g1', children: [
+      { reason: Reason.DECISION_REASON_OK, identifierId: 'i1', personId: 'p1' },
+      { reason: Reason.DECISION_REASON_OTHER_SCHOOL, identifierId: 'other', personId: 'p2' },
+      { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' },
+      { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' }] } }] }, 'each child decided in order');
+  t.same(decide(frame([tap(6, { cardUid: ADULT })])), { taps: [ok(6, { reason: Reason.DECISION_REASON_ESCORT_CARD_ALONE, identifierId: 'ig', personId: '' })] },
+    'an adult\'s card alone');
+  const nine = Array.from({ length: 9 }, (_, k) => Uint8Array.of(7, 7, 7, k));
+  const eight = decide(frame([handover(4, nine.slice(0, 8))]));
+  t.same('taps' in eight ? eight.taps[0]!.handover?.children.map((c) => c.reason) : eight,
+    Array(8).fill(Reason.DECISION_REASON_UNKNOWN_IDENTIFIER), 'eight children: the limit is accepted');
+  const invalid: Array<[string, ITap, string]> = [
+    ['nine children', handover(7, nine), 'tap 0: a hand-over names 1 to 8 children, got 9'],
+    ['a child twice', handover(7, [UID, UID]), 'tap 0: child_uids[1] repeats card_uid or another child\'s UID'],
+    ['the adult among the children', handover(7, [ADULT]), 'tap 0: child_uids[0] repeats card_uid or another child\'s UID'],
+    ['a 17-byte child UID', handover(7, [new Uint8Array(17)]), 'tap 0: child_uids[0] must be 4 to 16 bytes'],
+  ];
+  for (const [why, bad, message] of invalid) t.same(decide(frame([bad])), error(ErrorCode.ERROR_CODE_INVALID_TAP, message, 0, 7), why);
+  t.same(decide(frame([{ ...handover(8, [UID]), ...BUN }]), 'till'), error(ErrorCode.ERROR_CODE_INVALID_TAP, 'tap 0: child_uids are for turnstiles only', 0, 8),
+    'a POS tap with children');
+  t.same(decide(frame([handover(9, [UID, new Uint8Array(8)])])), { taps: [{ seq: 9, reason: Reason.DECISION_REASON_OK, identifierId: 'ig', personId: '',
+    direction: EXIT, deviceTimeMs: 0, pos: null, handover: { guardianId: 'g1', children: [
+      { reason: Reason.DECISION_REASON_OK, identifierId: 'i1', personId: 'p1' },
+      { reason: Reason.DECISION_REASON_UNKNOWN_IDENTIFIER, identifierId: '', personId: '' }] } }] }, 'exactly at the bounds of a UID');
+});
