@@ -154,7 +154,7 @@ export class NotifierCore {
     for (const [p, w] of this.workers) if (w.queuedLedgerSeq < seq) states.set(p, w.state);
     if (states.size === 0) return;
     const plans = Planner.plan({ registry: this.registry, partitions: this.opts.partitions, states, nowMs: Date.now(),
-      pendingExits: (p, personId, schoolId, sinceMs) => this.workers.get(p)?.pendingExitKeys(personId, schoolId, sinceMs) ?? [] }, seq, batch);
+      pendingExits: (p, personId, schoolId, sinceMs, untilMs) => this.workers.get(p)?.pendingExitKeys(personId, schoolId, sinceMs, untilMs) ?? [] }, seq, batch);
     for (const p of states.keys()) {
       const plan = plans.get(p);
       for (const n of plan?.planned ?? []) this.metrics.planned.inc({ type: n.type, channel: n.channel });

@@ -46,6 +46,8 @@ export interface Outcome {
   /** For retry: when to try again. */
   readonly nextAtMs?: number;
   readonly providerId?: string;
+  /** For collapsed notices: the child, so that a collapse whose exit already went can be undone as a pair. */
+  readonly personId?: string;
 }
 
 /** What one journal message says. Every field is optional; `{ v: 1 }` alone is a fence. */
@@ -130,6 +132,8 @@ export class PartitionState {
         e.lastCode = o.code ?? '';
         continue;
       }
+      // A notice being sent ends only with its send's outcome (worker.ts never asks otherwise).
+      if (e.status === 'sending' && (o.status === 'collapsed' || o.status === 'skipped')) continue;
       e.status = o.status;
       e.lastCode = o.code ?? '';
       this.remove(e);
@@ -165,12 +169,13 @@ export class PartitionState {
     }
   }
 
-  /** Held exit notices of this child at this school planned no earlier than `sinceMs` (by event time). */
-  heldExitKeys(personId: string, schoolId: string, sinceMs: number): string[] {
+  /** Held exit notices of this child at this school that happened from `sinceMs` to `untilMs` (event time). */
+  heldExitKeys(personId: string, schoolId: string, sinceMs: number, untilMs: number): string[] {
     const out: string[] = [];
     for (const key of this.heldExits.get(personId) ?? []) {
       const e = this.open.get(key);
-      if (e !== undefined && e.status === 'queued' && e.notice.schoolId === schoolId && e.notice.eventTimeMs >= sinceMs) out.push(key);
+      const t = e?.notice.eventTimeMs ?? 0;
+      if (e !== undefined && e.status === 'queued' && e.notice.schoolId === schoolId && t >= sinceMs && t <= untilMs) out.push(key);
     }
     return out;
   }

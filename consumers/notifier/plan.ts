@@ -20,9 +20,17 @@ type PurchaseEvent = tapgate.events.v1.PurchaseEvent;
 const VERDICT_ALLOW = 1;
 const DIRECTION_ENTRY = 1;
 const DIRECTION_EXIT = 2;
+/** DecisionReason ESCORT_NOT_AUTHORISED: the adult may not take this child (docs/protocol.md section 15). */
+const REASON_ESCORT_NOT_AUTHORISED = 16;
 /** A device clock more than this ahead of the gateway's is not believed, in ms. */
 const DEVICE_CLOCK_AHEAD_MAX_MS = 60_000;
 const MEAL_TYPES: Readonly<Record<number, NoticeType>> = { 1: 'buffet', 2: 'hot_meal', 3: 'subsidised_meal' };
+
+/** A hand-over event's notice: drop-off or pick-up when allowed; a refused pick-up is told at once. */
+function handoverType(ev: PassEvent): NoticeType | null {
+  if (ev.verdict === VERDICT_ALLOW) return ev.direction === DIRECTION_ENTRY ? 'dropoff' : ev.direction === DIRECTION_EXIT ? 'pickup' : null;
+  return ev.direction === DIRECTION_EXIT && ev.reason === REASON_ESCORT_NOT_AUTHORISED ? 'pickup_refused' : null;
+}
 
 /** The outbox key of a notice: 32 hex digits. */
 export function noticeKey(eventRef: string, guardianId: string, channel: string, type: NoticeType): string {
@@ -44,6 +52,10 @@ export function eventTime(deviceTimeMs: number, decidedAtMs: number): number {
   return deviceTimeMs > 0 && deviceTimeMs <= decidedAtMs + DEVICE_CLOCK_AHEAD_MAX_MS ? deviceTimeMs : decidedAtMs;
 }
 
+/** Outcome codes of a collapsed exit and of the re-entry that collapsed it (worker.ts undoes a pair whose exit already went). */
+export const COLLAPSED_EXIT = 'EXIT_AND_REENTRY';
+export const COLLAPSED_ENTRY = 'REENTRY_AFTER_EXIT';
+
 /** What planning one message produced for one partition. */
 export interface PartitionPlan { readonly planned: Notice[]; readonly outcomes: Outcome[] }
 
@@ -54,7 +66,7 @@ export interface PlanContext {
   readonly states: ReadonlyMap<number, PartitionState>;
   readonly nowMs: number;
   /** Held exits of a child among a partition's plans not yet journaled. */
-  readonly pendingExits: (partition: number, personId: string, schoolId: string, sinceMs: number) => string[];
+  readonly pendingExits: (partition: number, personId: string, schoolId: string, sinceMs: number, untilMs: number) => string[];
 }
 
 interface EventInfo {
@@ -87,12 +99,16 @@ export class Planner {
   }
 
   private pass(ev: PassEvent): void {
-    if (ev.verdict !== VERDICT_ALLOW || ev.personId === '' || ev.personKind !== 1) return;
-    const type: NoticeType | null = ev.direction === DIRECTION_ENTRY ? 'entry' : ev.direction === DIRECTION_EXIT ? 'exit' : null;
-    if (type === null) return;
+    if (ev.personId === '' || ev.personKind !== 1) return;
     const at = eventTime(ev.deviceTimeMs, ev.decidedAtMs);
-    this.emit({ ref: `p:${ev.deviceId}:${ev.seq}:${ev.personId}`, type, personId: ev.personId, schoolId: ev.schoolId, eventTimeMs: at,
-      params: { direction: ev.direction, deviceId: ev.deviceId } });
+    const handover = ev.childCount > 0;
+    const type = handover ? handoverType(ev) : ev.verdict !== VERDICT_ALLOW ? null
+      : ev.direction === DIRECTION_ENTRY ? 'entry' : ev.direction === DIRECTION_EXIT ? 'exit' : null;
+    if (type === null) return;
+    const ref = handover ? `h:${ev.deviceId}:${ev.seq}:${ev.childIndex}` : `p:${ev.deviceId}:${ev.seq}:${ev.personId}`;
+    this.emit({ ref, type, personId: ev.personId, schoolId: ev.schoolId, eventTimeMs: at,
+      params: { direction: ev.direction, deviceId: ev.deviceId,
+        ...(handover ? { escortGuardianId: ev.escortGuardianId, escortRelation: ev.escortRelation } : {}) } });
   }
 
   private purchase(ev: PurchaseEvent): void {
@@ -139,10 +155,11 @@ export class Planner {
       if (more === null) continue;
       const plan = this.plansOf(partition);
       const since = ev.eventTimeMs - COLLAPSE_WINDOW_MS;
-      const collapse = ev.type !== 'entry' ? [] : [...state.heldExitKeys(ev.personId, ev.schoolId, since),
-        ...this.ctx.pendingExits(partition, ev.personId, ev.schoolId, since),
-        ...plan.planned.filter((n) => n.type === 'exit' && n.personId === ev.personId && n.schoolId === ev.schoolId && n.eventTimeMs >= since)
-          .map((n) => n.key)];
+      const until = ev.eventTimeMs;
+      const collapse = ev.type !== 'entry' ? [] : [...state.heldExitKeys(ev.personId, ev.schoolId, since, until),
+        ...this.ctx.pendingExits(partition, ev.personId, ev.schoolId, since, until),
+        ...plan.planned.filter((n) => n.type === 'exit' && n.personId === ev.personId && n.schoolId === ev.schoolId
+          && n.eventTimeMs >= since && n.eventTimeMs <= until).map((n) => n.key)];
       const heldUntil = ev.type === 'exit' ? ev.eventTimeMs + COLLAPSE_WINDOW_MS : nowMs;
       for (const channel of a.channels) {
         const key = noticeKey(ev.ref, a.guardianId, channel, ev.type);
@@ -150,12 +167,12 @@ export class Planner {
           eventTimeMs: ev.eventTimeMs, plannedAtMs: nowMs, notBeforeMs: notBeforeMs(ev.type, heldUntil, a.quietHours, zone),
           late: when === 'late', ledgerSeq: this.ledgerSeq, params: { ...ev.params, ...more, relation: a.relation } });
         if (when === 'digest_only') plan.outcomes.push({ key, status: 'skipped', atMs: nowMs, code: 'TOO_LATE' });
-        else if (collapse.length > 0) plan.outcomes.push({ key, status: 'collapsed', atMs: nowMs, code: 'EXIT_AND_REENTRY' });
+        else if (collapse.length > 0) plan.outcomes.push({ key, status: 'collapsed', atMs: nowMs, code: COLLAPSED_ENTRY, personId: ev.personId });
       }
       for (const key of collapse) {
         if (this.collapsed.has(key)) continue;
         this.collapsed.add(key);
-        plan.outcomes.push({ key, status: 'collapsed', atMs: nowMs, code: 'EXIT_AND_REENTRY' });
+        plan.outcomes.push({ key, status: 'collapsed', atMs: nowMs, code: COLLAPSED_EXIT, personId: ev.personId });
       }
     }
   }

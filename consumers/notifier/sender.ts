@@ -35,9 +35,9 @@ export function sexOf(p: { readonly patronymic: string }): 'm' | 'f' | '' {
   return '';
 }
 
-/** «Петрова А. И.»-style name of an adult, or just the surname. */
+/** An adult's surname and given name (the templates shorten it: «Петрова А.»). */
 function adultName(g: Guardian): string {
-  return g.givenName === '' ? g.surname : `${g.surname} ${g.givenName.slice(0, 1)}.`;
+  return g.givenName === '' ? g.surname : `${g.surname} ${g.givenName}`;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
@@ -65,7 +65,7 @@ export class Sender {
       kind: school?.kind ?? 'school', school: school?.name ?? '', at: n.eventTimeMs, late: n.late,
       items, amount: num(p['amountKop']), balance: num(p['balanceAfterKop']), threshold: num(p['thresholdKop']),
       period: typeof p['mealPeriod'] === 'string' && p['mealPeriod'] !== '' ? p['mealPeriod'] : 'lunch',
-      adult: escort === undefined ? '' : adultName(escort), adultSex: '',
+      adult: escort === undefined ? 'неизвестный взрослый' : adultName(escort), adultSex: '',
       relation: typeof p['escortRelation'] === 'string' ? p['escortRelation'] : 'parent',
     };
   }

@@ -11,6 +11,7 @@ import type { NotificationChannel } from '../../core/index.js';
 import type { Logger } from '../../lib/index.js';
 import { JournalFenced, type PartitionJournal } from './journal.js';
 import type { Entry, Finished, JournalRecord, Notice, Outcome, PartitionState } from './partition.js';
+import { COLLAPSED_ENTRY, COLLAPSED_EXIT } from './plan.js';
 
 /** Most notices planned in one journal record (a record stays well under the journal's message size). */
 export const RECORD_PLANS_MAX = 2000;
@@ -21,8 +22,8 @@ export const TURN_INTERVAL_MS = 20;
 /** Backoff of a retried send: doubles from min to max, times a random factor from 0.5 to 1.5. */
 export const RETRY_MIN_MS = 1_000;
 export const RETRY_MAX_MS = 10 * 60_000;
-/** A notice is parked as failed after this many attempts. */
-export const ATTEMPTS_MAX = 8;
+/** A notice is parked as failed after this many attempts (with the backoff above: about two hours). */
+export const ATTEMPTS_MAX = 20;
 /** ... or when it is still not sent this long after it was planned, in ms (one day). */
 export const SEND_WINDOW_MS = 86_400_000;
 /** A checkpoint of the open state is written after this many journal records, or this long. */
@@ -77,6 +78,27 @@ class DueHeap {
       }
     }
     return top;
+  }
+}
+
+/**
+ * A re-entry collapses a held exit only while that exit is still queued. When the exit has been
+ * attempted or finished since the plan was made (the plan was made while the record attempting it
+ * was being written), the parents heard "left": the pair's collapse is dropped, so the re-entry is
+ * sent too. Works on the outcomes of the record being built, in place.
+ */
+export function undoBrokenCollapses(state: PartitionState, planned: readonly Notice[], outcomes: Outcome[]): void {
+  const newKeys = new Set(planned.map((n) => n.key));
+  const broken = new Set<string>();
+  for (const o of outcomes) {
+    if (o.code !== COLLAPSED_EXIT || o.personId === undefined) continue;
+    const e = state.open.get(o.key);
+    if (!newKeys.has(o.key) && (e === undefined || e.status !== 'queued')) broken.add(o.personId);
+  }
+  if (broken.size === 0) return;
+  for (let i = outcomes.length - 1; i >= 0; i--) {
+    const o = outcomes[i]!;
+    if ((o.code === COLLAPSED_EXIT || o.code === COLLAPSED_ENTRY) && o.personId !== undefined && broken.has(o.personId)) outcomes.splice(i, 1);
   }
 }
 
@@ -147,11 +169,13 @@ export class PartitionWorker {
   }
 
   /** Held exits of a child among plans not yet journaled (for collapsing a quick re-entry). */
-  pendingExitKeys(personId: string, schoolId: string, sinceMs: number): string[] {
+  pendingExitKeys(personId: string, schoolId: string, sinceMs: number, untilMs: number): string[] {
     const out: string[] = [];
     for (const c of this.chunks) {
       for (const n of c.planned) {
-        if (n.type === 'exit' && n.personId === personId && n.schoolId === schoolId && n.eventTimeMs >= sinceMs) out.push(n.key);
+        if (n.type === 'exit' && n.personId === personId && n.schoolId === schoolId && n.eventTimeMs >= sinceMs && n.eventTimeMs <= untilMs) {
+          out.push(n.key);
+        }
       }
     }
     return out;
@@ -163,7 +187,11 @@ export class PartitionWorker {
     this.running = false;
     this.poke();
     await this.loop;
-    while (this.sends.size > 0 && Date.now() < deadline) await Promise.race([...this.sends, sleep(deadline - Date.now())]);
+    while (this.sends.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([...this.sends, new Promise<void>((r) => { timer = setTimeout(r, deadline - Date.now()); })]);
+      clearTimeout(timer);
+    }
     if (this.outcomes.length > 0) {
       try { await this.commit({ v: 1, outcomes: this.outcomes.splice(0) }); } catch { /* the next owner finds them uncertain */ }
     }
@@ -185,12 +213,14 @@ export class PartitionWorker {
     while (this.running) {
       const record = this.nextRecord(Date.now());
       if (record === null) {
+        let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           const next = this.due.peek();
           const waitMs = next === undefined ? 1000 : Math.max(TURN_INTERVAL_MS, next.at - Date.now());
-          setTimeout(() => this.poke(), Math.min(waitMs, 1000));
+          timer = setTimeout(() => this.poke(), Math.min(waitMs, 1000));
         });
+        clearTimeout(timer);
         continue;
       }
       try {
@@ -240,6 +270,7 @@ export class PartitionWorker {
       this.plannedPending -= c.planned.length;
       if (c.ledgerSeq > 0) ledgerSeq = c.ledgerSeq;
     }
+    undoBrokenCollapses(this.state, planned, outcomes);
     const attempts = this.dueAttempts(nowMs, planned, outcomes);
     const hasDigests = Object.keys(this.digests).length > 0;
     if (planned.length === 0 && outcomes.length === 0 && attempts.length === 0 && ledgerSeq === 0 && !hasDigests) return null;

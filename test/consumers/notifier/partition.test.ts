@@ -39,8 +39,17 @@ t.test('notifier partition - a retry queues the notice again at nextAtMs', async
   t.same(summary(st), [['a', 'sending', 2, T + 20, '']], 'no nextAtMs: due at atMs; attempted again in the same record');
 });
 
+t.test('notifier partition - a notice being sent is not closed as collapsed or skipped: only its send ends it', async (t) => {
+  for (const status of ['collapsed', 'skipped'] as const) {
+    const st = new PartitionState(0);
+    st.apply({ v: 1, planned: [notice('a'), notice('b')], attempts: ['a'] }, 1);
+    t.same(st.apply({ v: 1, outcomes: [{ key: 'a', status, atMs: T + 5 }] }, 2), [], status);
+    t.same([...st.open.keys()], ['a', 'b'], `${status}: a stays open, being sent`);
+  }
+});
+
 t.test('notifier partition - a final outcome removes the notice and returns it finished', async (t) => {
-  for (const status of ['sent', 'failed', 'gone', 'uncertain', 'collapsed', 'skipped'] as const) {
+  for (const status of ['sent', 'failed', 'gone', 'uncertain'] as const) {
     const st = new PartitionState(0);
     st.apply({ v: 1, planned: [notice('a'), notice('b')], attempts: ['a'] }, 1);
     const outcome = { key: 'a', status, atMs: T + 5, code: `C_${status}`, providerId: 'pid-1' };
@@ -56,12 +65,12 @@ t.test('notifier partition - held exits: listed while queued, gone once attempte
   const st = new PartitionState(0);
   const exit = (key: string, patch: Partial<Notice> = {}) => notice(key, { type: 'exit', channel: 'push', eventTimeMs: T, ...patch });
   st.apply({ v: 1, planned: [exit('x1'), exit('x2', { schoolId: 's2' }), exit('x3', { eventTimeMs: T - 5000 }), notice('b')] }, 1);
-  t.same(st.heldExitKeys('p1', 's1', T - 1000), ['x1'], 'same child, same school, not before sinceMs; not the buffet notice');
-  t.same(st.heldExitKeys('p1', 's1', T - 5000), ['x1', 'x3']);
-  t.same(st.heldExitKeys('p2', 's1', 0), []);
+  t.same(st.heldExitKeys('p1', 's1', T - 1000, T), ['x1'], 'same child, same school, not before sinceMs; not the buffet notice');
+  t.same(st.heldExitKeys('p1', 's1', T - 5000, T), ['x1', 'x3']);
+  t.same(st.heldExitKeys('p2', 's1', 0, T), []);
   st.apply({ v: 1, attempts: ['x1'], outcomes: [{ key: 'x3', status: 'collapsed', atMs: T }] }, 2);
-  t.same(st.heldExitKeys('p1', 's1', 0), [], 'x1 is being sent, x3 collapsed');
-  t.same(st.heldExitKeys('p1', 's2', 0), ['x2']);
+  t.same(st.heldExitKeys('p1', 's1', 0, T), [], 'x1 is being sent, x3 collapsed');
+  t.same(st.heldExitKeys('p1', 's2', 0, T), ['x2']);
 });
 
 t.test('notifier partition - snapshot and fromSnapshot round trip', async (t) => {
@@ -77,7 +86,7 @@ t.test('notifier partition - snapshot and fromSnapshot round trip', async (t) =>
   ] });
   const back = PartitionState.fromSnapshot(JSON.parse(JSON.stringify(snap)));
   t.same(back.snapshot(), snap, 'the restored state snapshots the same');
-  t.same(back.heldExitKeys('p1', 's1', 0), st.heldExitKeys('p1', 's1', 0), 'held exits are restored');
+  t.same(back.heldExitKeys('p1', 's1', 0, T), st.heldExitKeys('p1', 's1', 0, T), 'held exits are restored');
   t.same(back.unfinishedAttempts(), ['a']);
   t.equal(back.partition, 5);
 });
