@@ -13,10 +13,16 @@ import { JournalFenced, type PartitionJournal } from './journal.js';
 import type { Entry, Finished, JournalRecord, Notice, Outcome, PartitionState } from './partition.js';
 import { COLLAPSED_ENTRY, COLLAPSED_EXIT } from './plan.js';
 
-/** Most notices planned in one journal record (a record stays well under the journal's message size). */
-export const RECORD_PLANS_MAX = 2000;
-/** Most sends started in one record. */
-export const RECORD_ATTEMPTS_MAX = 2000;
+/**
+ * Most notices planned, outcomes and sends started in one journal record: a planned notice is
+ * about 450 bytes of JSON, an outcome about 100, an attempt 35, so a record stays near 600 KB,
+ * under the journal's 1 MiB message size.
+ */
+export const RECORD_PLANS_MAX = 800;
+/** Planned notices' estimated JSON bytes per record (a purchase's items make a notice bigger). */
+export const RECORD_PLAN_BYTES_MAX = 600_000;
+export const RECORD_OUTCOMES_MAX = 2000;
+export const RECORD_ATTEMPTS_MAX = 1000;
 /** A turn runs at least this often while anything is queued, in ms. */
 export const TURN_INTERVAL_MS = 20;
 /** Backoff of a retried send: doubles from min to max, times a random factor from 0.5 to 1.5. */
@@ -79,6 +85,32 @@ class DueHeap {
     }
     return top;
   }
+}
+
+/** A notice's JSON size, estimated: about 450 bytes, plus about 70 per purchase item. */
+function noticeBytes(n: Notice): number {
+  const items = n.params['items'];
+  return 450 + (Array.isArray(items) ? items.length * 70 : 0);
+}
+
+function planBytes(planned: readonly Notice[]): number {
+  let sum = 0;
+  for (const n of planned) sum += noticeBytes(n);
+  return sum;
+}
+
+/** Plans cut into pieces that each fit one record. */
+export function splitPlans(planned: readonly Notice[]): Notice[][] {
+  const pieces: Notice[][] = [[]];
+  let bytes = 0;
+  for (const n of planned) {
+    const b = noticeBytes(n);
+    const cur = pieces[pieces.length - 1]!;
+    if (cur.length > 0 && (cur.length >= RECORD_PLANS_MAX || bytes + b > RECORD_PLAN_BYTES_MAX)) { pieces.push([n]); bytes = b; continue; }
+    cur.push(n);
+    bytes += b;
+  }
+  return pieces;
 }
 
 /**
@@ -144,7 +176,13 @@ export class PartitionWorker {
   addPlans(ledgerSeq: number, planned: readonly Notice[], outcomes: readonly Outcome[]): void {
     if (ledgerSeq <= this.queuedLedgerSeq) return;
     this.queuedLedgerSeq = ledgerSeq;
-    this.chunks.push({ ledgerSeq, planned, outcomes });
+    // A message with more plans than a record holds is split; only the last piece carries the
+    // position and the outcomes (which may name notices of every piece).
+    const pieces = splitPlans(planned);
+    pieces.forEach((piece, i) => {
+      const last = i === pieces.length - 1;
+      this.chunks.push({ ledgerSeq: last ? ledgerSeq : 0, planned: piece, outcomes: last ? outcomes : [] });
+    });
     this.plannedPending += planned.length;
     this.poke();
   }
@@ -261,10 +299,13 @@ export class PartitionWorker {
   /** What the next record says, or null when there is nothing to write. */
   private nextRecord(nowMs: number): JournalRecord | null {
     const planned: Notice[] = [];
-    const outcomes: Outcome[] = this.outcomes.splice(0);
+    const outcomes: Outcome[] = this.outcomes.splice(0, RECORD_OUTCOMES_MAX);
     let ledgerSeq = 0;
-    while (this.chunks.length > 0 && (planned.length === 0 || planned.length + this.chunks[0]!.planned.length <= RECORD_PLANS_MAX)) {
+    let bytes = 0;
+    while (this.chunks.length > 0 && (planned.length === 0 || (planned.length + this.chunks[0]!.planned.length <= RECORD_PLANS_MAX
+      && bytes + planBytes(this.chunks[0]!.planned) <= RECORD_PLAN_BYTES_MAX))) {
       const c = this.chunks.shift()!;
+      bytes += planBytes(c.planned);
       planned.push(...c.planned);
       outcomes.push(...c.outcomes);
       this.plannedPending -= c.planned.length;

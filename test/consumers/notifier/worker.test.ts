@@ -11,7 +11,9 @@ import { JournalFenced } from '../../../consumers/notifier/journal.js';
 import {
   PartitionState, type Finished, type JournalRecord, type Notice, type Outcome, type PartitionSnapshot,
 } from '../../../consumers/notifier/partition.js';
-import { ATTEMPTS_MAX, PartitionWorker, retryDelayMs, RETRY_MAX_MS, RETRY_MIN_MS, type SendFn } from '../../../consumers/notifier/worker.js';
+import {
+  ATTEMPTS_MAX, PartitionWorker, RECORD_PLAN_BYTES_MAX, RECORD_PLANS_MAX, retryDelayMs, RETRY_MAX_MS, RETRY_MIN_MS, splitPlans, type SendFn,
+} from '../../../consumers/notifier/worker.js';
 
 /** The longest a test waits for one expected signal, in ms. */
 const WAIT_MS = 5_000;
@@ -262,4 +264,16 @@ t.test('notifier worker - a collapse that arrives while its exit is being attemp
   t.equal(xEnd?.outcome.status, 'sent', 'the exit that went out is logged as sent');
   t.equal(finished.find((f) => f.entry.notice.key === 'e')?.outcome.status, 'sent',
     'the entry is not collapsed when its exit went out');
+});
+
+t.test('notifier worker - a ledger message with more plans than one record holds is split to fit the journal', async (t) => {
+  const small = Array.from({ length: 2001 }, (_, i) => notice(`k${i}`));
+  t.same(splitPlans(small).map((p) => p.length), [RECORD_PLANS_MAX, RECORD_PLANS_MAX, 2001 - 2 * RECORD_PLANS_MAX]);
+  const items = Array.from({ length: 32 }, (_, i) => ({ productId: `pr${i}`, quantity: 1, priceKop: 100 }));
+  const big = Array.from({ length: 500 }, (_, i) => notice(`b${i}`, { params: { items } }));
+  const pieces = splitPlans(big);
+  t.ok(pieces.length > 1, 'purchases with many items need more records');
+  for (const p of pieces) t.ok(JSON.stringify(p).length <= RECORD_PLAN_BYTES_MAX + 100_000, 'each piece stays near the byte budget');
+  t.same(pieces.flat().map((n) => n.key), big.map((n) => n.key), 'nothing lost, order kept');
+  t.same(splitPlans([]), [[]], 'no plans: one empty piece (the position still advances)');
 });
