@@ -22,8 +22,9 @@ export function escapeHtml(s: string): string {
 
 const TITLE = 'Почтовый ящик tapgate (для разработки)';
 
+/** When the letter arrived, in Moscow time: the demo school's zone (the letters' own times are the school's). */
 function timeText(ms: number): string {
-  return new Date(ms).toLocaleString('ru-RU', { hour12: false });
+  return `${new Date(ms).toLocaleString('ru-RU', { hour12: false, timeZone: 'Europe/Moscow' })} МСК`;
 }
 
 function layout(title: string, body: string, refresh: boolean): string {

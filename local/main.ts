@@ -21,9 +21,11 @@ const caFile = env('TAPGATE_LOCAL_PUSH_CA_FILE', '.tapgate/local-push-ca.pem');
 const smppPasswordFile = env('TAPGATE_LOCAL_SMPP_PASSWORD_FILE', '.tapgate/local-smpp.password');
 
 mkdirSync(dirname(smppPasswordFile), { recursive: true });
-if (!existsSync(smppPasswordFile)) writeFileSync(smppPasswordFile, randomBytes(6).toString('hex') + '\n', { mode: 0o600 });
-// SMPP passwords are at most 8 characters (SMPP 3.4, 5.2.2).
-const smppPassword = readFileSync(smppPasswordFile, 'utf8').trim().slice(0, 8);
+// SMPP passwords are at most 8 characters (SMPP 3.4, 5.2.2); the notifier reads the same file.
+if (!existsSync(smppPasswordFile) || readFileSync(smppPasswordFile, 'utf8').trim().length > 8) {
+  writeFileSync(smppPasswordFile, randomBytes(4).toString('hex') + '\n', { mode: 0o600 });
+}
+const smppPassword = readFileSync(smppPasswordFile, 'utf8').trim();
 
 const mail = await startMailCatcher({ smtpPort: port('TAPGATE_LOCAL_SMTP_PORT', '1025'), httpPort: port('TAPGATE_LOCAL_MAIL_WEB_PORT', '1080') });
 const push = await startPushService({ port: port('TAPGATE_LOCAL_PUSH_PORT', '7443') });

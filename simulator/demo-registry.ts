@@ -90,7 +90,7 @@ export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
       const pupil = p <= o.pupilsPerSchool;
       const personId = `${schoolId}-p-${pad(p, 5)}`;
       const n = s * 7919 + p;
-      const givenName = NAMES[(n >> 3) % NAMES.length]!;
+      const givenName = NAMES[(n * 3 + (n >> 3)) % NAMES.length]!;
       const female = FEMALE.has(givenName);
       const surname = `${SURNAMES[n % SURNAMES.length]}${female ? 'а' : ''}`;
       const patronymic = `${FATHERS[n % FATHERS.length]}${female ? 'на' : 'ич'}`;

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { RegistryIndex } from '../../core/index.js';
+import { RegistryIndex, TapgateError } from '../../core/index.js';
 import {
   connectionState, connectNats, ensureLedgerStream, listenOps, openRegistry, watchRegistry, type Logger,
 } from '../../lib/index.js';
@@ -58,8 +58,11 @@ async function makeProviders(config: NotifierConfig, log: Logger): Promise<Parti
   }
   if (config.smppUrl !== '') {
     const u = new URL(config.smppUrl);
+    const password = config.smppPasswordFile === '' ? '' : readFileSync(config.smppPasswordFile, 'utf8').trim();
+    // SMPP 3.4 allows at most 8 characters; a longer one would only fail every bind.
+    if (password.length > 8) throw new TapgateError('CONFIG_INVALID', 'TAPGATE_SMPP_PASSWORD_FILE: an SMPP password has at most 8 characters');
     providers.sms = createSmppProvider({ host: u.hostname, port: Number(u.port || 2775), systemId: decodeURIComponent(u.username),
-      password: config.smppPasswordFile === '' ? '' : readFileSync(config.smppPasswordFile, 'utf8').trim(), sourceAddr: config.smsSource,
+      password, sourceAddr: config.smsSource,
       sendTimeoutMs: config.sendTimeoutMs, windowMax: 64, reconnectMinMs: 200, reconnectMaxMs: 10_000 });
   }
   log.info({ channels: Object.keys(providers) }, 'notifier channels');
