@@ -65,7 +65,7 @@ export class Sender {
       kind: school?.kind ?? 'school', school: school?.name ?? '', at: n.eventTimeMs, late: n.late,
       items, amount: num(p['amountKop']), balance: num(p['balanceAfterKop']), threshold: num(p['thresholdKop']),
       period: typeof p['mealPeriod'] === 'string' && p['mealPeriod'] !== '' ? p['mealPeriod'] : 'lunch',
-      adult: escort === undefined ? 'неизвестный взрослый' : adultName(escort), adultSex: '',
+      adult: escort === undefined ? '' : adultName(escort), adultSex: '',
       relation: typeof p['escortRelation'] === 'string' ? p['escortRelation'] : 'parent',
     };
   }

@@ -133,11 +133,14 @@ class SmppProvider implements SmsProvider {
     const bound = await this.session.whenBound(Date.now() + this.opts.sendTimeoutMs);
     if (bound !== true) return retry('SMS_UNAVAILABLE', bound.detail, bound.retryAfterMs);
     const gsm = smsEncoding(msg.text) === 'gsm7';
+    // One reference for all parts of this text, taken now: another send may move the counter
+    // while this one awaits its parts' answers.
     this.reference = (this.reference + 1) & 0xff;
+    const reference = this.reference;
     let firstId = '';
     for (const [i, part] of parts.entries()) {
       const payload = Buffer.from(gsm ? encodeGsm7(part) : encodeUcs2(part));
-      const udh = parts.length === 1 ? undefined : Buffer.from([5, 0x00, 3, this.reference, parts.length, i + 1]);
+      const udh = parts.length === 1 ? undefined : Buffer.from([5, 0x00, 3, reference, parts.length, i + 1]);
       const result = await this.submitPart({
         source_addr_ton: this.source.ton, source_addr_npi: this.source.npi, source_addr: this.source.addr,
         dest_addr_ton: destination.ton, dest_addr_npi: destination.npi, destination_addr: destination.addr,
