@@ -98,9 +98,14 @@ export class Ownership {
     }
   }
 
-  /** Called by the owner when a partition's journal was fenced: forget the lease without deleting another's entry. */
+  /**
+   * Called by the owner when a partition's journal was fenced: stop renewing. The release deletes
+   * the entry only at our own revision, so a new holder's entry stays.
+   */
   forget(p: number): void {
+    const lease = this.leases.get(p);
     this.leases.delete(p);
+    void lease?.release().catch(() => undefined);
   }
 
   private async release(p: number): Promise<void> {
