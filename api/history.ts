@@ -32,11 +32,11 @@ export interface NotificationRow {
 export const NOTIFICATIONS_ROWS_MAX = 200;
 /** How far back "my notifications" looks, in days. */
 export const NOTIFICATIONS_DAYS_MAX = 31;
-/** ClickHouse's code for a table that does not exist (the notifier never ran): no notices yet. */
-const CH_UNKNOWN_TABLE = '60';
 
 export class HistoryReader {
   private readonly ch: ClickHouseClient;
+  /** The notifier creates the delivery log table; until it has, nobody has notices. */
+  private deliveryLogExists = false;
 
   constructor(url: string, private readonly database: string) {
     this.ch = createClient({ url, database, request_timeout: HISTORY_QUERY_TIMEOUT_MS, max_open_connections: HISTORY_CONNECTIONS_MAX });
@@ -58,22 +58,27 @@ export class HistoryReader {
   async notifications(guardianId: string, limit: number, nowMs: number): Promise<NotificationRow[]> {
     const from = new Date(nowMs - NOTIFICATIONS_DAYS_MAX * 86_400_000).toISOString().slice(0, 10);
     const n = Math.max(1, Math.min(NOTIFICATIONS_ROWS_MAX, Math.floor(limit)));
-    // At equal times a later stage wins: queued < sent < the final statuses.
+    // At equal times a later stage wins: queued < sent < the final statuses. Aliases differ from
+    // the columns: ClickHouse 18.16 would put an alias named like a column into the other aggregates.
     const rank = "at_ms * 4 + multiIf(status = 'queued', 0, status = 'sent', 1, 2)";
-    const sql = bindParams(`SELECT key, any(person_id) AS person_id, any(type) AS type, any(channel) AS channel,
-         argMax(status, ${rank}) AS status, argMax(code, ${rank}) AS code, max(late) AS late, min(event_time_ms) AS event_time_ms,
+    const sql = bindParams(`SELECT key, any(person_id) AS n_person_id, any(type) AS n_type, any(channel) AS n_channel,
+         argMax(status, ${rank}) AS n_status, argMax(code, ${rank}) AS n_code, max(late) AS n_late, min(event_time_ms) AS n_event_time_ms,
          max(at_ms) AS updated_at_ms
        FROM notifications WHERE guardian_id = {g:String} AND event_date >= toDate({from:String})
-       GROUP BY key ORDER BY event_time_ms DESC, key LIMIT ${n}`, { g: guardianId, from });
+       GROUP BY key ORDER BY n_event_time_ms DESC, key LIMIT ${n}`, { g: guardianId, from });
     let rows: Record<string, string | number>[];
     try {
+      if (!this.deliveryLogExists) {
+        const [r] = await (await this.ch.query({ query: 'EXISTS TABLE notifications', format: 'JSONEachRow' })).json<{ result: number | string }>();
+        if (Number(r?.result ?? 0) !== 1) return [];
+        this.deliveryLogExists = true;
+      }
       rows = await (await this.ch.query({ query: sql, format: 'JSONEachRow' })).json<Record<string, string | number>>();
-    } catch (err) {
-      if ((err as { code?: unknown }).code === CH_UNKNOWN_TABLE) return [];
+    } catch {
       throw new ApiError('API_UNAVAILABLE', 'the delivery log (ClickHouse) cannot answer now; retry later');
     }
-    return rows.map((r) => ({ key: String(r['key']), personId: String(r['person_id']), type: String(r['type']), channel: String(r['channel']),
-      status: String(r['status']), code: String(r['code']), late: Number(r['late']) === 1, eventTimeMs: Number(r['event_time_ms']),
+    return rows.map((r) => ({ key: String(r['key']), personId: String(r['n_person_id']), type: String(r['n_type']), channel: String(r['n_channel']),
+      status: String(r['n_status']), code: String(r['n_code']), late: Number(r['n_late']) === 1, eventTimeMs: Number(r['n_event_time_ms']),
       updatedAtMs: Number(r['updated_at_ms']) }));
   }
 

@@ -49,14 +49,23 @@ export class DeliveryLog {
   private rows: Row[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** The database and table exist (created at start, or at the first flush that finds ClickHouse). */
+  private ready = false;
   failing = false;
 
   constructor(private readonly ch: ClickHouseClient, private readonly database: string, private readonly metrics: NotifierMetrics,
     private readonly log: Logger) {}
 
-  async start(): Promise<void> {
-    await this.ch.command({ query: deliveryLogSchema(this.database) });
+  /** Flushes every DELIVERY_LOG_FLUSH_MS from now on; the schema is made at the first flush ClickHouse answers. */
+  start(): void {
     this.timer = setInterval(() => { void this.flush(); }, DELIVERY_LOG_FLUSH_MS);
+  }
+
+  private async ensureSchema(): Promise<void> {
+    if (this.ready) return;
+    await this.ch.command({ query: `CREATE DATABASE IF NOT EXISTS ${this.database}` });
+    await this.ch.command({ query: deliveryLogSchema(this.database) });
+    this.ready = true;
   }
 
   record(n: Notice, status: DeliveryStatus, code: string, atMs: number): void {
@@ -73,9 +82,9 @@ export class DeliveryLog {
   flush(): Promise<void> {
     if (this.flushing !== null || this.rows.length === 0) return this.flushing ?? Promise.resolve();
     const batch = this.rows.splice(0, DELIVERY_LOG_BATCH_ROWS);
-    this.flushing = this.ch.insert({ table: `${this.database}.${DELIVERY_LOG_TABLE}`,
+    this.flushing = this.ensureSchema().then(() => this.ch.insert({ table: `${this.database}.${DELIVERY_LOG_TABLE}`,
       values: Readable.from([tsvBody(batch)], { objectMode: false }),
-      format: 'TabSeparated', columns: COLUMN_NAMES as [string, ...string[]] }).then(() => {
+      format: 'TabSeparated', columns: COLUMN_NAMES as [string, ...string[]] })).then(() => {
       if (this.failing) this.log.info('delivery log inserts work again');
       this.failing = false;
     }, (err: unknown) => {

@@ -85,7 +85,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   await watch.ready;
   const ch = createClient({ url: config.clickhouseUrl, application: 'tapgate-notifier', log: { level: ClickHouseLogLevel.OFF } });
   const deliveryLog = new DeliveryLog(ch, config.database, metrics, log);
-  void deliveryLog.start().catch((err: unknown) => log.warn({ err: String(err) }, 'delivery log table not created; rows wait'));
+  deliveryLog.start();
 
   const providers = await makeProviders(config, log);
   const receipts = new Map<string, Notice>();

@@ -5,6 +5,7 @@ import t from 'tap';
 import { connect, ENTRY, makeFixture, tap, type TestPerson } from '../../helpers/gateway-fixtures.js';
 import { parentsOf, startNotifier, startProviders, type Parent, type Providers } from '../../helpers/notifier-fixtures.js';
 import { startGateway, startStack, type GatewayProcess, type Stack } from '../../helpers/stack.js';
+import { apiClient, makeToken } from '../../helpers/api-fixtures.js';
 
 let stack: Stack;
 let providers: Providers;
@@ -68,6 +69,24 @@ t.test('notifier - an entry reaches the parent by e-mail, Web Push and SMS, in R
   t.match(sms.text, parent.child.displayName);
   t.ok(sms.text.length <= 70 || sms.parts > 1, 'segments counted');
   t.same(received([parent]), [{ mail: 1, push: 1, sms: 1 }]);
+  // The guardian reads the delivery log through the API: one notice per channel, the SMS
+  // delivered (the SMSC's receipt), e-mail and push sent.
+  const api = apiClient(gw.apiUrl, await makeToken(stack.nc, { role: 'guardian', guardianId: parent.guardianId, label: 'test' }));
+  type Mine = { items: Array<{ channel: string; status: string; type: string; personId: string; late: boolean }> };
+  let mine: Mine = { items: [] };
+  for (const until = Date.now() + 30_000; Date.now() < until; await new Promise((r) => setTimeout(r, 300))) {
+    const res = await api('GET', '/me/notifications');
+    // 503 until the notifier has made the delivery log's database (no sink runs in this test).
+    if (res.status === 503) continue;
+    if (res.status !== 200) { t.fail(`my notifications: ${res.status} ${JSON.stringify(res.body)}`); break; }
+    mine = res.body as Mine;
+    if (mine.items.some((i) => i.channel === 'sms' && i.status === 'delivered') && mine.items.filter((i) => i.status !== 'queued').length === 3) break;
+  }
+  t.same(mine.items.map((i) => [i.type, i.channel, i.status, i.personId, i.late]).sort(),
+    [['entry', 'email', 'sent', parent.child.id, false], ['entry', 'push', 'sent', parent.child.id, false],
+      ['entry', 'sms', 'delivered', parent.child.id, false]]);
+  const other = apiClient(gw.apiUrl, await makeToken(stack.nc, { role: 'guardian', guardianId: parents[1]!.guardianId, label: 'test' }));
+  t.same((await other('GET', '/me/notifications')).body, { items: [] }, 'another guardian sees none of them');
 });
 
 t.test('notifier - SIGKILL in the middle of sending: no message twice, every one sent or parked as uncertain', async (t) => {
