@@ -7,8 +7,8 @@
 // partition has planned up to. A partition taken over later with an older position restarts the
 // read from there; partitions already past a message skip it (each plans a message once: the
 // journal records the position with the plans).
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { RegistryIndex } from '../../core/index.js';
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { DIGEST_ONLY_AFTER_MS, type RegistryIndex } from '../../core/index.js';
 import type { tapgate } from '../../core/proto.js';
 import { LEDGER_STREAM, type Logger } from '../../lib/index.js';
 import { planDigests } from './digest.js';
@@ -78,11 +78,32 @@ export class NotifierCore {
       worker.addOutcomes(uncertain.map((key) => ({ key, status: 'uncertain' as const, atMs: now, code: 'ATTEMPT_WITHOUT_OUTCOME' })));
       this.log.warn({ partition, notices: uncertain.length }, 'attempts of the previous owner without an outcome parked as uncertain (never sent again)');
     }
+    // A partition with no journal yet (a new deployment, a new partition count) starts at the
+    // ledger of the last DIGEST_ONLY_AFTER_MS: nothing older would be sent, and planning months
+    // of history only to skip it would fill the journal and the delivery log.
+    if (snapshot === null && records.length === 0) {
+      const from = await this.firstSeqSince(Date.now() - DIGEST_ONLY_AFTER_MS);
+      if (from > 1) worker.addPlans(from - 1, [], []);
+    }
     this.workers.set(partition, worker);
     worker.start();
     this.log.info({ partition, ledgerSeq: state.ledgerSeq, open: state.open.size, replayed: records.length, fromCheckpoint: snapshot !== null },
       'notify partition loaded');
     if (this.reading === null || state.ledgerSeq < this.readSeq) this.restartRead();
+  }
+
+  /** The stream seq of the first ledger message stored at or after `ms` (last seq + 1 when none). */
+  private async firstSeqSince(ms: number): Promise<number> {
+    const info = await this.jsm.streams.info(LEDGER_STREAM);
+    if (info.state.messages === 0) return info.state.last_seq + 1;
+    const consumer = await this.js.consumers.get(LEDGER_STREAM,
+      { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(ms).toISOString() });
+    try {
+      const m = await consumer.next({ expires: 2000 });
+      return m?.seq ?? info.state.last_seq + 1;
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
   }
 
   /** Stops working a partition: sends in flight finish and are journaled (within the grace). */
