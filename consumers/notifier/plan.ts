@@ -76,6 +76,8 @@ interface EventInfo {
 
 export class Planner {
   private readonly out = new Map<number, PartitionPlan>();
+  /** Exit notices planned from this message, by partition and child. */
+  private readonly exits = new Map<string, Notice[]>();
   /** Held exit notices already collapsed by this message, so each is closed once. */
   private readonly collapsed = new Set<string>();
 
@@ -158,14 +160,19 @@ export class Planner {
       const until = ev.eventTimeMs;
       const collapse = ev.type !== 'entry' ? [] : [...state.heldExitKeys(ev.personId, ev.schoolId, since, until),
         ...this.ctx.pendingExits(partition, ev.personId, ev.schoolId, since, until),
-        ...plan.planned.filter((n) => n.type === 'exit' && n.personId === ev.personId && n.schoolId === ev.schoolId
+        ...(this.exits.get(`${partition}/${ev.personId}`) ?? []).filter((n) => n.schoolId === ev.schoolId
           && n.eventTimeMs >= since && n.eventTimeMs <= until).map((n) => n.key)];
       const heldUntil = ev.type === 'exit' ? ev.eventTimeMs + COLLAPSE_WINDOW_MS : nowMs;
       for (const channel of a.channels) {
         const key = noticeKey(ev.ref, a.guardianId, channel, ev.type);
-        plan.planned.push({ key, type: ev.type, channel, guardianId: a.guardianId, personId: ev.personId, schoolId: ev.schoolId,
+        const n: Notice = { key, type: ev.type, channel, guardianId: a.guardianId, personId: ev.personId, schoolId: ev.schoolId,
           eventTimeMs: ev.eventTimeMs, plannedAtMs: nowMs, notBeforeMs: notBeforeMs(ev.type, heldUntil, a.quietHours, zone),
-          late: when === 'late', ledgerSeq: this.ledgerSeq, params: { ...ev.params, ...more, relation: a.relation } });
+          late: when === 'late', ledgerSeq: this.ledgerSeq, params: { ...ev.params, ...more, relation: a.relation } };
+        plan.planned.push(n);
+        if (n.type === 'exit') {
+          const k = `${partition}/${n.personId}`;
+          this.exits.set(k, [...(this.exits.get(k) ?? []), n]);
+        }
         if (when === 'digest_only') plan.outcomes.push({ key, status: 'skipped', atMs: nowMs, code: 'TOO_LATE' });
         else if (collapse.length > 0) plan.outcomes.push({ key, status: 'collapsed', atMs: nowMs, code: COLLAPSED_ENTRY, personId: ev.personId });
       }

@@ -140,6 +140,8 @@ export function retryDelayMs(attempts: number, random = Math.random()): number {
 
 export class PartitionWorker {
   private readonly chunks: PlanChunk[] = [];
+  /** Exit notices in `chunks`, by child. */
+  private readonly pendingExits = new Map<string, Notice[]>();
   private plannedPending = 0;
   private readonly outcomes: Outcome[] = [];
   private digests: Record<string, number> = {};
@@ -183,6 +185,7 @@ export class PartitionWorker {
       const last = i === pieces.length - 1;
       this.chunks.push({ ledgerSeq: last ? ledgerSeq : 0, planned: piece, outcomes: last ? outcomes : [] });
     });
+    this.indexExits(planned, true);
     this.plannedPending += planned.length;
     this.poke();
   }
@@ -209,14 +212,26 @@ export class PartitionWorker {
   /** Held exits of a child among plans not yet journaled (for collapsing a quick re-entry). */
   pendingExitKeys(personId: string, schoolId: string, sinceMs: number, untilMs: number): string[] {
     const out: string[] = [];
-    for (const c of this.chunks) {
-      for (const n of c.planned) {
-        if (n.type === 'exit' && n.personId === personId && n.schoolId === schoolId && n.eventTimeMs >= sinceMs && n.eventTimeMs <= untilMs) {
-          out.push(n.key);
-        }
-      }
+    for (const n of this.pendingExits.get(personId) ?? []) {
+      if (n.schoolId === schoolId && n.eventTimeMs >= sinceMs && n.eventTimeMs <= untilMs) out.push(n.key);
     }
     return out;
+  }
+
+  /** Keeps the index of exits waiting in chunks (a lookup per entry must not scan the backlog). */
+  private indexExits(planned: readonly Notice[], add: boolean): void {
+    for (const n of planned) {
+      if (n.type !== 'exit') continue;
+      const list = this.pendingExits.get(n.personId) ?? [];
+      if (add) {
+        list.push(n);
+        this.pendingExits.set(n.personId, list);
+      } else {
+        const i = list.indexOf(n);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) this.pendingExits.delete(n.personId);
+      }
+    }
   }
 
   /** Stops after the sends in flight have finished and their outcomes are journaled (within graceMs). */
@@ -305,6 +320,7 @@ export class PartitionWorker {
     while (this.chunks.length > 0 && (planned.length === 0 || (planned.length + this.chunks[0]!.planned.length <= RECORD_PLANS_MAX
       && bytes + planBytes(this.chunks[0]!.planned) <= RECORD_PLAN_BYTES_MAX))) {
       const c = this.chunks.shift()!;
+      this.indexExits(c.planned, false);
       bytes += planBytes(c.planned);
       planned.push(...c.planned);
       outcomes.push(...c.outcomes);
