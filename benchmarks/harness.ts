@@ -11,6 +11,8 @@ const DIST = join(ROOT, 'dist');
 export interface Phase {
   readonly name: string; readonly devices: number; readonly rate: number; readonly durationS: number;
   readonly tapsPerFrame: number; readonly inFlight: number; readonly kind?: 'turnstile' | 'pos';
+  /** Turnstile directions (simulator --direction); alternate unless given. */
+  readonly direction?: 'alternate' | 'entry';
 }
 
 const children = new Set<ChildProcess>();
@@ -53,12 +55,15 @@ export async function stopAll(): Promise<void> {
   for (const c of [...children]) await stop(c);
 }
 
-/** Runs the simulator for one phase and returns its JSON summary. */
-export async function simulate(url: string, registryPath: string, p: Phase, echo: boolean, warmupS: number): Promise<Record<string, unknown>> {
+/** Runs the simulator for one phase and returns its JSON summary; `onStart` gets its PID (to sample its CPU). */
+export async function simulate(url: string, registryPath: string, p: Phase, echo: boolean, warmupS: number,
+  onStart?: (pid: number) => void): Promise<Record<string, unknown>> {
   const args = ['--url', url, '--registry', registryPath, '--kind', p.kind ?? 'turnstile', '--devices', String(p.devices), '--rate', String(p.rate),
     '--duration', String(p.durationS), '--warmup', String(warmupS), '--taps-per-frame', String(p.tapsPerFrame), '--in-flight', String(p.inFlight)];
   if (echo) args.push('--echo');
+  if (p.direction !== undefined) args.push('--direction', p.direction);
   const sim = spawnLogged('simulator/main.js', args, {});
+  if (sim.child.pid !== undefined) onStart?.(sim.child.pid);
   const code = await new Promise<number | null>((r) => sim.child.once('exit', r));
   if (code !== 0) throw new Error(`simulator exited ${code}`);
   return JSON.parse(sim.stdout()) as Record<string, unknown>;

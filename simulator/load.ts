@@ -43,6 +43,11 @@ export interface LoadOptions {
   readonly progress?: (line: string) => void;
   /** Parallel connection attempts while opening sockets. */
   readonly connectConcurrency?: number;
+  /**
+   * Turnstile directions: 'alternate' (the default: each card enters, exits, enters ...) or
+   * 'entry' (every tap an entry: a morning rush where each tap is a new arrival to report).
+   */
+  readonly direction?: 'alternate' | 'entry';
 }
 
 export interface LoadSummary {
@@ -184,7 +189,8 @@ export async function runLoad(o: LoadOptions): Promise<LoadSummary> {
           if (c.dev.kind === 'pos') {
             taps.push({ seq: c.seq, cardUid, deviceTimeMs: Date.now(), mealKind: MealKind.MEAL_KIND_BUFFET, items: basket(c.dev.products ?? [], c.seq) });
           } else {
-            const dir = (c.dir.get(u) ?? Direction.DIRECTION_EXIT) === Direction.DIRECTION_ENTRY ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
+            const dir = o.direction === 'entry' ? Direction.DIRECTION_ENTRY
+              : (c.dir.get(u) ?? Direction.DIRECTION_EXIT) === Direction.DIRECTION_ENTRY ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY;
             c.dir.set(u, dir);
             taps.push({ seq: c.seq, cardUid, direction: dir, deviceTimeMs: Date.now() });
           }

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { runLoad, type SimDevice } from './load.js';
 
 const USAGE = `usage: npm run simulate -- [--url ws://127.0.0.1:7400/device/v1] [--registry .tapgate/demo-registry.json]
-  [--kind turnstile|pos] [--devices N] [--rate TAPS_PER_S] [--duration S] [--warmup S] [--taps-per-frame N] [--in-flight N] [--echo]`;
+  [--kind turnstile|pos] [--devices N] [--rate TAPS_PER_S] [--duration S] [--warmup S] [--taps-per-frame N] [--in-flight N] [--echo]
+  [--direction alternate|entry]`;
 
 /** Upper bounds, so a typo cannot start an endless or machine-filling run. */
 const LIMITS = { devices: 20_000, rate: 1_000_000, duration: 3600, warmup: 600, tapsPerFrame: 1024, inFlight: 1024 } as const;
@@ -67,12 +68,14 @@ const { values } = parseArgs({ options: {
   registry: { type: 'string', default: '.tapgate/demo-registry.json' },
   kind: { type: 'string', default: 'turnstile' }, devices: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
   'taps-per-frame': { type: 'string' }, 'in-flight': { type: 'string' }, echo: { type: 'boolean', default: false },
+  direction: { type: 'string', default: 'alternate' },
   help: { type: 'boolean', default: false },
 } });
 if (values.help) { process.stdout.write(USAGE + '\n'); process.exit(0); }
 
 let all: SimDevice[];
 try {
+  if (values.direction !== 'alternate' && values.direction !== 'entry') throw new Error(`--direction must be alternate or entry, got ${values.direction}`);
   if (values.kind !== 'turnstile' && values.kind !== 'pos') throw new Error(`--kind must be turnstile or pos, got ${values.kind}`);
   all = devicesFromRegistry(JSON.parse(readFileSync(values.registry, 'utf8')) as RegistryDoc, values.kind);
   const bare = all.find((d) => d.kind === 'pos' && (d.products ?? []).length === 0);
@@ -90,7 +93,7 @@ const summary = await runLoad({
   url: values.url, devices: all.slice(0, count), rate: num(values.rate, 'rate', 1000), durationS: num(values.duration, 'duration', 10),
   warmupS: values.warmup === undefined ? 0 : num(values.warmup, 'warmup', 0),
   tapsPerFrame: num(values['taps-per-frame'], 'tapsPerFrame', 1), inFlightPerDevice: num(values['in-flight'], 'inFlight', 8),
-  echo: values.echo, progress: (line) => process.stderr.write(line + '\n'),
+  echo: values.echo, direction: values.direction as 'alternate' | 'entry', progress: (line) => process.stderr.write(line + '\n'),
 });
 process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
 process.exit(0);
