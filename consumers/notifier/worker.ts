@@ -145,7 +145,8 @@ export class PartitionWorker {
   private plannedPending = 0;
   private readonly outcomes: Outcome[] = [];
   private digests: Record<string, number> = {};
-  private readonly due = new DueHeap();
+  /** Queued notices by channel, earliest due first. */
+  private readonly due = new Map<NotificationChannel, DueHeap>();
   private readonly inFlight = new Map<NotificationChannel, number>();
   private readonly sends = new Set<Promise<void>>();
   private running = true;
@@ -165,7 +166,7 @@ export class PartitionWorker {
     private readonly log: Logger,
   ) {
     this.queuedLedgerSeq = state.ledgerSeq;
-    for (const e of state.open.values()) if (e.status === 'queued') this.due.push(e.dueAtMs, e.notice.key);
+    for (const e of state.open.values()) if (e.status === 'queued') this.queue(e);
   }
 
   get partition(): number { return this.state.partition; }
@@ -269,8 +270,8 @@ export class PartitionWorker {
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
           this.wake = resolve;
-          const next = this.due.peek();
-          const waitMs = next === undefined ? 1000 : Math.max(TURN_INTERVAL_MS, next.at - Date.now());
+          const next = this.nextDueAtMs();
+          const waitMs = next === null ? 1000 : Math.max(TURN_INTERVAL_MS, next - Date.now());
           timer = setTimeout(() => this.poke(), Math.min(waitMs, 1000));
         });
         clearTimeout(timer);
@@ -295,11 +296,11 @@ export class PartitionWorker {
     const finished = this.state.apply(record, seq);
     for (const n of record.planned ?? []) {
       const e = this.state.open.get(n.key);
-      if (e !== undefined && e.status === 'queued') this.due.push(e.dueAtMs, n.key);
+      if (e !== undefined && e.status === 'queued') this.queue(e);
     }
     for (const o of record.outcomes ?? []) {
       const e = this.state.open.get(o.key);
-      if (o.status === 'retry' && e !== undefined) this.due.push(e.dueAtMs, o.key);
+      if (o.status === 'retry' && e !== undefined) this.queue(e);
     }
     this.hooks.onFinished(this.partition, finished, record.planned ?? []);
     this.recordsSinceCheckpoint++;
@@ -344,23 +345,39 @@ export class PartitionWorker {
     const room = (ch: NotificationChannel) => this.limits.inFlightPerChannel - (this.inFlight.get(ch) ?? 0) - (taken.get(ch) ?? 0);
     const take = (ch: NotificationChannel, key: string) => { attempts.push(key); taken.set(ch, (taken.get(ch) ?? 0) + 1); };
     const closing = new Set(outcomes.map((o) => o.key));
-    const skipped: Array<{ at: number; key: string }> = [];
-    while (attempts.length < RECORD_ATTEMPTS_MAX) {
-      const top = this.due.peek();
-      if (top === undefined || top.at > nowMs) break;
-      this.due.pop();
-      const e: Entry | undefined = this.state.open.get(top.key);
-      if (e === undefined || e.status !== 'queued' || e.dueAtMs !== top.at || closing.has(top.key)) continue;
-      if (room(e.notice.channel) <= 0) { skipped.push(top); continue; }
-      take(e.notice.channel, top.key);
+    // One heap per channel: a full channel is not looked at, so its queue costs nothing per turn.
+    for (const [ch, heap] of this.due) {
+      while (attempts.length < RECORD_ATTEMPTS_MAX && room(ch) > 0) {
+        const top = heap.peek();
+        if (top === undefined || top.at > nowMs) break;
+        heap.pop();
+        const e: Entry | undefined = this.state.open.get(top.key);
+        if (e === undefined || e.status !== 'queued' || e.dueAtMs !== top.at || closing.has(top.key)) continue;
+        take(ch, top.key);
+      }
     }
-    for (const s of skipped) this.due.push(s.at, s.key);
     for (const n of planned) {
       if (closing.has(n.key) || n.notBeforeMs > nowMs || attempts.length >= RECORD_ATTEMPTS_MAX || room(n.channel) <= 0) continue;
       if (this.state.open.has(n.key)) continue;
       take(n.channel, n.key);
     }
     return attempts;
+  }
+
+  private queue(e: Entry): void {
+    let heap = this.due.get(e.notice.channel);
+    if (heap === undefined) { heap = new DueHeap(); this.due.set(e.notice.channel, heap); }
+    heap.push(e.dueAtMs, e.notice.key);
+  }
+
+  /** The earliest due time of any queued notice (maybe stale: the entry may have moved on), or null. */
+  private nextDueAtMs(): number | null {
+    let next: number | null = null;
+    for (const heap of this.due.values()) {
+      const top = heap.peek();
+      if (top !== undefined && (next === null || top.at < next)) next = top.at;
+    }
+    return next;
   }
 
   private startSend(key: string): void {
