@@ -19,7 +19,8 @@ export type Channel = (typeof CHANNELS)[number];
 const COLLECT_INTERVAL_MS = 100;
 /** Letters the mail catcher keeps between two collections (it drops the oldest beyond). */
 const MAIL_KEPT_MAX = 100_000;
-export const SMPP_PASSWORD = 'bench-smpp';
+/** At most 8 characters (SMPP 3.4); the notifier refuses a longer one. */
+export const SMPP_PASSWORD = 'benchsms';
 
 export interface Providers { readonly mail: MailCatcher; readonly push: PushService; readonly smsc: Smsc; close(): Promise<void> }
 
