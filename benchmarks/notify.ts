@@ -17,6 +17,7 @@ import { parseRegistryJson } from '../core/index.js';
 import { connectNats, loadRegistryRecords, openRegistry } from '../lib/index.js';
 import { generateDemoRegistry } from '../simulator/demo-registry.js';
 import { simulate, spawnLogged, stop, stopAll, type Logged, type Phase } from './harness.js';
+import { providersBaseline } from './notify-baseline.js';
 import {
   addParents, channelOfPupil, Collector, cpuSeconds, machineTicks, match, percentiles, readEntries, rssMiB, SMPP_PASSWORD, startProviders,
   CHANNELS, type Channel, type Matched, type Received,
@@ -36,6 +37,9 @@ const PARTITIONS = 8;
 /** Longest wait for the notifier to send everything after a phase, in ms. */
 const DRAIN_MAX_MS = values.quick ? 30_000 : 60_000;
 const SAMPLE_MS = 500;
+/** Messages per channel sent straight through the providers for the baseline, and how many at a time (as the notifier, per partition). */
+const BASELINE_MESSAGES = values.quick ? 1000 : 5000;
+const BASELINE_IN_FLIGHT = 64;
 
 const dir = mkdtempSync(join(tmpdir(), 'tapgate-notify-'));
 const servers: Array<{ stop(): Promise<void> }> = [];
@@ -188,7 +192,12 @@ try {
     TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: 'bench-notify', TAPGATE_REPEAT_WINDOW_MS: '0' });
   if (gw.child.pid !== undefined) pids['gateway'] = gw.child.pid;
   const url = `ws://127.0.0.1:${(await gw.line((l) => l['msg'] === 'gateway listening'))['devicePort']}/device/v1`;
+  // Baseline of the delivery figures: the providers and local servers alone, in this process.
+  const baseline = await providersBaseline(providers, BASELINE_MESSAGES, BASELINE_IN_FLIGHT);
+  process.stderr.write(`providers alone: ${JSON.stringify(baseline)}\n`);
   const collector = new Collector(providers, phoneToGuardian);
+  collector.collect();
+  collector.got.length = 0; // the baseline's messages are not the notifier's
 
   phases.push(await runPhase(url, 'alone-2k', RATE_LOW, null));
   // The notifier starts with the taps of the phase above in the ledger: it catches them up at full speed.
@@ -217,7 +226,7 @@ try {
     return { ...ph, tapsInLedger, delivery: ph.notifier ? deliveryOf(window, matched, collector.got) : null,
       drainAfterLoadMs: ph.drainedAtMs === null ? null : ph.drainedAtMs - ph.loadEndMs };
   });
-  writeResults({ registryLoadS, metricsFailures, ledgerEntries: entries.length, received: collector.got.length, unmatched, results });
+  writeResults({ registryLoadS, metricsFailures, providersAlone: { messagesPerChannel: BASELINE_MESSAGES, inFlight: BASELINE_IN_FLIGHT, ...baseline }, ledgerEntries: entries.length, received: collector.got.length, unmatched, results });
 } finally {
   await stopAll();
   for (const s of servers.reverse()) await s.stop();

@@ -210,7 +210,7 @@ export const guardianRoutes: Route[] = [
       const prefs = storedPrefs?.guardianId === me && storedPrefs.personId === inv.personId ? storedPrefs : undefined;
       const narrowed = prefs === undefined ? [] : [ctx.store.record('preferences', { ...prefs,
         subscriptions: prefs.subscriptions.filter((s) => inv.scopes.includes(EVENT_SCOPE[s.event])),
-        lowBalanceThresholdKop: inv.scopes.includes('balance') ? prefs.lowBalanceThresholdKop : null })];
+        lowBalanceThresholdKop: inv.scopes.includes('balance') ? prefs.lowBalanceThresholdKop : null, quietHours: prefs.quietHours })];
       await ctx.store.put(link, invitationRecord(ctx, inv, { status: 'accepted', guardianshipId: link.value.id }), ...superseded, ...narrowed);
       await audited(ctx, req.principal, req.requestId, 'invitation.accept', [`invitation:${inv.id}`, `guardianship:${link.value.id}`,
         ...superseded.map((i) => `invitation:${i.value.id}`)]);

@@ -86,8 +86,11 @@ const invitation = await created(clients.guardian('POST', '/me/invitations',
 const params: Record<string, string> = {
   schoolId: SCHOOL_A, deviceId: A.device.device.id, personId: A.pupil.id, identifierId: A.identifier.id, accountId: A.account.id,
   number: A.account.number, benefitId: A.benefit.id, tokenId: throwaway.tokenInfo.id, guardianId: guardian.id, productId: A.product.id,
-  invitationId: invitation.id,
+  invitationId: invitation.id, subscriptionId: 'ps_none',
 };
+/** A browser's push subscription as PushSubscription.toJSON() gives it (the keys' sizes are what count). */
+const pushBody = () => ({ endpoint: `https://push.example.ru/${freshUid()}`,
+  keys: { p256dh: Buffer.alloc(65, 4).toString('base64url'), auth: Buffer.alloc(16, 7).toString('base64url') } });
 
 const RANGE = '?from=2025-01-01&to=2025-01-31';
 /** A minimal valid body for each route that takes one (fresh values where a repeat would conflict). */
@@ -109,6 +112,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /persons/:personId/guardians': () => ({ guardianId: guardian.id }),
   'POST /me/invitations': () => ({ personId: A.pupil.id, phone: '+79160000003', surname: 'Trusted', scopes: ['passes'] }),
   'PUT /me/children/:personId/preferences': () => ({ subscriptions: [{ event: 'entry_exit', channels: ['push'] }] }),
+  'PUT /me/email': () => ({ email: 'parent@example.ru' }),
+  'POST /me/push-subscriptions': pushBody,
   'POST /schools/:schoolId/categories': () => ({ code: `c${freshUid()}`, name: 'Drinks' }),
   'POST /schools/:schoolId/products': () => ({ name: 'Tea', category: 'buffet', priceKop: 1500 }),
   'PATCH /products/:productId': () => ({ priceKop: 3600 }),
@@ -458,6 +463,12 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.same((await works('guardian', g, 'GET /me/children/:personId/preferences', { personId: P.id })).subscriptions, [], 'no preferences yet');
   const subscriptions = [{ event: 'entry_exit', channels: ['push'] }];
   t.same((await works('guardian', g, 'PUT /me/children/:personId/preferences', { personId: P.id }, { body: { subscriptions } })).subscriptions, subscriptions, 'set');
+  t.same(await works('guardian', g, 'PUT /me/email', {}, { body: { email: 'mama@example.ru' } }), { email: 'mama@example.ru' });
+  const browser = await works('guardian', g, 'POST /me/push-subscriptions', {}, { body: pushBody() });
+  t.same((await works('guardian', g, 'GET /me/push-subscriptions')).items.map((x: { id: string }) => x.id), [browser.id], 'one browser');
+  await works('guardian', g, 'DELETE /me/push-subscriptions/:subscriptionId', { subscriptionId: browser.id });
+  t.same((await g('GET', '/me/push-subscriptions')).body.items, [], 'unsubscribed');
+  t.same(await works('guardian', g, 'GET /me/notifications'), { items: [] }, 'no notifier ran: no notices');
 
   // History from ClickHouse: the sink writes the ledger's events within a moment.
   // The range is of the school's local dates: a day either side of today's UTC date covers them in any zone.

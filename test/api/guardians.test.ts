@@ -116,7 +116,7 @@ t.test('guardians - a guardian token sees itself and its own children only', asy
   const parent = clientOf('parent');
   const me = await parent('GET', '/me');
   t.equal(me.status, 200);
-  t.same(me.body, { id: ids.parent, phone: PARENT_PHONE, surname: 'Иванова', givenName: 'Анна' });
+  t.same(me.body, { id: ids.parent, phone: PARENT_PHONE, surname: 'Иванова', givenName: 'Анна', email: '' });
   const children = await parent('GET', '/me/children');
   t.equal(children.status, 200);
   t.match(children.body, { items: [{ personId: child.id, schoolId: SCHOOL_A, className: '3А', relation: 'parent',
@@ -131,8 +131,9 @@ t.test('guardians - a guardian token sees itself and its own children only', asy
 t.test('guardians - notification preferences: default, set, read back; digests by e-mail only', async (t) => {
   const parent = clientOf('parent');
   const path = `/me/children/${child.id}/preferences`;
-  t.same((await parent('GET', path)).body, { guardianId: ids.parent, personId: child.id, subscriptions: [], lowBalanceThresholdKop: null }, 'default');
-  const prefs = { subscriptions: [{ event: 'entry_exit', channels: ['push', 'sms'] }, { event: 'daily_digest', channels: ['email'] }], lowBalanceThresholdKop: 20_000 };
+  t.same((await parent('GET', path)).body, { guardianId: ids.parent, personId: child.id, subscriptions: [], lowBalanceThresholdKop: null, quietHours: null }, 'default');
+  const prefs = { subscriptions: [{ event: 'entry_exit', channels: ['push', 'sms'] }, { event: 'daily_digest', channels: ['email'] }], lowBalanceThresholdKop: 20_000,
+    quietHours: null };
   const put = await parent('PUT', path, prefs);
   t.equal(put.status, 200);
   t.same(put.body, { guardianId: ids.parent, personId: child.id, ...prefs });
@@ -262,7 +263,7 @@ t.test('guardians - a new invitation accepted replaces the earlier grant; revoki
   t.equal((await parent('POST', `/invitations/${first.body.id as string}/revoke`)).status, 200, 'revoking the replaced one');
   t.equal((await trusted('GET', `/persons/${child.id}/purchases?from=${localDay()}&to=${localDay()}`)).status, 200, 'the new grant stands');
   t.match((await trusted('GET', '/me/children')).body, { items: [{ personId: child.id, scopes: ['passes', 'purchases'] }] });
-  const prefs = { subscriptions: [{ event: 'buffet', channels: ['push'] }], lowBalanceThresholdKop: null };
+  const prefs = { subscriptions: [{ event: 'buffet', channels: ['push'] }], lowBalanceThresholdKop: null, quietHours: null };
   t.equal((await trusted('PUT', `/me/children/${child.id}/preferences`, prefs)).status, 200, 'the trusted person sets own preferences');
   t.same((await trusted('GET', `/me/children/${child.id}/preferences`)).body, { guardianId: ids.trusted, personId: child.id, ...prefs });
 });
@@ -283,7 +284,7 @@ t.test('guardians - unlinking a parent removes the trusted persons that parent i
   t.match(audit.body.items[0], { action: 'guardianship.unlink', targets: [`guardianship:${ids.parent}.${child.id}`, `guardianship:${ids.trusted}.${child.id}`] },
     'the audit names both links');
   t.equal((await op('POST', `/persons/${child.id}/guardians`, { guardianId: ids.parent })).status, 201, 'linked again');
-  t.same((await parent('GET', `/me/children/${child.id}/preferences`)).body, { guardianId: ids.parent, personId: child.id, subscriptions: [], lowBalanceThresholdKop: null },
+  t.same((await parent('GET', `/me/children/${child.id}/preferences`)).body, { guardianId: ids.parent, personId: child.id, subscriptions: [], lowBalanceThresholdKop: null, quietHours: null },
     'the preferences went with the old link');
   t.same((await trusted('GET', '/me/children')).body, { items: [] }, 'linking the parent again does not bring the trusted person back');
 });

@@ -214,13 +214,14 @@ t.test('guardians - a narrower grant accepted narrows the trusted person\'s pref
   };
   await invite(['passes', 'balance']);
   const path = `/me/children/${child.id}/preferences`;
-  const wide = { subscriptions: [{ event: 'entry_exit', channels: ['push'] }, { event: 'top_up', channels: ['sms'] }], lowBalanceThresholdKop: 5000 };
+  const wide = { subscriptions: [{ event: 'entry_exit', channels: ['push'] }, { event: 'top_up', channels: ['sms'] }], lowBalanceThresholdKop: 5000,
+    quietHours: { from: '22:00', to: '07:00' } };
   const put = await trusted('PUT', path, wide);
   t.equal(put.status, 200, 'preferences set under passes and balance');
   t.same(put.body, { guardianId: trustedId, personId: child.id, ...wide });
   await invite(['passes']);
   t.same((await trusted('GET', path)).body, { guardianId: trustedId, personId: child.id, subscriptions: [{ event: 'entry_exit', channels: ['push'] }],
-    lowBalanceThresholdKop: null }, 'only entry_exit is left and the threshold is gone');
+    lowBalanceThresholdKop: null, quietHours: { from: '22:00', to: '07:00' } }, 'only entry_exit is left and the threshold is gone; quiet hours stay');
   const threshold = await trusted('PUT', path, { subscriptions: [], lowBalanceThresholdKop: 5000 });
   t.same(expectError(t, threshold, 403, 'API_FORBIDDEN', 'a threshold without the balance grant'), { scope: 'balance' });
   const topUp = await trusted('PUT', path, { subscriptions: [{ event: 'top_up', channels: ['push'] }] });

@@ -216,7 +216,7 @@ t.test('registry - persons: full name and birth date; the display name is built 
 });
 
 t.test('registry - guardians, links, invitations, preferences, catalogue', async (t) => {
-  t.same(parse('guardian', {}).value, { id: 'g1', phone: '+79161234567', surname: 'Guardian', givenName: '' });
+  t.same(parse('guardian', {}).value, { id: 'g1', phone: '+79161234567', surname: 'Guardian', givenName: '', email: '' });
   for (const phone of ['89161234567', '+7916', '+0123456789', '+7 916 123 45 67']) {
     t.throws(() => parse('guardian', { phone }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'phone' } }, phone);
   }
