@@ -89,7 +89,7 @@ export class NotifierCore {
     worker.start();
     this.log.info({ partition, ledgerSeq: state.ledgerSeq, open: state.open.size, replayed: records.length, fromCheckpoint: snapshot !== null },
       'notify partition loaded');
-    if (this.reading === null || state.ledgerSeq < this.readSeq) this.restartRead();
+    if (this.reading === null || worker.queuedLedgerSeq < this.readSeq) this.restartRead();
   }
 
   /** The stream seq of the first ledger message stored at or after `ms` (last seq + 1 when none). */
