@@ -110,7 +110,12 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
   });
 
   let ownership: Ownership | null = null;
-  const core = new NotifierCore(js, jsm, registry, (n) => sender.send(n), {
+  const send = async (n: Notice) => {
+    const o = await sender.send(n);
+    if (o.status === 'retry') metrics.retries.inc({ channel: n.channel });
+    return o;
+  };
+  const core = new NotifierCore(js, jsm, registry, send, {
     memberId, digestHour: config.digestHour, partitions: config.partitions, inFlightPerChannel: config.inFlightPerChannel, shutdownGraceMs: config.shutdownGraceMs,
   }, {
     onFinished: (_p, finished, planned) => {

@@ -6,6 +6,7 @@ import { connect, ENTRY, makeFixture, tap, type TestPerson } from '../../helpers
 import { parentsOf, startNotifier, startProviders, type Parent, type Providers } from '../../helpers/notifier-fixtures.js';
 import { startGateway, startStack, type GatewayProcess, type Stack } from '../../helpers/stack.js';
 import { apiClient, makeToken } from '../../helpers/api-fixtures.js';
+import { openRegistry } from '../../../lib/index.js';
 
 let stack: Stack;
 let providers: Providers;
@@ -144,4 +145,22 @@ t.test('notifier - two notifiers share the partitions and send each message once
   }
   const counts = received(group);
   t.same(counts.filter((c) => c.mail !== 1 || c.push !== 1 || c.sms !== 1), [], 'exactly one message per event, recipient and channel');
+});
+
+t.test('notifier - a push subscription the push service calls gone (410) is removed from the registry', async (t) => {
+  const parent = parents[0]!;
+  providers.push.expire(parent.endpoint, 410);
+  const n = await startNotifier(stack, providers);
+  t.teardown(() => n.stop());
+  const kv = await openRegistry(stack.nc);
+  t.ok(await kv.get(`push_subscription.ps-${parent.child.id}`), 'subscribed before');
+  const mails = providers.mail.messages().filter((m) => m.to.includes(parent.email)).length;
+  await enter([parent.child]);
+  await providers.mail.waitFor((ms) => ms.filter((m) => m.to.includes(parent.email)).length > mails, 30_000);
+  let entry = await kv.get(`push_subscription.ps-${parent.child.id}`);
+  for (const until = Date.now() + 30_000; entry !== null && entry.operation === 'PUT' && Date.now() < until;) {
+    await new Promise((r) => setTimeout(r, 200));
+    entry = await kv.get(`push_subscription.ps-${parent.child.id}`);
+  }
+  t.not(entry?.operation, 'PUT', 'the subscription is deleted');
 });
