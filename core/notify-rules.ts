@@ -5,8 +5,8 @@
 // The rules, in the order the notifier applies them (docs/notifications.md says the same):
 // - A notice goes to a guardian of the child (a parent, or a trusted person) whose link grants
 //   the scope the event type reports from (EVENT_SCOPE) and whose preferences subscribe to that
-//   event type on a channel. A refused kindergarten pick-up goes to every parent at once, on
-//   the channels of their entry/exit subscription, or by SMS when they subscribed to none.
+//   event type on a channel. A refused kindergarten pick-up or drop-off goes to every parent at
+//   once, on the channels of their entry/exit subscription, or by SMS when they chose none.
 // - Event time, not send time: a notice planned more than LATE_AFTER_MS after its event is
 //   "late"; entries and exits that late are not sent (the digest has them), other notices are
 //   sent labelled late; anything older than DIGEST_ONLY_AFTER_MS goes only into the digest.
@@ -31,19 +31,20 @@ export const EVENT_SCOPE: Readonly<Record<NotificationEvent, GrantScope>> = {
 };
 
 /** What one notice says: one template per type and channel. */
-export const NOTICE_TYPES = ['entry', 'exit', 'dropoff', 'pickup', 'pickup_refused', 'buffet', 'hot_meal',
+export const NOTICE_TYPES = ['entry', 'exit', 'dropoff', 'pickup', 'pickup_refused', 'dropoff_refused', 'buffet', 'hot_meal',
   'subsidised_meal', 'top_up', 'low_balance', 'daily_digest', 'weekly_digest'] as const;
 export type NoticeType = (typeof NOTICE_TYPES)[number];
 
 /** The preference a notice type is subscribed through. */
 export const NOTICE_EVENT: Readonly<Record<NoticeType, NotificationEvent>> = {
-  entry: 'entry_exit', exit: 'entry_exit', dropoff: 'entry_exit', pickup: 'entry_exit', pickup_refused: 'entry_exit',
+  entry: 'entry_exit', exit: 'entry_exit', dropoff: 'entry_exit', pickup: 'entry_exit', pickup_refused: 'entry_exit', dropoff_refused: 'entry_exit',
   buffet: 'buffet', hot_meal: 'hot_meal', subsidised_meal: 'subsidised_meal', top_up: 'top_up',
   low_balance: 'low_balance', daily_digest: 'daily_digest', weekly_digest: 'weekly_digest',
 };
 
 /** Notices that quiet hours never hold: where the child is. */
-export const NEVER_HELD: ReadonlySet<NoticeType> = new Set(['entry', 'exit', 'dropoff', 'pickup', 'pickup_refused']);
+export const NEVER_HELD: ReadonlySet<NoticeType> = new Set(['entry', 'exit', 'dropoff', 'pickup', 'pickup_refused',
+  'dropoff_refused']);
 
 /** A notice planned this long after its event is labelled late, in ms (15 minutes). */
 export const LATE_AFTER_MS = 15 * 60_000;
@@ -86,7 +87,7 @@ export function audienceOf(reg: RegistryIndex, personId: string, type: NoticeTyp
     const prefs = preferencesOf(reg, link.guardianId, personId);
     const base = { guardianId: link.guardianId, relation: link.relation,
       lowBalanceThresholdKop: prefs?.lowBalanceThresholdKop ?? null, quietHours: prefs?.quietHours ?? null };
-    if (type === 'pickup_refused') {
+    if (type === 'pickup_refused' || type === 'dropoff_refused') {
       if (link.relation !== 'parent') continue;
       const sub = prefs?.subscriptions.find((s) => s.event === 'entry_exit');
       out.push({ ...base, channels: sub !== undefined && sub.channels.length > 0 ? sub.channels : ['sms'] });

@@ -36,7 +36,7 @@ import {
 } from './notify-format.js';
 
 export const NOTIFY_TYPES = [
-  'entry', 'exit', 'dropoff', 'pickup', 'pickup_refused', 'buffet', 'hot_meal', 'subsidised_meal', 'top_up', 'low_balance',
+  'entry', 'exit', 'dropoff', 'pickup', 'pickup_refused', 'dropoff_refused', 'buffet', 'hot_meal', 'subsidised_meal', 'top_up', 'low_balance',
   'daily_digest', 'weekly_digest',
 ] as const;
 export type NotifyType = (typeof NOTIFY_TYPES)[number];
@@ -83,6 +83,7 @@ export const TEMPLATE_PARAMS: Readonly<Record<NotifyType, readonly string[]>> = 
   dropoff: [...EVENT, ...ADULT, 'relation'],
   pickup: [...EVENT, ...ADULT, 'relation'],
   pickup_refused: [...EVENT, ...ADULT],
+  dropoff_refused: [...EVENT, ...ADULT],
   buffet: [...EVENT, 'items', 'amount', 'balance'],
   hot_meal: [...EVENT, 'period', 'amount', 'balance'],
   subsidised_meal: [...EVENT, 'period'],

@@ -26,10 +26,11 @@ const REASON_ESCORT_NOT_AUTHORISED = 16;
 const DEVICE_CLOCK_AHEAD_MAX_MS = 60_000;
 const MEAL_TYPES: Readonly<Record<number, NoticeType>> = { 1: 'buffet', 2: 'hot_meal', 3: 'subsidised_meal' };
 
-/** A hand-over event's notice: drop-off or pick-up when allowed; a refused pick-up is told at once. */
+/** A hand-over event's notice: drop-off or pick-up when allowed; a refused pick-up or drop-off is told at once. */
 function handoverType(ev: PassEvent): NoticeType | null {
   if (ev.verdict === VERDICT_ALLOW) return ev.direction === DIRECTION_ENTRY ? 'dropoff' : ev.direction === DIRECTION_EXIT ? 'pickup' : null;
-  return ev.direction === DIRECTION_EXIT && ev.reason === REASON_ESCORT_NOT_AUTHORISED ? 'pickup_refused' : null;
+  if (ev.reason !== REASON_ESCORT_NOT_AUTHORISED) return null;
+  return ev.direction === DIRECTION_EXIT ? 'pickup_refused' : ev.direction === DIRECTION_ENTRY ? 'dropoff_refused' : null;
 }
 
 /** The outbox key of a notice: 32 hex digits. */

@@ -16,7 +16,7 @@ export const PUSH_TTL_SECONDS = 86_400;
 /** A digest whose ledger cut the sink has not stored yet is tried again after this long, in ms. */
 export const DIGEST_WAIT_MS = 15_000;
 /** Kinds of notice a push service is asked to deliver at once. */
-const URGENT: ReadonlySet<string> = new Set(['pickup_refused', 'low_balance']);
+const URGENT: ReadonlySet<string> = new Set(['pickup_refused', 'dropoff_refused', 'low_balance']);
 
 export interface SenderHooks {
   /** The push service said the subscription is gone: remove it from the registry. */

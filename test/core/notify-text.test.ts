@@ -107,7 +107,7 @@ t.test('notify text - every invalid template is refused with its code, place and
   const cases: Array<[string, string, string, number, string, string | undefined]> = [
     // file, source, message, line, problem, name
     ['entry.txt', 'x', 'entry.txt:0: a template file is named <type>.<channel>.txt', 0, 'file_name', undefined],
-    ['entyr.sms.txt', 'x', 'entyr.sms.txt:0: unknown type entyr (types: entry, exit, dropoff, pickup, pickup_refused, buffet, hot_meal, subsidised_meal, top_up, low_balance, daily_digest, weekly_digest)', 0, 'file_name', undefined],
+    ['entyr.sms.txt', 'x', 'entyr.sms.txt:0: unknown type entyr (types: entry, exit, dropoff, pickup, pickup_refused, dropoff_refused, buffet, hot_meal, subsidised_meal, top_up, low_balance, daily_digest, weekly_digest)', 0, 'file_name', undefined],
     ['daily_digest.sms.txt', 'x', 'daily_digest.sms.txt:0: daily_digest has no channel sms (channels: email)', 0, 'file_name', undefined],
     ['entry.email.txt', 'Привет', 'entry.email.txt:1: the first line must be «Тема: ...» with the text after it', 1, 'header', undefined],
     ['entry.push.txt', 'Заголовок:  \n\nx', 'entry.push.txt:1: the first line must be «Заголовок: ...» with the text after it', 1, 'header', undefined],

@@ -162,3 +162,21 @@ t.test('notifier handover - drop-off, pick-up and refused pick-ups reach the par
   t.same([...smsTo(FATHER.phone)].sort(), [...refusals].sort(), 'the father\'s SMS texts');
   t.same([lettersTo(VANYA_MUM.email).length, smsTo(VANYA_MUM.phone).length], [0, 0], 'Ваня\'s mother got nothing');
 });
+
+t.test('notifier handover - a refused drop-off is told to the parents at once too', async (t) => {
+  const n = await startNotifier(stack, providers);
+  t.teardown(() => n.stop());
+  const c = await connect(gw, gate);
+  t.teardown(() => c.close());
+  const [mails, fatherSms] = [lettersTo(MOTHER.email).length, smsTo(FATHER.phone).length];
+  const at = Date.now();
+  const [d] = await tap(c, [{ seq: 100, uid: U.aunt, direction: ENTRY, deviceTimeMs: at, children: [U.masha] }]);
+  t.same([d!.verdict, d!.children?.[0]?.reason], [Verdict.VERDICT_DENY, Reason.DECISION_REASON_ESCORT_NOT_AUTHORISED],
+    'the aunt (no pickup grant) may not bring Маша in either');
+  await providers.mail.waitFor(() => lettersTo(MOTHER.email).length > mails, NOTICE_WAIT_MS);
+  const letter = lettersTo(MOTHER.email)[mails]!;
+  t.equal(letter.subject, 'ВНИМАНИЕ: попытка привести ребёнка (Маша)');
+  t.match(letter.text, `${hhmm(at)}, Детский сад № 5: Тётина О. пытался(-лась) привести ребёнка (Маша)`);
+  await providers.smsc.waitFor((m) => m.destination === FATHER.phone.slice(1) && m.text.includes('привести'), NOTICE_WAIT_MS);
+  t.equal(smsTo(FATHER.phone).length, fatherSms + 1, 'the father by SMS, once');
+});

@@ -26,6 +26,7 @@ const TYPICAL: Readonly<Record<NotifyType, NotifyParams>> = {
   dropoff: { ...EVENT, kind: 'kindergarten', ...ADULT, relation: 'parent' },
   pickup: { ...EVENT, kind: 'kindergarten', at: AT + 9 * HOUR_MS, ...ADULT, relation: 'trusted' },
   pickup_refused: { ...EVENT, kind: 'kindergarten', at: AT + 9 * HOUR_MS, adult: 'Петров Иван Сергеевич', adultSex: 'm' },
+  dropoff_refused: { ...EVENT, kind: 'kindergarten', adult: 'Петров Иван Сергеевич', adultSex: 'm' },
   buffet: { ...EVENT, items: TWO_ITEMS, amount: 5_000, balance: 31_200 },
   hot_meal: { ...EVENT, period: 'lunch', amount: 8_500, balance: 22_700 },
   subsidised_meal: { ...EVENT, period: 'breakfast' },
