@@ -17,8 +17,8 @@ import type { NotifyParams } from '../../core/notify-text.js';
 import type { Notice } from './partition.js';
 import { noticeKey, partitionOf } from './plan.js';
 
-/** Digests are planned for schools at or after this local hour, and carry what happened until then. */
-export const DIGEST_WEEKDAY = 0; // Sunday, as Date.getUTCDay() counts: the weekly digest closes the week.
+/** The local weekday of the weekly digest, counted as Date.getUTCDay() does: Sunday closes the week. */
+export const DIGEST_WEEKDAY = 0;
 /** Most rows a digest query reads (a day of one pupil is far below). */
 const DIGEST_ROWS_MAX = 1000;
 

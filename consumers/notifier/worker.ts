@@ -11,6 +11,7 @@ import type { NotificationChannel } from '../../core/index.js';
 import type { Logger } from '../../lib/index.js';
 import { JournalFenced, type PartitionJournal } from './journal.js';
 import type { Entry, Finished, JournalRecord, Notice, Outcome, PartitionState } from './partition.js';
+import { DueHeap } from './due-heap.js';
 import { COLLAPSED_ENTRY, COLLAPSED_EXIT } from './plan.js';
 
 /**
@@ -48,44 +49,6 @@ export interface WorkerHooks {
 
 /** A pending chunk of plans from one ledger message. */
 interface PlanChunk { readonly ledgerSeq: number; readonly planned: readonly Notice[]; readonly outcomes: readonly Outcome[] }
-
-/** A min-heap of (due time, key); stale items (the entry changed) are skipped when popped. */
-class DueHeap {
-  private readonly items: Array<{ at: number; key: string }> = [];
-  get size(): number { return this.items.length; }
-  push(at: number, key: string): void {
-    const a = this.items;
-    a.push({ at, key });
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]!.at <= a[i]!.at) break;
-      [a[p], a[i]] = [a[i]!, a[p]!];
-      i = p;
-    }
-  }
-  peek(): { at: number; key: string } | undefined { return this.items[0]; }
-  pop(): { at: number; key: string } | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && a[l]!.at < a[m]!.at) m = l;
-        if (r < a.length && a[r]!.at < a[m]!.at) m = r;
-        if (m === i) break;
-        [a[m], a[i]] = [a[i]!, a[m]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
 
 /** A notice's JSON size, estimated: about 450 bytes, plus about 70 per purchase item. */
 function noticeBytes(n: Notice): number {
