@@ -17,6 +17,11 @@ export const TOP_UP_AMOUNT_KOP_MIN = 1_000;
 export const TOP_UP_AMOUNT_KOP_MAX = 1_500_000;
 export const PAYMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const CHANNEL_PATTERN = /^[a-z0-9_-]{1,32}$/;
+/**
+ * The reserved top-up channel of balances arriving from another shard (a pupil moved school,
+ * docs/shards.md): its payment ids are transfer ids. Bank top-ups may not use it.
+ */
+export const TRANSFER_CHANNEL = 'transfer';
 /** Longest refund reason accepted, in characters (recorded in the ledger and in ClickHouse). */
 export const REFUND_REASON_CHARS_MAX = 200;
 /**

@@ -5,7 +5,7 @@ import type {
   Account, Benefit, Category, Device, Guardian, Guardianship, Identifier, Invitation, Person, Preferences, Product, PushSubscriptionRecord,
   RecordKind, RegistryRecord, School,
 } from './registry.js';
-import { parseRecord } from './registry.js';
+import { DEFAULT_SHARD_ID, parseRecord } from './registry.js';
 import { personDedupKey } from './person-key.js';
 
 type ValueOf<K extends RecordKind> = Extract<RegistryRecord, { kind: K }>['value'];
@@ -49,6 +49,24 @@ export class RegistryIndex {
   private readonly pushSubscriptionsOfGuardian = new Multi();
   /** Count of changes applied, for metrics and tests. */
   changes = 0;
+
+  /** The shard owning a school's state; DEFAULT_SHARD_ID for a school not (yet) in the registry. */
+  shardOfSchool(schoolId: string): string {
+    return this.schools.get(schoolId)?.shardId ?? DEFAULT_SHARD_ID;
+  }
+
+  /** The shard holding an account's balance: that of its pupil's school (DEFAULT_SHARD_ID if unknown). */
+  shardOfAccount(accountId: string): string {
+    const personId = this.accounts.get(accountId)?.personId;
+    return this.shardOfSchool(personId === undefined ? '' : this.persons.get(personId)?.schoolId ?? '');
+  }
+
+  /** Every shard the registry names, sorted; always includes DEFAULT_SHARD_ID. */
+  shardIds(): string[] {
+    const ids = new Set<string>([DEFAULT_SHARD_ID]);
+    for (const s of this.schools.values()) ids.add(s.shardId);
+    return [...ids].sort();
+  }
 
   /** Applies a record (put) or removes the one with this id (delete). */
   apply(kind: RecordKind, id: string, record: RegistryRecord | null): void {

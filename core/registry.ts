@@ -46,7 +46,16 @@ export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 export type IdentifierStatus = (typeof IDENTIFIER_STATUSES)[number];
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-export interface School { readonly id: string; readonly name: string; readonly timeZone: string; readonly kind: SchoolKind }
+/**
+ * A school. `shardId` names the shard that owns its state (docs/shards.md): one gateway at a time
+ * decides its taps and holds its pupils' balances. DEFAULT_SHARD_ID when the record has none.
+ */
+export interface School { readonly id: string; readonly name: string; readonly timeZone: string; readonly kind: SchoolKind; readonly shardId: string }
+
+/** The shard of a school whose record names none. */
+export const DEFAULT_SHARD_ID = 'main';
+/** A shard id: 1 to 32 of [a-z0-9-], starting with a letter or digit (it is a NATS subject token). */
+export const SHARD_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 export interface Device {
   readonly id: string; readonly schoolId: string; readonly kind: DeviceKind;
   /** The 32-byte secret, hex. Lives only in the registry. */
@@ -343,7 +352,12 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
     case 'school': {
       const timeZone = str(raw, 'timeZone', where, { max: 64 });
       if (!isTimeZone(timeZone)) fail(`${where}: timeZone "${timeZone}" is not an IANA time zone`, { field: 'timeZone' });
-      return { kind, value: Object.freeze({ id: id(raw, 'id', where), name: human(raw, 'name', where, check), timeZone, kind: oneOf(raw, 'kind', SCHOOL_KINDS, where, 'school') }) };
+      const shardRaw = raw['shardId'] ?? DEFAULT_SHARD_ID;
+      if (typeof shardRaw !== 'string' || !SHARD_ID_PATTERN.test(shardRaw)) {
+        fail(`${where}: shardId must be 1 to 32 of [a-z0-9-], starting with a letter or digit`, { field: 'shardId' });
+      }
+      return { kind, value: Object.freeze({ id: id(raw, 'id', where), name: human(raw, 'name', where, check), timeZone,
+        kind: oneOf(raw, 'kind', SCHOOL_KINDS, where, 'school'), shardId: shardRaw as string }) };
     }
     case 'device': {
       const secretHex = str(raw, 'secretHex', where, { max: 64 }).toLowerCase();

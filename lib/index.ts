@@ -6,3 +6,4 @@ export * from './registry-repair.js';
 export * from './config.js';
 export * from './lease.js';
 export * from './ops-http.js';
+export * from './shards.js';

@@ -814,6 +814,7 @@ export namespace tapgate {
                 bootId: string;
                 passes: tapgate.events.v1.PassEvent.$Properties[];
                 money: tapgate.events.v1.MoneyEvent.$Properties[];
+                shardId: string;
                 static create(properties: tapgate.events.v1.LedgerBatch.$Shape): tapgate.events.v1.LedgerBatch & tapgate.events.v1.LedgerBatch.$Shape;
                 static create(properties?: tapgate.events.v1.LedgerBatch.$Properties): tapgate.events.v1.LedgerBatch;
                 static encode(message: tapgate.events.v1.LedgerBatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -830,6 +831,7 @@ export namespace tapgate {
                     bootId?: (string|null);
                     passes?: (tapgate.events.v1.PassEvent.$Properties[]|null);
                     money?: (tapgate.events.v1.MoneyEvent.$Properties[]|null);
+                    shardId?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = {
@@ -838,6 +840,7 @@ export namespace tapgate {
                   bootId?: string|null;
                   passes?: tapgate.events.v1.PassEvent.$Shape[]|null;
                   money?: tapgate.events.v1.MoneyEvent.$Shape[]|null;
+                  shardId?: string|null;
                   $unknowns?: Uint8Array[];
                 };
             }
@@ -851,7 +854,9 @@ export namespace tapgate {
                 topUp?: (tapgate.events.v1.TopUpEvent.$Properties|null);
                 purchase?: (tapgate.events.v1.PurchaseEvent.$Properties|null);
                 refund?: (tapgate.events.v1.RefundEvent.$Properties|null);
-                kind?: ("topUp"|"purchase"|"refund");
+                transferOut?: (tapgate.events.v1.TransferOutEvent.$Properties|null);
+                transferDone?: (tapgate.events.v1.TransferDoneEvent.$Properties|null);
+                kind?: ("topUp"|"purchase"|"refund"|"transferOut"|"transferDone");
                 static create(properties: tapgate.events.v1.MoneyEvent.$Shape): tapgate.events.v1.MoneyEvent & tapgate.events.v1.MoneyEvent.$Shape;
                 static create(properties?: tapgate.events.v1.MoneyEvent.$Properties): tapgate.events.v1.MoneyEvent;
                 static encode(message: tapgate.events.v1.MoneyEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -866,17 +871,79 @@ export namespace tapgate {
                     topUp?: (tapgate.events.v1.TopUpEvent.$Properties|null);
                     purchase?: (tapgate.events.v1.PurchaseEvent.$Properties|null);
                     refund?: (tapgate.events.v1.RefundEvent.$Properties|null);
-                    kind?: ("topUp"|"purchase"|"refund");
+                    transferOut?: (tapgate.events.v1.TransferOutEvent.$Properties|null);
+                    transferDone?: (tapgate.events.v1.TransferDoneEvent.$Properties|null);
+                    kind?: ("topUp"|"purchase"|"refund"|"transferOut"|"transferDone");
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = {
                   topUp?: tapgate.events.v1.TopUpEvent.$Shape|null;
                   purchase?: tapgate.events.v1.PurchaseEvent.$Shape|null;
                   refund?: tapgate.events.v1.RefundEvent.$Shape|null;
+                  transferOut?: tapgate.events.v1.TransferOutEvent.$Shape|null;
+                  transferDone?: tapgate.events.v1.TransferDoneEvent.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape })
+                  ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape; transferOut?: null; transferDone?: null }|{ kind?: "transferOut"; topUp?: null; purchase?: null; refund?: null; transferOut: tapgate.events.v1.TransferOutEvent.$Shape; transferDone?: null }|{ kind?: "transferDone"; topUp?: null; purchase?: null; refund?: null; transferOut?: null; transferDone: tapgate.events.v1.TransferDoneEvent.$Shape })
                 );
+            }
+
+            interface ITransferOutEvent extends tapgate.events.v1.TransferOutEvent.$Properties {
+            }
+
+            class TransferOutEvent {
+                constructor(properties?: tapgate.events.v1.TransferOutEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                accountId: string;
+                amountKop: number;
+                toShardId: string;
+                appliedAtMs: number;
+                static create(properties: tapgate.events.v1.TransferOutEvent.$Shape): tapgate.events.v1.TransferOutEvent & tapgate.events.v1.TransferOutEvent.$Shape;
+                static create(properties?: tapgate.events.v1.TransferOutEvent.$Properties): tapgate.events.v1.TransferOutEvent;
+                static encode(message: tapgate.events.v1.TransferOutEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.TransferOutEvent & tapgate.events.v1.TransferOutEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.TransferOutEvent;
+                static toObject(message: tapgate.events.v1.TransferOutEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferOutEvent {
+                interface $Properties {
+                    transferId?: (string|null);
+                    accountId?: (string|null);
+                    amountKop?: (number|null);
+                    toShardId?: (string|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.TransferOutEvent.$Properties;
+            }
+
+            interface ITransferDoneEvent extends tapgate.events.v1.TransferDoneEvent.$Properties {
+            }
+
+            class TransferDoneEvent {
+                constructor(properties?: tapgate.events.v1.TransferDoneEvent.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                appliedAtMs: number;
+                static create(properties: tapgate.events.v1.TransferDoneEvent.$Shape): tapgate.events.v1.TransferDoneEvent & tapgate.events.v1.TransferDoneEvent.$Shape;
+                static create(properties?: tapgate.events.v1.TransferDoneEvent.$Properties): tapgate.events.v1.TransferDoneEvent;
+                static encode(message: tapgate.events.v1.TransferDoneEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.events.v1.TransferDoneEvent & tapgate.events.v1.TransferDoneEvent.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.events.v1.TransferDoneEvent;
+                static toObject(message: tapgate.events.v1.TransferDoneEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferDoneEvent {
+                interface $Properties {
+                    transferId?: (string|null);
+                    appliedAtMs?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.events.v1.TransferDoneEvent.$Properties;
             }
         }
     }
@@ -942,6 +1009,7 @@ export namespace tapgate {
                 message: string;
                 balanceAfterKop: number;
                 appliedAtMs: number;
+                accountId: string;
                 static create(properties: tapgate.money.v1.TopUpReply.$Shape): tapgate.money.v1.TopUpReply & tapgate.money.v1.TopUpReply.$Shape;
                 static create(properties?: tapgate.money.v1.TopUpReply.$Properties): tapgate.money.v1.TopUpReply;
                 static encode(message: tapgate.money.v1.TopUpReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -958,6 +1026,7 @@ export namespace tapgate {
                     message?: (string|null);
                     balanceAfterKop?: (number|null);
                     appliedAtMs?: (number|null);
+                    accountId?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.money.v1.TopUpReply.$Properties;
@@ -1023,6 +1092,7 @@ export namespace tapgate {
                 amountKop: number;
                 balanceAfterKop: number;
                 appliedAtMs: number;
+                accountId: string;
                 static create(properties: tapgate.money.v1.RefundReply.$Shape): tapgate.money.v1.RefundReply & tapgate.money.v1.RefundReply.$Shape;
                 static create(properties?: tapgate.money.v1.RefundReply.$Properties): tapgate.money.v1.RefundReply;
                 static encode(message: tapgate.money.v1.RefundReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1040,9 +1110,178 @@ export namespace tapgate {
                     amountKop?: (number|null);
                     balanceAfterKop?: (number|null);
                     appliedAtMs?: (number|null);
+                    accountId?: (string|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.money.v1.RefundReply.$Properties;
+            }
+        }
+    }
+
+    namespace shard {
+
+        namespace v1 {
+
+            interface IBalancesRequest extends tapgate.shard.v1.BalancesRequest.$Properties {
+            }
+
+            class BalancesRequest {
+                constructor(properties?: tapgate.shard.v1.BalancesRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                accountIds: string[];
+                static create(properties: tapgate.shard.v1.BalancesRequest.$Shape): tapgate.shard.v1.BalancesRequest & tapgate.shard.v1.BalancesRequest.$Shape;
+                static create(properties?: tapgate.shard.v1.BalancesRequest.$Properties): tapgate.shard.v1.BalancesRequest;
+                static encode(message: tapgate.shard.v1.BalancesRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.BalancesRequest & tapgate.shard.v1.BalancesRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.BalancesRequest;
+                static toObject(message: tapgate.shard.v1.BalancesRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BalancesRequest {
+                interface $Properties {
+                    accountIds?: (string[]|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.BalancesRequest.$Properties;
+            }
+
+            interface IAccountBalance extends tapgate.shard.v1.AccountBalance.$Properties {
+            }
+
+            class AccountBalance {
+                constructor(properties?: tapgate.shard.v1.AccountBalance.$Properties);
+                $unknowns?: Uint8Array[];
+                accountId: string;
+                balanceKop: number;
+                static create(properties: tapgate.shard.v1.AccountBalance.$Shape): tapgate.shard.v1.AccountBalance & tapgate.shard.v1.AccountBalance.$Shape;
+                static create(properties?: tapgate.shard.v1.AccountBalance.$Properties): tapgate.shard.v1.AccountBalance;
+                static encode(message: tapgate.shard.v1.AccountBalance.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.AccountBalance & tapgate.shard.v1.AccountBalance.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.AccountBalance;
+                static toObject(message: tapgate.shard.v1.AccountBalance, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace AccountBalance {
+                interface $Properties {
+                    accountId?: (string|null);
+                    balanceKop?: (number|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.AccountBalance.$Properties;
+            }
+
+            interface IBalancesReply extends tapgate.shard.v1.BalancesReply.$Properties {
+            }
+
+            class BalancesReply {
+                constructor(properties?: tapgate.shard.v1.BalancesReply.$Properties);
+                $unknowns?: Uint8Array[];
+                balances: tapgate.shard.v1.AccountBalance.$Properties[];
+                error: string;
+                static create(properties: tapgate.shard.v1.BalancesReply.$Shape): tapgate.shard.v1.BalancesReply & tapgate.shard.v1.BalancesReply.$Shape;
+                static create(properties?: tapgate.shard.v1.BalancesReply.$Properties): tapgate.shard.v1.BalancesReply;
+                static encode(message: tapgate.shard.v1.BalancesReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.BalancesReply & tapgate.shard.v1.BalancesReply.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.BalancesReply;
+                static toObject(message: tapgate.shard.v1.BalancesReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace BalancesReply {
+                interface $Properties {
+                    balances?: (tapgate.shard.v1.AccountBalance.$Properties[]|null);
+                    error?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.BalancesReply.$Properties;
+            }
+
+            interface IInsideRequest extends tapgate.shard.v1.InsideRequest.$Properties {
+            }
+
+            class InsideRequest {
+                constructor(properties?: tapgate.shard.v1.InsideRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                schoolId: string;
+                static create(properties: tapgate.shard.v1.InsideRequest.$Shape): tapgate.shard.v1.InsideRequest & tapgate.shard.v1.InsideRequest.$Shape;
+                static create(properties?: tapgate.shard.v1.InsideRequest.$Properties): tapgate.shard.v1.InsideRequest;
+                static encode(message: tapgate.shard.v1.InsideRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.InsideRequest & tapgate.shard.v1.InsideRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.InsideRequest;
+                static toObject(message: tapgate.shard.v1.InsideRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InsideRequest {
+                interface $Properties {
+                    schoolId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.InsideRequest.$Properties;
+            }
+
+            interface IInsideReply extends tapgate.shard.v1.InsideReply.$Properties {
+            }
+
+            class InsideReply {
+                constructor(properties?: tapgate.shard.v1.InsideReply.$Properties);
+                $unknowns?: Uint8Array[];
+                personIds: string[];
+                pupils: number;
+                staff: number;
+                dayStartMs: number;
+                error: string;
+                static create(properties: tapgate.shard.v1.InsideReply.$Shape): tapgate.shard.v1.InsideReply & tapgate.shard.v1.InsideReply.$Shape;
+                static create(properties?: tapgate.shard.v1.InsideReply.$Properties): tapgate.shard.v1.InsideReply;
+                static encode(message: tapgate.shard.v1.InsideReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.InsideReply & tapgate.shard.v1.InsideReply.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.InsideReply;
+                static toObject(message: tapgate.shard.v1.InsideReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace InsideReply {
+                interface $Properties {
+                    personIds?: (string[]|null);
+                    pupils?: (number|null);
+                    staff?: (number|null);
+                    dayStartMs?: (number|null);
+                    error?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.InsideReply.$Properties;
+            }
+
+            interface ITransferInRequest extends tapgate.shard.v1.TransferInRequest.$Properties {
+            }
+
+            class TransferInRequest {
+                constructor(properties?: tapgate.shard.v1.TransferInRequest.$Properties);
+                $unknowns?: Uint8Array[];
+                transferId: string;
+                accountId: string;
+                amountKop: number;
+                fromShardId: string;
+                static create(properties: tapgate.shard.v1.TransferInRequest.$Shape): tapgate.shard.v1.TransferInRequest & tapgate.shard.v1.TransferInRequest.$Shape;
+                static create(properties?: tapgate.shard.v1.TransferInRequest.$Properties): tapgate.shard.v1.TransferInRequest;
+                static encode(message: tapgate.shard.v1.TransferInRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tapgate.shard.v1.TransferInRequest & tapgate.shard.v1.TransferInRequest.$Shape;
+                static fromObject(object: { [k: string]: any }): tapgate.shard.v1.TransferInRequest;
+                static toObject(message: tapgate.shard.v1.TransferInRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+                toJSON(): { [k: string]: any };
+            }
+
+            namespace TransferInRequest {
+                interface $Properties {
+                    transferId?: (string|null);
+                    accountId?: (string|null);
+                    amountKop?: (number|null);
+                    fromShardId?: (string|null);
+                    $unknowns?: Uint8Array[];
+                }
+                type $Shape = tapgate.shard.v1.TransferInRequest.$Properties;
             }
         }
     }

@@ -8332,6 +8332,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {string|null} [bootId] LedgerBatch bootId
                  * @property {Array.<tapgate.events.v1.PassEvent.$Properties>|null} [passes] LedgerBatch passes
                  * @property {Array.<tapgate.events.v1.MoneyEvent.$Properties>|null} [money] LedgerBatch money
+                 * @property {string|null} [shardId] LedgerBatch shardId
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -8351,6 +8352,7 @@ export const tapgate = $root.tapgate = (() => {
                  *   bootId?: string|null;
                  *   passes?: Array.<tapgate.events.v1.PassEvent.$Shape>|null;
                  *   money?: Array.<tapgate.events.v1.MoneyEvent.$Shape>|null;
+                 *   shardId?: string|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * }} tapgate.events.v1.LedgerBatch.$Shape
                  */
@@ -8413,6 +8415,14 @@ export const tapgate = $root.tapgate = (() => {
                 LedgerBatch.prototype.money = $util.emptyArray;
 
                 /**
+                 * LedgerBatch shardId.
+                 * @member {string} shardId
+                 * @memberof tapgate.events.v1.LedgerBatch
+                 * @instance
+                 */
+                LedgerBatch.prototype.shardId = "";
+
+                /**
                  * Creates a new LedgerBatch instance using the specified properties.
                  * @function create
                  * @memberof tapgate.events.v1.LedgerBatch
@@ -8456,6 +8466,8 @@ export const tapgate = $root.tapgate = (() => {
                     if (message.money != null && message.money.length)
                         for (let i = 0; i < message.money.length; ++i)
                             $root.tapgate.events.v1.MoneyEvent.encode(message.money[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                    if (message.shardId != null && $Object.hasOwnProperty.call(message, "shardId") && message.shardId !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.shardId);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -8543,6 +8555,15 @@ export const tapgate = $root.tapgate = (() => {
                                 message.money.push($root.tapgate.events.v1.MoneyEvent.decode(reader, reader.size(), $undefined, _depth + 1));
                                 continue;
                             }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.shardId = value;
+                                else
+                                    delete message.shardId;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -8614,6 +8635,9 @@ export const tapgate = $root.tapgate = (() => {
                             message.money[i] = $root.tapgate.events.v1.MoneyEvent.fromObject(object.money[i], _depth + 1);
                         }
                     }
+                    if (object.shardId != null)
+                        if (typeof object.shardId !== "string" || object.shardId.length)
+                            message.shardId = $String(object.shardId);
                     return message;
                 };
 
@@ -8646,6 +8670,7 @@ export const tapgate = $root.tapgate = (() => {
                         } else
                             object.batchNo = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                         object.bootId = "";
+                        object.shardId = "";
                     }
                     if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
                         object.gatewayId = message.gatewayId;
@@ -8668,6 +8693,8 @@ export const tapgate = $root.tapgate = (() => {
                         for (let j = 0; j < message.money.length; ++j)
                             object.money[j] = $root.tapgate.events.v1.MoneyEvent.toObject(message.money[j], options, _depth + 1);
                     }
+                    if (message.shardId != null && $Object.hasOwnProperty.call(message, "shardId"))
+                        object.shardId = message.shardId;
                     return object;
                 };
 
@@ -8693,7 +8720,9 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {tapgate.events.v1.TopUpEvent.$Properties|null} [topUp] MoneyEvent topUp
                  * @property {tapgate.events.v1.PurchaseEvent.$Properties|null} [purchase] MoneyEvent purchase
                  * @property {tapgate.events.v1.RefundEvent.$Properties|null} [refund] MoneyEvent refund
-                 * @property {"topUp"|"purchase"|"refund"} [kind] MoneyEvent kind
+                 * @property {tapgate.events.v1.TransferOutEvent.$Properties|null} [transferOut] MoneyEvent transferOut
+                 * @property {tapgate.events.v1.TransferDoneEvent.$Properties|null} [transferDone] MoneyEvent transferDone
+                 * @property {"topUp"|"purchase"|"refund"|"transferOut"|"transferDone"} [kind] MoneyEvent kind
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -8711,9 +8740,11 @@ export const tapgate = $root.tapgate = (() => {
                  *   topUp?: tapgate.events.v1.TopUpEvent.$Shape|null;
                  *   purchase?: tapgate.events.v1.PurchaseEvent.$Shape|null;
                  *   refund?: tapgate.events.v1.RefundEvent.$Shape|null;
+                 *   transferOut?: tapgate.events.v1.TransferOutEvent.$Shape|null;
+                 *   transferDone?: tapgate.events.v1.TransferDoneEvent.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape })
+                 *   ({ kind?: undefined; topUp?: null; purchase?: null; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "topUp"; topUp: tapgate.events.v1.TopUpEvent.$Shape; purchase?: null; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "purchase"; topUp?: null; purchase: tapgate.events.v1.PurchaseEvent.$Shape; refund?: null; transferOut?: null; transferDone?: null }|{ kind?: "refund"; topUp?: null; purchase?: null; refund: tapgate.events.v1.RefundEvent.$Shape; transferOut?: null; transferDone?: null }|{ kind?: "transferOut"; topUp?: null; purchase?: null; refund?: null; transferOut: tapgate.events.v1.TransferOutEvent.$Shape; transferDone?: null }|{ kind?: "transferDone"; topUp?: null; purchase?: null; refund?: null; transferOut?: null; transferDone: tapgate.events.v1.TransferDoneEvent.$Shape })
                  * )} tapgate.events.v1.MoneyEvent.$Shape
                  */
 
@@ -8756,17 +8787,33 @@ export const tapgate = $root.tapgate = (() => {
                  */
                 MoneyEvent.prototype.refund = null;
 
+                /**
+                 * MoneyEvent transferOut.
+                 * @member {tapgate.events.v1.TransferOutEvent.$Properties|null|undefined} transferOut
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                MoneyEvent.prototype.transferOut = null;
+
+                /**
+                 * MoneyEvent transferDone.
+                 * @member {tapgate.events.v1.TransferDoneEvent.$Properties|null|undefined} transferDone
+                 * @memberof tapgate.events.v1.MoneyEvent
+                 * @instance
+                 */
+                MoneyEvent.prototype.transferDone = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * MoneyEvent kind.
-                 * @member {"topUp"|"purchase"|"refund"|undefined} kind
+                 * @member {"topUp"|"purchase"|"refund"|"transferOut"|"transferDone"|undefined} kind
                  * @memberof tapgate.events.v1.MoneyEvent
                  * @instance
                  */
                 $Object.defineProperty(MoneyEvent.prototype, "kind", {
-                    get: $util.oneOfGetter($oneOfFields = ["topUp", "purchase", "refund"]),
+                    get: $util.oneOfGetter($oneOfFields = ["topUp", "purchase", "refund", "transferOut", "transferDone"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -8808,6 +8855,10 @@ export const tapgate = $root.tapgate = (() => {
                         $root.tapgate.events.v1.PurchaseEvent.encode(message.purchase, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
                     if (message.refund != null && $Object.hasOwnProperty.call(message, "refund"))
                         $root.tapgate.events.v1.RefundEvent.encode(message.refund, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                    if (message.transferOut != null && $Object.hasOwnProperty.call(message, "transferOut"))
+                        $root.tapgate.events.v1.TransferOutEvent.encode(message.transferOut, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                    if (message.transferDone != null && $Object.hasOwnProperty.call(message, "transferDone"))
+                        $root.tapgate.events.v1.TransferDoneEvent.encode(message.transferDone, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -8873,6 +8924,20 @@ export const tapgate = $root.tapgate = (() => {
                                 message.kind = "refund";
                                 continue;
                             }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                message.transferOut = $root.tapgate.events.v1.TransferOutEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.transferOut);
+                                message.kind = "transferOut";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                message.transferDone = $root.tapgate.events.v1.TransferDoneEvent.decode(reader, reader.size(), $undefined, _depth + 1, message.transferDone);
+                                message.kind = "transferDone";
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -8923,6 +8988,16 @@ export const tapgate = $root.tapgate = (() => {
                             throw $TypeError(".tapgate.events.v1.MoneyEvent.refund: object expected");
                         message.refund = $root.tapgate.events.v1.RefundEvent.fromObject(object.refund, _depth + 1);
                     }
+                    if (object.transferOut != null) {
+                        if (!$util.isObject(object.transferOut))
+                            throw $TypeError(".tapgate.events.v1.MoneyEvent.transferOut: object expected");
+                        message.transferOut = $root.tapgate.events.v1.TransferOutEvent.fromObject(object.transferOut, _depth + 1);
+                    }
+                    if (object.transferDone != null) {
+                        if (!$util.isObject(object.transferDone))
+                            throw $TypeError(".tapgate.events.v1.MoneyEvent.transferDone: object expected");
+                        message.transferDone = $root.tapgate.events.v1.TransferDoneEvent.fromObject(object.transferDone, _depth + 1);
+                    }
                     return message;
                 };
 
@@ -8958,6 +9033,16 @@ export const tapgate = $root.tapgate = (() => {
                         if (options.oneofs)
                             object.kind = "refund";
                     }
+                    if (message.transferOut != null && $Object.hasOwnProperty.call(message, "transferOut")) {
+                        object.transferOut = $root.tapgate.events.v1.TransferOutEvent.toObject(message.transferOut, options, _depth + 1);
+                        if (options.oneofs)
+                            object.kind = "transferOut";
+                    }
+                    if (message.transferDone != null && $Object.hasOwnProperty.call(message, "transferDone")) {
+                        object.transferDone = $root.tapgate.events.v1.TransferDoneEvent.toObject(message.transferDone, options, _depth + 1);
+                        if (options.oneofs)
+                            object.kind = "transferDone";
+                    }
                     return object;
                 };
 
@@ -8973,6 +9058,608 @@ export const tapgate = $root.tapgate = (() => {
                 };
 
                 return MoneyEvent;
+            })();
+
+            v1.TransferOutEvent = (function() {
+
+                /**
+                 * Properties of a TransferOutEvent.
+                 * @typedef {Object} tapgate.events.v1.TransferOutEvent.$Properties
+                 * @property {string|null} [transferId] TransferOutEvent transferId
+                 * @property {string|null} [accountId] TransferOutEvent accountId
+                 * @property {number|null} [amountKop] TransferOutEvent amountKop
+                 * @property {string|null} [toShardId] TransferOutEvent toShardId
+                 * @property {number|null} [appliedAtMs] TransferOutEvent appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferOutEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface ITransferOutEvent
+                 * @augments tapgate.events.v1.TransferOutEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.TransferOutEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferOutEvent.
+                 * @typedef {tapgate.events.v1.TransferOutEvent.$Properties} tapgate.events.v1.TransferOutEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferOutEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a TransferOutEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.TransferOutEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferOutEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferOutEvent transferId.
+                 * @member {string} transferId
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 */
+                TransferOutEvent.prototype.transferId = "";
+
+                /**
+                 * TransferOutEvent accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 */
+                TransferOutEvent.prototype.accountId = "";
+
+                /**
+                 * TransferOutEvent amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 */
+                TransferOutEvent.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TransferOutEvent toShardId.
+                 * @member {string} toShardId
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 */
+                TransferOutEvent.prototype.toShardId = "";
+
+                /**
+                 * TransferOutEvent appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 */
+                TransferOutEvent.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new TransferOutEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferOutEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.TransferOutEvent} TransferOutEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.TransferOutEvent.$Shape): tapgate.events.v1.TransferOutEvent & tapgate.events.v1.TransferOutEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.TransferOutEvent.$Properties): tapgate.events.v1.TransferOutEvent;
+                 * }}
+                 */
+                TransferOutEvent.create = function(properties) {
+                    return new TransferOutEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferOutEvent message. Does not implicitly {@link tapgate.events.v1.TransferOutEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferOutEvent.$Properties} message TransferOutEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferOutEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountId);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.amountKop);
+                    if (message.toShardId != null && $Object.hasOwnProperty.call(message, "toShardId") && message.toShardId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.toShardId);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferOutEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.TransferOutEvent & tapgate.events.v1.TransferOutEvent.$Shape} TransferOutEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferOutEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.TransferOutEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.toShardId = value;
+                                else
+                                    delete message.toShardId;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferOutEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.TransferOutEvent} TransferOutEvent
+                 */
+                TransferOutEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.TransferOutEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.TransferOutEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.TransferOutEvent();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.toShardId != null)
+                        if (typeof object.toShardId !== "string" || object.toShardId.length)
+                            message.toShardId = $String(object.toShardId);
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferOutEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferOutEvent} message TransferOutEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferOutEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.toShardId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.toShardId != null && $Object.hasOwnProperty.call(message, "toShardId"))
+                        object.toShardId = message.toShardId;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferOutEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.TransferOutEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferOutEvent.prototype.toJSON = function() {
+                    return TransferOutEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferOutEvent;
+            })();
+
+            v1.TransferDoneEvent = (function() {
+
+                /**
+                 * Properties of a TransferDoneEvent.
+                 * @typedef {Object} tapgate.events.v1.TransferDoneEvent.$Properties
+                 * @property {string|null} [transferId] TransferDoneEvent transferId
+                 * @property {number|null} [appliedAtMs] TransferDoneEvent appliedAtMs
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferDoneEvent.
+                 * @memberof tapgate.events.v1
+                 * @interface ITransferDoneEvent
+                 * @augments tapgate.events.v1.TransferDoneEvent.$Properties
+                 * @deprecated Use tapgate.events.v1.TransferDoneEvent.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferDoneEvent.
+                 * @typedef {tapgate.events.v1.TransferDoneEvent.$Properties} tapgate.events.v1.TransferDoneEvent.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferDoneEvent.
+                 * @memberof tapgate.events.v1
+                 * @classdesc Represents a TransferDoneEvent.
+                 * @constructor
+                 * @param {tapgate.events.v1.TransferDoneEvent.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferDoneEvent = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferDoneEvent transferId.
+                 * @member {string} transferId
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @instance
+                 */
+                TransferDoneEvent.prototype.transferId = "";
+
+                /**
+                 * TransferDoneEvent appliedAtMs.
+                 * @member {number} appliedAtMs
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @instance
+                 */
+                TransferDoneEvent.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * Creates a new TransferDoneEvent instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferDoneEvent.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.events.v1.TransferDoneEvent} TransferDoneEvent instance
+                 * @type {{
+                 *   (properties: tapgate.events.v1.TransferDoneEvent.$Shape): tapgate.events.v1.TransferDoneEvent & tapgate.events.v1.TransferDoneEvent.$Shape;
+                 *   (properties?: tapgate.events.v1.TransferDoneEvent.$Properties): tapgate.events.v1.TransferDoneEvent;
+                 * }}
+                 */
+                TransferDoneEvent.create = function(properties) {
+                    return new TransferDoneEvent(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferDoneEvent message. Does not implicitly {@link tapgate.events.v1.TransferDoneEvent.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferDoneEvent.$Properties} message TransferDoneEvent message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferDoneEvent.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint64(message.appliedAtMs);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferDoneEvent message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.events.v1.TransferDoneEvent & tapgate.events.v1.TransferDoneEvent.$Shape} TransferDoneEvent
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferDoneEvent.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.events.v1.TransferDoneEvent();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.appliedAtMs = value;
+                                else
+                                    delete message.appliedAtMs;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferDoneEvent message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.events.v1.TransferDoneEvent} TransferDoneEvent
+                 */
+                TransferDoneEvent.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.events.v1.TransferDoneEvent)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.events.v1.TransferDoneEvent: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.events.v1.TransferDoneEvent();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.appliedAtMs != null)
+                        if (typeof object.appliedAtMs === "object" ? object.appliedAtMs.low || object.appliedAtMs.high : $Number(object.appliedAtMs) !== 0)
+                            if ($util.Long)
+                                message.appliedAtMs = $util.Long.fromValue(object.appliedAtMs, true);
+                            else if (typeof object.appliedAtMs === "string")
+                                message.appliedAtMs = $parseInt(object.appliedAtMs, 10);
+                            else if (typeof object.appliedAtMs === "number")
+                                message.appliedAtMs = object.appliedAtMs;
+                            else if (typeof object.appliedAtMs === "object")
+                                message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferDoneEvent message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @static
+                 * @param {tapgate.events.v1.TransferDoneEvent} message TransferDoneEvent
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferDoneEvent.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.appliedAtMs = typeof message.appliedAtMs === "number" ? $BigInt(message.appliedAtMs) : $util.Long.fromBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.appliedAtMs === "number")
+                            object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
+                        else
+                            object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferDoneEvent to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.events.v1.TransferDoneEvent
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferDoneEvent.prototype.toJSON = function() {
+                    return TransferDoneEvent.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferDoneEvent;
             })();
 
             return v1;
@@ -9355,6 +10042,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {string|null} [message] TopUpReply message
                  * @property {number|null} [balanceAfterKop] TopUpReply balanceAfterKop
                  * @property {number|null} [appliedAtMs] TopUpReply appliedAtMs
+                 * @property {string|null} [accountId] TopUpReply accountId
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -9427,6 +10115,14 @@ export const tapgate = $root.tapgate = (() => {
                 TopUpReply.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * TopUpReply accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.money.v1.TopUpReply
+                 * @instance
+                 */
+                TopUpReply.prototype.accountId = "";
+
+                /**
                  * Creates a new TopUpReply instance using the specified properties.
                  * @function create
                  * @memberof tapgate.money.v1.TopUpReply
@@ -9468,6 +10164,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 4, wireType 0 =*/32).int64(message.balanceAfterKop);
                     if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
                         writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.appliedAtMs);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 6, wireType 2 =*/50).string(message.accountId);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -9555,6 +10253,15 @@ export const tapgate = $root.tapgate = (() => {
                                     message.appliedAtMs = value;
                                 else
                                     delete message.appliedAtMs;
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
                                 continue;
                             }
                         }
@@ -9667,6 +10374,9 @@ export const tapgate = $root.tapgate = (() => {
                                 message.appliedAtMs = object.appliedAtMs;
                             else if (typeof object.appliedAtMs === "object")
                                 message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
                     return message;
                 };
 
@@ -9701,6 +10411,7 @@ export const tapgate = $root.tapgate = (() => {
                             object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.accountId = "";
                     }
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
                         object.status = options.enums === $String ? $root.tapgate.money.v1.TopUpStatus[message.status] === $undefined ? message.status : $root.tapgate.money.v1.TopUpStatus[message.status] : message.status;
@@ -9722,6 +10433,8 @@ export const tapgate = $root.tapgate = (() => {
                             object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
                         else
                             object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
                     return object;
                 };
 
@@ -10122,6 +10835,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @property {number|null} [amountKop] RefundReply amountKop
                  * @property {number|null} [balanceAfterKop] RefundReply balanceAfterKop
                  * @property {number|null} [appliedAtMs] RefundReply appliedAtMs
+                 * @property {string|null} [accountId] RefundReply accountId
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -10202,6 +10916,14 @@ export const tapgate = $root.tapgate = (() => {
                 RefundReply.prototype.appliedAtMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
                 /**
+                 * RefundReply accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.money.v1.RefundReply
+                 * @instance
+                 */
+                RefundReply.prototype.accountId = "";
+
+                /**
                  * Creates a new RefundReply instance using the specified properties.
                  * @function create
                  * @memberof tapgate.money.v1.RefundReply
@@ -10245,6 +10967,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 5, wireType 0 =*/40).int64(message.balanceAfterKop);
                     if (message.appliedAtMs != null && $Object.hasOwnProperty.call(message, "appliedAtMs") && (typeof message.appliedAtMs === "object" ? message.appliedAtMs.low || message.appliedAtMs.high : message.appliedAtMs !== 0))
                         writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.appliedAtMs);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 7, wireType 2 =*/58).string(message.accountId);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -10341,6 +11065,15 @@ export const tapgate = $root.tapgate = (() => {
                                     message.appliedAtMs = value;
                                 else
                                     delete message.appliedAtMs;
+                                continue;
+                            }
+                        case 7: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
                                 continue;
                             }
                         }
@@ -10463,6 +11196,9 @@ export const tapgate = $root.tapgate = (() => {
                                 message.appliedAtMs = object.appliedAtMs;
                             else if (typeof object.appliedAtMs === "object")
                                 message.appliedAtMs = new $util.LongBits(object.appliedAtMs.low >>> 0, object.appliedAtMs.high >>> 0).toNumber(true);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
                     return message;
                 };
 
@@ -10502,6 +11238,7 @@ export const tapgate = $root.tapgate = (() => {
                             object.appliedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.appliedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.accountId = "";
                     }
                     if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
                         object.status = options.enums === $String ? $root.tapgate.money.v1.RefundStatus[message.status] === $undefined ? message.status : $root.tapgate.money.v1.RefundStatus[message.status] : message.status;
@@ -10530,6 +11267,8 @@ export const tapgate = $root.tapgate = (() => {
                             object.appliedAtMs = options.longs === $String ? $String(message.appliedAtMs) : message.appliedAtMs;
                         else
                             object.appliedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.appliedAtMs) : options.longs === $Number ? new $util.LongBits(message.appliedAtMs.low >>> 0, message.appliedAtMs.high >>> 0).toNumber(true) : message.appliedAtMs;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
                     return object;
                 };
 
@@ -10551,6 +11290,1610 @@ export const tapgate = $root.tapgate = (() => {
         })();
 
         return money;
+    })();
+
+    tapgate.shard = (function() {
+
+        /**
+         * Namespace shard.
+         * @memberof tapgate
+         * @namespace
+         */
+        const shard = {};
+
+        shard.v1 = (function() {
+
+            /**
+             * Namespace v1.
+             * @memberof tapgate.shard
+             * @namespace
+             */
+            const v1 = {};
+
+            v1.BalancesRequest = (function() {
+
+                /**
+                 * Properties of a BalancesRequest.
+                 * @typedef {Object} tapgate.shard.v1.BalancesRequest.$Properties
+                 * @property {Array.<string>|null} [accountIds] BalancesRequest accountIds
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BalancesRequest.
+                 * @memberof tapgate.shard.v1
+                 * @interface IBalancesRequest
+                 * @augments tapgate.shard.v1.BalancesRequest.$Properties
+                 * @deprecated Use tapgate.shard.v1.BalancesRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a BalancesRequest.
+                 * @typedef {tapgate.shard.v1.BalancesRequest.$Properties} tapgate.shard.v1.BalancesRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new BalancesRequest.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents a BalancesRequest.
+                 * @constructor
+                 * @param {tapgate.shard.v1.BalancesRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BalancesRequest = function (properties) {
+                    this.accountIds = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BalancesRequest accountIds.
+                 * @member {Array.<string>} accountIds
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @instance
+                 */
+                BalancesRequest.prototype.accountIds = $util.emptyArray;
+
+                /**
+                 * Creates a new BalancesRequest instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesRequest.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.BalancesRequest} BalancesRequest instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.BalancesRequest.$Shape): tapgate.shard.v1.BalancesRequest & tapgate.shard.v1.BalancesRequest.$Shape;
+                 *   (properties?: tapgate.shard.v1.BalancesRequest.$Properties): tapgate.shard.v1.BalancesRequest;
+                 * }}
+                 */
+                BalancesRequest.create = function(properties) {
+                    return new BalancesRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified BalancesRequest message. Does not implicitly {@link tapgate.shard.v1.BalancesRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesRequest.$Properties} message BalancesRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BalancesRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accountIds != null && message.accountIds.length)
+                        for (let i = 0; i < message.accountIds.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountIds[i]);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BalancesRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.BalancesRequest & tapgate.shard.v1.BalancesRequest.$Shape} BalancesRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BalancesRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.BalancesRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.accountIds && message.accountIds.length))
+                                    message.accountIds = [];
+                                message.accountIds.push(reader.stringVerify());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BalancesRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.BalancesRequest} BalancesRequest
+                 */
+                BalancesRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.BalancesRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.BalancesRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.BalancesRequest();
+                    if (object.accountIds) {
+                        if (!$Array.isArray(object.accountIds))
+                            throw $TypeError(".tapgate.shard.v1.BalancesRequest.accountIds: array expected");
+                        message.accountIds = $Array(object.accountIds.length);
+                        for (let i = 0; i < object.accountIds.length; ++i)
+                            message.accountIds[i] = $String(object.accountIds[i]);
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BalancesRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesRequest} message BalancesRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BalancesRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.accountIds = [];
+                    if (message.accountIds && message.accountIds.length) {
+                        object.accountIds = $Array(message.accountIds.length);
+                        for (let j = 0; j < message.accountIds.length; ++j)
+                            object.accountIds[j] = message.accountIds[j];
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this BalancesRequest to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.BalancesRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BalancesRequest.prototype.toJSON = function() {
+                    return BalancesRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BalancesRequest;
+            })();
+
+            v1.AccountBalance = (function() {
+
+                /**
+                 * Properties of an AccountBalance.
+                 * @typedef {Object} tapgate.shard.v1.AccountBalance.$Properties
+                 * @property {string|null} [accountId] AccountBalance accountId
+                 * @property {number|null} [balanceKop] AccountBalance balanceKop
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an AccountBalance.
+                 * @memberof tapgate.shard.v1
+                 * @interface IAccountBalance
+                 * @augments tapgate.shard.v1.AccountBalance.$Properties
+                 * @deprecated Use tapgate.shard.v1.AccountBalance.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an AccountBalance.
+                 * @typedef {tapgate.shard.v1.AccountBalance.$Properties} tapgate.shard.v1.AccountBalance.$Shape
+                 */
+
+                /**
+                 * Constructs a new AccountBalance.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents an AccountBalance.
+                 * @constructor
+                 * @param {tapgate.shard.v1.AccountBalance.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const AccountBalance = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * AccountBalance accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @instance
+                 */
+                AccountBalance.prototype.accountId = "";
+
+                /**
+                 * AccountBalance balanceKop.
+                 * @member {number} balanceKop
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @instance
+                 */
+                AccountBalance.prototype.balanceKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * Creates a new AccountBalance instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @static
+                 * @param {tapgate.shard.v1.AccountBalance.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.AccountBalance} AccountBalance instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.AccountBalance.$Shape): tapgate.shard.v1.AccountBalance & tapgate.shard.v1.AccountBalance.$Shape;
+                 *   (properties?: tapgate.shard.v1.AccountBalance.$Properties): tapgate.shard.v1.AccountBalance;
+                 * }}
+                 */
+                AccountBalance.create = function(properties) {
+                    return new AccountBalance(properties);
+                };
+
+                /**
+                 * Encodes the specified AccountBalance message. Does not implicitly {@link tapgate.shard.v1.AccountBalance.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @static
+                 * @param {tapgate.shard.v1.AccountBalance.$Properties} message AccountBalance message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                AccountBalance.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountId);
+                    if (message.balanceKop != null && $Object.hasOwnProperty.call(message, "balanceKop") && (typeof message.balanceKop === "object" ? message.balanceKop.low || message.balanceKop.high : message.balanceKop !== 0))
+                        writer.uint32(/* id 2, wireType 0 =*/16).int64(message.balanceKop);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an AccountBalance message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.AccountBalance & tapgate.shard.v1.AccountBalance.$Shape} AccountBalance
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                AccountBalance.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.AccountBalance();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.balanceKop = value;
+                                else
+                                    delete message.balanceKop;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an AccountBalance message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.AccountBalance} AccountBalance
+                 */
+                AccountBalance.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.AccountBalance)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.AccountBalance: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.AccountBalance();
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.balanceKop != null)
+                        if (typeof object.balanceKop === "object" ? object.balanceKop.low || object.balanceKop.high : $Number(object.balanceKop) !== 0)
+                            if ($util.Long)
+                                message.balanceKop = $util.Long.fromValue(object.balanceKop, false);
+                            else if (typeof object.balanceKop === "string")
+                                message.balanceKop = $parseInt(object.balanceKop, 10);
+                            else if (typeof object.balanceKop === "number")
+                                message.balanceKop = object.balanceKop;
+                            else if (typeof object.balanceKop === "object")
+                                message.balanceKop = new $util.LongBits(object.balanceKop.low >>> 0, object.balanceKop.high >>> 0).toNumber();
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an AccountBalance message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @static
+                 * @param {tapgate.shard.v1.AccountBalance} message AccountBalance
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                AccountBalance.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.balanceKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.balanceKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    }
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.balanceKop != null && $Object.hasOwnProperty.call(message, "balanceKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.balanceKop = typeof message.balanceKop === "number" ? $BigInt(message.balanceKop) : $util.Long.fromBits(message.balanceKop.low >>> 0, message.balanceKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.balanceKop === "number")
+                            object.balanceKop = options.longs === $String ? $String(message.balanceKop) : message.balanceKop;
+                        else
+                            object.balanceKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceKop) : options.longs === $Number ? new $util.LongBits(message.balanceKop.low >>> 0, message.balanceKop.high >>> 0).toNumber() : message.balanceKop;
+                    return object;
+                };
+
+                /**
+                 * Converts this AccountBalance to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                AccountBalance.prototype.toJSON = function() {
+                    return AccountBalance.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return AccountBalance;
+            })();
+
+            v1.BalancesReply = (function() {
+
+                /**
+                 * Properties of a BalancesReply.
+                 * @typedef {Object} tapgate.shard.v1.BalancesReply.$Properties
+                 * @property {Array.<tapgate.shard.v1.AccountBalance.$Properties>|null} [balances] BalancesReply balances
+                 * @property {string|null} [error] BalancesReply error
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a BalancesReply.
+                 * @memberof tapgate.shard.v1
+                 * @interface IBalancesReply
+                 * @augments tapgate.shard.v1.BalancesReply.$Properties
+                 * @deprecated Use tapgate.shard.v1.BalancesReply.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a BalancesReply.
+                 * @typedef {tapgate.shard.v1.BalancesReply.$Properties} tapgate.shard.v1.BalancesReply.$Shape
+                 */
+
+                /**
+                 * Constructs a new BalancesReply.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents a BalancesReply.
+                 * @constructor
+                 * @param {tapgate.shard.v1.BalancesReply.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const BalancesReply = function (properties) {
+                    this.balances = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * BalancesReply balances.
+                 * @member {Array.<tapgate.shard.v1.AccountBalance.$Properties>} balances
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @instance
+                 */
+                BalancesReply.prototype.balances = $util.emptyArray;
+
+                /**
+                 * BalancesReply error.
+                 * @member {string} error
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @instance
+                 */
+                BalancesReply.prototype.error = "";
+
+                /**
+                 * Creates a new BalancesReply instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesReply.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.BalancesReply} BalancesReply instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.BalancesReply.$Shape): tapgate.shard.v1.BalancesReply & tapgate.shard.v1.BalancesReply.$Shape;
+                 *   (properties?: tapgate.shard.v1.BalancesReply.$Properties): tapgate.shard.v1.BalancesReply;
+                 * }}
+                 */
+                BalancesReply.create = function(properties) {
+                    return new BalancesReply(properties);
+                };
+
+                /**
+                 * Encodes the specified BalancesReply message. Does not implicitly {@link tapgate.shard.v1.BalancesReply.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesReply.$Properties} message BalancesReply message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                BalancesReply.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.balances != null && message.balances.length)
+                        for (let i = 0; i < message.balances.length; ++i)
+                            $root.tapgate.shard.v1.AccountBalance.encode(message.balances[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.error);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a BalancesReply message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.BalancesReply & tapgate.shard.v1.BalancesReply.$Shape} BalancesReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                BalancesReply.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.BalancesReply();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.balances && message.balances.length))
+                                    message.balances = [];
+                                message.balances.push($root.tapgate.shard.v1.AccountBalance.decode(reader, reader.size(), $undefined, _depth + 1));
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.error = value;
+                                else
+                                    delete message.error;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a BalancesReply message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.BalancesReply} BalancesReply
+                 */
+                BalancesReply.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.BalancesReply)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.BalancesReply: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.BalancesReply();
+                    if (object.balances) {
+                        if (!$Array.isArray(object.balances))
+                            throw $TypeError(".tapgate.shard.v1.BalancesReply.balances: array expected");
+                        message.balances = $Array(object.balances.length);
+                        for (let i = 0; i < object.balances.length; ++i) {
+                            if (!$util.isObject(object.balances[i]))
+                                throw $TypeError(".tapgate.shard.v1.BalancesReply.balances: object expected");
+                            message.balances[i] = $root.tapgate.shard.v1.AccountBalance.fromObject(object.balances[i], _depth + 1);
+                        }
+                    }
+                    if (object.error != null)
+                        if (typeof object.error !== "string" || object.error.length)
+                            message.error = $String(object.error);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a BalancesReply message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @static
+                 * @param {tapgate.shard.v1.BalancesReply} message BalancesReply
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                BalancesReply.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.balances = [];
+                    if (options.defaults)
+                        object.error = "";
+                    if (message.balances && message.balances.length) {
+                        object.balances = $Array(message.balances.length);
+                        for (let j = 0; j < message.balances.length; ++j)
+                            object.balances[j] = $root.tapgate.shard.v1.AccountBalance.toObject(message.balances[j], options, _depth + 1);
+                    }
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        object.error = message.error;
+                    return object;
+                };
+
+                /**
+                 * Converts this BalancesReply to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.BalancesReply
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                BalancesReply.prototype.toJSON = function() {
+                    return BalancesReply.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return BalancesReply;
+            })();
+
+            v1.InsideRequest = (function() {
+
+                /**
+                 * Properties of an InsideRequest.
+                 * @typedef {Object} tapgate.shard.v1.InsideRequest.$Properties
+                 * @property {string|null} [schoolId] InsideRequest schoolId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InsideRequest.
+                 * @memberof tapgate.shard.v1
+                 * @interface IInsideRequest
+                 * @augments tapgate.shard.v1.InsideRequest.$Properties
+                 * @deprecated Use tapgate.shard.v1.InsideRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InsideRequest.
+                 * @typedef {tapgate.shard.v1.InsideRequest.$Properties} tapgate.shard.v1.InsideRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new InsideRequest.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents an InsideRequest.
+                 * @constructor
+                 * @param {tapgate.shard.v1.InsideRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InsideRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InsideRequest schoolId.
+                 * @member {string} schoolId
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @instance
+                 */
+                InsideRequest.prototype.schoolId = "";
+
+                /**
+                 * Creates a new InsideRequest instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @static
+                 * @param {tapgate.shard.v1.InsideRequest.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.InsideRequest} InsideRequest instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.InsideRequest.$Shape): tapgate.shard.v1.InsideRequest & tapgate.shard.v1.InsideRequest.$Shape;
+                 *   (properties?: tapgate.shard.v1.InsideRequest.$Properties): tapgate.shard.v1.InsideRequest;
+                 * }}
+                 */
+                InsideRequest.create = function(properties) {
+                    return new InsideRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified InsideRequest message. Does not implicitly {@link tapgate.shard.v1.InsideRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @static
+                 * @param {tapgate.shard.v1.InsideRequest.$Properties} message InsideRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InsideRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId") && message.schoolId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.schoolId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InsideRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.InsideRequest & tapgate.shard.v1.InsideRequest.$Shape} InsideRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InsideRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.InsideRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.schoolId = value;
+                                else
+                                    delete message.schoolId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InsideRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.InsideRequest} InsideRequest
+                 */
+                InsideRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.InsideRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.InsideRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.InsideRequest();
+                    if (object.schoolId != null)
+                        if (typeof object.schoolId !== "string" || object.schoolId.length)
+                            message.schoolId = $String(object.schoolId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InsideRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @static
+                 * @param {tapgate.shard.v1.InsideRequest} message InsideRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InsideRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.schoolId = "";
+                    if (message.schoolId != null && $Object.hasOwnProperty.call(message, "schoolId"))
+                        object.schoolId = message.schoolId;
+                    return object;
+                };
+
+                /**
+                 * Converts this InsideRequest to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.InsideRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InsideRequest.prototype.toJSON = function() {
+                    return InsideRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InsideRequest;
+            })();
+
+            v1.InsideReply = (function() {
+
+                /**
+                 * Properties of an InsideReply.
+                 * @typedef {Object} tapgate.shard.v1.InsideReply.$Properties
+                 * @property {Array.<string>|null} [personIds] InsideReply personIds
+                 * @property {number|null} [pupils] InsideReply pupils
+                 * @property {number|null} [staff] InsideReply staff
+                 * @property {number|null} [dayStartMs] InsideReply dayStartMs
+                 * @property {string|null} [error] InsideReply error
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InsideReply.
+                 * @memberof tapgate.shard.v1
+                 * @interface IInsideReply
+                 * @augments tapgate.shard.v1.InsideReply.$Properties
+                 * @deprecated Use tapgate.shard.v1.InsideReply.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InsideReply.
+                 * @typedef {tapgate.shard.v1.InsideReply.$Properties} tapgate.shard.v1.InsideReply.$Shape
+                 */
+
+                /**
+                 * Constructs a new InsideReply.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents an InsideReply.
+                 * @constructor
+                 * @param {tapgate.shard.v1.InsideReply.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InsideReply = function (properties) {
+                    this.personIds = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * InsideReply personIds.
+                 * @member {Array.<string>} personIds
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 */
+                InsideReply.prototype.personIds = $util.emptyArray;
+
+                /**
+                 * InsideReply pupils.
+                 * @member {number} pupils
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 */
+                InsideReply.prototype.pupils = 0;
+
+                /**
+                 * InsideReply staff.
+                 * @member {number} staff
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 */
+                InsideReply.prototype.staff = 0;
+
+                /**
+                 * InsideReply dayStartMs.
+                 * @member {number} dayStartMs
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 */
+                InsideReply.prototype.dayStartMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+                /**
+                 * InsideReply error.
+                 * @member {string} error
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 */
+                InsideReply.prototype.error = "";
+
+                /**
+                 * Creates a new InsideReply instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @static
+                 * @param {tapgate.shard.v1.InsideReply.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.InsideReply} InsideReply instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.InsideReply.$Shape): tapgate.shard.v1.InsideReply & tapgate.shard.v1.InsideReply.$Shape;
+                 *   (properties?: tapgate.shard.v1.InsideReply.$Properties): tapgate.shard.v1.InsideReply;
+                 * }}
+                 */
+                InsideReply.create = function(properties) {
+                    return new InsideReply(properties);
+                };
+
+                /**
+                 * Encodes the specified InsideReply message. Does not implicitly {@link tapgate.shard.v1.InsideReply.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @static
+                 * @param {tapgate.shard.v1.InsideReply.$Properties} message InsideReply message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InsideReply.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.personIds != null && message.personIds.length)
+                        for (let i = 0; i < message.personIds.length; ++i)
+                            writer.uint32(/* id 1, wireType 2 =*/10).string(message.personIds[i]);
+                    if (message.pupils != null && $Object.hasOwnProperty.call(message, "pupils") && message.pupils !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.pupils);
+                    if (message.staff != null && $Object.hasOwnProperty.call(message, "staff") && message.staff !== 0)
+                        writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.staff);
+                    if (message.dayStartMs != null && $Object.hasOwnProperty.call(message, "dayStartMs") && (typeof message.dayStartMs === "object" ? message.dayStartMs.low || message.dayStartMs.high : message.dayStartMs !== 0))
+                        writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.dayStartMs);
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                        writer.uint32(/* id 5, wireType 2 =*/42).string(message.error);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InsideReply message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.InsideReply & tapgate.shard.v1.InsideReply.$Shape} InsideReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InsideReply.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.InsideReply();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (!(message.personIds && message.personIds.length))
+                                    message.personIds = [];
+                                message.personIds.push(reader.stringVerify());
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.pupils = value;
+                                else
+                                    delete message.pupils;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.staff = value;
+                                else
+                                    delete message.staff;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.dayStartMs = value;
+                                else
+                                    delete message.dayStartMs;
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.error = value;
+                                else
+                                    delete message.error;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates an InsideReply message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.InsideReply} InsideReply
+                 */
+                InsideReply.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.InsideReply)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.InsideReply: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.InsideReply();
+                    if (object.personIds) {
+                        if (!$Array.isArray(object.personIds))
+                            throw $TypeError(".tapgate.shard.v1.InsideReply.personIds: array expected");
+                        message.personIds = $Array(object.personIds.length);
+                        for (let i = 0; i < object.personIds.length; ++i)
+                            message.personIds[i] = $String(object.personIds[i]);
+                    }
+                    if (object.pupils != null)
+                        if ($Number(object.pupils) !== 0)
+                            message.pupils = object.pupils >>> 0;
+                    if (object.staff != null)
+                        if ($Number(object.staff) !== 0)
+                            message.staff = object.staff >>> 0;
+                    if (object.dayStartMs != null)
+                        if (typeof object.dayStartMs === "object" ? object.dayStartMs.low || object.dayStartMs.high : $Number(object.dayStartMs) !== 0)
+                            if ($util.Long)
+                                message.dayStartMs = $util.Long.fromValue(object.dayStartMs, true);
+                            else if (typeof object.dayStartMs === "string")
+                                message.dayStartMs = $parseInt(object.dayStartMs, 10);
+                            else if (typeof object.dayStartMs === "number")
+                                message.dayStartMs = object.dayStartMs;
+                            else if (typeof object.dayStartMs === "object")
+                                message.dayStartMs = new $util.LongBits(object.dayStartMs.low >>> 0, object.dayStartMs.high >>> 0).toNumber(true);
+                    if (object.error != null)
+                        if (typeof object.error !== "string" || object.error.length)
+                            message.error = $String(object.error);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an InsideReply message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @static
+                 * @param {tapgate.shard.v1.InsideReply} message InsideReply
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                InsideReply.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.arrays || options.defaults)
+                        object.personIds = [];
+                    if (options.defaults) {
+                        object.pupils = 0;
+                        object.staff = 0;
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, true);
+                            object.dayStartMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.dayStartMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.error = "";
+                    }
+                    if (message.personIds && message.personIds.length) {
+                        object.personIds = $Array(message.personIds.length);
+                        for (let j = 0; j < message.personIds.length; ++j)
+                            object.personIds[j] = message.personIds[j];
+                    }
+                    if (message.pupils != null && $Object.hasOwnProperty.call(message, "pupils"))
+                        object.pupils = message.pupils;
+                    if (message.staff != null && $Object.hasOwnProperty.call(message, "staff"))
+                        object.staff = message.staff;
+                    if (message.dayStartMs != null && $Object.hasOwnProperty.call(message, "dayStartMs"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.dayStartMs = typeof message.dayStartMs === "number" ? $BigInt(message.dayStartMs) : $util.Long.fromBits(message.dayStartMs.low >>> 0, message.dayStartMs.high >>> 0, true).toBigInt();
+                        else if (typeof message.dayStartMs === "number")
+                            object.dayStartMs = options.longs === $String ? $String(message.dayStartMs) : message.dayStartMs;
+                        else
+                            object.dayStartMs = options.longs === $String ? $util.Long.prototype.toString.call(message.dayStartMs) : options.longs === $Number ? new $util.LongBits(message.dayStartMs.low >>> 0, message.dayStartMs.high >>> 0).toNumber(true) : message.dayStartMs;
+                    if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                        object.error = message.error;
+                    return object;
+                };
+
+                /**
+                 * Converts this InsideReply to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.InsideReply
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                InsideReply.prototype.toJSON = function() {
+                    return InsideReply.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return InsideReply;
+            })();
+
+            v1.TransferInRequest = (function() {
+
+                /**
+                 * Properties of a TransferInRequest.
+                 * @typedef {Object} tapgate.shard.v1.TransferInRequest.$Properties
+                 * @property {string|null} [transferId] TransferInRequest transferId
+                 * @property {string|null} [accountId] TransferInRequest accountId
+                 * @property {number|null} [amountKop] TransferInRequest amountKop
+                 * @property {string|null} [fromShardId] TransferInRequest fromShardId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a TransferInRequest.
+                 * @memberof tapgate.shard.v1
+                 * @interface ITransferInRequest
+                 * @augments tapgate.shard.v1.TransferInRequest.$Properties
+                 * @deprecated Use tapgate.shard.v1.TransferInRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a TransferInRequest.
+                 * @typedef {tapgate.shard.v1.TransferInRequest.$Properties} tapgate.shard.v1.TransferInRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new TransferInRequest.
+                 * @memberof tapgate.shard.v1
+                 * @classdesc Represents a TransferInRequest.
+                 * @constructor
+                 * @param {tapgate.shard.v1.TransferInRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const TransferInRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * TransferInRequest transferId.
+                 * @member {string} transferId
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @instance
+                 */
+                TransferInRequest.prototype.transferId = "";
+
+                /**
+                 * TransferInRequest accountId.
+                 * @member {string} accountId
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @instance
+                 */
+                TransferInRequest.prototype.accountId = "";
+
+                /**
+                 * TransferInRequest amountKop.
+                 * @member {number} amountKop
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @instance
+                 */
+                TransferInRequest.prototype.amountKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+                /**
+                 * TransferInRequest fromShardId.
+                 * @member {string} fromShardId
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @instance
+                 */
+                TransferInRequest.prototype.fromShardId = "";
+
+                /**
+                 * Creates a new TransferInRequest instance using the specified properties.
+                 * @function create
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @static
+                 * @param {tapgate.shard.v1.TransferInRequest.$Properties=} [properties] Properties to set
+                 * @returns {tapgate.shard.v1.TransferInRequest} TransferInRequest instance
+                 * @type {{
+                 *   (properties: tapgate.shard.v1.TransferInRequest.$Shape): tapgate.shard.v1.TransferInRequest & tapgate.shard.v1.TransferInRequest.$Shape;
+                 *   (properties?: tapgate.shard.v1.TransferInRequest.$Properties): tapgate.shard.v1.TransferInRequest;
+                 * }}
+                 */
+                TransferInRequest.create = function(properties) {
+                    return new TransferInRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified TransferInRequest message. Does not implicitly {@link tapgate.shard.v1.TransferInRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @static
+                 * @param {tapgate.shard.v1.TransferInRequest.$Properties} message TransferInRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                TransferInRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId") && message.transferId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.transferId);
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId") && message.accountId !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.accountId);
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop") && (typeof message.amountKop === "object" ? message.amountKop.low || message.amountKop.high : message.amountKop !== 0))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int64(message.amountKop);
+                    if (message.fromShardId != null && $Object.hasOwnProperty.call(message, "fromShardId") && message.fromShardId !== "")
+                        writer.uint32(/* id 4, wireType 2 =*/34).string(message.fromShardId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a TransferInRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {tapgate.shard.v1.TransferInRequest & tapgate.shard.v1.TransferInRequest.$Shape} TransferInRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                TransferInRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.tapgate.shard.v1.TransferInRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.transferId = value;
+                                else
+                                    delete message.transferId;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.accountId = value;
+                                else
+                                    delete message.accountId;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                    message.amountKop = value;
+                                else
+                                    delete message.amountKop;
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.fromShardId = value;
+                                else
+                                    delete message.fromShardId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Creates a TransferInRequest message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {tapgate.shard.v1.TransferInRequest} TransferInRequest
+                 */
+                TransferInRequest.fromObject = function (object, _depth) {
+                    if (object instanceof $root.tapgate.shard.v1.TransferInRequest)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".tapgate.shard.v1.TransferInRequest: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.tapgate.shard.v1.TransferInRequest();
+                    if (object.transferId != null)
+                        if (typeof object.transferId !== "string" || object.transferId.length)
+                            message.transferId = $String(object.transferId);
+                    if (object.accountId != null)
+                        if (typeof object.accountId !== "string" || object.accountId.length)
+                            message.accountId = $String(object.accountId);
+                    if (object.amountKop != null)
+                        if (typeof object.amountKop === "object" ? object.amountKop.low || object.amountKop.high : $Number(object.amountKop) !== 0)
+                            if ($util.Long)
+                                message.amountKop = $util.Long.fromValue(object.amountKop, false);
+                            else if (typeof object.amountKop === "string")
+                                message.amountKop = $parseInt(object.amountKop, 10);
+                            else if (typeof object.amountKop === "number")
+                                message.amountKop = object.amountKop;
+                            else if (typeof object.amountKop === "object")
+                                message.amountKop = new $util.LongBits(object.amountKop.low >>> 0, object.amountKop.high >>> 0).toNumber();
+                    if (object.fromShardId != null)
+                        if (typeof object.fromShardId !== "string" || object.fromShardId.length)
+                            message.fromShardId = $String(object.fromShardId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a TransferInRequest message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @static
+                 * @param {tapgate.shard.v1.TransferInRequest} message TransferInRequest
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                TransferInRequest.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.transferId = "";
+                        object.accountId = "";
+                        if ($util.Long) {
+                            let long = new $util.Long(0, 0, false);
+                            object.amountKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                        } else
+                            object.amountKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.fromShardId = "";
+                    }
+                    if (message.transferId != null && $Object.hasOwnProperty.call(message, "transferId"))
+                        object.transferId = message.transferId;
+                    if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
+                        object.accountId = message.accountId;
+                    if (message.amountKop != null && $Object.hasOwnProperty.call(message, "amountKop"))
+                        if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                            object.amountKop = typeof message.amountKop === "number" ? $BigInt(message.amountKop) : $util.Long.fromBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0, false).toBigInt();
+                        else if (typeof message.amountKop === "number")
+                            object.amountKop = options.longs === $String ? $String(message.amountKop) : message.amountKop;
+                        else
+                            object.amountKop = options.longs === $String ? $util.Long.prototype.toString.call(message.amountKop) : options.longs === $Number ? new $util.LongBits(message.amountKop.low >>> 0, message.amountKop.high >>> 0).toNumber() : message.amountKop;
+                    if (message.fromShardId != null && $Object.hasOwnProperty.call(message, "fromShardId"))
+                        object.fromShardId = message.fromShardId;
+                    return object;
+                };
+
+                /**
+                 * Converts this TransferInRequest to JSON.
+                 * @function toJSON
+                 * @memberof tapgate.shard.v1.TransferInRequest
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                TransferInRequest.prototype.toJSON = function() {
+                    return TransferInRequest.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                return TransferInRequest;
+            })();
+
+            return v1;
+        })();
+
+        return shard;
     })();
 
     return tapgate;
