@@ -25,6 +25,10 @@ const SINK_CONSUMER = 'clickhouse-sink';
 const NOTIFY = 'NOTIFY';
 const NOTIFY_MEMBERS = 'tapgate_notify_members';
 const TOP_UP = 'tapgate.money.v1.topup';
+/** Commands to the gateway owning a shard (lib/shards.ts, docs/shards.md). */
+const SHARD_COMMANDS = 'tapgate.shard.v1.>';
+/** Gateways announce the shards they own and their device addresses here (gateway/shard-map.ts). */
+const SHARD_OWNERS = 'tapgate_shard_owners';
 const REFUND = 'tapgate.money.v1.refund';
 
 /** Reads a stream: its info, single messages, and consumers that read it without acks. */
@@ -44,15 +48,29 @@ const useBucket = (b) => [...readStream(`KV_${b}`), ...ownStream(`KV_${b}`), `$K
  * allowResponses lets a service answer the requests it receives (and nothing else).
  */
 export const NATS_PERMISSIONS = Object.freeze({
-  /** The gateway: ledger writer, snapshots, lease, money service, admin API, tap workers. */
+  /**
+   * The gateway: shard owner (ledger writer, snapshots, leases, commands, balance transfers to
+   * other shards), money router of the bank and catering subjects, tap workers. It reads the
+   * registry and never writes it.
+   */
   gateway: {
-    publish: ['$JS.API.INFO', `tapgate.ledger.v1.>`, 'tapgate.snapshot.v1.>', 'tapgate.audit.v1',
+    publish: ['$JS.API.INFO', `tapgate.ledger.v1.>`, 'tapgate.snapshot.v1.>', SHARD_COMMANDS,
       ...readStream(LEDGER), ...ownStream(LEDGER),
       ...readStream(SNAPSHOTS), ...ownStream(SNAPSHOTS),
-      ...readStream(AUDIT), ...ownStream(AUDIT), ...useBucket(REGISTRY), ...useBucket(LEASES),
-      ...useBucket(TOKENS), ...useBucket(PAYMENTS)],
-    subscribe: [TOP_UP, REFUND],
+      `$JS.API.STREAM.CREATE.KV_${REGISTRY}`, ...readStream(`KV_${REGISTRY}`), ...useBucket(LEASES),
+      ...useBucket(SHARD_OWNERS), ...useBucket(PAYMENTS)],
+    subscribe: [TOP_UP, REFUND, SHARD_COMMANDS],
     allowResponses: true,
+  },
+  /**
+   * The admin API process (api/main.ts), stateless: registry writes, tokens, the audit trail,
+   * and commands to the shards' owners.
+   */
+  api: {
+    publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT),
+      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...readStream(`KV_${SHARD_OWNERS}`),
+      `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
+    subscribe: [],
   },
   /** The ClickHouse sink: reads the ledger through its durable consumer and acknowledges. */
   sink: {

@@ -21,7 +21,7 @@ export const DIST = join(ROOT, 'dist');
 interface Server { readonly url: string; readonly pid: number; stop(): Promise<void> }
 
 /** tapgate's NATS users (scripts/lib/nats-auth.mjs). */
-export type NatsUser = 'gateway' | 'sink' | 'notifier' | 'admin' | 'payment' | 'catering' | 'analytics' | 'ops';
+export type NatsUser = 'gateway' | 'api' | 'sink' | 'notifier' | 'admin' | 'payment' | 'catering' | 'analytics' | 'ops';
 interface NatsCredential { readonly user: string; readonly password: string; readonly passwordFile: string }
 
 export interface Stack {
