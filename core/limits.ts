@@ -83,6 +83,11 @@ export const CloseCode = {
   SLOW_CONSUMER: 4009,
   /** No frame for twice the heartbeat interval. */
   IDLE_TIMEOUT: 4010,
+  /**
+   * The device's school is in a shard another gateway owns: the close reason is that gateway's
+   * device URL (ws://host:port/device/v1, at most 123 bytes); connect there (ADR 0018).
+   */
+  WRONG_GATEWAY: 4011,
 } as const;
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -63,6 +63,17 @@ export interface MoneySnapshot {
   readonly clockMs: number;
   /** How many payment ids were forgotten so far (0: memory alone answers every repeat). */
   readonly forgotten: number;
+  /** Transfers out not yet confirmed by the receiving shard (absent in snapshots before shards). */
+  readonly transfersOut?: readonly TransferOut[];
+}
+
+/** A balance that left this shard for another (a pupil moved school), until the other confirms it. */
+export interface TransferOut {
+  readonly transferId: string;
+  readonly accountId: string;
+  readonly amountKop: number;
+  readonly toShardId: string;
+  readonly appliedAtMs: number;
 }
 
 /** A payment in memory and the ledger time from which it is forgotten. */
@@ -84,6 +95,8 @@ export class MoneyState {
   private readonly expiry = new ExpiryQueue();
   private clockMs = 0;
   private forgotten = 0;
+  /** Transfers out waiting for the receiving shard's confirmation, by transfer id. */
+  private readonly transfersOut = new Map<string, TransferOut>();
 
   /** `paymentMemoryMs`: the window of PAYMENT_IDS_MEMORY_MS (Infinity: remember forever). */
   constructor(readonly paymentMemoryMs = PAYMENT_IDS_MEMORY_MS) {
@@ -141,6 +154,7 @@ export class MoneyState {
   topUp(input: TopUpInput, nowMs: number, appendNo: number, stored?: AppliedTopUp): TopUpOutcome {
     if (!CHANNEL_PATTERN.test(input.channel)) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'channel must be 1 to 32 of [a-z0-9_-]');
     if (!PAYMENT_ID_PATTERN.test(input.paymentId)) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'payment_id must be 1 to 64 of [A-Za-z0-9_.:-]');
+    if (input.channel === TRANSFER_CHANNEL) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, `channel "${TRANSFER_CHANNEL}" is reserved for transfers between shards`);
     const earlier = this.remembered(input.channel, input.paymentId) ?? stored;
     if (earlier !== undefined) {
       if (earlier.accountId === input.accountId && earlier.amountKop === input.amountKop) return { kind: 'duplicate', topUp: earlier };
@@ -177,6 +191,7 @@ export class MoneyState {
       unindexed: [...this.unindexed.values()],
       clockMs: this.clockMs,
       forgotten: this.forgotten,
+      transfersOut: [...this.transfersOut.values()],
     };
   }
 
@@ -196,6 +211,8 @@ export class MoneyState {
     for (const p of snap.unindexed) this.unindexed.set(paymentKey(p.channel, p.paymentId), durable(p));
     this.clockMs = snap.clockMs;
     this.forgotten = snap.forgotten;
+    this.transfersOut.clear();
+    for (const t of snap.transfersOut ?? []) this.transfersOut.set(t.transferId, t);
   }
 
   /** Takes a purchase's amount from an account; `balanceAfterKop` is what the caller computed. */
@@ -211,6 +228,53 @@ export class MoneyState {
     const after = this.balanceKop(accountId) + amountKop;
     this.balances.set(accountId, after);
     return after;
+  }
+
+  /** Transfers out not yet confirmed, in the order they were made. */
+  get pendingTransfers(): IterableIterator<TransferOut> {
+    return this.transfersOut.values();
+  }
+
+  /** True when a transfer out of this account waits for its confirmation. */
+  transferPending(accountId: string): boolean {
+    for (const t of this.transfersOut.values()) if (t.accountId === accountId) return true;
+    return false;
+  }
+
+  /** Applies a transfer out (live or replayed): the whole balance leaves, the account is at 0. */
+  transferOut(t: TransferOut): void {
+    assert(!this.transfersOut.has(t.transferId), `transfer ${t.transferId} appears twice`);
+    assert(Number.isSafeInteger(t.amountKop) && t.amountKop > 0, 'a transfer moves a positive amount');
+    assert(this.balanceKop(t.accountId) === t.amountKop, `transfer ${t.transferId}: the balance moved is not the whole balance`);
+    this.balances.set(t.accountId, 0);
+    this.transfersOut.set(t.transferId, t);
+  }
+
+  /** The receiving shard confirmed a transfer out (live or replayed). Unknown ids are ignored. */
+  transferDone(transferId: string): void {
+    this.transfersOut.delete(transferId);
+  }
+
+  /**
+   * Decides a balance arriving from another shard: applied at most once per transfer id, forever,
+   * as a top-up of TRANSFER_CHANNEL (so the payment memory and the payment index remember it).
+   * No amount bounds: a balance may exceed one top-up's maximum.
+   */
+  transferIn(input: { transferId: string; accountId: string; amountKop: number }, nowMs: number, appendNo: number,
+    stored?: AppliedTopUp): TopUpOutcome {
+    if (!PAYMENT_ID_PATTERN.test(input.transferId)) return refused(TopUpError.TOP_UP_ERROR_INVALID_REQUEST, 'transfer_id must be 1 to 64 of [A-Za-z0-9_.:-]');
+    const earlier = this.remembered(TRANSFER_CHANNEL, input.transferId) ?? stored;
+    if (earlier !== undefined) {
+      if (earlier.accountId === input.accountId && earlier.amountKop === input.amountKop) return { kind: 'duplicate', topUp: earlier };
+      return refused(TopUpError.TOP_UP_ERROR_CONFLICT, 'this transfer id was applied with another account or amount');
+    }
+    if (!Number.isSafeInteger(input.amountKop) || input.amountKop <= 0) return refused(TopUpError.TOP_UP_ERROR_INVALID_AMOUNT, 'a transfer moves a positive amount');
+    const balanceAfterKop = this.balanceKop(input.accountId) + input.amountKop;
+    assert(Number.isSafeInteger(balanceAfterKop), 'balance stays a safe integer');
+    const topUp: AppliedTopUp = { channel: TRANSFER_CHANNEL, paymentId: input.transferId, accountId: input.accountId,
+      amountKop: input.amountKop, balanceAfterKop, appliedAtMs: nowMs, appendNo };
+    this.apply(topUp);
+    return { kind: 'applied', topUp };
   }
 
   private apply(topUp: AppliedTopUp): void {

@@ -20,10 +20,11 @@ export interface GatewayConfig {
   readonly host: string;
   readonly devicePort: number;
   readonly opsPort: number;
-  /** The admin API's HTTP port. */
-  readonly apiPort: number;
-  /** The ClickHouse database the sink writes, read by the API's history views. */
-  readonly clickhouseDatabase: string;
+  /**
+   * The URL devices are sent to when their shard is owned here (close code 4011 at other
+   * gateways); empty: ws://<host>:<device port>/device/v1.
+   */
+  readonly deviceAdvertiseUrl: string;
   readonly natsUrl: string;
   /** NATS user and password (TAPGATE_NATS_USER, TAPGATE_NATS_PASSWORD_FILE); null: none. */
   readonly natsAuth: NatsAuth | null;
@@ -49,7 +50,7 @@ export interface GatewayConfig {
   /** How long payment ids stay in memory, in ms of ledger time; later repeats go to the payment index. */
   readonly paymentIdsMemoryMs: number;
   readonly logLevel: string;
-  /** A warm standby: follows the ledger and waits for the writer lease without a deadline (ADR 0008). */
+  /** A standby: owns shards only while no other gateway lives (ADR 0008, generalised by ADR 0018). */
   readonly standby: boolean;
   /** Random per process start; part of every ledger message id. */
   readonly bootId: string;
@@ -65,11 +66,11 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST, 'a host name or IP address'),
     devicePort: port('TAPGATE_DEVICE_PORT', 7400),
     opsPort: port('TAPGATE_OPS_PORT', 7401),
-    apiPort: port('TAPGATE_API_PORT', 7403),
+    deviceAdvertiseUrl: strVar(env, 'TAPGATE_DEVICE_ADVERTISE_URL', '', /^$|^wss?:\/\/[^\s]{1,110}$/,
+      'empty, or a ws:// or wss:// URL of at most 116 characters (it travels in a WebSocket close reason)'),
     natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
-    clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
     workers: intVar(env, 'TAPGATE_WORKERS', 2, 1, 64),
     workerConcurrency: intVar(env, 'TAPGATE_WORKER_CONCURRENCY', 16, 1, 256),
     workerQueueMax: intVar(env, 'TAPGATE_WORKER_QUEUE_MAX', 1024, 1, 1_000_000),
@@ -91,7 +92,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     standby: intVar(env, 'TAPGATE_STANDBY', 0, 0, 1) === 1,
     bootId: randomBytes(6).toString('hex'),
   });
-  const ports = [['TAPGATE_DEVICE_PORT', config.devicePort], ['TAPGATE_OPS_PORT', config.opsPort], ['TAPGATE_API_PORT', config.apiPort]] as const;
+  const ports = [['TAPGATE_DEVICE_PORT', config.devicePort], ['TAPGATE_OPS_PORT', config.opsPort]] as const;
   ports.forEach(([a, pa], i) => ports.slice(i + 1).forEach(([b, pb]) => {
     if (pa !== 0 && pa === pb) throw new TapgateError('CONFIG_INVALID', `${a} and ${b} are both ${pa}; each port must differ`);
   }));

@@ -3,7 +3,9 @@
 // flight per device, global queue), groups them into micro-batches for the tap workers, hands
 // the workers' outcomes to the sequencer in arrival order, and releases each frame's decisions
 // once the ledger has them. Errors are per frame or per socket: one device's bad frame never
-// touches another device.
+// touches another device. Each device belongs to the shard of its school: a device whose shard is
+// owned by another gateway is told where to connect (close code 4011 with the address, ADR 0018);
+// one whose shard has no owner right now is told to try again later (1013).
 import { randomBytes } from 'node:crypto';
 import type { Piscina } from 'piscina';
 import type * as UWS from 'uWebSockets.js';
@@ -16,9 +18,9 @@ import {
 import type { Logger } from '../lib/index.js';
 import type { TapTask, TapTaskResult } from '../processors/protocol.js';
 import type { GatewayConfig } from './config.js';
-import type { LedgerWriter } from './ledger.js';
 import type { GatewayMetrics } from './metrics.js';
-import type { FrameReply, Sequencer } from './sequencer.js';
+import type { FrameReply } from './sequencer.js';
+import type { Shard } from './shard.js';
 
 const { DeviceFrame, GatewayFrame, ErrorCode } = tapgate.device.v1;
 const ERROR_NAMES = ErrorCode as unknown as Record<number, string>;
@@ -39,6 +41,8 @@ export interface SocketData {
   readonly nonce: Buffer;
   readonly openedMs: number;
   device: Device | null;
+  /** The shard the device's school belongs to, owned here (set by the handshake). */
+  shard: Shard | null;
   closed: boolean;
   framesInFlight: number;
   protocolErrors: number;
@@ -48,10 +52,16 @@ type Socket = UWS.WebSocket<SocketData>;
 
 /** A frame waiting for a worker; `firstSeq` (peeked) names it in an Error that refuses it. */
 interface StagedFrame {
-  readonly ws: Socket; readonly data: SocketData; readonly device: Device;
+  readonly ws: Socket; readonly data: SocketData; readonly device: Device; readonly shard: Shard;
   readonly length: number; readonly receivedNs: bigint; readonly firstSeq: number;
 }
 interface PendingReply { readonly ws: Socket; readonly data: SocketData; readonly reply: FrameReply; readonly receivedNs: bigint }
+/** Replies of one shard waiting for its ledger, in order, and its frames admitted and not yet answered. */
+interface ReplyQueue { readonly replies: PendingReply[]; head: number; framesInFlight: number }
+
+/** Where the devices of a school are decided: a shard owned here, another gateway, or none right now. */
+export type DeviceRoute = { readonly kind: 'here'; readonly shard: Shard } | { readonly kind: 'elsewhere'; readonly url: string } | { readonly kind: 'none' };
+export interface ShardDirectory { route(schoolId: string): DeviceRoute }
 
 export class DeviceServer {
   private readonly sockets = new Map<number, Socket>();
@@ -61,8 +71,7 @@ export class DeviceServer {
   private stagedBytes = 0;
   private staged: StagedFrame[] = [];
   private flushScheduled = false;
-  private readonly replies: PendingReply[] = [];
-  private replyHead = 0;
+  private readonly queues = new Map<Shard, ReplyQueue>();
   private tasksInFlight = 0;
   private accepting = true;
   private listenSocket: UWS.us_listen_socket | null = null;
@@ -75,8 +84,7 @@ export class DeviceServer {
     private readonly config: GatewayConfig,
     private readonly registry: RegistryIndex,
     private readonly pool: Piscina,
-    private readonly sequencer: Sequencer,
-    private readonly ledger: LedgerWriter,
+    private readonly shards: ShardDirectory,
     private readonly metrics: GatewayMetrics,
     private readonly log: Logger,
   ) {
@@ -95,7 +103,7 @@ export class DeviceServer {
       sendPingsAutomatically: false,
       upgrade: (res, req, context) => {
         if (!this.accepting) { res.writeStatus('503 Service Unavailable').end('shutting down'); return; }
-        const data: SocketData = { connId: this.nextConnId++, nonce: randomBytes(NONCE_BYTES), openedMs: Date.now(), device: null,
+        const data: SocketData = { connId: this.nextConnId++, nonce: randomBytes(NONCE_BYTES), openedMs: Date.now(), device: null, shard: null,
           closed: false, framesInFlight: 0, protocolErrors: 0, lastFrameMs: Date.now() };
         res.upgrade(data, req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'),
           req.getHeader('sec-websocket-extensions'), context);
@@ -144,7 +152,7 @@ export class DeviceServer {
       return this.refuse(ws, data, ErrorCode.ERROR_CODE_FRAME_TOO_LARGE, `frame of ${message.byteLength} bytes exceeds ${this.config.maxFrameBytes}`);
     }
     const tag = message.byteLength > 0 ? new Uint8Array(message, 0, 1)[0] : undefined;
-    if (tag === TAG_TAPS) return this.admitTaps(ws, data, data.device, message);
+    if (tag === TAG_TAPS) return this.admitTaps(ws, data, data.device, data.shard!, message);
     if (tag === TAG_STATUS) return this.onStatus(ws, data, message);
     if (tag === TAG_AUTH) return this.refuse(ws, data, ErrorCode.ERROR_CODE_UNEXPECTED_FRAME, 'the session is already authenticated');
     this.refuse(ws, data, ErrorCode.ERROR_CODE_MALFORMED_FRAME, 'not a DeviceFrame');
@@ -173,6 +181,12 @@ export class DeviceServer {
       this.metrics.handshakes.inc({ result: 'flood_penalty' });
       return this.close(ws, data, CloseCode.RATE_LIMITED, `flooding: reconnect in ${Math.ceil(penaltyMs / 1000)} s`);
     }
+    const route = this.shards.route(device.schoolId);
+    if (route.kind !== 'here' || route.shard.closing) {
+      this.metrics.handshakes.inc({ result: route.kind === 'elsewhere' ? 'redirected' : 'no_owner' });
+      if (route.kind === 'elsewhere') return this.close(ws, data, CloseCode.WRONG_GATEWAY, route.url);
+      return this.close(ws, data, CloseCode.TRY_AGAIN_LATER, 'no gateway owns this school now; reconnect shortly');
+    }
     const previous = this.byDevice.get(deviceId);
     if (previous !== undefined) {
       // The newest connection wins: the old one is most likely a half-open socket of a device
@@ -184,11 +198,12 @@ export class DeviceServer {
       this.close(previous, prevData, CloseCode.REPLACED, 'replaced by a newer connection');
     }
     data.device = device;
+    data.shard = route.shard;
     this.byDevice.set(deviceId, ws);
     this.metrics.devicesConnected.inc();
     this.metrics.handshakes.inc({ result: 'ok' });
     this.log.info({ deviceId, connId: data.connId, firmware: (auth.firmwareVersion ?? '').slice(0, FIRMWARE_VERSION_BYTES_MAX) }, 'device authenticated');
-    this.send(ws, data, GatewayFrame.encode({ welcome: { serverTimeMs: Date.now(), lastDecidedSeq: this.sequencer.seqs.highestSeq(deviceId),
+    this.send(ws, data, GatewayFrame.encode({ welcome: { serverTimeMs: Date.now(), lastDecidedSeq: route.shard.sequencer.seqs.highestSeq(deviceId),
       maxFrameBytes: this.config.maxFrameBytes, maxTapsPerFrame: this.config.maxTapsPerFrame, maxFramesInFlight: this.config.maxFramesInFlight,
       heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS, repeatWindowMs: this.config.repeatWindowMs, seqMemory: SEQ_MEMORY,
       tapRatePerS: this.config.deviceTapsPerS, tapBurst: this.config.deviceTapBurst, handoverChildrenMax: HANDOVER_CHILDREN_MAX } }).finish());
@@ -208,7 +223,7 @@ export class DeviceServer {
   }
 
   /** Admits a TapBatch or refuses it: in flight, gateway queues, tap bucket (ADR 12); peeked, not decoded. */
-  private admitTaps(ws: Socket, data: SocketData, device: Device, message: ArrayBuffer): void {
+  private admitTaps(ws: Socket, data: SocketData, device: Device, shard: Shard, message: ArrayBuffer): void {
     this.metrics.frames.inc({ kind: 'taps' });
     const peek = peekTapBatch(new Uint8Array(message));
     const firstSeq = peek?.firstSeq ?? 0;
@@ -217,7 +232,7 @@ export class DeviceServer {
         `more than ${this.config.maxFramesInFlight} frames in flight`, firstSeq, 0);
     }
     // The ledger refuses new work while an append is being retried (a broker stall) or its backlog is full.
-    if (!this.accepting || !this.ledger.admitting ||
+    if (!this.accepting || shard.closing || !shard.ledger.admitting ||
         this.tasksInFlight >= this.config.workerQueueMax) {
       return this.refuse(ws, data, ErrorCode.ERROR_CODE_OVERLOADED, 'the gateway is at its queue limit; resend later', false, 0, firstSeq);
     }
@@ -228,9 +243,10 @@ export class DeviceServer {
         `over ${this.config.deviceTapsPerS} taps/s (burst ${this.config.deviceTapBurst}); resend in ${retryAfterMs} ms`, firstSeq, retryAfterMs);
     }
     data.framesInFlight++;
+    this.queueOf(shard).framesInFlight++;
     this.staging.set(new Uint8Array(message), this.stagedBytes);
     this.stagedBytes += message.byteLength;
-    this.staged.push({ ws, data, device, length: message.byteLength, receivedNs: process.hrtime.bigint(), firstSeq });
+    this.staged.push({ ws, data, device, shard, length: message.byteLength, receivedNs: process.hrtime.bigint(), firstSeq });
     if (this.staged.length >= this.config.batchFramesMax) this.dispatch();
     else if (!this.flushScheduled) { this.flushScheduled = true; setImmediate(() => this.dispatch()); }
   }
@@ -265,14 +281,20 @@ export class DeviceServer {
   private complete(frames: StagedFrame[], result: TapTaskResult | Error, sentNs: bigint): void {
     this.tasksInFlight--;
     this.metrics.workerTaskSeconds.observe(Number(process.hrtime.bigint() - sentNs) / 1e9);
-    if (this.ledger.failed !== null) {
-      // Nothing is decided once the ledger failed: the devices resend to the restarted gateway.
-      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'ledger unavailable; resend later', false, 0, f.firstSeq); }
-      return;
-    }
+    const touched = new Set<Shard>();
+    for (const f of frames) touched.add(f.shard);
     this.apply(frames, result);
-    this.ledger.scheduleFlush();
-    this.releaseReplies();
+    for (const shard of touched) {
+      shard.ledger.scheduleFlush();
+      this.releaseReplies(shard);
+    }
+  }
+
+  /** A frame not decided: the device keeps it and resends it (here or to the shard's next owner). */
+  private unanswered(f: StagedFrame, code: number, message: string, countsAsViolation = false, tapIndex = 0, seq = f.firstSeq): void {
+    f.data.framesInFlight--;
+    this.queueOf(f.shard).framesInFlight--;
+    this.refuse(f.ws, f.data, code, message, countsAsViolation, tapIndex, seq);
   }
 
   private apply(frames: StagedFrame[], result: TapTaskResult | Error): void {
@@ -280,7 +302,7 @@ export class DeviceServer {
       // A worker crash is a programmer error or a lost registry: refuse the frames (the devices
       // keep and resend them) and let the error surface in the log.
       this.log.error({ err: result }, 'tap worker task failed');
-      for (const f of frames) { f.data.framesInFlight--; this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_OVERLOADED, 'internal error; resend later', false, 0, f.firstSeq); }
+      for (const f of frames) this.unanswered(f, ErrorCode.ERROR_CODE_OVERLOADED, 'internal error; resend later');
       return;
     }
     const nowMs = Date.now();
@@ -288,19 +310,22 @@ export class DeviceServer {
       const f = frames[i]!;
       const r = result.frames[i]!;
       if ('error' in r) {
-        f.data.framesInFlight--;
-        this.refuse(f.ws, f.data, r.error.code, r.error.message, true, r.error.tapIndex, r.error.seq);
+        this.unanswered(f, r.error.code, r.error.message, true, r.error.tapIndex, r.error.seq);
         continue;
       }
-      const s = this.sequencer.sequence(f.device, r.taps, nowMs);
+      // Nothing is decided on a shard given up or failed meanwhile: the device resends to its next owner.
+      if (f.shard.closing || f.shard.ledger.failed !== null) {
+        this.unanswered(f, ErrorCode.ERROR_CODE_OVERLOADED, 'ledger unavailable; resend later');
+        continue;
+      }
+      const s = f.shard.sequencer.sequence(f.device, r.taps, nowMs);
       if ('tooOld' in s) {
-        f.data.framesInFlight--;
-        this.refuse(f.ws, f.data, ErrorCode.ERROR_CODE_SEQ_TOO_OLD,
+        this.unanswered(f, ErrorCode.ERROR_CODE_SEQ_TOO_OLD,
           `seq ${s.tooOld.seq} is more than ${SEQ_MEMORY} below the highest seq ${s.tooOld.highestSeq}`, true, 0, s.tooOld.seq);
         continue;
       }
       f.data.protocolErrors = 0;
-      this.replies.push({ ws: f.ws, data: f.data, reply: s.reply, receivedNs: f.receivedNs });
+      this.queueOf(f.shard).replies.push({ ws: f.ws, data: f.data, reply: s.reply, receivedNs: f.receivedNs });
     }
   }
 
@@ -308,14 +333,16 @@ export class DeviceServer {
    * Sends every queued reply whose decisions are durable, in order. Called on each ledger ack.
    * Replies to one socket released together go out as one DecisionBatch: one write, not one per frame.
    */
-  releaseReplies(): void {
-    const acked = this.ledger.ackedNo;
+  releaseReplies(shard: Shard): void {
+    const acked = shard.ledger.ackedNo;
+    const q = this.queueOf(shard);
     const ready = new Map<Socket, { data: SocketData; decisions: FrameReply['decisions'] }>();
     const nowNs = process.hrtime.bigint();
-    while (this.replyHead < this.replies.length) {
-      const p = this.replies[this.replyHead]!;
+    while (q.head < q.replies.length) {
+      const p = q.replies[q.head]!;
       if (p.reply.neededNo > acked) break;
-      this.replyHead++;
+      q.head++;
+      q.framesInFlight--;
       p.data.framesInFlight--;
       this.metrics.decisionLatency.observe(Number(nowNs - p.receivedNs) / 1e9);
       if (p.data.closed) continue;
@@ -323,9 +350,9 @@ export class DeviceServer {
       if (entry === undefined) ready.set(p.ws, { data: p.data, decisions: p.reply.decisions });
       else for (const d of p.reply.decisions) entry.decisions.push(d);
     }
-    if (this.replyHead > 1024 && this.replyHead * 2 > this.replies.length) {
-      this.replies.splice(0, this.replyHead);
-      this.replyHead = 0;
+    if (q.head > 1024 && q.head * 2 > q.replies.length) {
+      q.replies.splice(0, q.head);
+      q.head = 0;
     }
     const serverTimeMs = Date.now();
     for (const [ws, { data, decisions }] of ready) {
@@ -393,6 +420,30 @@ export class DeviceServer {
     for (const ws of [...this.sockets.values()]) this.close(ws, ws.getUserData(), code, reason);
   }
 
+  private queueOf(shard: Shard): ReplyQueue {
+    let q = this.queues.get(shard);
+    if (q === undefined) { q = { replies: [], head: 0, framesInFlight: 0 }; this.queues.set(shard, q); }
+    return q;
+  }
+
+  /** True when no frame of this shard is staged, in a worker, or waiting for its ledger. */
+  shardDrained(shard: Shard): boolean {
+    return (this.queues.get(shard)?.framesInFlight ?? 0) === 0;
+  }
+
+  /**
+   * After a shard was given up or dropped: its devices are closed with 1013 (they reconnect and
+   * are routed to the next owner) and its queue forgotten. Replies still queued are never sent:
+   * the devices resend those taps and get the decisions from the ledger through the next owner.
+   */
+  closeShard(shard: Shard, reason: string): void {
+    for (const ws of [...this.byDevice.values()]) {
+      const data = ws.getUserData();
+      if (data.shard === shard) this.close(ws, data, CloseCode.TRY_AGAIN_LATER, reason);
+    }
+    this.queues.delete(shard);
+  }
+
   /** Stops accepting connections and new frames. */
   stopAccepting(): void {
     this.accepting = false;
@@ -402,7 +453,11 @@ export class DeviceServer {
 
   /** True when no frame is staged, in a worker, or waiting for the ledger. */
   get drained(): boolean {
-    return this.staged.length === 0 && this.tasksInFlight === 0 && this.replyHead >= this.replies.length && this.ledger.idle;
+    if (this.staged.length > 0 || this.tasksInFlight > 0) return false;
+    for (const [shard, q] of this.queues) {
+      if (shard.ledger.failed === null && (q.framesInFlight > 0 || !shard.ledger.idle)) return false;
+    }
+    return true;
   }
 
   get connectedDevices(): number {

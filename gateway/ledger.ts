@@ -1,5 +1,5 @@
-// The ledger writer: collects decided taps and money events into LedgerBatch messages and
-// appends them to this gateway's subject of the JetStream LEDGER stream, one append at a time,
+// The ledger writer of one shard: collects decided taps and money events into LedgerBatch
+// messages and appends them to the shard's subject of the JetStream LEDGER stream, one append at a time,
 // each fenced by the broker (ADR 0007): an append carries the stream seq of the last message on
 // the subject as `Nats-Expected-Last-Subject-Sequence`, so it lands only on top of exactly the
 // ledger its decisions were computed from. A writer that lost its place (another gateway took the
@@ -95,8 +95,13 @@ export class LedgerWriter {
   failed: TapgateError | null = null;
   private readonly subject: string;
 
+  /**
+   * `shardId` names the subject; `gatewayId` the process; `bootId` is random per opening of the
+   * shard by this process, so a shard given away and taken back never repeats a message id.
+   */
   constructor(
     private readonly port: LedgerPort,
+    private readonly shardId: string,
     private readonly gatewayId: string,
     private readonly bootId: string,
     private readonly limits: { readonly batchEventsMax: number; readonly pendingMax: number },
@@ -105,7 +110,7 @@ export class LedgerWriter {
     private readonly onAcked: (ackedNo: number) => void,
     private readonly onFailed: (err: TapgateError) => void,
   ) {
-    this.subject = ledgerSubject(gatewayId);
+    this.subject = ledgerSubject(shardId);
   }
 
   /**
@@ -139,6 +144,20 @@ export class LedgerWriter {
   addPurchase(event: tapgate.events.v1.IPurchaseEvent): number {
     this.money.push({ purchase: event });
     return this.added(MONEY_EVENT_BYTES_MAX + ITEM_BYTES_MAX * (event.items?.length ?? 0));
+  }
+
+  /** Adds a transfer of a balance to another shard. */
+  addTransferOut(event: tapgate.events.v1.ITransferOutEvent): number {
+    this.money.push({ transferOut: event });
+    this.scheduleFlush();
+    return this.added(MONEY_EVENT_BYTES_MAX);
+  }
+
+  /** Adds the receiving shard's confirmation of a transfer. */
+  addTransferDone(event: tapgate.events.v1.ITransferDoneEvent): number {
+    this.money.push({ transferDone: event });
+    this.scheduleFlush();
+    return this.added(MONEY_EVENT_BYTES_MAX);
   }
 
   /** Adds a refund to the current batch. */
@@ -246,14 +265,14 @@ export class LedgerWriter {
     this.batch = [];
     this.money = [];
     this.batchBytes = 0;
-    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes, money })
-      .finish();
+    const bytes = LedgerBatch.encode({ gatewayId: this.gatewayId, bootId: this.bootId, batchNo: no, passes, money,
+      shardId: this.shardId }).finish();
     if (bytes.length > LEDGER_MSG_BYTES_MAX) {
       this.fail(new TapgateError('GW_LEDGER_APPEND_FAILED',
         `ledger batch of ${bytes.length} bytes exceeds ${LEDGER_MSG_BYTES_MAX}`));
       return;
     }
-    this.sealed.push({ no, bytes, count, msgId: `${this.gatewayId}.${this.bootId}.${no}` });
+    this.sealed.push({ no, bytes, count, msgId: `${this.shardId}.${this.bootId}.${no}` });
     this.metrics.ledgerPending.set(this.sealed.length);
     this.pump();
   }

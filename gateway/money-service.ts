@@ -1,35 +1,34 @@
-// Top-ups from bank channels over NATS request/reply (subject tapgate.money.v1.topup). Each
-// request is decided by the money state the sequencer owns, appended to the ledger, and
-// answered only once the append is durable, so an acknowledged top-up survives any crash and is
-// spendable at once. A repeated payment id gets its first result back, forever: from memory within
-// PAYMENT_IDS_MEMORY_MS of ledger time, later from the durable payment index (ADR 0013).
+// Commands to one shard over NATS request/reply (lib/shards.ts, proto tapgate.shard.v1): top-ups,
+// refunds, balances, who is inside a school, and balances arriving from other shards. Money
+// requests are decided by the money state the shard's sequencer owns, appended to the shard's
+// ledger, and answered only once the append is durable, so an acknowledged top-up survives any
+// crash and is spendable at once. A repeated payment id gets its first result back, forever: from
+// memory within PAYMENT_IDS_MEMORY_MS of ledger time, later from the durable payment index (ADR
+// 0013). The bank's and caterers' own subjects reach this through the money router.
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
 import { tapgate } from '../core/proto.js';
-import { Gauge } from 'prom-client';
 import {
-  ACCOUNT_NUMBER_PATTERN, CHANNEL_PATTERN, ID_PATTERN, MoneyState, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus,
+  ACCOUNT_NUMBER_PATTERN, CHANNEL_PATTERN, ID_PATTERN, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus,
+  TRANSFER_CHANNEL, localDayBounds,
   type AppliedTopUp, type RefundOutcome, type RegistryIndex, type TopUpOutcome,
 } from '../core/index.js';
-import type { Logger } from '../lib/index.js';
+import { BALANCES_IDS_MAX, SHARD_REQUEST_BYTES_MAX, shardSubject, type Logger, type ShardCommand } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
-import type { PosDesk } from './pos.js';
 import type { GatewayMetrics } from './metrics.js';
 import { PaymentIndex } from './payment-index.js';
+import type { Sequencer } from './sequencer.js';
 
 const { TopUpRequest, TopUpReply, RefundRequest, RefundReply, RefundStatus, RefundError } = tapgate.money.v1;
+const { BalancesRequest, BalancesReply, InsideRequest, InsideReply, TransferInRequest } = tapgate.shard.v1;
 const REFUND_ERRORS = { unknown_purchase: RefundError.REFUND_ERROR_UNKNOWN_PURCHASE, already_refunded: RefundError.REFUND_ERROR_ALREADY_REFUNDED,
   conflict: RefundError.REFUND_ERROR_CONFLICT } as const;
 
+/** The bank's and caterers' subjects (served by the money router, gateway/money-router.ts). */
 export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
 export const REFUND_SUBJECT = 'tapgate.money.v1.refund';
-/** Longest refund reason, in characters. */
-/**
- * Queue group of the money subscriptions. Money state has one writer: run ONE gateway per NATS
- * cluster until requests are routed to the gateway owning the school (a second gateway would keep
- * its own balances and payment ids).
- */
+/** Queue group of the money router: one gateway of the cluster routes each bank request. */
 export const MONEY_QUEUE = 'tapgate-money';
-/** Largest request accepted, in bytes. */
+/** Largest top-up or refund request accepted, in bytes. */
 export const TOP_UP_REQUEST_BYTES_MAX = 1024;
 /** Top-ups decided and not yet answered before new requests are refused with UNAVAILABLE. */
 export const TOP_UPS_PENDING_MAX = 4096;
@@ -47,34 +46,31 @@ export class MoneyService {
   private stopped = false;
   readonly index: PaymentIndex;
 
+  private readonly money: Sequencer['money'];
+  private readonly pos: Sequencer['pos'];
+
   constructor(
     private readonly nc: NatsConnection,
+    readonly shardId: string,
     private readonly registry: RegistryIndex,
-    readonly money: MoneyState,
-    private readonly pos: PosDesk,
+    private readonly sequencer: Sequencer,
     private readonly ledger: LedgerWriter,
     private readonly metrics: GatewayMetrics,
     private readonly log: Logger,
   ) {
-    this.index = new PaymentIndex(nc, money, ledger, log);
-    const registers = [metrics.registry];
-    const gauge = (name: string, help: string, read: () => number) =>
-      new Gauge({ name, help, registers, collect() { this.set(read()); } });
-    gauge('tapgate_gateway_payment_ids_in_memory', 'Payment ids remembered in memory (the window of PAYMENT_IDS_MEMORY_MS)',
-      () => money.paymentCount);
-    gauge('tapgate_gateway_payment_ids_forgotten', 'Payment ids forgotten by memory; their repeats are answered from the payment index',
-      () => money.forgottenCount);
-    gauge('tapgate_gateway_payments_unindexed', 'Applied top-ups not yet written to the payment index', () => money.unindexedCount);
-    gauge('tapgate_gateway_sales_in_memory', 'Paid purchases kept for refunds (the 30-day refund window)', () => pos.purchases.saleCount);
-    gauge('tapgate_gateway_refunds_in_memory', 'Refunds kept for their repeats (30 days)', () => pos.purchases.refundCount);
+    this.money = sequencer.money;
+    this.pos = sequencer.pos;
+    this.index = new PaymentIndex(nc, this.money, ledger, log);
   }
 
   start(): void {
     // Top-ups replayed or loaded from a snapshot that the index may not have yet.
     this.index.kick();
+    const on = (command: ShardCommand, handle: (msg: Msg) => void) => this.nc.subscribe(shardSubject(this.shardId, command),
+      { callback: (err, msg) => { if (err === null) handle(msg); } });
     this.subs = [
-      this.nc.subscribe(TOP_UP_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRequest(msg); } }),
-      this.nc.subscribe(REFUND_SUBJECT, { queue: MONEY_QUEUE, callback: (err, msg) => { if (err === null) this.onRefund(msg); } }),
+      on('topup', (m) => this.onRequest(m)), on('refund', (m) => this.onRefund(m)), on('balances', (m) => this.onBalances(m)),
+      on('inside', (m) => this.onInside(m)), on('transfer_in', (m) => this.onTransferIn(m)),
     ];
   }
 
@@ -105,7 +101,7 @@ export class MoneyService {
       if (outcome.kind === 'refused') return refuse(outcome.error, outcome.message);
       const t = outcome.topUp;
       reply({ status: outcome.kind === 'applied' ? TopUpStatus.TOP_UP_STATUS_APPLIED : TopUpStatus.TOP_UP_STATUS_DUPLICATE,
-        balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs });
+        balanceAfterKop: t.balanceAfterKop, appliedAtMs: t.appliedAtMs, accountId: t.accountId });
     });
   }
 
@@ -113,13 +109,23 @@ export class MoneyService {
    * Decides a top-up and resolves once its result is durable (the NATS subject and the admin
    * API both come here). UNAVAILABLE when the ledger has failed or too many wait.
    */
-  async topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
+  topUp(input: { channel: string; paymentId: string; amountKop: number; accountId: string | undefined }): Promise<TopUpOutcome> {
+    return this.decideTopUp(input.channel, input.paymentId, (stored) => this.money.topUp(input, Date.now(), this.ledger.currentNo, stored));
+  }
+
+  /** Decides a balance arriving from another shard, as a top-up of TRANSFER_CHANNEL (docs/shards.md). */
+  transferIn(input: { transferId: string; accountId: string; amountKop: number }): Promise<TopUpOutcome> {
+    return this.decideTopUp(TRANSFER_CHANNEL, input.transferId,
+      (stored) => this.money.transferIn(input, Date.now(), this.ledger.currentNo, stored));
+  }
+
+  private async decideTopUp(channel: string, paymentId: string, decide: (stored: AppliedTopUp | undefined) => TopUpOutcome): Promise<TopUpOutcome> {
     if (!this.canTake()) return UNAVAILABLE;
     let stored: AppliedTopUp | undefined;
-    if (this.mayBeForgotten(input.channel, input.paymentId)) {
+    if (this.mayBeForgotten(channel, paymentId)) {
       this.pending++;
       try {
-        stored = await this.index.lookup(input.channel, input.paymentId);
+        stored = await this.index.lookup(channel, paymentId);
       } catch (err) {
         this.log.warn({ code: 'GW_PAYMENT_INDEX_FAILED', err: (err as Error).message }, 'payment index lookup failed');
         return UNAVAILABLE;
@@ -127,7 +133,7 @@ export class MoneyService {
       if (!this.canTake()) return UNAVAILABLE;
     }
     // Decided in one turn after the lookup: a concurrent first application is in memory by now.
-    const outcome: TopUpOutcome = this.money.topUp(input, Date.now(), this.ledger.currentNo, stored);
+    const outcome: TopUpOutcome = decide(stored);
     if (outcome.kind === 'refused') return outcome;
     const t = outcome.topUp;
     if (outcome.kind === 'applied') {
@@ -150,9 +156,14 @@ export class MoneyService {
     return !this.stopped && this.ledger.admitting && this.pending < TOP_UPS_PENDING_MAX;
   }
 
-  /** True when memory cannot tell whether this payment was applied: it has forgotten some. */
+  /**
+   * True when memory cannot tell whether this payment was applied: it has forgotten some, or the
+   * city has several shards (the payment may have been applied by the shard the pupil was in
+   * before a move; a shard transfers a balance out only once its top-ups are in the index).
+   */
   private mayBeForgotten(channel: string, paymentId: string): boolean {
-    return this.money.forgottenCount > 0 && CHANNEL_PATTERN.test(channel) && PAYMENT_ID_PATTERN.test(paymentId) &&
+    const unsure = this.money.forgottenCount > 0 || this.registry.shardIds().length > 1;
+    return unsure && CHANNEL_PATTERN.test(channel) && PAYMENT_ID_PATTERN.test(paymentId) &&
       this.money.remembered(channel, paymentId) === undefined;
   }
 
@@ -190,7 +201,61 @@ export class MoneyService {
       if (o.kind === 'refused') return refuse(REFUND_ERRORS[o.error], o.message);
       const r = o.refund;
       reply({ status: o.kind === 'applied' ? RefundStatus.REFUND_STATUS_APPLIED : RefundStatus.REFUND_STATUS_DUPLICATE,
-        amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, appliedAtMs: r.appliedAtMs });
+        amountKop: r.amountKop, balanceAfterKop: r.balanceAfterKop, appliedAtMs: r.appliedAtMs, accountId: r.accountId });
     });
+  }
+
+  private onBalances(msg: Msg): void {
+    let ids: string[];
+    try {
+      if (msg.data.length > SHARD_REQUEST_BYTES_MAX) throw new Error('too large');
+      ids = BalancesRequest.decode(msg.data).accountIds;
+    } catch { return this.respond(msg, BalancesReply.encode({ error: 'not a BalancesRequest' }).finish()); }
+    if (ids.length < 1 || ids.length > BALANCES_IDS_MAX) {
+      return this.respond(msg, BalancesReply.encode({ error: `1 to ${BALANCES_IDS_MAX} account ids` }).finish());
+    }
+    const balances = ids.map((accountId) => ({ accountId, balanceKop: this.money.balanceKop(accountId) }));
+    this.respond(msg, BalancesReply.encode({ balances }).finish());
+  }
+
+  private onInside(msg: Msg): void {
+    let schoolId = '';
+    try { if (msg.data.length <= TOP_UP_REQUEST_BYTES_MAX) schoolId = InsideRequest.decode(msg.data).schoolId; } catch { /* refused below */ }
+    const school = this.registry.schools.get(schoolId);
+    if (school === undefined || school.shardId !== this.shardId) {
+      return this.respond(msg, InsideReply.encode({ error: 'no school of this shard has this id' }).finish());
+    }
+    const now = Date.now();
+    const personIds = this.sequencer.passes.insidePersonIds(school.id, school.timeZone, now);
+    const p = this.sequencer.passes.presence(school.id, school.timeZone, now);
+    this.respond(msg, InsideReply.encode({ personIds, pupils: p.pupils, staff: p.staff,
+      dayStartMs: localDayBounds(school.timeZone, now).startMs }).finish());
+  }
+
+  private onTransferIn(msg: Msg): void {
+    const reply = (r: tapgate.money.v1.ITopUpReply) => this.respond(msg, TopUpReply.encode(r).finish());
+    let req: tapgate.shard.v1.TransferInRequest;
+    try {
+      if (msg.data.length > TOP_UP_REQUEST_BYTES_MAX) throw new Error('too large');
+      req = TransferInRequest.decode(msg.data);
+    } catch {
+      return reply({ status: TopUpStatus.TOP_UP_STATUS_REFUSED, error: TopUpError.TOP_UP_ERROR_INVALID_REQUEST, message: 'not a TransferInRequest' });
+    }
+    if (!ID_PATTERN.test(req.accountId)) {
+      return reply({ status: TopUpStatus.TOP_UP_STATUS_REFUSED, error: TopUpError.TOP_UP_ERROR_INVALID_REQUEST, message: 'account_id must be an id' });
+    }
+    void this.transferIn({ transferId: req.transferId, accountId: req.accountId, amountKop: Number(req.amountKop) }).then((o) => {
+      if (o.kind === 'refused') return reply({ status: TopUpStatus.TOP_UP_STATUS_REFUSED, error: o.error, message: o.message });
+      if (o.kind === 'applied') {
+        this.log.info({ transferId: req.transferId, accountId: req.accountId, fromShardId: req.fromShardId, amountKop: o.topUp.amountKop },
+          'transfer in applied');
+      }
+      reply({ status: o.kind === 'applied' ? TopUpStatus.TOP_UP_STATUS_APPLIED : TopUpStatus.TOP_UP_STATUS_DUPLICATE,
+        balanceAfterKop: o.topUp.balanceAfterKop, appliedAtMs: o.topUp.appliedAtMs, accountId: o.topUp.accountId });
+    });
+  }
+
+  private respond(msg: Msg, bytes: Uint8Array): void {
+    if (msg.reply) msg.respond(bytes);
   }
 }

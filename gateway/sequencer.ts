@@ -186,6 +186,12 @@ export class Sequencer {
         this.pos.replay(e);
       } else if (m.refund != null) {
         this.pos.replayRefund(m.refund);
+      } else if (m.transferOut != null) {
+        const t = m.transferOut;
+        this.money.transferOut({ transferId: t.transferId ?? '', accountId: t.accountId ?? '', amountKop: Number(t.amountKop ?? 0),
+          toShardId: t.toShardId ?? '', appliedAtMs: Number(t.appliedAtMs ?? 0) });
+      } else if (m.transferDone != null) {
+        this.money.transferDone(m.transferDone.transferId ?? '');
       }
     }
     const passes = batch.passes ?? [];

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import {
   audienceOf, COLLAPSE_WINDOW_MS, crossedBelow, notBeforeMs, timeliness,
   type Audience, type NoticeType, type RegistryIndex,
+  TRANSFER_CHANNEL,
 } from '../../core/index.js';
 import type { tapgate } from '../../core/proto.js';
 import type { Notice, NoticeParams, Outcome, PartitionState } from './partition.js';
@@ -135,6 +136,8 @@ export class Planner {
   }
 
   private topUp(ev: tapgate.events.v1.TopUpEvent): void {
+    // A balance moving with a pupil to another shard is no payment: the parents are not told.
+    if (ev.channel === TRANSFER_CHANNEL) return;
     const account = this.ctx.registry.accounts.get(ev.accountId);
     if (account === undefined) return;
     const person = this.ctx.registry.persons.get(account.personId);

@@ -13,8 +13,7 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
   host: '127.0.0.1',
   devicePort: 7400,
   opsPort: 7401,
-  apiPort: 7403,
-  clickhouseDatabase: 'tapgate',
+  deviceAdvertiseUrl: '',
   natsUrl: 'nats://127.0.0.1:14222',
   natsAuth: null,
   clickhouseUrl: 'http://127.0.0.1:18123',
@@ -42,7 +41,6 @@ const DEFAULTS: Omit<GatewayConfig, 'bootId'> = {
 const INTS: Array<[string, keyof GatewayConfig, number, number]> = [
   ['TAPGATE_DEVICE_PORT', 'devicePort', 0, 65535],
   ['TAPGATE_OPS_PORT', 'opsPort', 0, 65535],
-  ['TAPGATE_API_PORT', 'apiPort', 0, 65535],
   ['TAPGATE_WORKERS', 'workers', 1, 64],
   ['TAPGATE_WORKER_CONCURRENCY', 'workerConcurrency', 1, 256],
   ['TAPGATE_WORKER_QUEUE_MAX', 'workerQueueMax', 1, 1_000_000],
@@ -81,10 +79,11 @@ t.test('config - empty values mean the default', async (t) => {
   t.same(rest, DEFAULTS);
 });
 
-t.test('config - the device, ops and API ports must differ (0, a free port, may repeat)', async (t) => {
+t.test('config - the device and ops ports must differ (0, a free port, may repeat); the advertised URL is a ws URL', async (t) => {
   t.match(refusal({ TAPGATE_OPS_PORT: '7400' }), { code: 'CONFIG_INVALID', message: /TAPGATE_DEVICE_PORT and TAPGATE_OPS_PORT/ });
-  t.match(refusal({ TAPGATE_API_PORT: '7401' }), { code: 'CONFIG_INVALID', message: /TAPGATE_OPS_PORT and TAPGATE_API_PORT/ });
-  t.equal(refusal({ TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0' }), 'accepted');
+  t.equal(refusal({ TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0' }), 'accepted');
+  t.match(refusal({ TAPGATE_DEVICE_ADVERTISE_URL: 'http://gw2:7400/device/v1' }), { code: 'CONFIG_INVALID', message: /TAPGATE_DEVICE_ADVERTISE_URL/ });
+  t.equal(refusal({ TAPGATE_DEVICE_ADVERTISE_URL: 'ws://gw2.school.local:7400/device/v1' }), 'accepted');
 });
 
 t.test('config - the result is frozen', async (t) => {

@@ -120,7 +120,7 @@ t.test('ledger faults - against the real broker, a writer whose subject another 
   await ensureLedgerStream(jsm);
   const port = jetStreamLedgerPort(jetstream(stack.nc), jsm);
   const quiet = { warn: () => undefined, info: () => undefined };
-  const make = (boot: string, failures: string[]) => new LedgerWriter(port, 'gw-real', boot, { batchEventsMax: 64, pendingMax: 8 },
+  const make = (boot: string, failures: string[]) => new LedgerWriter(port, 'gw-real', 'gw-real', boot, { batchEventsMax: 64, pendingMax: 8 },
     createGatewayMetrics(), quiet, () => undefined, (err) => failures.push(err.code));
   const aFailures: string[] = [];
   const a = make('boot-a', aFailures);

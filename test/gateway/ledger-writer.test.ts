@@ -49,7 +49,7 @@ const quiet = { warn: () => undefined, info: () => undefined };
 function writer(port: FakeSubject, pendingMax = 8, batchEventsMax = 2) {
   const failures: TapgateError[] = [];
   const acks: number[] = [];
-  const w = new LedgerWriter(port, 'gw1', 'boot1', { batchEventsMax, pendingMax }, createGatewayMetrics(), quiet,
+  const w = new LedgerWriter(port, 'gw1', 'gw1', 'boot1', { batchEventsMax, pendingMax }, createGatewayMetrics(), quiet,
     (no) => acks.push(no), (err) => failures.push(err));
   return { w, failures, acks };
 }
