@@ -7,3 +7,4 @@ export * from './config.js';
 export * from './lease.js';
 export * from './ops-http.js';
 export * from './shards.js';
+export { loadUws } from './uws.js';
