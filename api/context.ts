@@ -3,10 +3,10 @@
 // a trusted person only on what was granted), a city administrator on everything.
 import type { GrantScope, Person, RegistryIndex, School } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
-import type { MoneyService } from '../gateway/money-service.js';
 import type { AuditLog } from './audit.js';
 import { ApiError } from './errors.js';
 import type { HistoryReader } from './history.js';
+import type { ShardPort } from './shard-client.js';
 import type { RegistryStore } from './store.js';
 import type { Principal, TokenStore } from './tokens.js';
 
@@ -15,9 +15,14 @@ export interface ApiContext {
   readonly store: RegistryStore;
   readonly tokens: TokenStore;
   readonly audit: AuditLog;
-  readonly money: Pick<MoneyService, 'topUp' | 'refund'> & { balanceKop(accountId: string): number };
-  /** Ids of the persons inside a school now, from the gateway's live presence. */
-  readonly insidePersonIds: (schoolId: string) => string[];
+  /**
+   * Money, asked of the shard owning the account or the device (api/shard-client.ts): top-ups,
+   * refunds, and balances (batched: one call for a list). A shard that does not answer is
+   * `unavailable` from topUp and refund, and a 503 API_UNAVAILABLE thrown by the balance reads.
+   */
+  readonly money: Pick<ShardPort, 'topUp' | 'refund' | 'balances' | 'balanceKop'>;
+  /** Ids of the persons inside a school now, from its shard owner's live presence (503 when it does not answer). */
+  readonly insidePersonIds: (schoolId: string) => Promise<string[]>;
   readonly history: HistoryReader;
   readonly log: Logger;
 }

@@ -1,5 +1,6 @@
-// Starts the admin API inside the gateway process: the token bucket and its watch, the audit
-// stream, the registry store, the history reader and the HTTP server.
+// Starts the admin API in the API process (api/main.ts): the token bucket and its watch, the
+// audit stream, the registry store, the history reader and the HTTP server. Money and presence
+// are asked of the shards' owners through a ShardPort; nothing here imports the gateway.
 import { readFileSync } from 'node:fs';
 import type * as UWS from 'uWebSockets.js';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -8,19 +9,20 @@ import type { KV } from '@nats-io/kv';
 import { Gauge, type Registry } from 'prom-client';
 import type { RegistryIndex } from '../core/index.js';
 import type { Logger, RegistryWatch } from '../lib/index.js';
-import type { GatewayConfig } from '../gateway/config.js';
-import type { MoneyService } from '../gateway/money-service.js';
-import type { Sequencer } from '../gateway/sequencer.js';
 import { AuditLog, ensureAuditStream } from './audit.js';
+import type { ApiConfig } from './config.js';
 import type { ApiContext } from './context.js';
 import { HistoryReader } from './history.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
+import type { ShardPort } from './shard-client.js';
 import { RegistryStore } from './store.js';
 import { openTokenBucket, TokenStore } from './tokens.js';
 
 export { ROUTES, openApiDocument };
+export { loadApiConfig, type ApiConfig } from './config.js';
+export { ShardClient, type ShardPort, type ShardUnavailable } from './shard-client.js';
 
 /** The package version, which the OpenAPI document carries. */
 export function packageVersion(): string {
@@ -36,8 +38,8 @@ export function packageVersion(): string {
 
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
-  readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly money: MoneyService; readonly sequencer: Sequencer;
-  readonly config: GatewayConfig; readonly log: Logger; readonly metrics: Registry;
+  readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -51,11 +53,8 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   const ctx: ApiContext = {
     registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch,
       () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, audit,
-    money: { topUp: (i) => d.money.topUp(i), refund: (r) => d.money.refund(r), balanceKop: (id) => d.sequencer.money.balanceKop(id) },
-    insidePersonIds: (schoolId) => {
-      const school = d.registry.schools.get(schoolId);
-      return school === undefined ? [] : d.sequencer.passes.insidePersonIds(schoolId, school.timeZone, Date.now());
-    },
+    money: d.shards,
+    insidePersonIds: (schoolId) => d.shards.inside(schoolId),
     history, log: d.log,
   };
   const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: the whole system on loopback. Installs what is missing, starts nats-server and
 // clickhouse-server with data under .tapgate/, loads a demo school through the registry
-// loader, then runs the gateway, the ClickHouse sink, the notifier and the local stand-ins of
-// its providers (mail catcher, push service, SMSC), restarting each whenever it exits
+// loader, then runs the gateway, the admin API process, the ClickHouse sink, the notifier and
+// the local stand-ins of its providers (mail catcher, push service, SMSC), restarting each whenever it exits
 // (a fatal ledger error exits the gateway on purpose; its restart rebuilds the state) with a
 // growing delay (scripts/lib/backoff.mjs), never giving up and never stopping the servers for it.
 // A start that fails halfway stops what it started and names the cause. Ctrl-C stops
-// everything by PID in order: gateway and sink first, then the servers.
+// everything by PID in order: gateway, API and sink first, then the servers.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -90,6 +90,10 @@ async function stopAll(code) {
 }
 
 superviseNode('gateway', 'gateway/main.js', 'gateway');
+// The admin API is its own stateless process (ADR 0017), logged in as NATS user api.
+const apiPort = env('TAPGATE_API_PORT', '7403');
+const apiOpsPort = env('TAPGATE_API_OPS_PORT', '7405');
+superviseNode('api', 'api/main.js', 'api', { TAPGATE_API_PORT: apiPort, TAPGATE_API_OPS_PORT: apiOpsPort });
 superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js', 'sink');
 
 // The local stand-ins of the outside providers (local/main.ts): a mail catcher with a web page, a
@@ -138,13 +142,13 @@ if (!existsSync(tokenFile)) {
   if (made.status === 0) { writeFileSync(tokenFile, made.stdout.toString().trim() + '\n', { mode: 0o600 }); log('created a city administrator API token in .tapgate/admin-token'); }
   else log('could not create an admin API token (npm run token -- create --role city_admin)');
 }
-const apiPort = env('TAPGATE_API_PORT', '7403');
 
 process.stdout.write(`
 tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
   devices:        ws://127.0.0.1:${devicePort}/device/v1
   admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)
                   curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
+  API ops:        http://127.0.0.1:${apiOpsPort}/metrics  /readyz  (log in .tapgate/logs/api.log)
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
   mail catcher:   http://127.0.0.1:${local.mailWeb}/  (letters to the demo parents; SMTP on ${local.smtp}; docs/notifications.md)

@@ -8,6 +8,7 @@ import {
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
 import { ApiError } from '../errors.js';
+import { shardUnavailableError } from '../shard-client.js';
 import { localRange } from '../history.js';
 import { route, type Route } from '../route.js';
 import { AccountNumber, Category, ClassName, DateRange, Id, IsoDate, Kop, Name, Obj, Page, UidHex } from '../schemas.js';
@@ -64,8 +65,11 @@ export const personView = (ctx: ApiContext, p: Person) => ({ id: p.id, schoolId:
   patronymic: p.patronymic, birthDate: p.birthDate, className: p.className, displayName: p.displayName, photoRef: p.photoRef,
   accountId: ctx.registry.accountOfPersonId(p.id)?.id ?? null });
 export const identifierView = (i: Identifier) => ({ id: i.id, personId: i.personId, kind: i.kind, status: i.status, expiresAtMs: i.expiresAtMs, uidSuffix: i.uidHex.slice(-4) });
-export const accountView = (ctx: ApiContext, a: Account) => ({ id: a.id, personId: a.personId, number: a.number, balanceKop: ctx.money.balanceKop(a.id),
+/** An account as the API shows it, with its balance (for a list, ask ctx.money.balances once for all of them). */
+export const accountView = (a: Account, balanceKop: number) => ({ id: a.id, personId: a.personId, number: a.number, balanceKop,
   dailyLimitKop: a.dailyLimitKop, bannedCategories: [...a.bannedCategories], lowBalanceThresholdKop: a.lowBalanceThresholdKop });
+/** The account with its live balance from the shard holding it (503 API_UNAVAILABLE when that shard does not answer). */
+export const liveAccountView = async (ctx: ApiContext, a: Account) => accountView(a, await ctx.money.balanceKop(a.id));
 const benefitView = (b: Benefit) => ({ id: b.id, personId: b.personId, mealPeriods: [...b.mealPeriods], validFrom: isoDate(b.validFromDay), validTo: isoDate(b.validToDay) });
 
 /** Refuses a person record that would duplicate another registered child (409 with the existing id). */
@@ -228,12 +232,12 @@ export const personRoutes: Route[] = [
     }) }),
 
   route({ method: 'GET', path: '/persons/:personId/account', tag: 'accounts', summary: 'A person\'s account and its live balance', roles: ACCOUNT_READERS,
-    success: [200, AccountView], errors: ['API_NOT_FOUND'],
+    success: [200, AccountView], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const person = personVisible(ctx, req.principal, req.params['personId']!, 'balance');
       const a = ctx.registry.accountOfPersonId(person.id);
       if (a === undefined) throw notFound('account of person', person.id);
-      return ok(200, accountView(ctx, a));
+      return ok(200, await liveAccountView(ctx, a));
     } }),
   route({ method: 'POST', path: '/persons/:personId/account', tag: 'accounts', summary: 'Open an account for a person who has none (staff, or a pupil from a file)',
     roles: OPERATORS, success: [201, AccountView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
@@ -243,13 +247,17 @@ export const personRoutes: Route[] = [
       const rec = ctx.store.record('account', { id: newId('a'), personId: person.id, number: newAccountNumber(ctx) });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'account.open', [`account:${rec.value.id}`, `person:${person.id}`]);
-      return ok(201, accountView(ctx, rec.value));
+      // A new account id no shard has seen: its balance is 0 without asking, so a shard without an
+      // owner cannot turn a made account into a 503 whose retry would be a 409.
+      return ok(201, accountView(rec.value, 0));
     }) }),
-  route({ method: 'GET', path: '/accounts/:accountId', tag: 'accounts', summary: 'An account and its live balance', roles: ACCOUNT_READERS, success: [200, AccountView], errors: ['API_NOT_FOUND'],
-    handler: async (ctx, req) => ok(200, accountView(ctx, accountVisible(ctx, req.principal, req.params['accountId']!, 'balance'))) }),
+  route({ method: 'GET', path: '/accounts/:accountId', tag: 'accounts', summary: 'An account and its live balance', roles: ACCOUNT_READERS, success: [200, AccountView],
+    errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    handler: async (ctx, req) => ok(200, await liveAccountView(ctx, accountVisible(ctx, req.principal, req.params['accountId']!, 'balance'))) }),
   route({ method: 'PATCH', path: '/accounts/:accountId', tag: 'accounts', summary: 'Set the daily spending limit, banned categories or low-balance threshold (parents and school operators)',
-    roles: ['city_admin', 'school_operator', 'guardian'], bodyKind: 'json', body: AccountPatch, success: [200, AccountView], errors: ['API_NOT_FOUND'],
-    handler: async (ctx, req) => ctx.store.exclusive(async () => {
+    roles: ['city_admin', 'school_operator', 'guardian'], bodyKind: 'json', body: AccountPatch, success: [200, AccountView],
+    errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    handler: async (ctx, req) => liveAccountView(ctx, await ctx.store.exclusive(async () => {
       const a = accountVisible(ctx, req.principal, req.params['accountId']!, 'balance');
       if (req.principal.role === 'guardian') {
         const link = ctx.registry.guardianshipsOfGuardianId(req.principal.guardianId).find((g) => g.personId === a.personId);
@@ -258,8 +266,8 @@ export const personRoutes: Route[] = [
       const rec = ctx.store.record('account', { ...a, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'account.update', [`account:${a.id}`]);
-      return ok(200, accountView(ctx, rec.value));
-    }) }),
+      return rec.value;
+    })).then((view) => ok(200, view)) }),
   route({ method: 'GET', path: '/accounts/:accountId/history', tag: 'accounts', summary: 'Top-ups, refunds and purchases of an account for a range of the school\'s local dates (at most 92 days)',
     roles: ACCOUNT_READERS, query: DateRange, errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     success: [200, Obj({ accountId: Id, balanceKop: Type.Integer(), money: Type.Array(Type.Record(Type.String(), Type.Unknown())), purchases: Type.Array(Type.Record(Type.String(), Type.Unknown())) })],
@@ -268,8 +276,9 @@ export const personRoutes: Route[] = [
       // The history lists purchases too: a trusted person granted the balance only must not see them.
       personVisible(ctx, req.principal, a.personId, 'purchases', 'account');
       const range = localRange(req.query.from, req.query.to, schoolZone(ctx, ctx.registry.persons.get(a.personId)?.schoolId ?? ''));
-      const [money, purchases] = await Promise.all([ctx.history.money(a.id, range), ctx.history.purchases(a.personId, range)]);
-      return ok(200, { accountId: a.id, balanceKop: ctx.money.balanceKop(a.id), money, purchases });
+      const [money, purchases, balanceKop] = await Promise.all([ctx.history.money(a.id, range), ctx.history.purchases(a.personId, range),
+        ctx.money.balanceKop(a.id)]);
+      return ok(200, { accountId: a.id, balanceKop, money, purchases });
     } }),
   route({ method: 'POST', path: '/accounts/by-number/:number/top-ups', tag: 'money',
     summary: 'Top up an account (payment integration). Idempotent per (channel, paymentId): a repeat returns the first result with status duplicate',
@@ -278,7 +287,8 @@ export const personRoutes: Route[] = [
     handler: async (ctx, req) => {
       // An unknown number is the money state's to refuse: a retry of a payment applied before is a duplicate first.
       const o = await ctx.money.topUp({ channel: req.body.channel, paymentId: req.body.paymentId, amountKop: req.body.amountKop,
-        accountId: ctx.registry.accountByNumber(req.params['number']!)?.id });
+        accountNumber: req.params['number']! });
+      if (o.kind === 'unavailable') throw shardUnavailableError(o);
       if (o.kind === 'refused') {
         const code = o.error === TopUpError.TOP_UP_ERROR_INVALID_AMOUNT ? 'API_INVALID_AMOUNT' : o.error === TopUpError.TOP_UP_ERROR_CONFLICT ? 'API_CONFLICT'
           : o.error === TopUpError.TOP_UP_ERROR_UNAVAILABLE ? 'API_UNAVAILABLE' : o.error === TopUpError.TOP_UP_ERROR_UNKNOWN_ACCOUNT ? 'API_NOT_FOUND' : 'API_INVALID_REQUEST';
@@ -295,7 +305,7 @@ export const personRoutes: Route[] = [
       if (device === undefined) throw notFound('device', req.body.deviceId);
       schoolInScope(ctx, req.principal, device.schoolId, 'device');
       const o = await ctx.money.refund({ ...req.body, operatorId: `token:${req.principal.tokenId}` });
-      if (o.kind === 'unavailable') throw new ApiError('API_UNAVAILABLE', 'the gateway cannot take money now; retry later');
+      if (o.kind === 'unavailable') throw shardUnavailableError(o);
       if (o.kind === 'refused') throw new ApiError(o.error === 'unknown_purchase' ? 'API_NOT_FOUND' : 'API_CONFLICT', o.message, { reason: o.error });
       const r = o.refund;
       if (o.kind === 'applied') await audited(ctx, req.principal, req.requestId, 'money.refund', [`account:${r.accountId}`, `refund:${r.refundId}`, `device:${r.deviceId}`]);

@@ -1,7 +1,7 @@
 // Schools, devices, API tokens, the audit log and the emergency headcount.
 import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { DEVICE_KINDS, PERSON_KINDS, SCHOOL_KINDS, type Device, type School } from '../../core/index.js';
+import { DEVICE_KINDS, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../audit.js';
 import { notFound, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -15,9 +15,14 @@ const ADMIN: Role[] = ['city_admin'];
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
 
-const SchoolView = Obj({ id: Id, name: Type.String(), timeZone: Type.String(), kind: Type.Union(SCHOOL_KINDS.map((k) => Type.Literal(k))) });
-const SchoolBody = Obj({ name: Text, timeZone: Type.String({ minLength: 1, maxLength: 64 }), kind: Type.Optional(Type.Union(SCHOOL_KINDS.map((k) => Type.Literal(k)))) });
-const SchoolPatch = Obj({ name: Type.Optional(Text), timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })), kind: Type.Optional(Type.Union(SCHOOL_KINDS.map((k) => Type.Literal(k)))) }, { minProperties: 1 });
+const SchoolKind = Type.Union(SCHOOL_KINDS.map((k) => Type.Literal(k)));
+/** The shard that owns a school's state (docs/shards.md); 'main' when a school is created without one. */
+const ShardId = Type.String({ pattern: SHARD_ID_PATTERN.source, description: 'the shard owning the school: 1 to 32 of [a-z0-9-]; default main' });
+const SchoolView = Obj({ id: Id, name: Type.String(), timeZone: Type.String(), kind: SchoolKind, shardId: Type.String() });
+const SchoolBody = Obj({ name: Text, timeZone: Type.String({ minLength: 1, maxLength: 64 }), kind: Type.Optional(SchoolKind),
+  shardId: Type.Optional(ShardId) });
+const SchoolPatch = Obj({ name: Type.Optional(Text), timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  kind: Type.Optional(SchoolKind), shardId: Type.Optional(ShardId) }, { minProperties: 1 });
 const PersonKinds = Type.Array(Type.Union(PERSON_KINDS.map((k) => Type.Literal(k))), { minItems: 1, maxItems: 2, uniqueItems: true });
 const DeviceView = Obj({ id: Id, schoolId: Id, kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))), enabled: Type.Boolean(), allowedPersonKinds: PersonKinds });
 const DeviceWithSecret = Obj({ device: DeviceView, secretHex: Type.String({ description: 'the device secret; shown only in this response' }) });
@@ -30,7 +35,7 @@ const Headcount = Obj({ schoolId: Id, atMs: Type.Integer(), pupils: Type.Integer
   byClass: Type.Array(Obj({ className: Type.String(), count: Type.Integer(), persons: Type.Array(Obj({ id: Id, displayName: Type.String() })) })),
   staffInside: Type.Array(Obj({ id: Id, displayName: Type.String() })) });
 
-const schoolView = (s: School) => ({ id: s.id, name: s.name, timeZone: s.timeZone, kind: s.kind });
+const schoolView = (s: School) => ({ id: s.id, name: s.name, timeZone: s.timeZone, kind: s.kind, shardId: s.shardId });
 const deviceView = (d: Device) => ({ id: d.id, schoolId: d.schoolId, kind: d.kind, enabled: d.enabled, allowedPersonKinds: [...d.allowedPersonKinds] });
 const newSecret = () => randomBytes(32).toString('hex');
 
@@ -60,7 +65,7 @@ export const schoolRoutes: Route[] = [
     } }),
   route({ method: 'GET', path: '/schools/:schoolId', tag: 'schools', summary: 'Read a school', roles: STAFF, success: [200, SchoolView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ok(200, schoolView(schoolInScope(ctx, req.principal, req.params['schoolId']!))) }),
-  route({ method: 'PATCH', path: '/schools/:schoolId', tag: 'schools', summary: 'Change a school\'s name, time zone or kind', roles: ADMIN, bodyKind: 'json', body: SchoolPatch,
+  route({ method: 'PATCH', path: '/schools/:schoolId', tag: 'schools', summary: 'Change a school\'s name, time zone, kind or shard', roles: ADMIN, bodyKind: 'json', body: SchoolPatch,
     success: [200, SchoolView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const s = schoolInScope(ctx, req.principal, req.params['schoolId']!);
@@ -114,13 +119,13 @@ export const schoolRoutes: Route[] = [
     }) })),
 
   route({ method: 'GET', path: '/schools/:schoolId/headcount', tag: 'schools',
-    summary: 'Emergency headcount: who is inside the school now, pupils by class and staff, from the gateway\'s live presence',
-    roles: OPERATORS, success: [200, Headcount], errors: ['API_NOT_FOUND'],
+    summary: 'Emergency headcount: who is inside the school now, pupils by class and staff, from the live presence kept by the shard owning the school',
+    roles: OPERATORS, success: [200, Headcount], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       const byClass = new Map<string, Array<{ id: string; displayName: string }>>();
       const staff: Array<{ id: string; displayName: string }> = [];
-      for (const id of ctx.insidePersonIds(school.id)) {
+      for (const id of await ctx.insidePersonIds(school.id)) {
         const person = ctx.registry.persons.get(id);
         const entry = { id, displayName: person?.displayName ?? '' };
         if (person?.kind === 'staff') { staff.push(entry); continue; }

@@ -1,7 +1,7 @@
 // Test stack: real nats-server and clickhouse-server started per test file on free loopback
-// ports with data in a temporary folder, and the gateway and sink started from dist/ as child
-// processes, exactly as `npm start` runs them: NATS with tapgate's users and permissions, each
-// process logged in as its own user. Everything is stopped by PID in teardown.
+// ports with data in a temporary folder, and the gateway, the API process and the sink started
+// from dist/ as child processes, exactly as `npm start` runs them: NATS with tapgate's users and
+// permissions, each process logged in as its own user. Everything is stopped by PID in teardown.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,14 +120,26 @@ export function spawnNode(script: string, env: Record<string, string>): ProcessH
   };
 }
 
+/** A gateway and the API process started with it; log helpers and `child` are the gateway's. */
 export interface GatewayProcess extends ProcessHandle {
   readonly devicePort: number;
   readonly opsPort: number;
   readonly deviceUrl: string;
   readonly opsUrl: string;
+  /** The API process's port (the gateway no longer serves the admin API, ADR 0017). */
   readonly apiPort: number;
   /** http://127.0.0.1:<apiPort>/api/v1 */
   readonly apiUrl: string;
+  /** The API process started with this gateway. */
+  readonly api: ApiProcess;
+}
+
+/** An API process (dist/api/main.js) listening. */
+export interface ApiProcess extends ProcessHandle {
+  readonly apiPort: number;
+  readonly apiUrl: string;
+  readonly opsPort: number;
+  readonly opsUrl: string;
 }
 
 /** A gateway's environment in the test stack: its NATS user, free ports, ClickHouse if any. */
@@ -136,30 +148,55 @@ function gatewayEnv(stack: Stack, env: Record<string, string>): Record<string, s
     TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', ...env };
 }
 
-/** Starts dist/gateway/main.js on free ports and waits until it listens. */
+/**
+ * Starts dist/api/main.js on free ports, logged in as NATS user api, and waits until it listens.
+ * `env` may carry a gateway's variables too (they are not the API's and are ignored), but never
+ * its NATS user: the API always logs in as its own.
+ */
+export async function startApiProcess(stack: Stack, env: Record<string, string> = {}, listenTimeoutMs = 60_000): Promise<ApiProcess> {
+  const p = spawnNode('api/main.js', { TAPGATE_CLICKHOUSE_URL: stack.clickhouse?.url ?? 'http://127.0.0.1:9', TAPGATE_LOG_LEVEL: 'info',
+    ...env, ...stack.natsEnv('api'), TAPGATE_API_PORT: env['TAPGATE_API_PORT'] ?? '0', TAPGATE_API_OPS_PORT: env['TAPGATE_API_OPS_PORT'] ?? '0' });
+  const line = await p.waitForLog((l) => l['msg'] === 'api listening', listenTimeoutMs)
+    .catch(async (err: unknown) => { await p.stop(); throw err; });
+  const apiPort = Number(line['apiPort']);
+  const opsPort = Number(line['opsPort']);
+  return { ...p, apiPort, apiUrl: `http://127.0.0.1:${apiPort}/api/v1`, opsPort, opsUrl: `http://127.0.0.1:${opsPort}` };
+}
+
+/** Starts dist/gateway/main.js on free ports and an API process beside it, and waits until both listen. */
 export async function startGateway(stack: Stack, env: Record<string, string> = {}, listenTimeoutMs = 60_000): Promise<GatewayProcess> {
   const p = spawnNode('gateway/main.js', gatewayEnv(stack, env));
-  return listening(p, await p.waitForLog((l) => l['msg'] === 'gateway listening', listenTimeoutMs));
+  const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', listenTimeoutMs);
+  return listening(p, line, await startApiProcess(stack, apiEnvOf(env), listenTimeoutMs).catch(async (err: unknown) => { await p.stop(); throw err; }));
+}
+
+/** What of a gateway's test environment the API process is given: not its NATS user, not its ports. */
+function apiEnvOf(env: Record<string, string>): Record<string, string> {
+  const { TAPGATE_NATS_USER: _u, TAPGATE_NATS_PASSWORD_FILE: _f, TAPGATE_API_PORT: _p, TAPGATE_OPS_PORT: _o, ...rest } = env;
+  return rest;
 }
 
 /**
  * Starts a warm standby (TAPGATE_STANDBY=1) and resolves once it follows the ledger and waits
- * for the lease; `listening` resolves once it has taken over and opened its ports.
+ * for the lease; `listening` resolves once it has taken over and opened its ports, with an API
+ * process of its own started then.
  */
 export async function startStandby(stack: Stack, env: Record<string, string> = {}): Promise<{ process: ProcessHandle; listening: Promise<GatewayProcess> }> {
   const p = spawnNode('gateway/main.js', gatewayEnv(stack, { TAPGATE_STANDBY: '1', ...env }));
-  const up = p.waitForLog((l) => l['msg'] === 'gateway listening', 600_000).then((line) => listening(p, line));
+  const up = p.waitForLog((l) => l['msg'] === 'gateway listening', 600_000)
+    .then(async (line) => listening(p, line, await startApiProcess(stack, apiEnvOf(env))));
   up.catch(() => undefined);
   await p.waitForLog((l) => String(l['msg']).startsWith('writer lease held by another gateway'), 60_000);
   return { process: p, listening: up };
 }
 
-function listening(p: ProcessHandle, line: Record<string, unknown>): GatewayProcess {
+function listening(p: ProcessHandle, line: Record<string, unknown>, api: ApiProcess): GatewayProcess {
   const devicePort = Number(line['devicePort']);
   const opsPort = Number(line['opsPort']);
-  const apiPort = Number(line['apiPort']);
   return { ...p, devicePort, opsPort, deviceUrl: `ws://127.0.0.1:${devicePort}/device/v1`, opsUrl: `http://127.0.0.1:${opsPort}`,
-    apiPort, apiUrl: `http://127.0.0.1:${apiPort}/api/v1` };
+    apiPort: api.apiPort, apiUrl: api.apiUrl, api,
+    // The gateway first (it may be answering the API's requests), then the API.
+    stop: async (signal) => { const code = await p.stop(signal); await api.stop(signal); return code; } };
 }
 
 export function writeJson(dir: string, name: string, value: unknown): string {

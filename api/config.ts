@@ -1,0 +1,51 @@
+// Configuration of the API process (api/main.ts), read once from the environment, validated,
+// frozen. Every variable is documented in README.md with its default; a bad value stops the
+// start with CONFIG_INVALID naming the variable and its bounds. The process is stateless, so
+// any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
+import { ID_PATTERN, TapgateError } from '../core/index.js';
+import {
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, strVar, urlVar, type Env, type NatsAuth,
+} from '../lib/index.js';
+
+/** A ClickHouse database name: it goes into SQL text, so only this shape is accepted. */
+export const API_DATABASE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** The admin API's HTTP port and the operators' port (/metrics, /livez, /readyz) by default. */
+export const DEFAULT_API_PORT = 7403;
+export const DEFAULT_API_OPS_PORT = 7405;
+
+export interface ApiConfig {
+  /** Names this process in logs and in its NATS connection name. */
+  readonly apiId: string;
+  readonly host: string;
+  /** The admin API's HTTP port (0: the OS chooses; the log line 'api listening' says which). */
+  readonly apiPort: number;
+  readonly opsPort: number;
+  readonly natsUrl: string;
+  /** NATS user and password (TAPGATE_NATS_USER, TAPGATE_NATS_PASSWORD_FILE); null: none. */
+  readonly natsAuth: NatsAuth | null;
+  /** Where the history views read from: the database the ClickHouse sink writes. */
+  readonly clickhouseUrl: string;
+  readonly clickhouseDatabase: string;
+  readonly logLevel: string;
+}
+
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  const port = (key: string, fallback: number) => intVar(env, key, fallback, 0, 65535);
+  const config: ApiConfig = Object.freeze({
+    apiId: strVar(env, 'TAPGATE_API_ID', 'api1', ID_PATTERN, 'an id of [A-Za-z0-9_-], 1..64 characters'),
+    host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST_PATTERN, 'a host name or IP address'),
+    apiPort: port('TAPGATE_API_PORT', DEFAULT_API_PORT),
+    opsPort: port('TAPGATE_API_OPS_PORT', DEFAULT_API_OPS_PORT),
+    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsAuth: natsAuthVars(env),
+    clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
+    clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', API_DATABASE_PATTERN,
+      'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
+    logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, LOG_LEVELS_WHAT),
+  });
+  if (config.apiPort !== 0 && config.apiPort === config.opsPort) {
+    throw new TapgateError('CONFIG_INVALID', `TAPGATE_API_PORT and TAPGATE_API_OPS_PORT are both ${config.apiPort}; each port must differ`,
+      { details: { key: 'TAPGATE_API_OPS_PORT' } });
+  }
+  return config;
+}
