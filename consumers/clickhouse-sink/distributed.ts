@@ -113,7 +113,9 @@ const CREATE_TABLE = /^CREATE TABLE IF NOT EXISTS (\w+)\.(\w+) \(/;
  * `<table>` as Distributed over the locals and sink_progress as a plain table.
  */
 export function distributedSchemaStatements(database: string, clusterName: string, opts: { local: boolean }): string[] {
-  if (!CLUSTER_NAME_PATTERN.test(clusterName)) throw new TapgateError('CONFIG_INVALID', `cluster name ${JSON.stringify(clusterName)} is not allowed`);
+  if (!CLUSTER_NAME_PATTERN.test(clusterName)) {
+    throw new TapgateError('CONFIG_INVALID', `cluster name ${JSON.stringify(clusterName)} is not allowed`);
+  }
   const single = schemaStatements(database);
   const sharded = new Map(TABLES.map((s) => [s.name as string, s]));
   const locals: string[] = [];
@@ -162,7 +164,9 @@ async function checkLocalColumns(client: ClickHouseClient, database: string, nod
     const table = `${spec.name}${LOCAL_SUFFIX}`;
     const wrong = spec.columns.filter(([n, t]) => actual.get(`${table}.${n}`) !== t)
       .map(([n, t]) => `${n} ${t} (found ${actual.get(`${table}.${n}`) ?? 'nothing'})`);
-    if (wrong.length > 0) throw new TapgateError('SINK_SCHEMA_FAILED', `node ${node}: ${database}.${table} exists with other columns: ${wrong.join(', ')}`);
+    if (wrong.length > 0) {
+      throw new TapgateError('SINK_SCHEMA_FAILED', `node ${node}: ${database}.${table} exists with other columns: ${wrong.join(', ')}`);
+    }
   }
 }
 
