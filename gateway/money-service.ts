@@ -192,7 +192,7 @@ export class MoneyService {
       req = RefundRequest.decode(msg.data);
     } catch { return refuse(RefundError.REFUND_ERROR_INVALID_REQUEST, `not a RefundRequest of at most ${TOP_UP_REQUEST_BYTES_MAX} bytes`); }
     const seq = Number(req.seq);
-    if (!PAYMENT_ID_PATTERN.test(req.refundId) || !ID_PATTERN.test(req.deviceId) || !ID_PATTERN.test(req.operatorId) ||
+    if (!PAYMENT_ID_PATTERN.test(req.refundId) || !ID_PATTERN.test(req.deviceId) || !PAYMENT_ID_PATTERN.test(req.operatorId) ||
         !Number.isSafeInteger(seq) || seq < 1 || req.reason.length < 1 || req.reason.length > REFUND_REASON_CHARS_MAX) {
       return refuse(RefundError.REFUND_ERROR_INVALID_REQUEST, `refund_id, device_id, operator_id must be ids; seq 1 to 2^53-1; reason 1 to ${REFUND_REASON_CHARS_MAX} characters`);
     }
