@@ -65,10 +65,14 @@ export const schoolRoutes: Route[] = [
     } }),
   route({ method: 'GET', path: '/schools/:schoolId', tag: 'schools', summary: 'Read a school', roles: STAFF, success: [200, SchoolView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ok(200, schoolView(schoolInScope(ctx, req.principal, req.params['schoolId']!))) }),
-  route({ method: 'PATCH', path: '/schools/:schoolId', tag: 'schools', summary: 'Change a school\'s name, time zone, kind or shard', roles: ADMIN, bodyKind: 'json', body: SchoolPatch,
-    success: [200, SchoolView], errors: ['API_NOT_FOUND'],
+  route({ method: 'PATCH', path: '/schools/:schoolId', tag: 'schools', summary: 'Change a school\'s name, time zone or kind (its shard is set once, at creation)', roles: ADMIN, bodyKind: 'json', body: SchoolPatch,
+    success: [200, SchoolView], errors: ['API_NOT_FOUND', 'API_CONFLICT'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const s = schoolInScope(ctx, req.principal, req.params['schoolId']!);
+      // The school's devices' seq memory lives in its shard: moving it would let a resent tap be decided twice (docs/shards.md).
+      if (req.body.shardId !== undefined && req.body.shardId !== s.shardId) {
+        throw new ApiError('API_CONFLICT', 'a school cannot move to another shard yet', { field: 'shardId' });
+      }
       const rec = ctx.store.record('school', { ...s, ...req.body });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'school.update', [`school:${s.id}`]);
