@@ -75,6 +75,7 @@ export class ShardOwners {
   private stopped = false;
   private readonly opening = new Set<string>();
   private readonly closing = new Set<string>();
+  private firstOpenings: Array<Promise<unknown>> = [];
 
   constructor(
     private readonly nc: NatsConnection,
@@ -86,6 +87,12 @@ export class ShardOwners {
 
   async start(): Promise<void> {
     this.kv = await new Kvm(this.nc).create(SHARD_OWNERS_BUCKET, { history: 1, ttl: OWNER_STALE_MS * 2, storage: StorageType.File });
+    // The gateways already announced, before the first round: otherwise a starting gateway would
+    // see itself alone and reach for every shard (harmlessly, the leases are held, but noisily).
+    for await (const key of await this.kv.keys()) {
+      const e = await this.kv.get(key);
+      if (e?.operation === 'PUT') { try { this.observe(JSON.parse(e.string()) as Announcement); } catch { /* not ours */ } }
+    }
     const watch = await this.kv.watch();
     void (async () => {
       for await (const e of watch) {
@@ -93,7 +100,10 @@ export class ShardOwners {
         try { this.observe(JSON.parse(e.string()) as Announcement); } catch { /* not ours: ignored */ }
       }
     })();
+    // The first round's shards are open (or refused) before the start returns: a gateway that says
+    // it listens serves the shards it is preferred for.
     await this.tick();
+    await Promise.all(this.firstOpenings);
     this.timer = setInterval(() => void this.tick(), ANNOUNCE_INTERVAL_MS);
   }
 
@@ -156,9 +166,10 @@ export class ShardOwners {
         if (this.opening.has(shardId)) continue;
         this.opening.add(shardId);
         // Opening (lease, rebuild) may take seconds: the next rounds go on meanwhile.
-        void this.hooks.open(shardId).catch((err: unknown) => {
+        const opened = this.hooks.open(shardId).catch((err: unknown) => {
           this.log.error({ shardId, err: (err as Error).message }, 'shard could not be opened; trying again');
         }).finally(() => this.opening.delete(shardId));
+        if (this.timer === null) this.firstOpenings.push(opened);
       } else if (preferred !== null && preferred !== this.self.gatewayId && owned.has(shardId)) {
         const other = this.seen.get(preferred);
         if (other !== undefined && Date.now() - other.firstMs >= HANDBACK_SETTLE_MS && !this.closing.has(shardId)) {

@@ -177,16 +177,17 @@ function apiEnvOf(env: Record<string, string>): Record<string, string> {
 }
 
 /**
- * Starts a warm standby (TAPGATE_STANDBY=1) and resolves once it follows the ledger and waits
- * for the lease; `listening` resolves once it has taken over and opened its ports, with an API
- * process of its own started then.
+ * Starts a standby (TAPGATE_STANDBY=1) and resolves once it listens; `listening` resolves once it
+ * has taken a shard over, with an API process of its own started then.
  */
 export async function startStandby(stack: Stack, env: Record<string, string> = {}): Promise<{ process: ProcessHandle; listening: Promise<GatewayProcess> }> {
   const p = spawnNode('gateway/main.js', gatewayEnv(stack, { TAPGATE_STANDBY: '1', ...env }));
-  const up = p.waitForLog((l) => l['msg'] === 'gateway listening', 600_000)
-    .then(async (line) => listening(p, line, await startApiProcess(stack, apiEnvOf(env))));
+  // A standby listens at once (it redirects devices to the owner) and owns shards only once no
+  // other gateway lives (ADR 0018): `listening` resolves when it has opened one.
+  const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000);
+  const up = p.waitForLog((l) => l['msg'] === 'shard opened', 600_000)
+    .then(async () => listening(p, line, await startApiProcess(stack, apiEnvOf(env))));
   up.catch(() => undefined);
-  await p.waitForLog((l) => String(l['msg']).startsWith('writer lease held by another gateway'), 60_000);
   return { process: p, listening: up };
 }
 
