@@ -15,6 +15,9 @@
 //   still being handled replaces the delivery to acknowledge; one delivered again after it was
 //   done is acknowledged at once and never handed over twice.
 // - Backpressure: handle() may return a promise; the reader pulls nothing more until it settles.
+// - Subject filter (optional): a reader may read one subject only (a shard's ledger subject).
+//   Order then means "every smaller sequence number OF THAT SUBJECT", and gaps are closed by
+//   asking the stream for the next message of the subject at or after nextSeq (next_by_subj).
 // Two ways to read:
 // - durable: a durable pull consumer with explicit acks (created if missing), one reader at a
 //   time (the sink). The consumer's own store says where to start; without it, the consumer's
@@ -109,6 +112,8 @@ export interface DurableConsumerSpec {
   readonly ackWaitMs: number;
   /** Unacknowledged messages the server lets the consumer have; keep it above fetchMessagesMax. */
   readonly ackPendingMax: number;
+  /** Only this subject of LEDGER (a shard's ledger subject); all of `tapgate.ledger.v1.>` when absent. */
+  readonly filterSubject?: string;
 }
 
 export type LedgerReadMode =
@@ -125,6 +130,11 @@ export interface LedgerReaderOptions {
   readonly fetchExpiresMs?: number;
   /** Called for each run of sequence numbers skipped because the stream no longer holds them. */
   readonly onMissing?: (fromSeq: number, toSeq: number) => void;
+  /**
+   * Read only this subject (ordered mode; a durable consumer takes its spec's filterSubject).
+   * Messages of other subjects are neither handed over nor counted as missing.
+   */
+  readonly filterSubject?: string;
 }
 
 /** Creates the durable consumer if it does not exist; leaves an existing one as it is. */
@@ -139,7 +149,7 @@ export async function ensureDurableConsumer(jsm: JetStreamManager, spec: Durable
     durable_name: spec.name,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    filter_subject: `${LEDGER_SUBJECT_PREFIX}.>`,
+    filter_subject: spec.filterSubject ?? `${LEDGER_SUBJECT_PREFIX}.>`,
     ack_wait: spec.ackWaitMs * 1_000_000,
     max_ack_pending: spec.ackPendingMax,
   });
@@ -163,6 +173,8 @@ export class LedgerReader {
   private eventsPerMessage = INITIAL_EVENTS_PER_MESSAGE;
   private readonly fetchMessagesMax: number;
   private readonly fetchExpiresMs: number;
+  /** The one subject read, or null for the whole ledger. */
+  private readonly subject: string | null;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -176,6 +188,7 @@ export class LedgerReader {
     this.fetchMessagesMax = opts.fetchMessagesMax ?? FETCH_MESSAGES_MAX;
     this.fetchExpiresMs = opts.fetchExpiresMs ?? FETCH_EXPIRES_MS;
     assert(this.fetchMessagesMax >= 1 && this.fetchExpiresMs >= 1000, 'pull limits out of range');
+    this.subject = (opts.mode.kind === 'durable' ? opts.mode.consumer.filterSubject : opts.filterSubject) ?? null;
   }
 
   /** The next stream seq to hand over: every smaller one was handed over, or is not in the stream. */
@@ -253,7 +266,7 @@ export class LedgerReader {
 
   private orderedConsumer(startSeq: number): Promise<Consumer> {
     return this.js.consumers.get(LEDGER_STREAM, {
-      opt_start_seq: startSeq, filter_subjects: `${LEDGER_SUBJECT_PREFIX}.>`,
+      opt_start_seq: startSeq, filter_subjects: this.subject ?? `${LEDGER_SUBJECT_PREFIX}.>`,
     });
   }
 
@@ -310,7 +323,8 @@ export class LedgerReader {
    */
   private async onIdle(): Promise<void> {
     this.metrics.lag.set(0);
-    const lastSeq = (await this.jsm.streams.info(LEDGER_STREAM)).state.last_seq;
+    const lastSeq = this.subject === null ? (await this.jsm.streams.info(LEDGER_STREAM)).state.last_seq
+      : (await this.jsm.streams.getMessage(LEDGER_STREAM, { last_by_subj: this.subject }))?.seq ?? 0;
     if (lastSeq >= this.next) await this.fillGap(Math.min(lastSeq + 1, this.next + IDLE_REFETCH_MAX));
   }
 
@@ -340,6 +354,7 @@ export class LedgerReader {
 
   /** Reads the messages from nextSeq up to (not including) seq straight from the stream. */
   private async fillGap(seq: number): Promise<void> {
+    if (this.subject !== null) return this.fillSubjectGap(seq);
     while (this.next < seq && !this.stopping) {
       const q = this.next;
       const sm = await this.jsm.streams.getMessage(LEDGER_STREAM, { seq: q });
@@ -355,6 +370,26 @@ export class LedgerReader {
         this.next = to;
         this.opts.onMissing?.(q, to - 1);
       }
+    }
+  }
+
+  /**
+   * fillGap for one subject: the stream's next message of the subject at or after nextSeq, while
+   * it is below seq. Other subjects' sequence numbers are passed over; a deleted message of the
+   * subject cannot be told from another subject's and is passed over too (not counted missing).
+   */
+  private async fillSubjectGap(seq: number): Promise<void> {
+    while (this.next < seq && !this.stopping) {
+      // nats-server 2.9+ answers next_by_subj on STREAM.MSG.GET; nats.js types it for direct gets only.
+      const query = { seq: this.next, next_by_subj: this.subject } as unknown as { seq: number };
+      const sm = await this.jsm.streams.getMessage(LEDGER_STREAM, query);
+      if (sm === null || sm.seq >= seq) {
+        this.next = seq;
+        return;
+      }
+      this.next = sm.seq;
+      this.metrics.refetched.inc();
+      await this.take(sm.seq, sm.data, null, true);
     }
   }
 

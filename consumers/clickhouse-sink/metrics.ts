@@ -1,5 +1,5 @@
 // The sink's Prometheus metrics. No labels that grow with devices, schools or persons: the
-// series count is fixed (the only label is the table, one of five).
+// series count is fixed (the only label is the table, one of six).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createSinkMetrics() {
@@ -26,6 +26,7 @@ export function createSinkMetrics() {
       buckets: [1, 10, 100, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000], registers: r }),
     fetchFailures: new Counter({ name: 'tapgate_sink_fetch_failures_total', help: 'Failed pulls from the JetStream consumer', registers: r }),
     lag: new Gauge({ name: 'tapgate_sink_lag_messages', help: 'Ledger messages not yet delivered to the sink, as last reported by JetStream', registers: r }),
+    shardsOwned: new Gauge({ name: 'tapgate_sink_shards_owned', help: 'Shards this sink stores now (holds the lease of)', registers: r }),
     queuedRows: new Gauge({ name: 'tapgate_sink_queued_rows', help: 'Rows received and not yet inserted', registers: r }),
   };
 }

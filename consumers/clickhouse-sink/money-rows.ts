@@ -1,5 +1,5 @@
-// Turns the MoneyEvents of one LedgerBatch into rows of the purchases, purchase_items, top_ups
-// and refunds tables. Pure: no I/O. Money events carry opaque ids only (account id, never the
+// Turns the MoneyEvents of one LedgerBatch into rows of the purchases, purchase_items, top_ups,
+// refunds and transfers tables (a TransferDoneEvent makes no row: no money moves). Pure: no I/O. Money events carry opaque ids only (account id, never the
 // account number; person id, never a name), and the rows copy exactly those. Every row keeps
 // the event's index in the message's `money` list, so a table's positions are stable whatever
 // else the message holds. An event that cannot be stored as it is (a number out of its
@@ -12,6 +12,7 @@ type MoneyEvent = tapgate.events.v1.IMoneyEvent;
 type PurchaseEvent = tapgate.events.v1.IPurchaseEvent;
 type TopUpEvent = tapgate.events.v1.ITopUpEvent;
 type RefundEvent = tapgate.events.v1.IRefundEvent;
+type TransferOutEvent = tapgate.events.v1.ITransferOutEvent;
 
 /** Longest refund reason stored: the same bound the gateway accepts (core/money.ts). */
 export { REFUND_REASON_CHARS_MAX };
@@ -43,11 +44,17 @@ export type RefundRow = {
   gateway_id: string; ledger_stream_seq: number; ledger_event_index: number;
 };
 
+export type TransferRow = {
+  event_date: string; applied_at: number; applied_at_ms: number; transfer_id: string; account_id: string; amount_kop: number;
+  from_shard_id: string; to_shard_id: string; gateway_id: string; ledger_stream_seq: number; ledger_event_index: number;
+};
+
 export interface MoneyRows {
   readonly purchases: PurchaseRow[];
   readonly items: PurchaseItemRow[];
   readonly topUps: TopUpRow[];
   readonly refunds: RefundRow[];
+  readonly transfers: TransferRow[];
   /** Indexes (in the money list) of events that could not become rows, with why. */
   readonly invalid: Array<{ index: number; why: string }>;
 }
@@ -131,14 +138,43 @@ export function refundRow(e: RefundEvent, gatewayId: string, streamSeq: number, 
   return row;
 }
 
-/** The rows of one message's money list; each event keeps its index in that list. */
-export function moneyRows(money: readonly MoneyEvent[], gatewayId: string, streamSeq: number): MoneyRows {
-  const out: MoneyRows = { purchases: [], items: [], topUps: [], refunds: [], invalid: [] };
+/** A TransferOutEvent's row; fromShardId is the shard whose ledger it came from. */
+export function transferRow(e: TransferOutEvent, gatewayId: string, fromShardId: string, streamSeq: number, index: number): TransferRow | string {
+  const appliedAtMs = num(e.appliedAtMs);
+  const row: TransferRow = {
+    event_date: '', applied_at: Math.floor(appliedAtMs / 1000), applied_at_ms: appliedAtMs,
+    transfer_id: e.transferId ?? '', account_id: e.accountId ?? '', amount_kop: num(e.amountKop),
+    from_shard_id: fromShardId, to_shard_id: e.toShardId ?? '',
+    gateway_id: gatewayId, ledger_stream_seq: streamSeq, ledger_event_index: index,
+  };
+  if (!timeOk(appliedAtMs)) return 'applied_at_ms';
+  if (!kopOk(row.amount_kop)) return 'amount_kop';
+  const long = longString(row, ['transfer_id', 'account_id', 'from_shard_id', 'to_shard_id', 'gateway_id']);
+  if (long !== undefined) return long;
+  row.event_date = utcDate(appliedAtMs);
+  return row;
+}
+
+const kindCount = (m: MoneyEvent) => (m.topUp != null ? 1 : 0) + (m.purchase != null ? 1 : 0) + (m.refund != null ? 1 : 0) +
+  (m.transferOut != null ? 1 : 0) + (m.transferDone != null ? 1 : 0);
+
+/**
+ * The rows of one message's money list; each event keeps its index in that list. shardId is the
+ * shard whose ledger subject the message came from (the transfers' from_shard_id).
+ */
+export function moneyRows(money: readonly MoneyEvent[], gatewayId: string, streamSeq: number, shardId = ''): MoneyRows {
+  const out: MoneyRows = { purchases: [], items: [], topUps: [], refunds: [], transfers: [], invalid: [] };
   for (let i = 0; i < money.length; i++) {
     const m = money[i]!;
-    const kinds = (m.topUp != null ? 1 : 0) + (m.purchase != null ? 1 : 0) + (m.refund != null ? 1 : 0);
+    const kinds = kindCount(m);
     if (kinds !== 1) {
       out.invalid.push({ index: i, why: `${kinds} kinds set` });
+    } else if (m.transferDone != null) {
+      // No row: see the file's opening paragraph.
+    } else if (m.transferOut != null) {
+      const r = transferRow(m.transferOut, gatewayId, shardId, streamSeq, i);
+      if (typeof r === 'string') out.invalid.push({ index: i, why: `transfer ${r} out of range` });
+      else out.transfers.push(r);
     } else if (m.purchase != null) {
       const r = purchaseRows(m.purchase, gatewayId, streamSeq, i);
       if (typeof r === 'string') out.invalid.push({ index: i, why: `purchase ${r} out of range` });

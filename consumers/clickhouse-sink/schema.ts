@@ -14,11 +14,18 @@
 // list (the other tables); purchase_items adds item_index, the item's index in the purchase.
 // The largest such position in a table is that table's watermark: every row of the table at or
 // below it is in ClickHouse, none above it (see sink.ts).
+//
+// Every table also has shard_id (last, so that a table made before shards, which gets it by
+// ALTER TABLE ... ADD COLUMN at the end, has the same columns in the same order): the shard
+// whose ledger subject the row came from (the subject's last token). Watermarks are per (table,
+// shard). Rows stored before shards have shard_id '' and were written by one sink reading every
+// subject in stream order, so they are a prefix of every shard: a shard's watermark is the
+// largest position among its own rows and the '' rows.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { TapgateError } from '../../core/index.js';
 import { DATABASE_PATTERN } from './config.js';
 
-export type TableName = 'pass_events' | 'purchases' | 'purchase_items' | 'top_ups' | 'refunds';
+export type TableName = 'pass_events' | 'purchases' | 'purchase_items' | 'top_ups' | 'refunds' | 'transfers';
 type Columns = ReadonlyArray<readonly [name: string, type: string]>;
 
 export interface TableSpec {
@@ -135,6 +142,30 @@ export const REFUND_COLUMNS: Columns = [
   ['ledger_event_index', 'UInt32'],
 ];
 
+/**
+ * transfers: one row per TransferOutEvent, on the sending shard (from_shard_id = shard_id). The
+ * receiving shard's side is a top_ups row, channel 'transfer', payment_id = transfer_id.
+ * TransferDoneEvent makes no row: it moves no money and only ends the sender's retries.
+ */
+export const TRANSFER_COLUMNS: Columns = [
+  ['event_date', 'Date'],
+  ['applied_at', 'DateTime'],
+  ['applied_at_ms', 'UInt64'],
+  ['transfer_id', 'String'],
+  ['account_id', 'String'],
+  ['amount_kop', 'Int64'],
+  ['from_shard_id', 'String'],
+  ['to_shard_id', 'String'],
+  ['gateway_id', 'String'],
+  ['ledger_stream_seq', 'UInt64'],
+  ['ledger_event_index', 'UInt32'],
+];
+
+/** The column every table ends with: the shard (ledger subject's last token) a row came from. */
+export const SHARD_COLUMN = ['shard_id', 'String'] as const;
+/** A shard id as the sink accepts it in SQL text and names: the registry's, or a gateway id of before shards. */
+export const SINK_SHARD_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Every table the sink writes, in the order a flush inserts into them. */
 export const TABLES: readonly TableSpec[] = [
   { name: 'pass_events', columns: COLUMNS, orderBy: 'school_id, event_date, device_id, seq', perItem: false },
@@ -142,6 +173,7 @@ export const TABLES: readonly TableSpec[] = [
   { name: 'purchase_items', columns: PURCHASE_ITEM_COLUMNS, orderBy: 'school_id, event_date, device_id, seq, item_index', perItem: true },
   { name: 'top_ups', columns: TOP_UP_COLUMNS, orderBy: 'event_date, channel, payment_id', perItem: false },
   { name: 'refunds', columns: REFUND_COLUMNS, orderBy: 'event_date, refund_id', perItem: false },
+  { name: 'transfers', columns: TRANSFER_COLUMNS, orderBy: 'event_date, transfer_id', perItem: false },
 ];
 export const TABLE_NAMES: readonly TableName[] = TABLES.map((s) => s.name);
 
@@ -172,8 +204,16 @@ function checkDatabase(database: string): string {
   return database;
 }
 
+export function checkShard(shardId: string): string {
+  if (!SINK_SHARD_PATTERN.test(shardId)) throw new TapgateError('CONFIG_INVALID', `shard id ${JSON.stringify(shardId)} is not allowed`);
+  return shardId;
+}
+
+/** A table's columns as created: its row columns, then shard_id. */
+const withShard = (columns: Columns): Columns => [...columns, SHARD_COLUMN];
+
 function createTable(database: string, name: string, columns: Columns, orderBy: string): string {
-  return `CREATE TABLE IF NOT EXISTS ${database}.${name} (\n${columns.map(([n, t]) => `  ${n} ${t}`).join(',\n')}\n)\n` +
+  return `CREATE TABLE IF NOT EXISTS ${database}.${name} (\n${withShard(columns).map(([n, t]) => `  ${n} ${t}`).join(',\n')}\n)\n` +
     `ENGINE = MergeTree()\nPARTITION BY toYYYYMM(event_date)\nORDER BY (${orderBy})`;
 }
 
@@ -192,12 +232,23 @@ export function schemaStatements(database: string): string[] {
  */
 export async function ensureSchema(client: ClickHouseClient, database: string): Promise<void> {
   for (const query of schemaStatements(database)) await client.command({ query });
-  const expected: Array<readonly [string, Columns]> = [...TABLES.map((s) => [s.name, s.columns] as const), [PROGRESS_TABLE, PROGRESS_COLUMNS]];
-  const rs = await client.query({
-    query: `SELECT table, name, type FROM system.columns WHERE database = '${database}' AND table IN (${expected.map(([n]) => `'${n}'`).join(', ')})`,
-    format: 'JSONEachRow',
-  });
-  const actual = new Map((await rs.json<{ table: string; name: string; type: string }>()).map((c) => [`${c.table}.${c.name}`, c.type]));
+  const expected: Array<readonly [string, Columns]> = [...TABLES.map((s) => [s.name, withShard(s.columns)] as const),
+    [PROGRESS_TABLE, withShard(PROGRESS_COLUMNS)]];
+  const readColumns = async () => {
+    const rs = await client.query({
+      query: `SELECT table, name, type FROM system.columns WHERE database = '${database}' AND table IN (${expected.map(([n]) => `'${n}'`).join(', ')})`,
+      format: 'JSONEachRow',
+    });
+    return new Map((await rs.json<{ table: string; name: string; type: string }>()).map((c) => [`${c.table}.${c.name}`, c.type]));
+  };
+  let actual = await readColumns();
+  // A table made before shards gets shard_id now: '' in its old rows. Added only when missing,
+  // since ADD COLUMN IF NOT EXISTS is newer than the 18.16 this must run on.
+  const lacking = expected.filter(([table]) => !actual.has(`${table}.${SHARD_COLUMN[0]}`));
+  for (const [table] of lacking) {
+    await client.command({ query: `ALTER TABLE ${database}.${table} ADD COLUMN ${SHARD_COLUMN[0]} ${SHARD_COLUMN[1]}` });
+  }
+  if (lacking.length > 0) actual = await readColumns();
   for (const [table, columns] of expected) {
     const wrong = columns.filter(([n, t]) => actual.get(`${table}.${n}`) !== t)
       .map(([n, t]) => `${n} ${t} (found ${actual.get(`${table}.${n}`) ?? 'nothing'})`);
@@ -205,13 +256,22 @@ export async function ensureSchema(client: ClickHouseClient, database: string): 
   }
 }
 
-/** The largest ledger position in one table, or POSITION_NONE when it is empty. One scan. */
-export async function readWatermark(client: ClickHouseClient, database: string, table: TableName = 'pass_events'): Promise<LedgerPosition> {
+/** The rows of one shard and those from before shards ('' ); all rows when shardId is null. */
+function shardWhere(shardId: string | null): string {
+  return shardId === null ? '' : ` WHERE shard_id IN ('${checkShard(shardId)}', '')`;
+}
+
+/**
+ * The largest ledger position in one table (of one shard, with the rows from before shards),
+ * or POSITION_NONE when there is none. One scan.
+ */
+export async function readWatermark(client: ClickHouseClient, database: string, table: TableName = 'pass_events',
+  shardId: string | null = null): Promise<LedgerPosition> {
   const spec = TABLES.find((s) => s.name === table);
   if (spec === undefined) throw new Error(`no table ${table}`);
   const item = spec.perItem ? 'item_index' : '0';
   const rs = await client.query({
-    query: `SELECT ledger_stream_seq AS w_seq, ledger_event_index AS w_idx, ${item} AS w_item FROM ${checkDatabase(database)}.${table} ` +
+    query: `SELECT ledger_stream_seq AS w_seq, ledger_event_index AS w_idx, ${item} AS w_item FROM ${checkDatabase(database)}.${table}${shardWhere(shardId)} ` +
       'ORDER BY w_seq DESC, w_idx DESC, w_item DESC LIMIT 1',
     format: 'JSONEachRow',
   });
@@ -221,22 +281,28 @@ export async function readWatermark(client: ClickHouseClient, database: string, 
 }
 
 /** Every table's watermark. */
-export async function readWatermarks(client: ClickHouseClient, database: string): Promise<Record<TableName, LedgerPosition>> {
+export async function readWatermarks(client: ClickHouseClient, database: string, shardId: string | null = null): Promise<Record<TableName, LedgerPosition>> {
   const out = {} as Record<TableName, LedgerPosition>;
-  for (const name of TABLE_NAMES) out[name] = await readWatermark(client, database, name);
+  for (const name of TABLE_NAMES) out[name] = await readWatermark(client, database, name, shardId);
   return out;
 }
 
-/** The largest stream seq in sink_progress (0 when empty). */
-export async function readProgress(client: ClickHouseClient, database: string): Promise<number> {
-  const rs = await client.query({ query: `SELECT max(ledger_stream_seq) AS p FROM ${checkDatabase(database)}.${PROGRESS_TABLE}`, format: 'JSONEachRow' });
+/** The largest stream seq in sink_progress (of one shard, with the rows from before shards; 0 when none). */
+export async function readProgress(client: ClickHouseClient, database: string, shardId: string | null = null): Promise<number> {
+  const rs = await client.query({ query: `SELECT max(ledger_stream_seq) AS p FROM ${checkDatabase(database)}.${PROGRESS_TABLE}${shardWhere(shardId)}`,
+    format: 'JSONEachRow' });
   return Number((await rs.json<{ p: string | number }>())[0]?.p ?? 0);
 }
 
-/** True while ClickHouse still runs a query with this id (an insert the client gave up on). */
-export async function queryRunning(client: ClickHouseClient, queryId: string): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{1,128}$/.test(queryId)) throw new Error(`bad query id ${queryId}`);
-  const rs = await client.query({ query: `SELECT count() AS n FROM system.processes WHERE query_id = '${queryId}'`, format: 'JSONEachRow' });
+/**
+ * True while ClickHouse still runs a query with this id, or (prefix) with an id starting so: an
+ * insert the client gave up on, or any insert of a shard by a sink that had it before.
+ */
+export async function queryRunning(client: ClickHouseClient, queryId: string, prefix = false): Promise<boolean> {
+  if (!/^[A-Za-z0-9_.-]{1,160}$/.test(queryId)) throw new Error(`bad query id ${queryId}`);
+  // substring, not startsWith: 18.16 has no startsWith.
+  const where = prefix ? `substring(query_id, 1, ${queryId.length}) = '${queryId}'` : `query_id = '${queryId}'`;
+  const rs = await client.query({ query: `SELECT count() AS n FROM system.processes WHERE ${where}`, format: 'JSONEachRow' });
   const rows = await rs.json<{ n: string | number }>();
   return Number(rows[0]?.n ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
 // Wires the sink together: NATS and the LEDGER stream, the ClickHouse client and schema, the
-// ops port, then the consumer. Start order: the schema (every table) exists and the watermarks
-// are read before the first message is taken.
+// ops port, then the shards (shards.ts: this process's share of them, one consumer each). Start
+// order: the schema (every table) exists before any shard is taken, and a shard's watermarks
+// are read before its first message is taken.
 import { randomBytes } from 'node:crypto';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -9,7 +10,8 @@ import { connectionState, connectNats, ensureLedgerStream, listenOps, type Logge
 import type { SinkConfig } from './config.js';
 import { createSinkMetrics } from './metrics.js';
 import { ensureSchema } from './schema.js';
-import { ClickHouseSink, retryDelayMs } from './sink.js';
+import { ShardSinks } from './shards.js';
+import { retryDelayMs } from './sink.js';
 
 /** How long the start waits for ClickHouse to accept the schema, in ms. */
 export const SINK_START_RETRY_MS = 60_000;
@@ -20,6 +22,10 @@ const CLICKHOUSE_PING_INTERVAL_MS = 2000;
 
 export interface SinkHandle {
   readonly opsPort: number;
+  /** This process's member id (lease holder of its shards). */
+  readonly memberId: string;
+  /** The shards this process stores now. */
+  owned(): string[];
   /** Stops pulling, inserts and acknowledges what it holds (within the grace), drains NATS. */
   shutdown(): Promise<void>;
 }
@@ -51,15 +57,20 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
 
   let clickhouseOk = false;
   let stopping = false;
-  const sink = new ClickHouseSink(jetstream(nc), jsm, ch, {
-    database: config.database, batchRowsMax: config.batchRowsMax, flushIntervalMs: config.flushIntervalMs, bootId: randomBytes(6).toString('hex'),
+  const bootId = randomBytes(6).toString('hex');
+  const memberId = `sink-${bootId}`;
+  const sink = new ShardSinks(nc, jetstream(nc), jsm, ch, {
+    database: config.database, batchRowsMax: config.batchRowsMax, flushIntervalMs: config.flushIntervalMs, bootId, memberId,
+    startRetryMs: SINK_START_RETRY_MS, shutdownGraceMs: config.shutdownGraceMs,
   }, metrics, log);
+  const watermarks = sink.watermarks.bind(sink);
+  const watermarkSeq = () => Math.max(0, ...Object.values(watermarks()).map((w) => w.pass_events.seq));
   const ops = await listenOps(config.host, config.opsPort, {
     metrics: metrics.registry,
     notReadyReason: () => stopping ? 'shutting down' : !nats.connected() ? 'NATS unreachable' : !clickhouseOk ? 'ClickHouse unreachable'
       : sink.insertFailing ? 'ClickHouse inserts failing' : null,
-    readiness: () => ({ nats: nats.connected(), clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, watermarkSeq: sink.watermark.seq,
-      watermarks: sink.watermarks }),
+    readiness: () => ({ nats: nats.connected(), clickhouse: clickhouseOk, insertsFailing: sink.insertFailing, memberId, shards: sink.owned,
+      watermarkSeq: watermarkSeq(), watermarks: watermarks() }),
   });
   const pingClickHouse = () => ch.ping().then((r) => { clickhouseOk = r.success; }, () => { clickhouseOk = false; });
   const pingTimer = setInterval(() => void pingClickHouse(), CLICKHOUSE_PING_INTERVAL_MS);
@@ -67,7 +78,7 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   try {
     await createSchema(ch, config.database, log);
     await pingClickHouse();
-    await sink.start(SINK_START_RETRY_MS);
+    await sink.start();
   } catch (err) {
     clearInterval(pingTimer);
     await ops.close();
@@ -75,15 +86,17 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
     await ch.close();
     throw err;
   }
-  log.info({ opsPort: ops.port, database: config.database, watermarkSeq: sink.watermark.seq }, 'sink listening');
+  log.info({ opsPort: ops.port, database: config.database, memberId, shards: sink.owned, watermarkSeq: watermarkSeq() }, 'sink listening');
 
   return {
     opsPort: ops.port,
+    memberId,
+    owned: () => sink.owned,
     shutdown: async () => {
       if (stopping) return;
       stopping = true;
-      const complete = await sink.stop(config.shutdownGraceMs);
-      if (!complete) log.warn('shutdown grace period over with rows not inserted; they stay unacknowledged and come again');
+      // Each shard inserts and acknowledges what it holds (within the grace), then its lease is released.
+      await sink.stop();
       clearInterval(pingTimer);
       await nc.drain();
       await ch.close();

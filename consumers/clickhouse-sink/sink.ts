@@ -1,51 +1,59 @@
-// The ClickHouse sink: reads the LEDGER stream through the durable pull consumer
-// "clickhouse-sink" and inserts every pass and money event into ClickHouse exactly once:
-// passes into pass_events, purchases into purchases and purchase_items, top-ups into top_ups,
-// refunds into refunds. The reading itself (ordered pulls, gaps closed from the stream, deleted
-// messages, redeliveries, acknowledgements) is the shared ledger reader's (../ledger-reader.ts);
-// the sink is its handler: messages → rows → queue → INSERT → "done up to seq", and the
-// progress hint.
+// One shard's ClickHouse sink: reads the shard's ledger subject (tapgate.ledger.v1.<shardId>)
+// through the durable pull consumer "clickhouse-sink-<shardId>" and inserts every pass and money
+// event into ClickHouse exactly once: passes into pass_events, purchases into purchases and
+// purchase_items, top-ups into top_ups, refunds into refunds, transfers out into transfers. The
+// reading itself (ordered pulls, gaps closed from the stream, redeliveries, acknowledgements) is
+// the shared ledger reader's (../ledger-reader.ts); the sink is its handler: messages → rows →
+// queue → INSERT → "done up to seq", and the progress hint. Which process runs which shard is
+// shards.ts's business (leases); this file holds for one shard in one process.
 //
-// How exactly once holds, across a restart of the sink or of ClickHouse:
-// - Messages are handled strictly in stream-sequence order by one sink (the reader's order: a
-//   gap in delivery is closed at once from the stream, so nothing is ever handled after a later
-//   message).
+// How exactly once holds, across a restart of the sink or of ClickHouse, and a shard moving:
+// - A shard's messages are handled strictly in stream-sequence order by one sink (the reader's
+//   order: a gap in delivery is closed at once from the stream, so nothing of the shard is ever
+//   handled after a later message of it).
 // - Every row records its ledger position (stream seq, index of the event in the message's
-//   passes or money list, and for items the item's index). Each table is inserted into in
-//   position order, one INSERT at a time, each of under a million rows into one partition: one
-//   part, all or nothing. So each table's largest position (its watermark) says exactly what
-//   of that table is stored, even when a crash fell between the inserts of one message into
-//   two tables (store.ts). Watermarks are read at start and after every failed insert; rows at
-//   or below their table's watermark are never inserted again.
+//   passes or money list, and for items the item's index) and its shard. Each table is inserted
+//   into in position order, one INSERT at a time, each of under a million rows into one
+//   partition: one part, all or nothing. So each (table, shard)'s largest position (its
+//   watermark) says exactly what of that shard is stored in that table, even when a crash fell
+//   between the inserts of one message into two tables (store.ts). Watermarks are read at start
+//   and after every failed insert; rows at or below their watermark are never inserted again.
 // - A message is reported done to the reader (which acknowledges it) only after its rows are
-//   in, in every table, and so is every message before it. A lost ack costs a redelivery,
-//   which the reader or the watermarks turn into a skip.
+//   in, in every table, and so is every message of the shard before it. A lost ack costs a
+//   redelivery, which the reader or the watermarks turn into a skip.
 // - After a failed insert the sink waits until ClickHouse no longer runs that query id before
-//   it reads the watermarks, so an insert the client gave up on cannot land after the read.
-// - Where to start reading: every message below the start is fully stored. The start is the
-//   larger of sink_progress + 1 (written every few seconds, after the fact) and the smallest
-//   table watermark's seq; with no progress row and an empty table (a new table, a new
-//   database) that is the stream's beginning, so a new table is filled from the history.
-// Run one sink per ClickHouse database: two would interleave their inserts.
+//   it reads the watermarks, so an insert the client gave up on cannot land after the read. In
+//   the same way a sink taking a shard over waits, before it reads the shard's watermarks, until
+//   ClickHouse runs no insert of that shard (query ids start with shardQueryPrefix): an insert
+//   the previous owner sent before it lost the shard lands before the read, or never.
+// - The previous owner sends no insert once it knows it lost the shard, and before each insert
+//   it checks (opts.mayInsert) that its lease entry is still its own; the lease expires only
+//   after LEASE_TTL_MS without renewal, so a successor exists only after that check failed or
+//   after the owner stopped for seconds between the check and the send (a process paused
+//   between the two is the one case this does not cover; see docs/operations.md).
+// - Where to start reading: every message of the shard below the start is fully stored. The
+//   start is the larger of the shard's sink_progress + 1 (written every few seconds, after the
+//   fact) and the smallest table watermark's seq; with neither, the stream's beginning.
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
-import { LEDGER_STREAM, type Logger } from '../../lib/index.js';
+import { LEDGER_STREAM, ledgerSubject, type Logger } from '../../lib/index.js';
 import {
   ensureDurableConsumer, LedgerReader, retryDelayMs,
   type DurableConsumerSpec, type LedgerHandler, type LedgerMessage,
 } from '../ledger-reader.js';
 import type { SinkMetrics } from './metrics.js';
-import { TABLE_NAMES, type LedgerPosition } from './schema.js';
-import { ClickHouseStore, rowCount, type TableRows } from './store.js';
+import { TABLE_NAMES, queryRunning, type LedgerPosition } from './schema.js';
+import { ClickHouseStore, rowCount, shardQueryPrefix, type TableRows } from './store.js';
 
 // The reading limits are the reader's; re-exported where the sink's users look for them.
 export {
   FETCH_EXPIRES_MS, FETCH_MESSAGES_MAX, IDLE_REFETCH_MAX, RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS, retryDelayMs,
 } from '../ledger-reader.js';
 
-/** The durable consumer's name on the LEDGER stream. */
+/** The durable consumers' names on the LEDGER stream start so: `clickhouse-sink-<shardId>`. */
 export const SINK_CONSUMER = 'clickhouse-sink';
+export const sinkConsumerName = (shardId: string) => `${SINK_CONSUMER}-${shardId}`;
 /** Unacknowledged messages the server lets the consumer have; above FETCH_MESSAGES_MAX. */
 export const CONSUMER_ACK_PENDING_MAX = 4096;
 /** After this long without an ack, JetStream delivers a message again, in ms. */
@@ -55,9 +63,11 @@ const ERROR_TEXT_MAX = 300;
 /** How often the sink records its progress (the start hint) while it advances, in ms. */
 export const PROGRESS_INTERVAL_MS = 5000;
 
-const SINK_DURABLE: DurableConsumerSpec = {
-  name: SINK_CONSUMER, ackWaitMs: CONSUMER_ACK_WAIT_MS, ackPendingMax: CONSUMER_ACK_PENDING_MAX,
-};
+/** The shard's durable consumer: its ledger subject only. */
+export function sinkDurable(shardId: string): DurableConsumerSpec {
+  return { name: sinkConsumerName(shardId), ackWaitMs: CONSUMER_ACK_WAIT_MS, ackPendingMax: CONSUMER_ACK_PENDING_MAX,
+    filterSubject: ledgerSubject(shardId) };
+}
 
 interface Entry {
   readonly seq: number;
@@ -72,14 +82,18 @@ export interface SinkOptions {
   readonly flushIntervalMs: number;
   /** Unique per process start; part of every insert's query id. */
   readonly bootId: string;
+  /** The shard this sink stores (its ledger subject's last token). */
+  readonly shardId: string;
+  /** Asked before each insert: false when the shard is no longer ours (the sink then stops, inserting nothing). */
+  readonly mayInsert?: () => Promise<boolean>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const errText = (err: unknown) => String((err as Error)?.message ?? err).slice(0, ERROR_TEXT_MAX);
 
-/** Creates the durable consumer if it does not exist; leaves an existing one as it is. */
-export function ensureSinkConsumer(jsm: JetStreamManager): Promise<void> {
-  return ensureDurableConsumer(jsm, SINK_DURABLE);
+/** Creates the shard's durable consumer if it does not exist; leaves an existing one as it is. */
+export function ensureSinkConsumer(jsm: JetStreamManager, shardId: string): Promise<void> {
+  return ensureDurableConsumer(jsm, sinkDurable(shardId));
 }
 
 export class ClickHouseSink implements LedgerHandler {
@@ -100,20 +114,22 @@ export class ClickHouseSink implements LedgerHandler {
   private stopping = false;
   private giveUpAtMs = Number.POSITIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
+  /** Set when the shard was lost: nothing is inserted or acknowledged any more. */
+  private aborted = false;
   /** True from a failed insert until the next successful one. */
   insertFailing = false;
 
   constructor(
     js: JetStreamClient,
     private readonly jsm: JetStreamManager,
-    ch: ClickHouseClient,
+    private readonly ch: ClickHouseClient,
     private readonly opts: SinkOptions,
     private readonly metrics: SinkMetrics,
     private readonly log: Logger,
   ) {
-    this.store = new ClickHouseStore(ch, opts.database, opts.bootId, opts.batchRowsMax, metrics, log);
+    this.store = new ClickHouseStore(ch, opts.database, opts.bootId, opts.batchRowsMax, metrics, log, opts.shardId);
     // A pull brings about one batch of rows; the reader's counters keep the sink's metric names.
-    const readerOpts = { mode: { kind: 'durable', consumer: SINK_DURABLE }, eventsPerPull: opts.batchRowsMax } as const;
+    const readerOpts = { mode: { kind: 'durable', consumer: sinkDurable(opts.shardId) }, eventsPerPull: opts.batchRowsMax } as const;
     this.reader = new LedgerReader(js, jsm, this, readerOpts, {
       messages: metrics.messages, refetched: metrics.messagesRefetched, missing: metrics.messagesMissing,
       invalid: metrics.messagesInvalid, duplicates: metrics.messagesSkipped, fetchFailures: metrics.fetchFailures,
@@ -130,18 +146,26 @@ export class ClickHouseSink implements LedgerHandler {
     return this.store.watermarks();
   }
 
-  /** Reads the watermark (retrying while ClickHouse is away, up to startRetryMs) and starts consuming. */
+  get shardId(): string {
+    return this.opts.shardId;
+  }
+
+  /**
+   * Waits until ClickHouse runs no insert of the shard (a previous owner's), reads the
+   * watermarks (retrying while ClickHouse is away, up to startRetryMs) and starts consuming.
+   */
   async start(startRetryMs: number): Promise<void> {
     await this.reader.open();
     const giveUpAt = Date.now() + startRetryMs;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (await queryRunning(this.ch, shardQueryPrefix(this.opts.shardId), true)) throw new Error('an insert of the shard is still running');
         await this.store.readWatermarks();
         this.progressSeq = await this.store.readProgress();
         break;
       } catch (err) {
         if (Date.now() >= giveUpAt) throw new TapgateError('SINK_INSERT_FAILED', `cannot read the ClickHouse watermark: ${errText(err)}`, { cause: err });
-        this.log.warn({ attempt, err: errText(err) }, 'cannot read the ClickHouse watermark; retrying');
+        this.log.warn({ shard: this.opts.shardId, attempt, err: errText(err) }, 'cannot read the ClickHouse watermark; retrying');
         await sleep(retryDelayMs(attempt));
       }
     }
@@ -152,11 +176,11 @@ export class ClickHouseSink implements LedgerHandler {
     const startSeq = Math.max(1, this.progressSeq + 1, Math.min(...wms));
     const info = await this.jsm.streams.info(LEDGER_STREAM);
     if (Math.max(this.progressSeq, ...wms) > info.state.last_seq) {
-      this.log.error({ watermarkSeq: Math.max(...wms), progressSeq: this.progressSeq, streamLastSeq: info.state.last_seq },
+      this.log.error({ shard: this.opts.shardId, watermarkSeq: Math.max(...wms), progressSeq: this.progressSeq, streamLastSeq: info.state.last_seq },
         'ClickHouse holds rows from stream positions the LEDGER stream never reached (stream recreated?); those positions will be skipped');
     }
     const pass = this.store.watermark('pass_events');
-    this.log.info({ watermarkSeq: pass.seq, watermarkIndex: pass.index, watermarks: this.store.watermarks(),
+    this.log.info({ shard: this.opts.shardId, watermarkSeq: pass.seq, watermarkIndex: pass.index, watermarks: this.store.watermarks(),
       progressSeq: this.progressSeq, startSeq }, 'sink watermark read');
     await this.reader.start(startSeq);
     const tickMs = Math.max(5, Math.min(100, Math.floor(this.opts.flushIntervalMs / 4)));
@@ -169,7 +193,7 @@ export class ClickHouseSink implements LedgerHandler {
     this.giveUpAtMs = Date.now() + graceMs;
     await this.reader.stop(graceMs);
     if (this.timer !== null) clearInterval(this.timer);
-    let ok = true;
+    let ok = !this.aborted;
     while (ok && (this.flushing !== null || this.queue.length > 0)) ok = await this.flush();
     // Only when ClickHouse just worked (a failing one must not hold the exit), after any write in flight.
     if (ok) {
@@ -177,6 +201,23 @@ export class ClickHouseSink implements LedgerHandler {
       await this.recordProgress();
     }
     return ok && this.queue.length === 0;
+  }
+
+  /**
+   * The shard was lost to another sink: stop reading at once, insert nothing more, acknowledge
+   * nothing more (what is held comes again to the new owner, which skips what is stored). An
+   * insert already sent may still land: the new owner waits for it before it reads watermarks.
+   */
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.stopping = true;
+    this.giveUpAtMs = 0;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.metrics.queuedRows.dec(this.queuedRows);
+    this.queuedRows = 0;
+    this.queue = [];
+    void this.reader.stop(0);
   }
 
   private onTick(): void {
@@ -213,6 +254,7 @@ export class ClickHouseSink implements LedgerHandler {
    * with a full queue the reader waits while the oldest rows are inserted.
    */
   handle({ seq, batch }: LedgerMessage): Promise<void> | void {
+    if (this.aborted) return;
     const { rows, invalid } = this.store.unstoredRows(seq, batch);
     for (const bad of invalid) {
       this.metrics.eventsInvalid.inc();
@@ -229,7 +271,7 @@ export class ClickHouseSink implements LedgerHandler {
     this.queue.push(entry);
     this.unacked.set(seq, entry);
     this.queuedRows += n;
-    this.metrics.queuedRows.set(this.queuedRows);
+    this.metrics.queuedRows.inc(n);
     if (this.queuedRows >= this.opts.batchRowsMax && !this.stopping) return this.drain();
   }
 
@@ -261,9 +303,9 @@ export class ClickHouseSink implements LedgerHandler {
     const taken = this.queue.slice(0, count);
     this.queue = this.queue.slice(count);
     this.queuedRows -= rows;
-    this.metrics.queuedRows.set(this.queuedRows);
+    this.metrics.queuedRows.dec(rows);
     this.metrics.batchRows.observe(rows);
-    if (!await this.insertEntries(taken)) return false;
+    if (!await this.insertEntries(taken) || this.aborted) return false;
     for (const e of taken) this.unacked.delete(e.seq);
     this.reader.done(this.storedBelow() - 1);
     return true;
@@ -280,6 +322,12 @@ export class ClickHouseSink implements LedgerHandler {
           await this.store.readWatermarks();
           recheck = false;
         }
+        step = 'lease';
+        if (this.aborted || (this.opts.mayInsert !== undefined && !await this.opts.mayInsert())) {
+          this.log.warn({ shard: this.opts.shardId }, 'shard no longer ours; its rows are left to the new owner');
+          this.abort();
+          return false;
+        }
         step = 'insert';
         await this.store.insert(entries.map((e) => e.rows));
         if (this.insertFailing) this.log.info({ attempts: attempt + 1 }, 'ClickHouse inserts work again');
@@ -287,10 +335,11 @@ export class ClickHouseSink implements LedgerHandler {
         return true;
       } catch (err) {
         if (step === 'insert') this.metrics.insertFailures.inc();
+        if (this.aborted) return false;
         this.insertFailing = true;
         recheck = true;
         const delayMs = retryDelayMs(attempt);
-        this.log.warn({ code: 'SINK_INSERT_FAILED', step, attempt, delayMs, err: errText(err) }, 'ClickHouse insert failed; retrying');
+        this.log.warn({ code: 'SINK_INSERT_FAILED', shard: this.opts.shardId, step, attempt, delayMs, err: errText(err) }, 'ClickHouse insert failed; retrying');
         if (Date.now() + delayMs > this.giveUpAtMs) return false;
         await sleep(delayMs);
       }

@@ -6,20 +6,26 @@
 // between the inserts of one ledger message into different tables: after a crash each table
 // resumes from its own watermark. Watermarks are read at start and after every failed insert,
 // once ClickHouse no longer runs the failed query (so it cannot land after the read).
+// A store serves one shard: its watermarks are the shard's (schema.ts), every row it inserts
+// carries the shard's id in shard_id, and every insert's query id starts with
+// shardQueryPrefix(shard), so that the next owner of the shard can wait for them to end.
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from '../../lib/index.js';
 import type { SinkMetrics } from './metrics.js';
 import type { tapgate } from '../../core/proto.js';
-import { moneyRows, type MoneyRows, type PurchaseItemRow, type PurchaseRow, type RefundRow, type TopUpRow } from './money-rows.js';
-import { batchRows, insertRuns, tsvRows, tsvRowsOf, utcDate, type PassRow } from './rows.js';
 import {
-  PROGRESS_COLUMNS, PROGRESS_TABLE, POSITION_NONE, TABLES, TABLE_NAMES, positionAfter, queryRunning, readProgress, readWatermarks,
-  type LedgerPosition, type TableName,
+  moneyRows, type MoneyRows, type PurchaseItemRow, type PurchaseRow, type RefundRow, type TopUpRow, type TransferRow,
+} from './money-rows.js';
+import { batchRows, insertRuns, tsvRows, tsvRowsOf, tsvString, utcDate, type PassRow } from './rows.js';
+import {
+  PROGRESS_COLUMNS, PROGRESS_TABLE, POSITION_NONE, SHARD_COLUMN, TABLES, TABLE_NAMES, checkShard, positionAfter, queryRunning,
+  readProgress, readWatermarks, type LedgerPosition, type TableName,
 } from './schema.js';
 
 export interface RowTypes {
   pass_events: PassRow; purchases: PurchaseRow; purchase_items: PurchaseItemRow; top_ups: TopUpRow; refunds: RefundRow;
+  transfers: TransferRow;
 }
 /** The rows of one ledger message (or several), by table, each list in position order. */
 export type TableRows = { [K in TableName]: Array<RowTypes[K]> };
@@ -28,12 +34,24 @@ type AnyRow = RowTypes[TableName];
 const COLUMN_NAMES = Object.fromEntries(TABLES.map((s) => [s.name, s.columns.map(([n]) => n)])) as Record<TableName, string[]>;
 const PROGRESS_COLUMN_NAMES = PROGRESS_COLUMNS.map(([n]) => n);
 
+/** The columns an insert names: the row's, then shard_id. */
+const insertColumns = (names: readonly string[]): [string, ...string[]] => [...names, SHARD_COLUMN[0]] as unknown as [string, ...string[]];
+
+/** Every query id of a shard's inserts starts so (the dots keep shard 'a' apart from 'a-b'). */
+export const shardQueryPrefix = (shardId: string) => `tapgate_sink.${shardId}.`;
+
+/** A TabSeparated body with the shard's id added as the last field of every row (rows end in LF; escaped values hold none). */
+function withShardField(body: string, shardId: string): string {
+  return body.replaceAll('\n', `\t${tsvString(shardId)}\n`);
+}
+
 export function emptyTableRows(): TableRows {
-  return { pass_events: [], purchases: [], purchase_items: [], top_ups: [], refunds: [] };
+  return { pass_events: [], purchases: [], purchase_items: [], top_ups: [], refunds: [], transfers: [] };
 }
 
 export function tableRowsOf(passes: PassRow[], money: MoneyRows): TableRows {
-  return { pass_events: passes, purchases: money.purchases, purchase_items: money.items, top_ups: money.topUps, refunds: money.refunds };
+  return { pass_events: passes, purchases: money.purchases, purchase_items: money.items, top_ups: money.topUps, refunds: money.refunds,
+    transfers: money.transfers };
 }
 
 export function rowCount(rows: TableRows): number {
@@ -46,7 +64,7 @@ export function rowPosition(r: AnyRow): LedgerPosition {
   return { seq: r.ledger_stream_seq, index: r.ledger_event_index, item: 'item_index' in r ? r.item_index : 0 };
 }
 
-/** A query id never repeats: one per process start (bootId) and insert. */
+/** A query id never repeats: one per shard, process start (bootId) and insert. */
 export class ClickHouseStore {
   private readonly wm = Object.fromEntries(TABLE_NAMES.map((n) => [n, POSITION_NONE])) as Record<TableName, LedgerPosition>;
   private insertNo = 0;
@@ -60,7 +78,11 @@ export class ClickHouseStore {
     private readonly batchRowsMax: number,
     private readonly metrics: SinkMetrics,
     private readonly log: Logger,
-  ) {}
+    /** The shard whose rows this store writes. */
+    readonly shardId: string,
+  ) {
+    checkShard(shardId);
+  }
 
   watermark(table: TableName): LedgerPosition {
     return this.wm[table];
@@ -72,15 +94,15 @@ export class ClickHouseStore {
 
   /** Reads every table's watermark; logs a table whose watermark went back (rows lost inside ClickHouse). */
   async readWatermarks(): Promise<void> {
-    const now = await readWatermarks(this.ch, this.database);
+    const now = await readWatermarks(this.ch, this.database, this.shardId);
     for (const name of TABLE_NAMES) {
-      if (positionAfter(this.wm[name], now[name])) this.log.error({ table: name, before: this.wm[name], after: now[name] }, 'ClickHouse watermark went back: rows were lost inside ClickHouse');
+      if (positionAfter(this.wm[name], now[name])) this.log.error({ shard: this.shardId, table: name, before: this.wm[name], after: now[name] }, 'ClickHouse watermark went back: rows were lost inside ClickHouse');
       this.wm[name] = now[name];
     }
   }
 
   readProgress(): Promise<number> {
-    return readProgress(this.ch, this.database);
+    return readProgress(this.ch, this.database, this.shardId);
   }
 
   /** True while the last insert tried may still be running in ClickHouse. */
@@ -99,7 +121,7 @@ export class ClickHouseStore {
     const fromIndex = seq < passWm.seq ? passes.length : seq === passWm.seq ? passWm.index + 1 : 0;
     const gatewayId = batch.gatewayId ?? '';
     const p = batchRows(passes, gatewayId, seq, fromIndex);
-    const m = moneyRows(batch.money ?? [], gatewayId, seq);
+    const m = moneyRows(batch.money ?? [], gatewayId, seq, this.shardId);
     const rows = tableRowsOf(p.rows, m);
     this.keepUnstored(rows);
     const invalid = [...p.invalid.map((x) => ({ list: 'pass' as const, ...x })), ...m.invalid.map((x) => ({ list: 'money' as const, ...x }))];
@@ -128,17 +150,18 @@ export class ClickHouseStore {
 
   private async insertRun(table: TableName, run: AnyRow[]): Promise<void> {
     const started = process.hrtime.bigint();
-    const queryId = `tapgate_sink_${this.bootId}_${++this.insertNo}`;
+    const queryId = `${shardQueryPrefix(this.shardId)}${this.bootId}.${++this.insertNo}`;
     this.lastQueryId = queryId;
-    const body = table === 'pass_events' ? tsvRows(run as PassRow[]) : tsvRowsOf(COLUMN_NAMES[table], run as Array<Record<string, string | number>>);
+    const rowsBody = table === 'pass_events' ? tsvRows(run as PassRow[]) : tsvRowsOf(COLUMN_NAMES[table], run as Array<Record<string, string | number>>);
+    const body = withShardField(rowsBody, this.shardId);
     await this.ch.insert({ table: `${this.database}.${table}`, values: Readable.from([body], { objectMode: false }),
-      format: 'TabSeparated', columns: COLUMN_NAMES[table] as [string, ...string[]], query_id: queryId });
+      format: 'TabSeparated', columns: insertColumns(COLUMN_NAMES[table]), query_id: queryId });
     this.wm[table] = rowPosition(run[run.length - 1]!);
     this.metrics.insertSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
     this.metrics.inserts.inc();
     this.metrics.rowsInserted.inc(run.length);
     this.metrics.tableRowsInserted.inc({ table }, run.length);
-    this.log.debug({ queryId, table, rows: run.length, to: this.wm[table] }, 'rows inserted');
+    this.log.debug({ queryId, shard: this.shardId, table, rows: run.length, to: this.wm[table] }, 'rows inserted');
   }
 
   /**
@@ -148,12 +171,13 @@ export class ClickHouseStore {
   async writeProgress(seq: number): Promise<boolean> {
     const nowMs = Date.now();
     const row = { event_date: utcDate(nowMs), written_at: Math.floor(nowMs / 1000), ledger_stream_seq: seq, boot_id: this.bootId };
+    const body = withShardField(tsvRowsOf(PROGRESS_COLUMN_NAMES, [row]), this.shardId);
     try {
-      await this.ch.insert({ table: `${this.database}.${PROGRESS_TABLE}`, values: Readable.from([tsvRowsOf(PROGRESS_COLUMN_NAMES, [row])], { objectMode: false }),
-        format: 'TabSeparated', columns: PROGRESS_COLUMN_NAMES as [string, ...string[]] });
+      await this.ch.insert({ table: `${this.database}.${PROGRESS_TABLE}`, values: Readable.from([body], { objectMode: false }),
+        format: 'TabSeparated', columns: insertColumns(PROGRESS_COLUMN_NAMES) });
       return true;
     } catch (err) {
-      this.log.warn({ seq, err: String((err as Error)?.message ?? err).slice(0, 300) }, 'sink progress not written (only a start hint)');
+      this.log.warn({ shard: this.shardId, seq, err: String((err as Error)?.message ?? err).slice(0, 300) }, 'sink progress not written (only a start hint)');
       return false;
     }
   }

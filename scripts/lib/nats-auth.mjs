@@ -19,8 +19,12 @@ const LEASES = 'tapgate_writer_leases';
 const TOKENS = 'tapgate_api_tokens';
 /** The durable payment index (gateway/payment-index.ts, ADR 0013). */
 const PAYMENTS = 'tapgate_payments';
-/** The ClickHouse sink's durable consumer on LEDGER (consumers/clickhouse-sink/sink.ts). */
+/**
+ * The ClickHouse sink's durable consumers on LEDGER (consumers/clickhouse-sink/sink.ts): one per
+ * shard, `clickhouse-sink-<shardId>`; and the bucket where sinks announce themselves (shards.ts).
+ */
 const SINK_CONSUMER = 'clickhouse-sink';
+const SINK_MEMBERS = 'tapgate_sink_members';
 /** The notifier's journal stream and its members bucket (consumers/notifier/, ADR 0016). */
 const NOTIFY = 'NOTIFY';
 const NOTIFY_MEMBERS = 'tapgate_notify_members';
@@ -72,17 +76,27 @@ export const NATS_PERMISSIONS = Object.freeze({
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],
   },
-  /** The ClickHouse sink: reads the ledger through its durable consumer and acknowledges. */
+  /**
+   * The ClickHouse sinks: read the ledger through their durable consumers (one per shard) and
+   * acknowledge; share the shards through leases and their members bucket; read the registry's
+   * school records only (for the shard list: no person, identifier or account). Consumer names
+   * are one token, so `clickhouse-sink-<shardId>` cannot be granted by prefix: the sink may use
+   * any durable consumer of LEDGER (it reads the whole stream anyway) and deletes none.
+   */
   sink: {
     publish: ['$JS.API.INFO', `$JS.API.STREAM.INFO.${LEDGER}`, `$JS.API.STREAM.CREATE.${LEDGER}`,
       `$JS.API.STREAM.MSG.GET.${LEDGER}`, `$JS.API.DIRECT.GET.${LEDGER}`,
       `$JS.API.DIRECT.GET.${LEDGER}.>`,
-      `$JS.API.CONSUMER.INFO.${LEDGER}.${SINK_CONSUMER}`,
-      `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.${SINK_CONSUMER}`,
-      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}`,
-      `$JS.API.CONSUMER.CREATE.${LEDGER}.${SINK_CONSUMER}.>`,
-      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.${SINK_CONSUMER}`,
-      `$JS.ACK.${LEDGER}.${SINK_CONSUMER}.>`],
+      `$JS.API.CONSUMER.INFO.${LEDGER}.*`,
+      `$JS.API.CONSUMER.DURABLE.CREATE.${LEDGER}.*`,
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.*`,
+      `$JS.API.CONSUMER.CREATE.${LEDGER}.*.>`,
+      `$JS.API.CONSUMER.MSG.NEXT.${LEDGER}.*`,
+      `$JS.ACK.${LEDGER}.*.>`,
+      `$JS.API.STREAM.CREATE.KV_${REGISTRY}`, `$JS.API.STREAM.INFO.KV_${REGISTRY}`,
+      `$JS.API.CONSUMER.CREATE.KV_${REGISTRY}.*.$KV.${REGISTRY}.school.>`, `$JS.API.CONSUMER.DELETE.KV_${REGISTRY}.*`,
+      `$JS.FC.KV_${REGISTRY}.>`,
+      ...useBucket(LEASES), ...useBucket(SINK_MEMBERS)],
     subscribe: [],
   },
   /**

@@ -33,7 +33,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 function expectedRows(b: Batch, streamSeq: number): Record<TableName, Row[]> {
   const gw = b.gatewayId!;
   const pos = (i: number) => ({ ledger_stream_seq: streamSeq, ledger_event_index: i });
-  const out: Record<TableName, Row[]> = { pass_events: [], purchases: [], purchase_items: [], top_ups: [], refunds: [] };
+  const out: Record<TableName, Row[]> = { pass_events: [], purchases: [], purchase_items: [], top_ups: [], refunds: [], transfers: [] };
   (b.passes ?? []).forEach((p, i) => out.pass_events.push({
     event_date: day(p.decidedAtMs as number), decided_at: sec(p.decidedAtMs as number), decided_at_ms: p.decidedAtMs as number,
     device_time_ms: p.deviceTimeMs as number, school_id: p.schoolId!, device_id: p.deviceId!, seq: p.seq as number, person_id: p.personId!,
@@ -69,6 +69,13 @@ function expectedRows(b: Batch, streamSeq: number): Record<TableName, Row[]> {
         refund_id: r.refundId!, device_id: r.deviceId!, seq: r.seq as number, account_id: r.accountId!, amount_kop: r.amountKop as number,
         balance_after_kop: r.balanceAfterKop as number, reason: r.reason!, operator_id: r.operatorId!, gateway_id: gw, ...pos(i),
       });
+    } else if (m.transferOut != null) {
+      const x = m.transferOut;
+      out.transfers.push({
+        event_date: day(x.appliedAtMs as number), applied_at: sec(x.appliedAtMs as number), applied_at_ms: x.appliedAtMs as number,
+        transfer_id: x.transferId!, account_id: x.accountId!, amount_kop: x.amountKop as number, from_shard_id: gw, to_shard_id: x.toShardId!,
+        gateway_id: gw, ...pos(i),
+      });
     }
   });
   return out;
@@ -80,6 +87,7 @@ function rowKey(table: TableName, r: Row): string {
     case 'purchase_items': return `${r['device_id']}#${r['seq']}#${r['item_index']}`;
     case 'top_ups': return `${r['channel']}#${r['payment_id']}`;
     case 'refunds': return String(r['refund_id']);
+    case 'transfers': return String(r['transfer_id']);
     default: return `${r['device_id']}#${r['seq']}`;
   }
 }
@@ -152,8 +160,21 @@ function refund(): tapgate.events.v1.IMoneyEvent {
     balanceAfterKop: int(100_000), reason: pick(REASONS), operatorId: `op-${int(3)}`, appliedAtMs: when() } };
 }
 
+/** A transfer out of this shard, its done mark, or a transfer in (a top-up of channel 'transfer'). */
+function transfer(): tapgate.events.v1.IMoneyEvent {
+  const id = `tr-${++counter}`;
+  const r = rnd();
+  if (r < 0.4) {
+    return { transferOut: { transferId: id, accountId: pick(ACCOUNTS).id, amountKop: 1 + int(900_000), toShardId: 'north', appliedAtMs: when() } };
+  }
+  if (r < 0.6) return { transferDone: { transferId: id, appliedAtMs: when() } };
+  return { topUp: { channel: 'transfer', paymentId: id, accountId: pick(ACCOUNTS).id, amountKop: 1 + int(900_000), balanceAfterKop: int(900_000),
+    appliedAtMs: when() } };
+}
+
 function randomBatch(refunds = true): Batch {
-  const money = Array.from({ length: int(7) }, () => (rnd() < 0.5 ? purchase() : rnd() < 0.7 || !refunds ? topUp() : refund()));
+  const money = Array.from({ length: int(7) }, () => (rnd() < 0.45 ? purchase() : rnd() < 0.15 ? transfer()
+    : rnd() < 0.7 || !refunds ? topUp() : refund()));
   const passes = Array.from({ length: int(6) }, passEvent);
   if (money.length + passes.length === 0) money.push(purchase(2));
   return { gatewayId: GW, passes, money };
@@ -202,7 +223,7 @@ t.test('money rows - values that do not fit their column are refused, never wrap
 
 t.test('money rows - schema: every table is a monthly-partitioned MergeTree without what 18.16 lacks', async (t) => {
   const sql = schemaStatements('tapgate');
-  for (const name of ['pass_events', 'purchases', 'purchase_items', 'top_ups', 'refunds', 'sink_progress']) {
+  for (const name of ['pass_events', 'purchases', 'purchase_items', 'top_ups', 'refunds', 'transfers', 'sink_progress']) {
     const create = sql.find((s) => s.startsWith(`CREATE TABLE IF NOT EXISTS tapgate.${name} (`));
     t.ok(create, `${name} created`);
     t.match(create, /ENGINE = MergeTree\(\)\nPARTITION BY toYYYYMM\(event_date\)\nORDER BY \(/, `${name}: MergeTree by month`);
@@ -220,7 +241,8 @@ async function startSink(stack: Stack, env: Record<string, string> = {}): Promis
     ...stack.natsEnv('sink'), TAPGATE_CLICKHOUSE_URL: stack.clickhouse!.url, TAPGATE_SINK_OPS_PORT: '0',
     TAPGATE_SINK_FLUSH_INTERVAL_MS: '50', TAPGATE_SINK_BATCH_ROWS_MAX: '16', TAPGATE_LOG_LEVEL: 'debug', ...env,
   });
-  const start = await p.waitForLog((l) => l['msg'] === 'sink watermark read', WAIT_MS);
+  // The registry's 'main' shard has a sink too (empty here): this test's messages are shard GW's.
+  const start = await p.waitForLog((l) => l['msg'] === 'sink watermark read' && l['shard'] === GW, WAIT_MS);
   const line = await p.waitForLog((l) => l['msg'] === 'sink listening', WAIT_MS);
   return { ...p, start, opsUrl: `http://127.0.0.1:${Number(line['opsPort'])}` };
 }
@@ -326,7 +348,8 @@ t.test('clickhouse sink money - every table matches the events in count and cont
   // One message whose first money event has no kind: dropped, the others keep their indexes.
   await publish({ gatewayId: GW, passes: [passEvent()], money: [{}, purchase(3), topUp(), refund()] });
   for (let i = 0; i < 40; i++) await publish(randomBatch());
-  t.ok(expected.get('purchase_items')!.size > 50 && expected.get('refunds')!.size > 5 && expected.get('top_ups')!.size > 20,
+  t.ok(expected.get('purchase_items')!.size > 50 && expected.get('refunds')!.size > 5 && expected.get('top_ups')!.size > 20 &&
+    expected.get('transfers')!.size > 0,
     `rows expected: ${JSON.stringify(Object.fromEntries([...expected].map(([n, m]) => [n, m.size])))}`);
   await checkAll(t);
   t.equal(await metric(sink.opsUrl, 'tapgate_sink_rows_inserted_total'), expectedTotal(), 'rows inserted counted');
