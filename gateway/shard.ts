@@ -150,6 +150,9 @@ async function rebuild(d: ShardDeps, shardId: string, sequencer: Sequencer): Pro
   }
   d.metrics.replaySeconds.set(r.seconds);
   d.metrics.replayEvents.set(r.events);
+  d.log.info({ shardId, ...r, snapshotStreamSeq: snapshot?.ledgerStreamSeq ?? null, snapshotBytes: snapshot?.bytes ?? 0,
+    snapshotFetchSeconds: snapshot?.fetchSeconds, snapshotDecodeSeconds: snapshot?.decodeSeconds,
+    snapshotRestoreSeconds: snapshot?.restoreSeconds, rebuildSeconds: (performance.now() - started) / 1000 }, 'ledger replayed');
   return { continuity, snapshotSeq: snapshot?.ledgerStreamSeq ?? 0, covered: r.lastSeq, lastSubjectSeq: r.lastSubjectSeq,
     events: r.events, seconds: (performance.now() - started) / 1000 };
 }
