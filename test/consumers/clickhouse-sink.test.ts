@@ -212,7 +212,7 @@ t.test('clickhouse sink - SIGKILL mid-stream and restart loses and doubles nothi
     await sleep(200);
     sink = await startSink(stack);
     await tapping;
-    const start = sink.logs.find((l) => l['msg'] === 'sink watermark read' && l['shard'] === 'gw-sink');
+    const start = sink.logs.find((l) => l['msg'] === 'sink watermark read' && l['shard'] === 'main');
     t.ok(Number(start?.['watermarkSeq']) > 0, `round ${round}: restarted from watermark ${start?.['watermarkSeq']}`);
     // Well within the consumer's 60 s ack wait: messages the dead sink held are read again at once.
     await checkRowsMatch(t, 15_000);
@@ -273,7 +273,7 @@ t.test('clickhouse sink - rows stored by a sink that died before its acks are sk
   ];
   await ch.insert({ table: 'tapgate.pass_events', values: stored, format: 'JSONEachRow' });
   sink = await startSink(stack);
-  t.match(sink.logs.find((l) => l['msg'] === 'sink watermark read' && l['shard'] === 'gw-sink'), { watermarkSeq: cut.streamSeq, watermarkIndex: 1 }, 'watermark inside the cut message');
+  t.match(sink.logs.find((l) => l['msg'] === 'sink watermark read' && l['shard'] === 'main'), { watermarkSeq: cut.streamSeq, watermarkIndex: 1 }, 'watermark inside the cut message');
   await checkRowsMatch(t, 15_000);
   t.equal(await metric(sink.opsUrl, 'tapgate_sink_rows_inserted_total'), told.size - before - stored.length, 'only the rows not yet stored were inserted');
 });
