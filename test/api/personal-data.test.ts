@@ -431,16 +431,17 @@ t.test('personal data - API canaries reach no log, metric, NATS subject, ClickHo
   await sleep(300);
   await spy.flush();
 
-  // (a) The gateway's and the sink's whole log output.
-  const accessLines = gw.logs.filter((l) => l['msg'] === 'api request');
+  // (a) The gateway's, the API process's and the sink's whole log output.
+  const accessLines = gw.api.logs.filter((l) => l['msg'] === 'api request');
   t.ok(accessLines.length >= calls, `${accessLines.length} 'api request' lines for ${calls} requests`);
   t.ok([400, 404, 409, 415].every((x) => accessLines.some((l) => l['status'] === x)), 'the access log has the refused requests');
   t.ok(sink.output().includes('sink listening'), 'the sink log is captured');
   t.same(search('gateway log', gw.output()), [], 'gateway log');
+  t.same(search('API log', gw.api.output()), [], 'API log');
   t.same(search('sink log', sink.output()), [], 'sink log');
 
   // (b) Every NATS subject (and reply subject) seen.
-  t.ok(subjects.has(`tapgate.ledger.v1.${GW_ID}`) && subjects.has('tapgate.audit.v1'), 'the subjects include the ledger and audit appends');
+  t.ok(subjects.has('tapgate.ledger.v1.main') && subjects.has('tapgate.audit.v1'), 'the subjects include the ledger and audit appends');
   t.ok([...subjects].some((x) => x.startsWith('$KV.tapgate_registry.')) && [...subjects].some((x) => x.startsWith('$JS.')), 'and $KV and $JS traffic');
   t.ok([...subjects].some((x) => x.startsWith('tapgate.notify.v1.journal.')), 'and the notifier\'s journal appends');
   t.same([...subjects].flatMap((x) => search(`subject ${x}`, x)), [], `${subjects.size} NATS subjects`);

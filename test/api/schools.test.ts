@@ -54,7 +54,7 @@ t.test('schools - create, list, read and patch', async (t) => {
   const created = await admin('POST', '/schools', { name: 'Гимназия Тест', timeZone: 'Asia/Novosibirsk' });
   t.equal(created.status, 201);
   t.match(created.body, { id: /^s_[A-Za-z0-9_-]+$/, name: 'Гимназия Тест', timeZone: 'Asia/Novosibirsk', kind: 'school' }, 'kind defaults to school');
-  t.same(Object.keys(created.body).sort(), ['id', 'kind', 'name', 'timeZone']);
+  t.same(Object.keys(created.body).sort(), ['id', 'kind', 'name', 'shardId', 'timeZone']);
   const id = created.body.id as string;
   made.schoolId = id;
   secrets.push('Гимназия Тест');
