@@ -3,7 +3,7 @@
 // bind their values as quoted literals (see bindParams); ids and dates are checked
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ID_PATTERN, localDayStartMs, parseCalendarDate } from '../core/index.js';
+import { ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
 import { ApiError } from './errors.js';
 
 /** Most rows one history request returns. */
@@ -21,7 +21,13 @@ export interface PurchaseRow {
   readonly verdict: number; readonly reason: number; readonly amountKop: number; readonly balanceAfterKop: number; readonly subsidised: boolean;
   readonly items: ReadonlyArray<{ readonly productId: string; readonly category: string; readonly priceKop: number; readonly quantity: number }>;
 }
-export interface MoneyRow { readonly atMs: number; readonly kind: 'top_up' | 'refund'; readonly amountKop: number; readonly balanceAfterKop: number; readonly ref: string }
+/**
+ * One money event of an account. `transfer_out`: the balance left a shard with its pupil (negative
+ * amount, balance after 0 there); `transfer_in`: it arrived in the new one (docs/shards.md).
+ */
+export type MoneyKind = 'top_up' | 'refund' | 'transfer_out' | 'transfer_in';
+export interface MoneyRow { readonly atMs: number; readonly kind: MoneyKind; readonly amountKop: number; readonly balanceAfterKop: number; readonly ref: string }
+const MONEY_KINDS: ReadonlySet<string> = new Set<MoneyKind>(['top_up', 'refund', 'transfer_out', 'transfer_in']);
 
 /** One notice of the delivery log as a guardian reads it: ids, type, channel, latest status. */
 export interface NotificationRow {
@@ -120,14 +126,18 @@ export class HistoryReader {
   async money(accountId: string, range: Range): Promise<MoneyRow[]> {
     const { from, to } = utcDates(range);
     const rows = await this.rows<Record<string, string | number>>(
-      `SELECT applied_at_ms, 'top_up' AS kind, amount_kop, balance_after_kop, payment_id AS ref FROM top_ups
+      `SELECT applied_at_ms, if(channel = '${TRANSFER_CHANNEL}', 'transfer_in', 'top_up') AS kind, amount_kop, balance_after_kop, payment_id AS ref FROM top_ups
          WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('applied_at_ms', range)}
          ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}
        UNION ALL
        SELECT applied_at_ms, 'refund' AS kind, amount_kop, balance_after_kop, refund_id AS ref FROM refunds
          WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('applied_at_ms', range)}
+         ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}
+       UNION ALL
+       SELECT applied_at_ms, 'transfer_out' AS kind, -amount_kop AS amount_kop, toInt64(0) AS balance_after_kop, transfer_id AS ref FROM transfers
+         WHERE account_id = {a:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('applied_at_ms', range)}
          ORDER BY applied_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { a: accountId, from, to });
-    return rows.map((r) => ({ atMs: Number(r['applied_at_ms']), kind: r['kind'] === 'refund' ? 'refund' as const : 'top_up' as const,
+    return rows.map((r) => ({ atMs: Number(r['applied_at_ms']), kind: MONEY_KINDS.has(String(r['kind'])) ? String(r['kind']) as MoneyKind : 'top_up',
       amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), ref: String(r['ref']) }))
       .sort((a, b) => a.atMs - b.atMs).slice(0, HISTORY_ROWS_MAX);
   }

@@ -57,11 +57,12 @@ t.test('registry - benefits: meal periods and an inclusive range of local dates'
 
 t.test('registry - valid records parse to their frozen typed form', async (t) => {
   const cases: Array<{ name: string; kind: RecordKind; patch: Record<string, unknown>; value: Record<string, unknown> }> = [
-    { name: 'school with defaults', kind: 'school', patch: {}, value: { id: 's1', name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school' } },
-    { name: 'kindergarten', kind: 'school', patch: { kind: 'kindergarten', timeZone: 'Asia/Vladivostok' }, value: { id: 's1', name: 'School 1', timeZone: 'Asia/Vladivostok', kind: 'kindergarten' } },
-    { name: 'college, empty kind falls back', kind: 'school', patch: { kind: '' }, value: { id: 's1', name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school' } },
-    { name: 'school name of 200 characters', kind: 'school', patch: { name: 'n'.repeat(200) }, value: { id: 's1', name: 'n'.repeat(200), timeZone: 'Europe/Moscow', kind: 'school' } },
-    { name: 'id of 64 characters with every allowed character', kind: 'school', patch: { id: `_-.Az09${'x'.repeat(57)}` }, value: { id: `_-.Az09${'x'.repeat(57)}`, name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school' } },
+    { name: 'school with defaults', kind: 'school', patch: {}, value: { id: 's1', name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school', shardId: 'main' } },
+    { name: 'school in a shard', kind: 'school', patch: { shardId: 'north-2' }, value: { id: 's1', name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school', shardId: 'north-2' } },
+    { name: 'kindergarten', kind: 'school', patch: { kind: 'kindergarten', timeZone: 'Asia/Vladivostok' }, value: { id: 's1', name: 'School 1', timeZone: 'Asia/Vladivostok', kind: 'kindergarten', shardId: 'main' } },
+    { name: 'college, empty kind falls back', kind: 'school', patch: { kind: '' }, value: { id: 's1', name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school', shardId: 'main' } },
+    { name: 'school name of 200 characters', kind: 'school', patch: { name: 'n'.repeat(200) }, value: { id: 's1', name: 'n'.repeat(200), timeZone: 'Europe/Moscow', kind: 'school', shardId: 'main' } },
+    { name: 'id of 64 characters with every allowed character', kind: 'school', patch: { id: `_-.Az09${'x'.repeat(57)}` }, value: { id: `_-.Az09${'x'.repeat(57)}`, name: 'School 1', timeZone: 'Europe/Moscow', kind: 'school', shardId: 'main' } },
     { name: 'device with defaults', kind: 'device', patch: {}, value: { id: 'd1', schoolId: 's1', kind: 'turnstile', secretHex: SECRET, enabled: true, allowedPersonKinds: ['pupil', 'staff'] } },
     { name: 'device, upper-case secret, disabled, staff only', kind: 'device', patch: { kind: 'pos', secretHex: SECRET.toUpperCase(), enabled: false, allowedPersonKinds: ['staff'] },
       value: { id: 'd1', schoolId: 's1', kind: 'pos', secretHex: SECRET, enabled: false, allowedPersonKinds: ['staff'] } },
@@ -179,6 +180,9 @@ t.test('registry - invalid records are refused naming the field', async (t) => {
 });
 
 t.test('registry - messages say which record and what is allowed', async (t) => {
+  for (const shardId of ['', 'North', '-a', 'a.b', 'x'.repeat(33), 7]) {
+    t.throws(() => parse('school', { shardId }), { code: 'REGISTRY_INVALID_RECORD', details: { field: 'shardId' } }, `shardId ${String(shardId)}`);
+  }
   t.throws(() => parse('school', { timeZone: 'Mars/Olympus' }), { code: 'REGISTRY_INVALID_RECORD', message: 'school s1: timeZone "Mars/Olympus" is not an IANA time zone' });
   t.throws(() => parse('identifier', { uidHex: '010203' }), { message: 'identifier i1: uidHex must be 4 to 16 bytes as hex' });
   t.throws(() => parse('device', { secretHex: '0'.repeat(64) }), { message: 'device d1: secretHex is a trivial key; generate a random one' });
