@@ -3,7 +3,8 @@
 // persons, each against a baseline measured in the same run: the KV puts the same records need,
 // made directly to NATS with no HTTP, validation, dedup or audit. Then what the API costs the
 // taps: turnstile taps at a steady rate alone, and again while roster imports run, in the same
-// run. Writes results/DATE-api.json.
+// run. Since issue 10 the API is its own process: the last comparison shows what it still costs
+// the taps on the shared cores. Writes results/DATE-api.json.
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +59,13 @@ try {
     await loadRegistryRecords(kv, parseRegistryJson(JSON.stringify(demo)));
     await kv.put('school.bench', JSON.stringify({ id: 'bench', name: 'Bench', timeZone: 'Europe/Moscow', kind: 'school' }));
     const gw = spawnLogged('gateway/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9', TAPGATE_DEVICE_PORT: '0',
-      TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: 'bench-api' });
+      TAPGATE_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info', TAPGATE_GATEWAY_ID: 'bench-api' });
     const listening = await gw.line((l) => l['msg'] === 'gateway listening');
-    const api = `http://127.0.0.1:${String(listening['apiPort'])}/api/v1`;
+    // The admin API is its own process (ADR 0017): its work, roster imports included, is off the tap thread.
+    const apiProcess = spawnLogged('api/main.js', [], { TAPGATE_NATS_URL: nats.url, TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
+      TAPGATE_API_PORT: '0', TAPGATE_API_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info' });
+    const apiListening = await apiProcess.line((l) => l['msg'] === 'api listening');
+    const api = `http://127.0.0.1:${String(apiListening['apiPort'])}/api/v1`;
     const { token } = await createToken(await openTokenBucket(nc), { role: 'city_admin', label: 'bench' });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const post = async (path: string, body: unknown, expect: number) => {

@@ -4,8 +4,8 @@
 // address at once, and back off from 1 s, jittered, only after all failed; resend):
 //   1. restart: the writer is SIGKILLed and started again at once on the same ports (what a
 //      supervisor does); baseline for 2.
-//   2. standby: the writer is SIGKILLed and a warm standby (TAPGATE_STANDBY=1, other ports) takes
-//      over; devices know both addresses.
+//   2. standby: the writer is SIGKILLed and a standby (TAPGATE_STANDBY=1, other ports) takes its
+//      shards over (ADR 0018: it rebuilds them then); devices know both addresses.
 //   3. paused writer: the writer is SIGSTOPped (a hung host); the standby waits for its lease to
 //      expire, takes over and fences the ledger; the resumed writer must land nothing.
 //   4. stall: nats-server is SIGSTOPped for --stall-s seconds (default 120) under the same load,
@@ -21,10 +21,10 @@ import { jetstream, jetstreamManager, DeliverPolicy } from '@nats-io/jetstream';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { startNats, freePort } from '../../scripts/lib/servers.mjs';
 import { tapgate } from '../core/proto.js';
-import { parseRegistryJson, Direction } from '../core/index.js';
+import { parseRegistryJson } from '../core/index.js';
 import { connectNats, LEDGER_STREAM, loadRegistryRecords, openRegistry } from '../lib/index.js';
 import { generateDemoRegistry } from '../simulator/demo-registry.js';
-import { DeviceClient } from '../simulator/device-client.js';
+import { FirmwareDevice as Device } from './firmware-device.js';
 import { spawnLogged, stop, stopAll, type Logged } from './harness.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -35,108 +35,6 @@ const { values } = parseArgs({ options: {
 const DEVICES = Number(values.devices);
 const INTERVAL_MS = Number(values['interval-ms']);
 const STALL_S = Number(values['stall-s']);
-const GATEWAY_ID = 'failover-bench';
-/** The pause before resending a refused frame (docs/protocol.md section 10: 100 ms or more). */
-const RESEND_PAUSE_MS = 100;
-/** The first reconnect delay once every address has failed (docs/protocol.md section 11). */
-const RECONNECT_FIRST_DELAY_MS = 1000;
-
-interface Dev { readonly id: string; readonly secret: Buffer; readonly uids: readonly Buffer[] }
-
-/** Frames a device keeps unanswered at most (the gateway's default `max_frames_in_flight`). */
-const FRAMES_IN_FLIGHT_MAX = 16;
-
-/**
- * A device as docs/protocol.md tells firmware to run: numbered taps kept until decided, one tap
- * per frame, at most FRAMES_IN_FLIGHT_MAX frames unanswered; a refused frame (its seq named in
- * the Error) is sent again after a pause; after a reconnect everything unanswered is sent again.
- */
-class Device {
-  private client: DeviceClient | null = null;
-  private seq = 0;
-  readonly pending = new Map<number, { uid: Buffer; sentMs: number; inFlight: boolean }>();
-  private inFlight = 0;
-  readonly rttMs: number[] = [];
-  lastDecisionMs = 0;
-  private urlIndex = 0;
-  private stopped = false;
-
-  constructor(private readonly d: Dev, private readonly urls: () => readonly string[], private readonly onDecision: (nowMs: number) => void) {}
-
-  /** As docs/protocol.md section 11: the next address at once; 1 s doubling (jittered) once every address failed. */
-  async run(): Promise<void> {
-    let failedInRow = 0;
-    let delayMs = RECONNECT_FIRST_DELAY_MS;
-    while (!this.stopped) {
-      const urls = this.urls();
-      const url = urls[this.urlIndex++ % urls.length]!;
-      try {
-        const c = await DeviceClient.connect(url, this.d.id, this.d.secret);
-        this.client = c;
-        failedInRow = 0;
-        delayMs = RECONNECT_FIRST_DELAY_MS;
-        c.ws.on('message', () => this.drain(c));
-        this.pump();
-        await c.waitClose();
-      } catch { failedInRow++; }
-      this.client = null;
-      this.inFlight = 0;
-      for (const p of this.pending.values()) p.inFlight = false;
-      if (failedInRow >= urls.length) {
-        await new Promise((r) => setTimeout(r, delayMs * (0.5 + Math.random())));
-        delayMs = Math.min(delayMs * 2, 30_000);
-        failedInRow = 0;
-      }
-    }
-  }
-
-  tap(): void {
-    const seq = ++this.seq;
-    this.pending.set(seq, { uid: this.d.uids[seq % this.d.uids.length]!, sentMs: Date.now(), inFlight: false });
-    this.pump();
-  }
-
-  /** Sends unanswered taps that are not in flight, oldest first, up to the in-flight limit. */
-  pump(): void {
-    const c = this.client;
-    if (c === null || c.closed !== null) return;
-    for (const [seq, p] of this.pending) {
-      if (this.inFlight >= FRAMES_IN_FLIGHT_MAX) break;
-      if (p.inFlight) continue;
-      p.inFlight = true;
-      this.inFlight++;
-      c.sendFrame({ taps: { taps: [{ seq, cardUid: p.uid, direction: seq % 2 ? Direction.DIRECTION_ENTRY : Direction.DIRECTION_EXIT, deviceTimeMs: p.sentMs }] } });
-    }
-  }
-
-  private drain(c: DeviceClient): void {
-    const now = Date.now();
-    for (const f of c.received.splice(0)) {
-      if (f.body === 'error') {
-        const p = this.pending.get(Number(f.error?.seq ?? 0));
-        if (p !== undefined && p.inFlight) { p.inFlight = false; this.inFlight--; }
-        setTimeout(() => this.pump(), RESEND_PAUSE_MS);
-      }
-      for (const d of f.decisions?.decisions ?? []) {
-        const p = this.pending.get(Number(d.seq));
-        if (p === undefined) continue;
-        this.pending.delete(Number(d.seq));
-        if (p.inFlight) this.inFlight--;
-        if (d.replayed !== true) this.rttMs.push(now - p.sentMs);
-        this.lastDecisionMs = now;
-        this.onDecision(now);
-      }
-    }
-    this.pump();
-  }
-
-  /** Closes the socket, as firmware does with a session that stopped answering. */
-  drop(): void { this.client?.ws.terminate(); }
-
-  get sent(): number { return this.seq; }
-  stop(): void { this.stopped = true; this.client?.close(); }
-}
-
 const pct = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN; };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -154,8 +52,9 @@ try {
   }
   const ports = { a: await freePort(), b: await freePort() };
   const urlOf = (port: number) => `ws://127.0.0.1:${port}/device/v1`;
-  const gatewayEnv = (port: number, standby: boolean): Record<string, string> => ({ TAPGATE_NATS_URL: nats.url, TAPGATE_GATEWAY_ID: GATEWAY_ID,
-    TAPGATE_DEVICE_PORT: String(port), TAPGATE_OPS_PORT: '0', TAPGATE_API_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
+  const gatewayEnv = (port: number, standby: boolean): Record<string, string> => ({ TAPGATE_NATS_URL: nats.url,
+    // One id per address: a restart on the same port is the same gateway coming back (ADR 0018).
+    TAPGATE_GATEWAY_ID: `failover-${port}`, TAPGATE_DEVICE_PORT: String(port), TAPGATE_OPS_PORT: '0', TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
     TAPGATE_REPEAT_WINDOW_MS: '0', TAPGATE_STANDBY: standby ? '1' : '0' });
   const listening = (g: Logged) => g.line((l) => l['msg'] === 'gateway listening');
   let writer = spawnLogged('gateway/main.js', [], gatewayEnv(ports.a, false));
@@ -189,7 +88,8 @@ try {
 
   // 2. warm standby on the other port
   const standby = spawnLogged('gateway/main.js', [], gatewayEnv(ports.b, true));
-  await standby.line((l) => String(l['msg']).startsWith('writer lease held by another gateway'));
+  // A standby listens at once (it redirects devices to the owner) and takes the shards when the owner dies.
+  await listening(standby);
   await sleep(2000);
   killed = Date.now();
   writer.child.kill('SIGKILL');
@@ -201,7 +101,7 @@ try {
   // process is gone, so it waits for the lease to expire (4 s), takes over and fences the ledger;
   // the paused writer, resumed, lands nothing and exits.
   const standby2 = spawnLogged('gateway/main.js', [], gatewayEnv(ports.a, true));
-  await standby2.line((l) => String(l['msg']).startsWith('writer lease held by another gateway'));
+  await listening(standby2);
   await sleep(2000);
   const paused = writer;
   const pausedAt = Date.now();

@@ -91,7 +91,7 @@ export class Shard {
       money.start();
       transfers.start();
       void indexSalesInBackground(shard);
-      d.log.info({ shardId, events: state.events, snapshotSeq: state.snapshotSeq, rebuildSeconds: state.seconds }, 'shard opened');
+      d.log.info({ shardId, bootId, events: state.events, snapshotSeq: state.snapshotSeq, rebuildSeconds: state.seconds }, 'shard opened');
       return shard;
     } catch (err) {
       ledger.fail(err instanceof TapgateError ? err : new TapgateError('GW_LEDGER_APPEND_FAILED', `shard ${shardId} failed to open`, { cause: err }));

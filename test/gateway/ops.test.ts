@@ -24,7 +24,8 @@ t.test('ops - /livez and /readyz', async (t) => {
   t.teardown(() => c.close());
   // No ClickHouse in this stack: still ready (taps need only NATS), and ClickHouse is reported apart.
   t.same(await getJson(`${gw.opsUrl}/readyz`), { status: 200, body: { ready: true, reason: null, nats: true,
-    ledgerStalledSinceMs: null, clickhouse: false, devices: 1, standby: false } });
+    ledgerStalledSinceMs: null, clickhouse: false, devices: 1, standby: false, shards: ['main'],
+    owners: [{ gatewayId: 'gw-ops', deviceUrl: gw.deviceUrl, standby: false, owned: ['main'] }] } });
   t.same(await getJson(`${gw.opsUrl}/nothing-here`), { status: 404,
     body: { error: { code: 'NOT_FOUND', message: 'see /metrics, /livez, /readyz, /v1/presence/:schoolId' } } });
 });

@@ -103,5 +103,5 @@ t.test('personal data - no name or card UID in logs, ledger, subjects or event p
   t.ok(registry.flatMap((m) => findRaw(m.data)).length > 0, 'the same search finds the blocked card in the registry traffic');
   t.same(captured.filter((m) => !isRegistryTraffic(m)).flatMap((m) => findRaw(m.data).map((x) => `${m.subject}: ${x}`)), [],
     'NATS payloads outside the registry');
-  t.ok(captured.some((m) => m.subject === 'tapgate.ledger.v1.gw-pd'), 'the capture saw the ledger appends');
+  t.ok(captured.some((m) => m.subject === 'tapgate.ledger.v1.main'), 'the capture saw the ledger appends');
 });

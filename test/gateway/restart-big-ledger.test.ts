@@ -39,7 +39,7 @@ t.test('restart - a gateway serves after a SIGKILL with 5,000,000 ledger events 
         deviceTimeMs: now, decidedAtMs: now + seq });
     }
     const bytes = tapgate.events.v1.LedgerBatch.encode({ gatewayId: GATEWAY_ID, bootId: 'big-boot', batchNo: ++batchNo, passes, money: [] }).finish();
-    pending.push(js.publish(ledgerSubject(GATEWAY_ID), bytes, { msgID: `big.${batchNo}`, timeout: 30_000 }));
+    pending.push(js.publish(ledgerSubject('main'), bytes, { msgID: `big.${batchNo}`, timeout: 30_000 }));
     if (pending.length >= 32) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);

@@ -59,7 +59,7 @@ t.test('snapshot - restart from a snapshot plus the ledger after it gives the sa
   // A snapshot whose chunks are gone is not used: full replay, same state.
   await gw.stop('SIGKILL');
   const jsm = await jetstreamManager(stack.nc);
-  await jsm.streams.purge(SNAPSHOT_STREAM, { filter: 'tapgate.snapshot.v1.gw1.chunk.>' });
+  await jsm.streams.purge(SNAPSHOT_STREAM, { filter: 'tapgate.snapshot.v1.main.chunk.>' });
   gw = await startGateway(stack, env);
   const full = await gw.waitForLog((l) => l['msg'] === 'ledger replayed');
   t.equal(full['snapshotStreamSeq'], null);

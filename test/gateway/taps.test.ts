@@ -2,10 +2,11 @@
 // exactly one decision with its seq; the registry rules give the documented reasons; the
 // guard's screen data comes with allowed taps (and the person-showing denials) only; a
 // repeated tap within the default window is refused with REPEATED_TAP.
+import { randomBytes } from 'node:crypto';
 import t from 'tap';
 import { startGateway, startStack } from '../helpers/stack.js';
 import {
-  connect, displayOf, ENTRY, EXIT, ledgerEvents, makeFixture, plain, Reason, Seqs, tap, Verdict, SCHOOL_A, SCHOOL_B,
+  connect, displayOf, ENTRY, EXIT, ledgerEvents, makeFixture, plain, Reason, Seqs, tap, Verdict, SCHOOL_A, SCHOOL_B, type TestPerson,
 } from '../helpers/gateway-fixtures.js';
 
 const OK = { verdict: Verdict.VERDICT_ALLOW, reason: Reason.DECISION_REASON_OK };
@@ -107,6 +108,12 @@ t.test('taps - several frames in flight are each answered once', async (t) => {
 t.test('taps - a repeated tap within the default 5000 ms window is REPEATED_TAP', async (t) => {
   // One gateway writes at a time (the writer lease): stop the window-0 gateway first (last test).
   await gw.stop('SIGTERM');
+  // Two pupils no earlier test tapped: the shard's state (recent passes) carries over to its next owner.
+  const fresh = (n: number): TestPerson => ({ ...fx.pupils[n]!, id: `a-p-fresh-${n}`, identifierId: `a-p-fresh-${n}-c1`, uid: randomBytes(7) });
+  const [p, q] = [fresh(5), fresh(6)];
+  await stack.loadRegistry({
+    persons: [p, q].map((x) => ({ id: x.id, schoolId: x.schoolId, kind: 'pupil', displayName: x.displayName, className: x.className, photoRef: x.photoRef })),
+    identifiers: [p, q].map((x) => ({ id: x.identifierId, personId: x.id, kind: 'social_card', uidHex: x.uid.toString('hex'), status: 'active' })) });
   const gw2 = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw-repeat' });
   t.teardown(() => gw2.stop());
   const [a, b] = [fx.turnstiles[0]!, fx.turnstiles[1]!];
@@ -115,8 +122,6 @@ t.test('taps - a repeated tap within the default 5000 ms window is REPEATED_TAP'
   t.equal(ca.welcome?.repeatWindowMs, 5000);
   // The shard's state (presence of the earlier tests' taps) carries over to its next owner.
   const before = await fetch(`${gw2.opsUrl}/v1/presence/${SCHOOL_A}`).then((r) => r.json()) as { pupils: number; staff: number };
-  const p = fx.pupils[5]!;
-  const q = fx.pupils[6]!;
   const steps = [
     { name: 'first entry allowed', c: ca, d: a, uid: p.uid, dir: ENTRY, want: OK },
     { name: 'same card, same direction, other turnstile: repeated', c: cb, d: b, uid: p.uid, dir: ENTRY,

@@ -194,6 +194,9 @@ export async function startStandby(stack: Stack, env: Record<string, string> = {
 function listening(p: ProcessHandle, line: Record<string, unknown>, api: ApiProcess): GatewayProcess {
   const devicePort = Number(line['devicePort']);
   const opsPort = Number(line['opsPort']);
+  // The API process started with a gateway goes with it, however the gateway ends (a SIGKILL in a
+  // test included): a test process waits for every child it spawned before it exits.
+  void p.exited.then(() => api.stop('SIGTERM'));
   return { ...p, devicePort, opsPort, deviceUrl: `ws://127.0.0.1:${devicePort}/device/v1`, opsUrl: `http://127.0.0.1:${opsPort}`,
     apiPort: api.apiPort, apiUrl: api.apiUrl, api,
     // The gateway first (it may be answering the API's requests), then the API.

@@ -89,7 +89,7 @@ t.test('nats users - the analytics user reads the ledger and nothing else', asyn
   const nc = await stack.connect('analytics');
   const consumer = await jetstream(nc).consumers.get(LEDGER_STREAM);
   const first = await consumer.next({ expires: 5000 });
-  t.ok(first !== null && first.subject === ledgerSubject('gw1'), 'it reads the ledger (the top-up above)');
+  t.ok(first !== null && first.subject === ledgerSubject('main'), 'it reads the ledger (the top-up above)');
   for (const subject of [TOP_UP_SUBJECT, ledgerSubject('gw1'), REGISTRY_KEY_SUBJECT, `$JS.API.CONSUMER.MSG.NEXT.${LEDGER_STREAM}.clickhouse-sink`]) {
     t.same(await refused(nc, subject), violation('publish', subject), subject);
   }
