@@ -6,7 +6,7 @@ import {
   DEFAULT_DEVICE_TAP_BURST, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
   HARD_MAX_FRAME_BYTES, ID_PATTERN, PAYMENT_IDS_MEMORY_MS, TapgateError,
 } from '../core/index.js';
-import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
+import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, natsUrlsVar, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
 
 /**
  * Ledger events after which a snapshot is due whatever the interval: a start after a SIGKILL
@@ -66,7 +66,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     devicePort: port('TAPGATE_DEVICE_PORT', 7400),
     opsPort: port('TAPGATE_OPS_PORT', 7401),
     apiPort: port('TAPGATE_API_PORT', 7403),
-    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsUrl: natsUrlsVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222'),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
