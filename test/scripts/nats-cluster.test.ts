@@ -5,18 +5,22 @@
 // is lost or doubled, the bucket keeps answering, the longest wait between two acks is reported;
 // then the node starts again and catches up (three replicas, all current).
 import t from 'tap';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import {
-  connectNats, ensureLedgerStream, LEDGER_STREAM, ledgerSubject, natsServers, openRegistry,
+  connectNats, ensureLedgerStream, ensureStream, LEDGER_STREAM, ledgerSubject, natsServers, openRegistry,
 } from '../../lib/index.js';
+import { openTokenBucket } from '../../api/tokens.js';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { startNatsCluster } from '../../scripts/lib/nats-cluster.mjs';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { ensureNatsCredentials } from '../../scripts/lib/nats-auth.mjs';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { assertPortFree, freePort } from '../../scripts/lib/servers.mjs';
 
 interface ClusterNode { readonly name: string; readonly url: string; readonly pid: number | null; running(): boolean }
 interface Cluster {
@@ -87,7 +91,8 @@ class Publisher {
     for (let n = 1; this.running; n++) {
       await untilOk(async () => {
         try {
-          return await this.js.publish(this.subject, JSON.stringify({ n }), { msgID: `m-${n}`, timeout: PUBLISH_TIMEOUT_MS });
+          const opts = { msgID: `m-${n}`, timeout: PUBLISH_TIMEOUT_MS };
+          return await this.js.publish(this.subject, JSON.stringify({ n }), opts);
         } catch (err) { this.retries++; throw err; }
       }, `publish ${n}`);
       const now = Date.now();
@@ -131,6 +136,21 @@ t.test('nats cluster - three nodes form one cluster with a JetStream meta leader
   t.ok(cluster.nodes.every((n) => n.running() && typeof n.pid === 'number'));
   const info = await (await jetstreamManager(setupNc)).getAccountInfo();
   t.equal(info.streams, 0);
+});
+
+t.test('nats cluster - TAPGATE_NATS_REPLICAS=3 gives streams and buckets three replicas', async (t) => {
+  process.env['TAPGATE_NATS_REPLICAS'] = '3';
+  t.teardown(() => { delete process.env['TAPGATE_NATS_REPLICAS']; });
+  const jsm = await jetstreamManager(setupNc);
+  await ensureLedgerStream(jsm);
+  await ensureStream(jsm, { name: 'CLUSTER_TEST', subjects: ['cluster.test'] });
+  const registry = await openRegistry(setupNc);
+  const tokens = await openTokenBucket(setupNc);
+  t.equal((await jsm.streams.info(LEDGER_STREAM)).config.num_replicas, 3, 'LEDGER');
+  t.equal((await jsm.streams.info('CLUSTER_TEST')).config.num_replicas, 3, 'a stream through ensureStream');
+  t.equal((await registry.status()).streamInfo.config.num_replicas, 3, 'registry bucket');
+  t.equal((await tokens.status()).streamInfo.config.num_replicas, 3, 'tokens bucket');
+  await jsm.streams.delete('CLUSTER_TEST');
 });
 
 t.test('nats cluster - losing the ledger leader costs a pause, not a message', async (t) => {
@@ -178,4 +198,21 @@ t.test('nats cluster - losing the ledger leader costs a pause, not a message', a
   t.same(await replicasCurrent(jsm), ['n1', 'n2', 'n3'], `${leader} is a current replica again`);
   t.comment(`${leader} rejoined and caught up ${Date.now() - restartedAt} ms after its restart`);
   t.equal((await jsm.streams.info(LEDGER_STREAM)).state.messages, total);
+});
+
+t.test('nats cluster - a start that fails stops the nodes it started', async (t) => {
+  const busy: Server = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+  t.teardown(() => new Promise<void>((r) => busy.close(() => r())));
+  const busyPort = (busy.address() as { port: number }).port;
+  const ports = [await freePort(), busyPort, await freePort()];
+  const err = await (startNatsCluster({ ports, dataDir: join(dir, 'failed'), credentials }) as Promise<unknown>)
+    .then(() => null, (e: unknown) => e as { code: string; port: number });
+  t.match(err, { code: 'START_PORT_IN_USE', port: busyPort });
+  // The two nodes that did start (their logs say so) are stopped again: their ports are free.
+  for (const [name, port] of [['n1', ports[0]], ['n3', ports[2]]] as const) {
+    t.match(readFileSync(join(dir, 'failed', name, 'nats-server.log'), 'utf8'), /Server is ready/, `${name} started`);
+    await assertPortFree(port, name);
+    t.pass(`${name} stopped`);
+  }
 });
