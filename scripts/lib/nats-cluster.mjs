@@ -55,7 +55,9 @@ async function nodeFormed(node, running, size) {
   const [jsz, routez] = await Promise.all([monitor(node.httpPort, '/jsz'), monitor(node.httpPort, '/routez')]);
   const meta = jsz?.meta_cluster;
   if (meta === undefined || !meta.leader || meta.cluster_size !== size) return false;
-  return (routez?.num_routes ?? 0) >= running - 1;
+  // Distinct peers, not route connections: nats-server 2.10 pools several routes per peer.
+  const peers = new Set((routez?.routes ?? []).map((r) => r.remote_id));
+  return peers.size >= running - 1;
 }
 
 /** Waits until every running node is formed (nodeFormed); throws START_SERVER_FAILED after timeoutMs. */
