@@ -4,7 +4,7 @@
 // any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
 import { ID_PATTERN, TapgateError } from '../core/index.js';
 import {
-  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, strVar, urlVar, type Env, type NatsAuth,
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, type Env, type NatsAuth,
 } from '../lib/index.js';
 
 /** A ClickHouse database name: it goes into SQL text, so only this shape is accepted. */
@@ -36,7 +36,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     host: strVar(env, 'TAPGATE_HOST', '127.0.0.1', HOST_PATTERN, 'a host name or IP address'),
     apiPort: port('TAPGATE_API_PORT', DEFAULT_API_PORT),
     opsPort: port('TAPGATE_API_OPS_PORT', DEFAULT_API_OPS_PORT),
-    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsUrl: natsUrlsVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222'),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', API_DATABASE_PATTERN,

@@ -6,6 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { canonicalText, ID_PATTERN, TEXT_PROBLEM_MESSAGES, textProblem } from '../core/index.js';
+import { natsReplicas } from '../lib/index.js';
 import { orUnavailable } from './errors.js';
 
 export const TOKEN_BUCKET = 'tapgate_api_tokens';
@@ -38,7 +39,7 @@ export interface Principal {
 }
 
 export async function openTokenBucket(nc: NatsConnection): Promise<KV> {
-  return new Kvm(nc).create(TOKEN_BUCKET, { history: 1, storage: StorageType.File });
+  return new Kvm(nc).create(TOKEN_BUCKET, { history: 1, storage: StorageType.File, replicas: natsReplicas() });
 }
 
 function sha256(s: string): string {

@@ -11,7 +11,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { TapgateError } from '../core/index.js';
 import {
-  acquireLease, decodeHolder, encodeHolder, holderIsDeadHere, LEASE_BUCKET, LEASE_TTL_MS, type Lease, type Logger,
+  acquireLease, decodeHolder, encodeHolder, holderIsDeadHere, LEASE_BUCKET, LEASE_TTL_MS, natsReplicas, type Lease, type Logger,
 } from '../lib/index.js';
 
 /** A member that stops announcing itself is gone after this long, in ms. */
@@ -61,9 +61,9 @@ export class UnitOwnership {
 
   async start(): Promise<void> {
     const kvm = new Kvm(this.nc);
-    this.members = await kvm.create(this.opts.membersBucket, { history: 1, ttl: OWNERSHIP_MEMBER_TTL_MS, storage: StorageType.File });
+    this.members = await kvm.create(this.opts.membersBucket, { history: 1, ttl: OWNERSHIP_MEMBER_TTL_MS, storage: StorageType.File, replicas: natsReplicas() });
     // The same bucket settings as lib/lease.ts: create() of an existing bucket must match them.
-    this.leaseKv = await kvm.create(LEASE_BUCKET, { history: 1, ttl: LEASE_TTL_MS, storage: StorageType.File });
+    this.leaseKv = await kvm.create(LEASE_BUCKET, { history: 1, ttl: LEASE_TTL_MS, storage: StorageType.File, replicas: natsReplicas() });
     await this.tick();
     this.timer = setInterval(() => { if (this.busy === null) void this.tick(); }, OWNERSHIP_REBALANCE_INTERVAL_MS);
   }

@@ -6,7 +6,7 @@ import {
   DEFAULT_DEVICE_TAP_BURST, DEFAULT_DEVICE_TAPS_PER_S, DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_FRAMES_IN_FLIGHT, DEFAULT_MAX_TAPS_PER_FRAME, DEFAULT_REPEAT_WINDOW_MS,
   HARD_MAX_FRAME_BYTES, ID_PATTERN, PAYMENT_IDS_MEMORY_MS, TapgateError,
 } from '../core/index.js';
-import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
+import { HOST_PATTERN as HOST, LOG_LEVELS, intVar, natsAuthVars, natsUrlsVar, strVar, type Env, type NatsAuth, urlVar } from '../lib/index.js';
 
 /**
  * Ledger events after which a snapshot is due whatever the interval: a start after a SIGKILL
@@ -68,7 +68,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     opsPort: port('TAPGATE_OPS_PORT', 7401),
     deviceAdvertiseUrl: strVar(env, 'TAPGATE_DEVICE_ADVERTISE_URL', '', /^$|^wss?:\/\/[^\s]{1,110}$/,
       'empty, or a ws:// or wss:// URL of at most 116 characters (it travels in a WebSocket close reason)'),
-    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsUrl: natsUrlsVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222'),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     workers: intVar(env, 'TAPGATE_WORKERS', 2, 1, 64),

@@ -10,7 +10,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
 import { paymentKey, TapgateError, type AppliedTopUp, type MoneyState } from '../core/index.js';
-import type { Logger } from '../lib/index.js';
+import { natsReplicas, type Logger } from '../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 
 /** The KV bucket of applied payments, keyed by paymentIndexKey. */
@@ -54,7 +54,7 @@ export class PaymentIndex {
 
   private bucket(): Promise<KV> {
     if (this.kv === null) {
-      this.kv = new Kvm(this.nc).create(PAYMENT_BUCKET, { history: 1, storage: StorageType.File });
+      this.kv = new Kvm(this.nc).create(PAYMENT_BUCKET, { history: 1, storage: StorageType.File, replicas: natsReplicas() });
       this.kv.catch(() => { this.kv = null; });
     }
     return this.kv;

@@ -15,7 +15,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import type { RegistryIndex } from '../core/index.js';
-import { holderIsDeadHere, type Logger } from '../lib/index.js';
+import { holderIsDeadHere, natsReplicas, type Logger } from '../lib/index.js';
 
 export const SHARD_OWNERS_BUCKET = 'tapgate_shard_owners';
 /** How often a gateway announces itself and looks at the shards, in ms. */
@@ -86,7 +86,8 @@ export class ShardOwners {
   ) {}
 
   async start(): Promise<void> {
-    this.kv = await new Kvm(this.nc).create(SHARD_OWNERS_BUCKET, { history: 1, ttl: OWNER_STALE_MS * 2, storage: StorageType.File });
+    this.kv = await new Kvm(this.nc).create(SHARD_OWNERS_BUCKET,
+      { history: 1, ttl: OWNER_STALE_MS * 2, storage: StorageType.File, replicas: natsReplicas() });
     // The gateways already announced, before the first round: otherwise a starting gateway would
     // see itself alone and reach for every shard (harmlessly, the leases are held, but noisily).
     for await (const key of await this.kv.keys()) {

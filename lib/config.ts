@@ -35,6 +35,35 @@ export function urlVar(env: Env, key: string, fallback: string, protocols: reado
   return raw;
 }
 
+/** The schemes of a NATS server URL. */
+export const NATS_URL_PROTOCOLS: readonly string[] = Object.freeze(['nats:', 'tls:']);
+/** The most servers TAPGATE_NATS_URL may list (the nodes of a cluster a client may try). */
+export const NATS_URLS_MAX = 8;
+
+/**
+ * TAPGATE_NATS_URL: one nats: or tls: URL, read exactly as urlVar reads it, or a list of up to
+ * NATS_URLS_MAX of them separated by commas (the nodes of a cluster: a client connects to any
+ * and moves to another when it loses one). Returns the list joined by commas without spaces;
+ * lib/nats.ts natsServers splits it again.
+ */
+export function natsUrlsVar(env: Env, key: string, fallback: string): string {
+  const raw = env[key];
+  if (raw === undefined || raw === '' || !raw.includes(',')) return urlVar(env, key, fallback, NATS_URL_PROTOCOLS);
+  const bad = (what: string): never => {
+    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: ${what}`, { details: { key } });
+  };
+  const parts = raw.split(',').map((p) => p.trim());
+  if (parts.length > NATS_URLS_MAX) bad(`expected at most ${NATS_URLS_MAX} URLs separated by commas`);
+  parts.forEach((part, i) => {
+    const which = `URL ${i + 1} of ${parts.length}`;
+    if (part === '') bad(`${which} is empty`);
+    const url = URL.canParse(part) ? new URL(part) : bad(`${which} is not a URL`);
+    if (!NATS_URL_PROTOCOLS.includes(url.protocol)) bad(`${which} is not a ${NATS_URL_PROTOCOLS.join(' or ')} URL`);
+    if (parts.indexOf(part) !== i) bad(`${which} repeats URL ${parts.indexOf(part) + 1}`);
+  });
+  return parts.join(',');
+}
+
 /** pino's level names, for TAPGATE_LOG_LEVEL. */
 export const LOG_LEVELS = /^(fatal|error|warn|info|debug|trace|silent)$/;
 export const LOG_LEVELS_WHAT = 'one of fatal, error, warn, info, debug, trace, silent';

@@ -11,7 +11,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { TapgateError } from '../core/index.js';
-import { isWrongLastSequence } from './nats.js';
+import { isWrongLastSequence, natsReplicas } from './nats.js';
 
 /** Bucket of the writer leases (a new name: its entries live for LEASE_TTL_MS, shorter than the old bucket's). */
 export const LEASE_BUCKET = 'tapgate_writer_leases';
@@ -51,7 +51,7 @@ export function holderIsDeadHere(h: LeaseHolder | null): boolean {
 }
 
 async function leaseBucket(nc: NatsConnection): Promise<KV> {
-  return new Kvm(nc).create(LEASE_BUCKET, { history: 1, ttl: LEASE_TTL_MS, storage: StorageType.File });
+  return new Kvm(nc).create(LEASE_BUCKET, { history: 1, ttl: LEASE_TTL_MS, storage: StorageType.File, replicas: natsReplicas() });
 }
 
 /**

@@ -1,10 +1,12 @@
 // NATS plumbing shared by the gateway, the workers, the sink and the scripts: connecting,
 // the streams and the registry bucket tapgate uses (created if missing, so a fresh server
-// works), and a registry watcher that keeps a RegistryIndex current.
+// works), and a registry watcher that keeps a RegistryIndex current. Against a NATS cluster
+// (docs/operations.md, "A NATS cluster") a client takes a list of servers and every stream and
+// bucket is created with TAPGATE_NATS_REPLICAS replicas.
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { JetStreamApiCodes, JetStreamApiError, jetstreamManager, RetentionPolicy, StorageType, DiscardPolicy, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { parseKey, RegistryIndex, type RecordKind } from '../core/index.js';
+import { parseKey, RegistryIndex, TapgateError, type RecordKind } from '../core/index.js';
 
 /** The JetStream stream every decision is appended to, and its subject prefix. */
 export const LEDGER_STREAM = 'LEDGER';
@@ -15,6 +17,38 @@ export const LEDGER_MSG_BYTES_MAX = 1024 * 1024;
 export const LEDGER_DUPLICATE_WINDOW_MS = 120_000;
 /** The KV bucket holding the registry. */
 export const REGISTRY_BUCKET = 'tapgate_registry';
+
+/** Replicas a stream or bucket may have: one server, or a cluster of three that survives one loss. */
+export const NATS_REPLICAS_ALLOWED: readonly number[] = Object.freeze([1, 3]);
+/** How long a client waits before it tries the next server after losing one, in ms. */
+export const NATS_RECONNECT_WAIT_MS = 250;
+/** How long a client's first connection (to any of its servers) may take, in ms. */
+export const NATS_CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * TAPGATE_NATS_REPLICAS: how many copies of each stream and bucket tapgate creates (1 by
+ * default; 3 on a cluster of three nodes). It applies when a stream or bucket is created; one
+ * that exists keeps its replicas (docs/operations.md). Throws CONFIG_INVALID for any other value.
+ */
+export function natsReplicas(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const key = 'TAPGATE_NATS_REPLICAS';
+  const raw = env[key];
+  if (raw === undefined || raw === '') return 1;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!NATS_REPLICAS_ALLOWED.includes(n)) {
+    const expected = NATS_REPLICAS_ALLOWED.join(' or ');
+    throw new TapgateError('CONFIG_INVALID', `${key}=${JSON.stringify(raw)}: expected ${expected}`, { details: { key } });
+  }
+  return n;
+}
+
+/**
+ * The servers of a NATS URL setting: one URL, or several separated by commas (the nodes of a
+ * cluster; lib/config.ts natsUrlsVar validates them). The client connects to any of them.
+ */
+export function natsServers(url: string): string[] {
+  return url.split(',').map((u) => u.trim()).filter((u) => u !== '');
+}
 
 export function ledgerSubject(gatewayId: string): string {
   return `${LEDGER_SUBJECT_PREFIX}.${gatewayId}`;
@@ -31,9 +65,15 @@ export function natsInboxPrefix(user: string): string {
   return `_INBOX.${user}`;
 }
 
+/**
+ * Connects to one server or to any of a list (`url` as natsServers reads it). The client never
+ * gives up reconnecting, and after losing a server it tries another within
+ * NATS_RECONNECT_WAIT_MS, so the loss of one cluster node costs about an election.
+ */
 export async function connectNats(url: string, name: string, auth: NatsAuth | null = null): Promise<NatsConnection> {
   const login = auth === null ? {} : { user: auth.user, pass: auth.pass, inboxPrefix: natsInboxPrefix(auth.user) };
-  return connect({ servers: url, name, maxReconnectAttempts: -1, reconnectTimeWait: 250, timeout: 5000, ...login });
+  return connect({ servers: natsServers(url), name, maxReconnectAttempts: -1, reconnectTimeWait: NATS_RECONNECT_WAIT_MS,
+    timeout: NATS_CONNECT_TIMEOUT_MS, ...login });
 }
 
 /**
@@ -57,7 +97,10 @@ export function connectionState(nc: NatsConnection): { connected(): boolean } {
   return { connected: () => up };
 }
 
-/** Creates a stream if it does not exist; leaves an existing one as it is. */
+/**
+ * Creates a stream if it does not exist, with natsReplicas() replicas unless the config names
+ * num_replicas; leaves an existing one as it is.
+ */
 export async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
     await jsm.streams.info(config.name);
@@ -65,11 +108,11 @@ export async function ensureStream(jsm: JetStreamManager, config: Partial<Stream
   } catch (err) {
     if (!/stream not found/i.test(String((err as Error).message))) throw err;
   }
-  await jsm.streams.add(config);
+  await jsm.streams.add({ num_replicas: natsReplicas(), ...config });
 }
 
 /** Creates the ledger stream if it does not exist; leaves an existing one as it is. */
-export async function ensureLedgerStream(jsm: JetStreamManager): Promise<void> {
+export async function ensureLedgerStream(jsm: JetStreamManager, replicas = natsReplicas()): Promise<void> {
   await ensureStream(jsm, {
     name: LEDGER_STREAM,
     subjects: [`${LEDGER_SUBJECT_PREFIX}.>`],
@@ -78,11 +121,12 @@ export async function ensureLedgerStream(jsm: JetStreamManager): Promise<void> {
     discard: DiscardPolicy.New,
     max_msg_size: LEDGER_MSG_BYTES_MAX,
     duplicate_window: LEDGER_DUPLICATE_WINDOW_MS * 1_000_000,
+    num_replicas: replicas,
   });
 }
 
-export async function openRegistry(nc: NatsConnection): Promise<KV> {
-  return new Kvm(nc).create(REGISTRY_BUCKET, { history: 1, storage: StorageType.File });
+export async function openRegistry(nc: NatsConnection, replicas = natsReplicas()): Promise<KV> {
+  return new Kvm(nc).create(REGISTRY_BUCKET, { history: 1, storage: StorageType.File, replicas });
 }
 
 export async function natsSetup(nc: NatsConnection): Promise<{ jsm: JetStreamManager; registry: KV }> {

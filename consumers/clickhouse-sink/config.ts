@@ -1,7 +1,7 @@
 // ClickHouse sink configuration, read once from the environment, validated, frozen. A bad value
 // stops the start with a message naming the variable and its bounds.
 import {
-  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, strVar, urlVar, type Env, type NatsAuth,
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, type Env, type NatsAuth,
 } from '../../lib/index.js';
 
 /**
@@ -28,7 +28,7 @@ export interface SinkConfig {
 
 export function loadSinkConfig(env: Env = process.env): SinkConfig {
   return Object.freeze({
-    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsUrl: natsUrlsVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222'),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     database: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', DATABASE_PATTERN, 'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),

@@ -2,7 +2,7 @@
 // the start with a message naming the variable and its bounds (docs/notifications.md lists them).
 import { DATABASE_PATTERN } from '../clickhouse-sink/config.js';
 import {
-  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, strVar, urlVar, type Env, type NatsAuth,
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, type Env, type NatsAuth,
 } from '../../lib/index.js';
 
 /** Most partitions of recipients; the count is fixed for a deployment (docs/notifications.md). */
@@ -40,7 +40,7 @@ export interface NotifierConfig {
 
 export function loadNotifierConfig(env: Env = process.env): NotifierConfig {
   return Object.freeze({
-    natsUrl: urlVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222', ['nats:', 'tls:']),
+    natsUrl: natsUrlsVar(env, 'TAPGATE_NATS_URL', 'nats://127.0.0.1:14222'),
     natsAuth: natsAuthVars(env),
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     database: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', DATABASE_PATTERN, 'a database name of [A-Za-z0-9_], 1..64 characters'),

@@ -8,7 +8,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
-import { acquireLease, type Lease, type Logger } from '../../lib/index.js';
+import { acquireLease, natsReplicas, type Lease, type Logger } from '../../lib/index.js';
 
 export const MEMBERS_BUCKET = 'tapgate_notify_members';
 /** A member that stops announcing itself is gone after this long, in ms. */
@@ -40,7 +40,7 @@ export class Ownership {
   get owned(): number[] { return [...this.leases.keys()].sort((a, b) => a - b); }
 
   async start(): Promise<void> {
-    this.members = await new Kvm(this.nc).create(MEMBERS_BUCKET, { history: 1, ttl: MEMBER_TTL_MS, storage: StorageType.File });
+    this.members = await new Kvm(this.nc).create(MEMBERS_BUCKET, { history: 1, ttl: MEMBER_TTL_MS, storage: StorageType.File, replicas: natsReplicas() });
     await this.tick();
     this.timer = setInterval(() => { if (this.busy === null) void this.tick(); }, REBALANCE_INTERVAL_MS);
   }

@@ -166,9 +166,10 @@ function stopper(child, what) {
  * checkPorts: false skips the check before the start (tests reach the server's own failure).
  * credentials (from ensureNatsCredentials, nats-auth.mjs): every client must log in as one of
  * tapgate's users, each with its own permissions; without them the server is open (benchmarks).
+ * config: more configuration text (a cluster node's name, routes and monitoring, nats-cluster.mjs).
  * Returns { pid, port, url, stop() }.
  */
-export async function startNats({ port, dataDir, logFile, checkPorts = true, credentials = null }) {
+export async function startNats({ port, dataDir, logFile, checkPorts = true, credentials = null, config = '' }) {
   const bin = findBinary(NATS_BINARIES, 'nats-server');
   if (!bin) throw new Error('nats-server is not installed (apt-get install -y nats-server)');
   if (checkPorts) await assertPortFree(port, 'nats-server');
@@ -177,10 +178,11 @@ export async function startNats({ port, dataDir, logFile, checkPorts = true, cre
   const out = openSync(log, 'a');
   const logFrom = fstatSync(out).size;
   const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dataDir];
-  if (credentials !== null) {
+  if (credentials !== null || config !== '') {
     // The configuration holds the passwords: readable by us only.
     const conf = join(dataDir, 'nats-server.conf');
-    writeFileSync(conf, natsAuthorizationConfig(credentials), { mode: 0o600 });
+    const auth = credentials === null ? '' : natsAuthorizationConfig(credentials);
+    writeFileSync(conf, auth + config, { mode: 0o600 });
     args.push('-c', conf);
   }
   const child = spawn(bin, args, {
