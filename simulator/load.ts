@@ -70,14 +70,37 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
+/** Redirects (close 4011, protocol v1.4) a simulated device follows while connecting. */
+const REDIRECTS_MAX = 3;
+const WRONG_GATEWAY = 4011;
+
+/** Opens a device's session; a gateway that does not own the device's school sends it to the owner. */
 async function openConn(o: LoadOptions, dev: SimDevice, onClose: (code: number) => void): Promise<Conn> {
-  const ws = await RawWs.connect(o.url);
+  let url = o.url;
+  for (let redirects = 0; ; redirects++) {
+    const to = { url: '' };
+    try {
+      return await openConnAt(o, url, dev, onClose, to);
+    } catch (err) {
+      if (to.url === '' || redirects >= REDIRECTS_MAX) throw err;
+      url = to.url;
+    }
+  }
+}
+
+async function openConnAt(o: LoadOptions, url: string, dev: SimDevice, onClose: (code: number) => void, redirect: { url: string }): Promise<Conn> {
+  const ws = await RawWs.connect(url);
   const conn: Conn = { ws, dev, seq: 1, inFlight: [], ready: o.echo, nextUid: 0, dir: new Map() };
   ws.onClose = onClose;
   if (o.echo) return conn;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`device ${dev.id}: no session within 10 s`)), 10_000);
-    ws.onClose = (code) => { clearTimeout(timer); onClose(code); reject(new Error(`device ${dev.id}: closed ${code}`)); };
+    ws.onClose = (code, reason) => {
+      clearTimeout(timer);
+      if (code === WRONG_GATEWAY) redirect.url = reason;
+      else onClose(code);
+      reject(new Error(`device ${dev.id}: closed ${code}`));
+    };
     ws.onMessage = (raw) => {
       const f = GatewayFrame.decode(raw);
       if (f.body === 'challenge') {

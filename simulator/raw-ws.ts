@@ -15,7 +15,8 @@ export class RawWs {
   private handler: ((payload: Buffer) => void) | null = null;
   /** Messages that arrived before a handler was set (the first can ride in with the 101 response). */
   private early: Buffer[] = [];
-  onClose: (code: number) => void = () => undefined;
+  /** The close code and reason (a 4011 redirect carries the owner's URL, protocol v1.4). */
+  onClose: (code: number, reason: string) => void = () => undefined;
   open = false;
   private closed = false;
 
@@ -127,16 +128,20 @@ export class RawWs {
       off += head + len;
       const opcode = b0 & 0x0f;
       if (opcode === 0x2) this.deliver(payload);
-      else if (opcode === 0x8) { this.finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005); this.socket.end(); return; }
+      else if (opcode === 0x8) {
+        this.finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005, payload.length > 2 ? payload.subarray(2).toString('utf8') : '');
+        this.socket.end();
+        return;
+      }
       // Pings (0x9) would need a pong; the gateway sends none (sendPingsAutomatically is off).
     }
     this.buf = off === this.buf.length ? Buffer.alloc(0) : this.buf.subarray(off);
   }
 
-  private finish(code: number): void {
+  private finish(code: number, reason = ''): void {
     if (this.closed) return;
     this.closed = true;
     this.open = false;
-    this.onClose(code);
+    this.onClose(code, reason);
   }
 }
