@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MoneyState, PurchaseState, Reason, REFUND_WINDOW_MS, PAYMENT_IDS_MEMORY_MS } from '../core/index.js';
-import { encodeSnapshot } from '../gateway/snapshot-encode.js';
+import { encodeSnapshot } from '../gateway/shard/snapshot-encode.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: {

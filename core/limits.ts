@@ -93,6 +93,6 @@ export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**
  * How far back a device's own clock is trusted, in ms: a turnstile backlog tap (core/pass-state.ts)
- * and an offline POS sale (gateway/pos.ts) older than this are judged at the gateway's time.
+ * and an offline POS sale (gateway/shard/pos.ts) older than this are judged at the gateway's time.
  */
 export const DEVICE_TIME_PAST_MS_MAX = 7 * 86_400_000;

@@ -6,7 +6,7 @@
 // Payment ids are remembered in memory for PAYMENT_IDS_MEMORY_MS after they were applied, measured
 // on the ledger's own clock (the latest event time applied, never the wall clock), so a replay
 // forgets exactly what the live gateway forgot. Beyond that window the caller answers a repeat from
-// durable storage (gateway/payment-index.ts, ADR 0013): it passes the stored top-up as `earlier`.
+// durable storage (gateway/shard/payment-index.ts, ADR 0013): it passes the stored top-up as `earlier`.
 // Every applied top-up also waits in `unindexed` until the caller has stored it durably.
 import { assert } from './errors.js';
 import { ExpiryQueue } from './expiry-queue.js';
@@ -182,7 +182,7 @@ export class MoneyState {
 
   /**
    * A consistent cut for a snapshot, cheap enough for one event-loop turn: the payment records are
-   * immutable, so they are shared, not copied (gateway/snapshot.ts serialises them later).
+   * immutable, so they are shared, not copied (gateway/shard/snapshot.ts serialises them later).
    */
   toSnapshot(): MoneySnapshot {
     return {

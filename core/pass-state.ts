@@ -79,7 +79,7 @@ export class PassState {
 
   constructor(readonly repeatWindowMs: number) {}
 
-  /** A plain copy of the state for a snapshot (see gateway/snapshot.ts). -Infinity is stored as null. */
+  /** A plain copy of the state for a snapshot (see gateway/shard/snapshot.ts). -Infinity is stored as null. */
   toSnapshot(): PassSnapshot {
     return {
       lastAllowed: [...this.lastAllowed].map(([id, l]) => [id, fin(l.entryMs), fin(l.exitMs)]),

@@ -47,7 +47,7 @@ export type HandoverColumns = readonly [Column, Column, Column, Column];
  * 2 a benefit paid; amountKop f64 and balanceAfterKop f64, null for a device with no POS
  * decision). Slots older than the window may be in it; lookups never return them. Stored whole, a
  * ring is written and loaded with a copy per column, not a step per decision (the snapshot
- * container carries the columns as binary, gateway/snapshot-encode.ts).
+ * container carries the columns as binary, gateway/shard/snapshot-encode.ts).
  */
 export interface SeqSnapshot {
   readonly persons: readonly string[];

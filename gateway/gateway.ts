@@ -2,7 +2,7 @@
 // registry is loaded and the shard's state is rebuilt from its ledger under its lease:
 //   ops port (readiness false, with the phase) → NATS, waited for with backoff → registry → tap
 //   workers → device port and money router → shard ownership: the shards this gateway is
-//   preferred for are opened one by one (lease, snapshot + replay, fence: gateway/shard.ts).
+//   preferred for are opened one by one (lease, snapshot + replay, fence: gateway/shard/shard.ts).
 // A gateway owning no shard is still useful: it redirects devices and routes bank requests. The
 // admin API is its own process (api/main.ts); nothing here imports it.
 import { Piscina } from 'piscina';
@@ -11,13 +11,13 @@ import { RegistryIndex, localDayBounds, CloseCode, TapgateError } from '../core/
 import { watchRegistry, type Logger } from '../lib/index.js';
 import type { TapWorkerData } from '../processors/tap-worker.js';
 import type { GatewayConfig } from './config.js';
-import { DeviceServer, type DeviceRoute } from './device-server.js';
+import { DeviceServer, type DeviceRoute } from './edge/device-server.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.js';
-import { MoneyRouter } from './money-router.js';
+import { MoneyRouter } from './edge/money-router.js';
 import { connectGatewayNats, type GatewayNats } from './nats-connect.js';
 import { listenOps } from './ops-http.js';
-import { Shard } from './shard.js';
-import { ShardOwners } from './shard-owners.js';
+import { Shard } from './shard/shard.js';
+import { ShardOwners } from './edge/shard-owners.js';
 import { loadUws } from './uws.js';
 
 /** How often ClickHouse reachability is checked (reported by /readyz, not part of readiness), in ms. */

@@ -237,9 +237,9 @@ async function startClusterServers() {
   }
 }
 
-/** Two shard ids that rendezvous hashing gives one to each of these gateways (gateway/shard-owners.ts). */
+/** Two shard ids that rendezvous hashing gives one to each of these gateways (gateway/edge/shard-owners.ts). */
 async function splitShards(gateways) {
-  const { preferredOwner } = await import('../dist/gateway/shard-owners.js');
+  const { preferredOwner } = await import('../dist/gateway/edge/shard-owners.js');
   const live = gateways.map((gatewayId) => ({ gatewayId, standby: false }));
   for (let i = 1; i < 1000; i++) {
     const ids = [`north-${i}`, `south-${i}`];

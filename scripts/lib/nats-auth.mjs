@@ -17,7 +17,7 @@ const AUDIT = 'AUDIT';
 const REGISTRY = 'tapgate_registry';
 const LEASES = 'tapgate_writer_leases';
 const TOKENS = 'tapgate_api_tokens';
-/** The durable payment index (gateway/payment-index.ts, ADR 0013). */
+/** The durable payment index (gateway/shard/payment-index.ts, ADR 0013). */
 const PAYMENTS = 'tapgate_payments';
 /**
  * The ClickHouse sink's durable consumers on LEDGER (consumers/clickhouse-sink/sink.ts): one per

@@ -6,7 +6,7 @@
 import t from 'tap';
 import { tapgate } from '../../core/proto.js';
 import { DeviceClient } from '../../simulator/device-client.js';
-import { preferredOwner, type Announcement } from '../../gateway/shard-owners.js';
+import { preferredOwner, type Announcement } from '../../gateway/edge/shard-owners.js';
 import { shardSubject } from '../../lib/index.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import { ENTRY, getJson, makeFixture, readLedger, Reason, Seqs, tap, waitFor, within, WAIT_MS, type TestDevice } from '../helpers/gateway-fixtures.js';

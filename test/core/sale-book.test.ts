@@ -3,7 +3,7 @@
 // columns, and through a snapshot round trip.
 import t from 'tap';
 import { SaleBook, type KeptSale } from '../../core/index.js';
-import { decodeSnapshot, encodeSnapshot } from '../../gateway/snapshot-encode.js';
+import { decodeSnapshot, encodeSnapshot } from '../../gateway/shard/snapshot-encode.js';
 
 /** A cut's content as text (columns as base64), for comparing cuts. */
 const text = (x: unknown) => JSON.stringify(x, (_k, v: unknown) =>

@@ -2,7 +2,7 @@
 // keeps each device's map bounded, and seqs that arrive out of order (retransmitted batches).
 import t from 'tap';
 import { SeqMemory, type SeqLookup, type StoredDecision } from '../../core/index.js';
-import { decodeSnapshot, encodeSnapshot } from '../../gateway/snapshot-encode.js';
+import { decodeSnapshot, encodeSnapshot } from '../../gateway/shard/snapshot-encode.js';
 
 /** A cut's content as text (columns as base64), for comparing cuts. */
 const text = (x: unknown) => JSON.stringify(x, (_k, v: unknown) =>

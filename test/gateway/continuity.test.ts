@@ -1,7 +1,7 @@
 // Ledger continuity: batches of one boot are replayed only while they follow each other; after a
 // gap nothing more of that boot is trusted (it was never acknowledged to anyone).
 import t from 'tap';
-import { LedgerContinuity } from '../../gateway/replay.js';
+import { LedgerContinuity } from '../../gateway/shard/replay.js';
 
 t.test('continuity - a gap in a boot skips the rest of that boot, other boots go on', async (t) => {
   const c = new LedgerContinuity();

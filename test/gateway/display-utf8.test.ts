@@ -6,7 +6,7 @@
 // with a fatal UTF-8 decoder, its display name carries U+FFFD, and the ledger's class name too.
 import t from 'tap';
 import { tapgate } from '../../core/proto.js';
-import { displayOf } from '../../gateway/sequencer.js';
+import { displayOf } from '../../gateway/shard/sequencer.js';
 import { openRegistry } from '../../lib/index.js';
 import { startGateway, startStack } from '../helpers/stack.js';
 import { connect, ENTRY, makeFixture, readLedger, tap, waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';

@@ -6,8 +6,8 @@
 import t from 'tap';
 import { tapgate } from '../../core/proto.js';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { TOP_UP_SUBJECT } from '../../gateway/money-service.js';
-import { jetStreamLedgerPort, LedgerWriter } from '../../gateway/ledger.js';
+import { TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
+import { jetStreamLedgerPort, LedgerWriter } from '../../gateway/shard/ledger.js';
 import { createGatewayMetrics } from '../../gateway/metrics.js';
 import { ensureLedgerStream } from '../../lib/index.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';

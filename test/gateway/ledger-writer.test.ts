@@ -5,7 +5,7 @@
 import t from 'tap';
 import { JetStreamApiError } from '@nats-io/jetstream';
 import { TapgateError } from '../../core/index.js';
-import { LedgerWriter, type LedgerPort } from '../../gateway/ledger.js';
+import { LedgerWriter, type LedgerPort } from '../../gateway/shard/ledger.js';
 import { createGatewayMetrics } from '../../gateway/metrics.js';
 
 /** A broker subject: stream seqs, JetStream's msg-id dedup (optional) and its last-sequence check. */

@@ -5,7 +5,7 @@ import t, { type Test } from 'tap';
 import { tapgate } from '../../core/proto.js';
 import { startGateway, startStack, type GatewayProcess, type Stack } from '../helpers/stack.js';
 import { makeFixture, readLedger } from '../helpers/gateway-fixtures.js';
-import { TOP_UP_SUBJECT } from '../../gateway/money-service.js';
+import { TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
 
 const { TopUpRequest, TopUpReply, TopUpStatus, TopUpError } = tapgate.money.v1;
 const APPLIED = TopUpStatus.TOP_UP_STATUS_APPLIED;

@@ -8,9 +8,9 @@ import { Kvm } from '@nats-io/kv';
 import { tapgate } from '../../core/proto.js';
 import { startGateway, startStack, type GatewayProcess, type Stack } from '../helpers/stack.js';
 import { makeFixture, readLedger } from '../helpers/gateway-fixtures.js';
-import { TOP_UP_SUBJECT } from '../../gateway/money-service.js';
-import { PAYMENT_BUCKET, paymentIndexKey } from '../../gateway/payment-index.js';
-import { SNAPSHOT_STREAM } from '../../gateway/snapshot.js';
+import { TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
+import { PAYMENT_BUCKET, paymentIndexKey } from '../../gateway/shard/payment-index.js';
+import { SNAPSHOT_STREAM } from '../../gateway/shard/snapshot.js';
 
 const { TopUpRequest, TopUpReply, TopUpStatus, TopUpError } = tapgate.money.v1;
 const MEMORY_MS = 1000;

@@ -5,10 +5,10 @@
 import t from 'tap';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MoneyState, PassState, PurchaseState, SeqMemory, SEQ_MEMORY } from '../../core/index.js';
-import { captureState, restoreState, type State } from '../../gateway/snapshot.js';
-import { decodeSnapshot, encodeSnapshot, stringifySliced } from '../../gateway/snapshot-encode.js';
-import { LedgerContinuity } from '../../gateway/replay.js';
-import type { Sequencer } from '../../gateway/sequencer.js';
+import { captureState, restoreState, type State } from '../../gateway/shard/snapshot.js';
+import { decodeSnapshot, encodeSnapshot, stringifySliced } from '../../gateway/shard/snapshot-encode.js';
+import { LedgerContinuity } from '../../gateway/shard/replay.js';
+import type { Sequencer } from '../../gateway/shard/sequencer.js';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 

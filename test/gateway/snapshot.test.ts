@@ -7,8 +7,8 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { tapgate } from '../../core/proto.js';
 import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import { connect, ENTRY, getJson, makeFixture, plain, Reason, SCHOOL_A, Seqs, tap } from '../helpers/gateway-fixtures.js';
-import { TOP_UP_SUBJECT } from '../../gateway/money-service.js';
-import { SNAPSHOT_STREAM } from '../../gateway/snapshot.js';
+import { TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
+import { SNAPSHOT_STREAM } from '../../gateway/shard/snapshot.js';
 
 const { TopUpRequest, TopUpReply, TopUpStatus } = tapgate.money.v1;
 

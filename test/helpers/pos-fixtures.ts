@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Test } from 'tap';
 import { localDayNumber, MEAL_PERIODS, mealPeriodAt, type MealPeriod } from '../../core/index.js';
 import { tapgate } from '../../core/proto.js';
-import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/money-service.js';
+import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
 import type { Decision, DeviceClient } from '../../simulator/device-client.js';
 import { makeFixture, readLedger, SCHOOL_A, within, WAIT_MS, type Fixture, type TestDevice, type TestPerson } from './gateway-fixtures.js';
 

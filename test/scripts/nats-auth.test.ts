@@ -9,7 +9,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { LEDGER_STREAM, REGISTRY_BUCKET, ledgerSubject } from '../../lib/index.js';
-import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/money-service.js';
+import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { makePosFixture, topUp, TopUpStatus } from '../helpers/pos-fixtures.js';
 

@@ -1,7 +1,7 @@
 // Snapshots of the sequencer's state, so a start replays only the ledger written since the last
 // snapshot instead of the whole ledger. A snapshot's cut is exactly the ledger up to one append
 // (the writer seals its open batch for it) and is published only once that append is durable,
-// recording its stream seq (gateway/snapshotter.ts, ADR 0014); it is stored gzipped in chunks on
+// recording its stream seq (gateway/shard/snapshotter.ts, ADR 0014); it is stored gzipped in chunks on
 // the JetStream stream SNAPSHOTS, with a manifest written last, so a half-written snapshot is never
 // used. Any problem reading one (missing chunk, bad checksum, other version, an error while
 // loading) falls back to the full replay: the ledger stays the truth.
@@ -13,8 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy, DiscardPolicy, RetentionPolicy, StorageType } from '@nats-io/jetstream';
-import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../core/index.js';
-import { ensureStream } from '../lib/index.js';
+import type { MoneySnapshot, PassSnapshot, PurchaseSnapshot, SeqSnapshot } from '../../core/index.js';
+import { ensureStream } from '../../lib/index.js';
 import type { LedgerContinuity } from './replay.js';
 import type { Sequencer } from './sequencer.js';
 import { decodeSnapshot, encodeSnapshot } from './snapshot-encode.js';

@@ -7,13 +7,13 @@
 // a process that loses the lease while rebuilding lands nothing, because the fence fails.
 import { randomBytes } from 'node:crypto';
 import type { Piscina } from 'piscina';
-import { SEQ_MEMORY, TapgateError, type RegistryIndex } from '../core/index.js';
-import { acquireLease, shardLeaseKey, type Lease, type Logger } from '../lib/index.js';
-import type { GatewayConfig } from './config.js';
+import { SEQ_MEMORY, TapgateError, type RegistryIndex } from '../../core/index.js';
+import { acquireLease, shardLeaseKey, type Lease, type Logger } from '../../lib/index.js';
+import type { GatewayConfig } from '../config.js';
 import { jetStreamLedgerPort, LedgerWriter } from './ledger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics } from '../metrics.js';
 import { MoneyService } from './money-service.js';
-import type { GatewayNats } from './nats-connect.js';
+import type { GatewayNats } from '../nats-connect.js';
 import { LedgerContinuity, replayLedger } from './replay.js';
 import { Sequencer } from './sequencer.js';
 import { ensureSnapshotStream, loadSnapshot } from './snapshot.js';

@@ -6,15 +6,15 @@
 // memory within PAYMENT_IDS_MEMORY_MS of ledger time, later from the durable payment index (ADR
 // 0013). The bank's and caterers' own subjects reach this through the money router.
 import type { NatsConnection, Msg, Subscription } from '@nats-io/transport-node';
-import { tapgate } from '../core/proto.js';
+import { tapgate } from '../../core/proto.js';
 import {
   ACCOUNT_NUMBER_PATTERN, CHANNEL_PATTERN, ID_PATTERN, PAYMENT_ID_PATTERN, REFUND_REASON_CHARS_MAX, TopUpError, TopUpStatus,
   TRANSFER_CHANNEL, localDayBounds,
   type AppliedTopUp, type RefundOutcome, type RegistryIndex, type TopUpOutcome,
-} from '../core/index.js';
-import { BALANCES_IDS_MAX, SHARD_REQUEST_BYTES_MAX, shardSubject, type Logger, type ShardCommand } from '../lib/index.js';
+} from '../../core/index.js';
+import { BALANCES_IDS_MAX, SHARD_REQUEST_BYTES_MAX, shardSubject, type Logger, type ShardCommand } from '../../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics } from '../metrics.js';
 import { PaymentIndex } from './payment-index.js';
 import type { Sequencer } from './sequencer.js';
 
@@ -23,7 +23,7 @@ const { BalancesRequest, BalancesReply, InsideRequest, InsideReply, TransferInRe
 const REFUND_ERRORS = { unknown_purchase: RefundError.REFUND_ERROR_UNKNOWN_PURCHASE, already_refunded: RefundError.REFUND_ERROR_ALREADY_REFUNDED,
   conflict: RefundError.REFUND_ERROR_CONFLICT } as const;
 
-/** The bank's and caterers' subjects (served by the money router, gateway/money-router.ts). */
+/** The bank's and caterers' subjects (served by the money router, gateway/edge/money-router.ts). */
 export const TOP_UP_SUBJECT = 'tapgate.money.v1.topup';
 export const REFUND_SUBJECT = 'tapgate.money.v1.refund';
 /** Queue group of the money router: one gateway of the cluster routes each bank request. */

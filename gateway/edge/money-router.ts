@@ -6,10 +6,10 @@
 // or a duplicate of an old payment). While a shard has no owner the caller hears UNAVAILABLE and
 // retries with the same ids.
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
-import { tapgate } from '../core/proto.js';
-import { DEFAULT_SHARD_ID, TopUpError, TopUpStatus, type RegistryIndex } from '../core/index.js';
-import { SHARD_REQUEST_TIMEOUT_MS, shardSubject, type Logger, type ShardCommand } from '../lib/index.js';
-import { MONEY_QUEUE, REFUND_SUBJECT, TOP_UP_REQUEST_BYTES_MAX, TOP_UP_SUBJECT } from './money-service.js';
+import { tapgate } from '../../core/proto.js';
+import { DEFAULT_SHARD_ID, TopUpError, TopUpStatus, type RegistryIndex } from '../../core/index.js';
+import { SHARD_REQUEST_TIMEOUT_MS, shardSubject, type Logger, type ShardCommand } from '../../lib/index.js';
+import { MONEY_QUEUE, REFUND_SUBJECT, TOP_UP_REQUEST_BYTES_MAX, TOP_UP_SUBJECT } from '../shard/money-service.js';
 
 const { TopUpRequest, TopUpReply, RefundRequest, RefundReply, RefundStatus, RefundError } = tapgate.money.v1;
 

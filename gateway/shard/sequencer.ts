@@ -5,16 +5,16 @@
 // frame's reply is released only when the ledger append holding its decisions is acknowledged.
 // Replaying the ledger at start through `replay` rebuilds the same state. A hand-over tap (an
 // adult and children, v1.3) is decided by the HandoverDesk on the same writer.
-import { tapgate } from '../core/proto.js';
+import { tapgate } from '../../core/proto.js';
 import {
   Direction, MoneyState, PassState, PAYMENT_IDS_MEMORY_MS, PersonKind, Reason, SeqMemory, passTimeMs, personKindOf, verdictOf, wellFormed,
   type Device, type Guardian, type Person, type PersonKindName, type RegistryIndex, type StoredDecision,
-} from '../core/index.js';
-import type { TapOutcome } from '../processors/protocol.js';
+} from '../../core/index.js';
+import type { TapOutcome } from '../../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
 import { PosDesk } from './pos.js';
 import { HandoverDesk } from './handover-desk.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics } from '../metrics.js';
 
 type IDecision = tapgate.device.v1.IDecision;
 

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { StorageType } from '@nats-io/jetstream';
 import { Kvm, type KV } from '@nats-io/kv';
-import { paymentKey, TapgateError, type AppliedTopUp, type MoneyState } from '../core/index.js';
-import { natsReplicas, type Logger } from '../lib/index.js';
+import { paymentKey, TapgateError, type AppliedTopUp, type MoneyState } from '../../core/index.js';
+import { natsReplicas, type Logger } from '../../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 
 /** The KV bucket of applied payments, keyed by paymentIndexKey. */

@@ -14,8 +14,8 @@ import { hostname } from 'node:os';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import type { RegistryIndex } from '../core/index.js';
-import { holderIsDeadHere, natsReplicas, type Logger } from '../lib/index.js';
+import type { RegistryIndex } from '../../core/index.js';
+import { holderIsDeadHere, natsReplicas, type Logger } from '../../lib/index.js';
 
 export const SHARD_OWNERS_BUCKET = 'tapgate_shard_owners';
 /** How often a gateway announces itself and looks at the shards, in ms. */

@@ -9,10 +9,10 @@
 // only once that append is acknowledged, covering its stream seq. If the writer fails first,
 // nothing is published: a snapshot never holds a decision the ledger does not (ADR 0014).
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { Logger } from '../lib/index.js';
-import type { GatewayConfig } from './config.js';
+import type { Logger } from '../../lib/index.js';
+import type { GatewayConfig } from '../config.js';
 import type { LedgerWriter } from './ledger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { GatewayMetrics } from '../metrics.js';
 import type { Sequencer } from './sequencer.js';
 import type { LedgerContinuity } from './replay.js';
 import { captureState, writeSnapshot } from './snapshot.js';

@@ -3,8 +3,8 @@
 // after this, so no tap is decided on partial state.
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
-import { tapgate } from '../core/proto.js';
-import { LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
+import { tapgate } from '../../core/proto.js';
+import { LEDGER_STREAM, ledgerSubject } from '../../lib/index.js';
 import { lastLedgerMessage } from './ledger.js';
 import type { Sequencer } from './sequencer.js';
 

@@ -4,12 +4,12 @@
 // so far goes through the repeated-tap and presence rules as an ordinary pass, and each child
 // becomes one PassEvent carrying the adult's ids. The adult's own tap is no event: the adult is not
 // a person of the school. Replaying those events (`replay`) rebuilds the same seq memory entry.
-import { tapgate } from '../core/proto.js';
+import { tapgate } from '../../core/proto.js';
 import {
   handoverReasons, handoverTapReason, passTimeMs, personKindOf, Reason, verdictOf, wellFormed,
   type Device, type HandoverChildResult, type PassState, type RegistryIndex, type SeqMemory, type StoredDecision,
-} from '../core/index.js';
-import type { TapOutcome } from '../processors/protocol.js';
+} from '../../core/index.js';
+import type { TapOutcome } from '../../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
 
 /** Child reasons for which the guard's screen shows the child: a pupil of this school is recognised. */

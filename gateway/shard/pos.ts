@@ -3,12 +3,12 @@
 // sequencer owns; every POS decision, approved or declined, becomes a PurchaseEvent in the
 // ledger. Runs on the sequencer's single writer, so two readers debiting one account at the
 // same instant are simply two taps in a row: the second sees the first's balance.
-import { tapgate } from '../core/proto.js';
+import { tapgate } from '../../core/proto.js';
 import {
   basketKop, DEVICE_TIME_PAST_MS_MAX, schoolDayAt, PurchaseState, Reason, verdictOf, type Device, type MoneyState, type PassState, type PurchaseOutcome,
   type RefundOutcome, type RegistryIndex,
-} from '../core/index.js';
-import type { TapOutcome } from '../processors/protocol.js';
+} from '../../core/index.js';
+import type { TapOutcome } from '../../processors/protocol.js';
 import type { LedgerWriter } from './ledger.js';
 
 /** An offline sale's device time is trusted back to this far, in ms (older: the gateway's time). */

@@ -9,12 +9,12 @@
 //
 // A balance leaves only when every top-up of the account is in the durable payment index: a bank
 // retrying a payment after the move reaches the new shard, which must be able to tell it was
-// applied here (gateway/money-service.ts checks the index whenever the city has several shards).
+// applied here (gateway/shard/money-service.ts checks the index whenever the city has several shards).
 import { randomBytes } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { tapgate } from '../core/proto.js';
-import { TopUpStatus, type MoneyState, type RegistryIndex, type TransferOut } from '../core/index.js';
-import { SHARD_REQUEST_TIMEOUT_MS, shardSubject, type Logger } from '../lib/index.js';
+import { tapgate } from '../../core/proto.js';
+import { TopUpStatus, type MoneyState, type RegistryIndex, type TransferOut } from '../../core/index.js';
+import { SHARD_REQUEST_TIMEOUT_MS, shardSubject, type Logger } from '../../lib/index.js';
 import type { LedgerWriter } from './ledger.js';
 import type { MoneyService } from './money-service.js';
 

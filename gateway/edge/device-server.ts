@@ -9,18 +9,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Piscina } from 'piscina';
 import type * as UWS from 'uWebSockets.js';
-import { tapgate } from '../core/proto.js';
+import { tapgate } from '../../core/proto.js';
 import {
   AUTH_TIMEOUT_MS, CloseCode, FIRMWARE_VERSION_BYTES_MAX, HARD_MAX_FRAME_BYTES, HEARTBEAT_INTERVAL_MS, NONCE_BYTES,
   PROTOCOL_ERRORS_BEFORE_CLOSE, PROTOCOL_VERSION, SEQ_MEMORY, verifyHandshakeMac, wellFormed, type Device, type RegistryIndex,
   DeviceRateLimiter, HANDOVER_CHILDREN_MAX, peekTapBatch,
-} from '../core/index.js';
-import type { Logger } from '../lib/index.js';
-import type { TapTask, TapTaskResult } from '../processors/protocol.js';
-import type { GatewayConfig } from './config.js';
-import type { GatewayMetrics } from './metrics.js';
-import type { FrameReply } from './sequencer.js';
-import type { Shard } from './shard.js';
+} from '../../core/index.js';
+import type { Logger } from '../../lib/index.js';
+import type { TapTask, TapTaskResult } from '../../processors/protocol.js';
+import type { GatewayConfig } from '../config.js';
+import type { GatewayMetrics } from '../metrics.js';
+import type { FrameReply } from '../shard/sequencer.js';
+import type { Shard } from '../shard/shard.js';
 
 const { DeviceFrame, GatewayFrame, ErrorCode } = tapgate.device.v1;
 const ERROR_NAMES = ErrorCode as unknown as Record<number, string>;

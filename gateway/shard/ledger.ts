@@ -14,11 +14,11 @@
 // admitted (`admitting` is false: devices get OVERLOADED) and decisions already made are held,
 // never answered early. A device hears a decision only once its batch is acknowledged.
 import type { JetStreamClient, JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import { tapgate } from '../core/proto.js';
-import { TapgateError } from '../core/index.js';
-import type { Logger } from '../lib/index.js';
-import { isWrongLastSequence, LEDGER_MSG_BYTES_MAX, LEDGER_STREAM, ledgerSubject } from '../lib/index.js';
-import type { GatewayMetrics } from './metrics.js';
+import { tapgate } from '../../core/proto.js';
+import { TapgateError } from '../../core/index.js';
+import type { Logger } from '../../lib/index.js';
+import { isWrongLastSequence, LEDGER_MSG_BYTES_MAX, LEDGER_STREAM, ledgerSubject } from '../../lib/index.js';
+import type { GatewayMetrics } from '../metrics.js';
 
 const { LedgerBatch } = tapgate.events.v1;
 
