@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   GW_LEDGER_APPEND_FAILED: 'a ledger batch could not be appended to JetStream; the gateway stops',
   GW_OVERLOADED: 'the worker queue is full; the frame is refused, not queued',
   GW_LEASE_HELD: 'another gateway holds the writer lease; only one gateway may write the ledger',
+  GW_ID_IN_USE: 'a live gateway already announces this TAPGATE_GATEWAY_ID; each gateway needs its own',
   GW_LEASE_LOST: 'another process took the writer lease; the gateway stops writing',
   GW_LEDGER_FENCED: 'the broker refused an append because another writer owns the ledger subject; the gateway stops',
   GW_PAYMENT_INDEX_FAILED: 'the durable payment index could not be read or written; top-ups it must answer are refused as UNAVAILABLE',

@@ -14,7 +14,7 @@ import { hostname } from 'node:os';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
-import type { RegistryIndex } from '../../core/index.js';
+import { TapgateError, type RegistryIndex } from '../../core/index.js';
 import { holderIsDeadHere, natsReplicas, type Logger } from '../../lib/index.js';
 
 export const SHARD_OWNERS_BUCKET = 'tapgate_shard_owners';
@@ -92,13 +92,19 @@ export class ShardOwners {
     // see itself alone and reach for every shard (harmlessly, the leases are held, but noisily).
     for await (const key of await this.kv.keys()) {
       const e = await this.kv.get(key);
-      if (e?.operation === 'PUT') { try { this.observe(JSON.parse(e.string()) as Announcement); } catch { /* not ours */ } }
+      if (e?.operation === 'PUT') { try { this.observe(JSON.parse(e.string()) as Announcement, e.created.getTime()); } catch { /* not ours */ } }
+    }
+    const twin = this.seen.get(this.self.gatewayId);
+    if (twin !== undefined && twin.a.bootId !== this.self.bootId && Date.now() - twin.lastMs <= OWNER_STALE_MS &&
+        !holderIsDeadHere({ holder: twin.a.gatewayId, host: twin.a.host, pid: twin.a.pid })) {
+      throw new TapgateError('GW_ID_IN_USE', `gateway id ${this.self.gatewayId} is announced by a live process ` +
+        `(${twin.a.host}, pid ${twin.a.pid}); give each gateway its own TAPGATE_GATEWAY_ID`);
     }
     const watch = await this.kv.watch();
     void (async () => {
       for await (const e of watch) {
         if (e.operation !== 'PUT') { this.seen.delete(e.key); continue; }
-        try { this.observe(JSON.parse(e.string()) as Announcement); } catch { /* not ours: ignored */ }
+        try { this.observe(JSON.parse(e.string()) as Announcement, e.created.getTime()); } catch { /* not ours: ignored */ }
       }
     })();
     // The first round's shards are open (or refused) before the start returns: a gateway that says
@@ -115,8 +121,9 @@ export class ShardOwners {
     await this.kv?.delete(this.self.gatewayId).catch(() => undefined);
   }
 
-  private observe(a: Announcement): void {
-    const now = Date.now();
+  /** Records an announcement made at `atMs` (the entry's time in the bucket; now for our own). */
+  private observe(a: Announcement, atMs = Date.now()): void {
+    const now = Math.min(atMs, Date.now());
     const old = this.seen.get(a.gatewayId);
     const sameBoot = old !== undefined && old.a.bootId === a.bootId;
     this.seen.set(a.gatewayId, { a, firstMs: sameBoot ? old.firstMs : now, lastMs: now });

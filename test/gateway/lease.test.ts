@@ -2,17 +2,23 @@
 // whichever of the two rendezvous hashing prefers, never owned by both at once; when the owner
 // stops cleanly its lease is released and the other takes the shard over at once.
 import t from 'tap';
-import { startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
+import { spawnNode, startGateway, startStack, type GatewayProcess } from '../helpers/stack.js';
 import { getJson, makeFixture, waitFor } from '../helpers/gateway-fixtures.js';
 
 const shardsOf = async (g: GatewayProcess) => ((await getJson(`${g.opsUrl}/readyz`)).body as { shards?: string[] }).shards ?? [];
 
-t.test('lease - two gateways never both own the shard; a clean stop hands it over at once', async (t) => {
+t.test('lease - one id per gateway; two gateways never both own the shard; a clean stop hands it over at once', async (t) => {
   const stack = await startStack({ clickhouse: false });
   await stack.loadRegistry(makeFixture().doc);
   const first = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw1' });
   t.teardown(async () => { await first.stop('SIGKILL'); await stack.stop(); });
   t.same(await shardsOf(first), ['main'], 'the first gateway owns the only shard');
+
+  // A second process with the same id is refused: announcements and routing are keyed by it.
+  const twin = spawnNode('gateway/main.js', { ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
+    TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_GATEWAY_ID: 'gw1' });
+  t.equal(await twin.exited, 1, 'a second gateway with the same id exits');
+  t.match(twin.output(), /GW_ID_IN_USE/);
 
   const second = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw2' });
   t.teardown(() => second.stop('SIGKILL'));

@@ -180,8 +180,11 @@ function apiEnvOf(env: Record<string, string>): Record<string, string> {
  * Starts a standby (TAPGATE_STANDBY=1) and resolves once it listens; `listening` resolves once it
  * has taken a shard over, with an API process of its own started then.
  */
+let standbys = 0;
+
 export async function startStandby(stack: Stack, env: Record<string, string> = {}): Promise<{ process: ProcessHandle; listening: Promise<GatewayProcess> }> {
-  const p = spawnNode('gateway/main.js', gatewayEnv(stack, { TAPGATE_STANDBY: '1', ...env }));
+  // Each gateway process needs its own id (GW_ID_IN_USE otherwise).
+  const p = spawnNode('gateway/main.js', gatewayEnv(stack, { TAPGATE_STANDBY: '1', TAPGATE_GATEWAY_ID: `gw-standby-${++standbys}`, ...env }));
   // A standby listens at once (it redirects devices to the owner) and owns shards only once no
   // other gateway lives (ADR 0018): `listening` resolves when it has opened one.
   const line = await p.waitForLog((l) => l['msg'] === 'gateway listening', 60_000);
