@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 // @ts-expect-error plain JavaScript module shared with npm start
-import { startLocalServers, freePort } from '../../scripts/lib/servers.mjs';
+import { startClickHouse, startLocalServers, freePort } from '../../scripts/lib/servers.mjs';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { startNatsCluster } from '../../scripts/lib/nats-cluster.mjs';
 // @ts-expect-error plain JavaScript module shared with npm start
 import { ensureNatsCredentials } from '../../scripts/lib/nats-auth.mjs';
 import { connectNats, loadRegistryRecords, openRegistry } from '../../lib/index.js';
@@ -24,9 +26,21 @@ interface Server { readonly url: string; readonly pid: number; stop(): Promise<v
 export type NatsUser = 'gateway' | 'api' | 'sink' | 'notifier' | 'admin' | 'payment' | 'catering' | 'analytics' | 'ops';
 interface NatsCredential { readonly user: string; readonly password: string; readonly passwordFile: string }
 
+/** A three-node NATS cluster of the stack (scripts/lib/nats-cluster.mjs). */
+export interface NatsCluster {
+  readonly urls: string[];
+  readonly nodes: Array<{ readonly name: string; readonly url: string; readonly pid: number | null; running(): boolean }>;
+  kill(name: string): Promise<void>;
+  restart(name: string): Promise<void>;
+  streamLeader(stream: string): Promise<{ readonly name: string } | null>;
+}
+
 export interface Stack {
   readonly dir: string;
+  /** The NATS server; with `natsCluster`, its url lists every node. */
   readonly nats: Server;
+  /** Set when the stack runs a three-node NATS cluster (processes get TAPGATE_NATS_REPLICAS=3). */
+  readonly cluster: NatsCluster | null;
   readonly clickhouse: Server | null;
   /** Connected as the operator's maintenance user (ops), which may do anything: for setup and inspection. */
   readonly nc: NatsConnection;
@@ -39,12 +53,18 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(opts: { clickhouse?: boolean } = {}): Promise<Stack> {
+export async function startStack(opts: { clickhouse?: boolean; natsCluster?: boolean } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'tapgate-test-'));
   // Every client logs in as one of tapgate's users, as under npm start (scripts/lib/nats-auth.mjs).
   const credentials = ensureNatsCredentials(join(dir, 'nats-users')) as Record<NatsUser, NatsCredential>;
+  const cluster = opts.natsCluster === true
+    ? await startNatsCluster({ dataDir: join(dir, 'nats-cluster'), credentials }) as NatsCluster & { url: string; stop(): Promise<void> }
+    : null;
   // A start that fails halfway stops what it started (scripts/lib/servers.mjs).
-  const servers = await startLocalServers({
+  const servers = cluster !== null ? { nats: { url: cluster.url, pid: 0, stop: () => cluster.stop() }, clickhouse: opts.clickhouse === false ? null
+    : await startClickHouse({ httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse') })
+      .catch(async (err: unknown) => { await cluster.stop(); throw err; }) } as { nats: Server; clickhouse: Server | null }
+    : await startLocalServers({
     nats: { port: await freePort(), dataDir: join(dir, 'nats'), credentials },
     clickhouse: opts.clickhouse === false ? null : {
       httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
@@ -53,13 +73,14 @@ export async function startStack(opts: { clickhouse?: boolean } = {}): Promise<S
   const { nats, clickhouse } = servers;
   const natsEnv = (user: NatsUser): Record<string, string> => ({
     TAPGATE_NATS_URL: nats.url, TAPGATE_NATS_USER: user, TAPGATE_NATS_PASSWORD_FILE: credentials[user].passwordFile,
+    ...(cluster === null ? {} : { TAPGATE_NATS_REPLICAS: '3' }),
   });
   const auth = (user: NatsUser) => ({ user, pass: credentials[user].password });
   const extra: NatsConnection[] = [];
   const nc = await connectNats(nats.url, 'tapgate-test', auth('ops'));
-  const kv = await openRegistry(nc);
+  const kv = await openRegistry(nc, cluster === null ? 1 : 3);
   return {
-    dir, nats, clickhouse, nc, natsEnv,
+    dir, nats, cluster, clickhouse, nc, natsEnv,
     connect: async (user) => { const c = await connectNats(nats.url, `tapgate-test-${user}`, auth(user)); extra.push(c); return c; },
     loadRegistry: async (doc) => { await loadRegistryRecords(kv, parseRegistryJson(JSON.stringify(doc))); },
     stop: async () => {
