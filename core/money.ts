@@ -107,6 +107,11 @@ export class MoneyState {
     return this.balances.get(accountId) ?? 0;
   }
 
+  /** Every account this state holds a balance for (ids only, no copy of the map). */
+  accountIds(): IterableIterator<string> {
+    return this.balances.keys();
+  }
+
   /** Sum of all balances, for conservation checks. */
   totalKop(): number {
     let sum = 0;

@@ -181,7 +181,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, onFatal: 
     owned: () => [...live.shards.keys()],
     open: async (shardId) => {
       if (live.stopping) return false;
-      const shard = await Shard.open({ n, config, registry, metrics, log, pool }, shardId, events);
+      const shard = await Shard.open({ n, config, registry, metrics, log }, shardId, events);
       if (shard === null) return false;
       if (live.stopping) { await shard.close(0, () => true); return false; }
       live.shards.set(shardId, shard);

@@ -6,7 +6,6 @@
 // balances to other shards. Opening takes the lease first, then rebuilds, then fences the subject:
 // a process that loses the lease while rebuilding lands nothing, because the fence fails.
 import { randomBytes } from 'node:crypto';
-import type { Piscina } from 'piscina';
 import { SEQ_MEMORY, TapgateError, type RegistryIndex } from '../../core/index.js';
 import { acquireLease, shardLeaseKey, type Lease, type Logger } from '../../lib/index.js';
 import type { GatewayConfig } from '../config.js';
@@ -31,7 +30,6 @@ export interface ShardDeps {
   readonly registry: RegistryIndex;
   readonly metrics: GatewayMetrics;
   readonly log: Logger;
-  readonly pool: Piscina;
 }
 
 /** What the device server and the shard's owner need to hear from a shard. */

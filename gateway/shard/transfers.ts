@@ -80,7 +80,7 @@ export class TransferDesk {
   }
 
   private scanAll(): void {
-    for (const [accountId] of this.money.toSnapshot().balances) this.suspects.add(accountId);
+    for (const accountId of this.money.accountIds()) if (this.money.balanceKop(accountId) > 0) this.suspects.add(accountId);
   }
 
   /** Starts the transfers that are due and offers the pending ones. */
