@@ -1,8 +1,7 @@
 // Connecting to NATS at a process's start without crash-looping: a broker that is down or paused
 // when a process starts is a reason to wait, not to exit. Attempts come with capped exponential
 // backoff until one works (connection and the process's own setup: streams, buckets); a refused
-// login is configuration and fails at once. The gateway has its own (gateway/nats-connect.ts);
-// the API process uses this one.
+// login is configuration and fails at once. The gateway and the API process use it.
 import { AuthorizationError, UserAuthenticationExpiredError, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from './logger.js';
 import { connectNats, type NatsAuth } from './nats.js';
