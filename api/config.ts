@@ -4,7 +4,8 @@
 // any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
 import { ID_PATTERN, TapgateError } from '../core/index.js';
 import {
-  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, type Env, type NatsAuth,
+  HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, useDistributedLayout, type Env,
+  type NatsAuth,
 } from '../lib/index.js';
 
 /** A ClickHouse database name: it goes into SQL text, so only this shape is accepted. */
@@ -26,6 +27,11 @@ export interface ApiConfig {
   /** Where the history views read from: the database the ClickHouse sink writes. */
   readonly clickhouseUrl: string;
   readonly clickhouseDatabase: string;
+  /**
+   * The sharded ClickHouse layout's cluster (TAPGATE_CLICKHOUSE_CLUSTER, docs/clickhouse-sharding.md),
+   * or null: one server. With it the history reader runs its subqueries shard by shard.
+   */
+  readonly clickhouseCluster: string | null;
   readonly logLevel: string;
 }
 
@@ -41,6 +47,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     clickhouseUrl: urlVar(env, 'TAPGATE_CLICKHOUSE_URL', 'http://127.0.0.1:18123', ['http:', 'https:']),
     clickhouseDatabase: strVar(env, 'TAPGATE_CLICKHOUSE_DATABASE', 'tapgate', API_DATABASE_PATTERN,
       'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
+    clickhouseCluster: useDistributedLayout(env),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, LOG_LEVELS_WHAT),
   });
   if (config.apiPort !== 0 && config.apiPort === config.opsPort) {

@@ -4,6 +4,7 @@
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
+import { DISTRIBUTED_READER_SETTINGS } from '../lib/index.js';
 import { ApiError } from './errors.js';
 
 /** Most rows one history request returns. */
@@ -44,8 +45,11 @@ export class HistoryReader {
   /** The notifier creates the delivery log table; until it has, nobody has notices. */
   private deliveryLogExists = false;
 
-  constructor(url: string, private readonly database: string) {
-    this.ch = createClient({ url, database, request_timeout: HISTORY_QUERY_TIMEOUT_MS, max_open_connections: HISTORY_CONNECTIONS_MAX });
+  /** `cluster`: the sharded layout's (docs/clickhouse-sharding.md), or null for one server. */
+  constructor(url: string, private readonly database: string, cluster: string | null = null) {
+    const options = { url, database, request_timeout: HISTORY_QUERY_TIMEOUT_MS, max_open_connections: HISTORY_CONNECTIONS_MAX };
+    // The item query's IN (SELECT ... FROM purchases) names two Distributed tables: see the settings.
+    this.ch = createClient(cluster === null ? options : { ...options, clickhouse_settings: DISTRIBUTED_READER_SETTINGS });
   }
 
   async close(): Promise<void> { await this.ch.close(); }

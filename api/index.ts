@@ -39,7 +39,7 @@ export function packageVersion(): string {
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
-  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase'>; readonly log: Logger; readonly metrics: Registry;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -49,7 +49,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   const audit = new AuditLog(d.js, d.jsm);
   new Gauge({ name: 'tapgate_api_audit_failures', help: 'Admin API audit entries that could not be written since start (the changes stand)',
     registers: [d.metrics], collect() { this.set(audit.failures); } });
-  const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase);
+  const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase, d.config.clickhouseCluster);
   const ctx: ApiContext = {
     registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch,
       () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, audit,

@@ -7,7 +7,9 @@ export {
   type LedgerBatch, type LedgerMessage, type LedgerHandler, type LedgerReaderOptions, type LedgerReadMode,
   type LedgerReaderMetrics, type DurableConsumerSpec, type CounterLike, type GaugeLike,
 } from './ledger-reader.js';
-export { loadSinkConfig, DATABASE_PATTERN, SINK_BATCH_ROWS_HARD_MAX, type SinkConfig } from './clickhouse-sink/config.js';
+export {
+  loadSinkConfig, DATABASE_PATTERN, SINK_BATCH_ROWS_HARD_MAX, SHARD_URLS_ENV, CLICKHOUSE_SHARD_URLS_MAX, type SinkConfig,
+} from './clickhouse-sink/config.js';
 export {
   COLUMNS, PURCHASE_COLUMNS, PURCHASE_ITEM_COLUMNS, TOP_UP_COLUMNS, REFUND_COLUMNS, TRANSFER_COLUMNS, PROGRESS_COLUMNS, PROGRESS_TABLE,
   TABLE, TABLES, TABLE_NAMES, SHARD_COLUMN, SINK_SHARD_PATTERN, schemaStatements, ensureSchema, readWatermark, readWatermarks, readProgress, positionAfter, type LedgerPosition, type TableName, type TableSpec,
@@ -18,6 +20,10 @@ export {
   type MoneyRows, type PurchaseRow, type PurchaseItemRow, type TopUpRow, type RefundRow, type TransferRow,
 } from './clickhouse-sink/money-rows.js';
 export { ClickHouseStore, rowPosition, shardQueryPrefix, type TableRows } from './clickhouse-sink/store.js';
+export {
+  CLUSTER_ENV, DISTRIBUTED_READER_SETTINGS, DISTRIBUTED_SINK_SETTINGS, LOCAL_SUFFIX, SHARD_LEDGER_SEQS_PER_BLOCK, distributedSchemaStatements,
+  ensureDistributedSchema, queryRunningOnNodes, shardKeyValue, shardRuns, shardingKey, useDistributedLayout, type DistributedLayout,
+} from './clickhouse-sink/distributed.js';
 export {
   ClickHouseSink, SINK_CONSUMER, PROGRESS_INTERVAL_MS, ensureSinkConsumer, sinkConsumerName, sinkDurable,
 } from './clickhouse-sink/sink.js';

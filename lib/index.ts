@@ -9,3 +9,4 @@ export * from './ops-http.js';
 export * from './shards.js';
 export { loadUws } from './uws.js';
 export { connectNatsAtStart, NATS_START_RETRY_FIRST_MS, NATS_START_RETRY_MAX_MS, type NatsStartOptions } from './nats-start.js';
+export * from './clickhouse-layout.js';

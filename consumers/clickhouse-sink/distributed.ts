@@ -23,12 +23,14 @@
 // re-reading, never a row. Kept local, writing it needs no other node to be up.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { TapgateError } from '../../core/index.js';
-import { PROGRESS_TABLE, TABLES, ensureSchema, schemaStatements, type TableSpec } from './schema.js';
+import { CLUSTER_NAME_PATTERN } from '../../lib/index.js';
+import { PROGRESS_TABLE, TABLES, ensureSchema, queryRunning, schemaStatements, type TableSpec } from './schema.js';
 
-/** The environment variable naming the cluster of the sharded layout; unset or empty: one server. */
-export const CLUSTER_ENV = 'TAPGATE_CLICKHOUSE_CLUSTER';
-/** A cluster name: it goes unquoted into `Distributed(...)` and must match a remote_servers entry. */
-export const CLUSTER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+// The layout's variable and client settings live in lib/ (the API's reader needs them too).
+export {
+  CLUSTER_ENV, CLUSTER_NAME_PATTERN, DISTRIBUTED_READER_SETTINGS, DISTRIBUTED_SINK_SETTINGS, useDistributedLayout,
+} from '../../lib/index.js';
+
 /** The suffix of the per-shard tables that hold the rows. */
 export const LOCAL_SUFFIX = '_local';
 /**
@@ -37,20 +39,13 @@ export const LOCAL_SUFFIX = '_local';
  */
 export const SHARD_LEDGER_SEQS_PER_BLOCK = 4096;
 
-/**
- * The sink's client settings in this layout: an INSERT returns once every shard has its part.
- * Without it the entry node queues the rows and sends them later, and a watermark read after
- * a failure could miss rows still queued (18.16 has no SYSTEM FLUSH DISTRIBUTED to wait).
- */
-export const DISTRIBUTED_SINK_SETTINGS = Object.freeze({ insert_distributed_sync: 1 });
-/**
- * The readers' client settings in this layout: the API's `(device_id, seq) IN (SELECT ... FROM
- * purchases)` over purchase_items names two Distributed tables, which ClickHouse refuses by
- * default. 'local' runs the subquery on each shard against its local table, which is right
- * because a purchase and its items have the same sharding key (both by school, or both by
- * ledger block) and so live on the same shard.
- */
-export const DISTRIBUTED_READER_SETTINGS = Object.freeze({ distributed_product_mode: 'local' as const });
+/** The sharded layout as the sink uses it (null where it takes a layout: one server). */
+export interface DistributedLayout {
+  /** The cluster's name, as in remote_servers (TAPGATE_CLICKHOUSE_CLUSTER). */
+  readonly cluster: string;
+  /** A client of every node, the entry node (TAPGATE_CLICKHOUSE_URL) first. */
+  readonly nodes: readonly ClickHouseClient[];
+}
 
 /** The row fields a sharding key reads. */
 interface KeyedRow { readonly school_id?: string; readonly ledger_stream_seq: number }
@@ -91,18 +86,6 @@ export function shardRuns<R extends KeyedRow>(spec: TableSpec, rows: readonly R[
   }
   if (run.length > 0) runs.push(run);
   return runs;
-}
-
-/** The cluster named by TAPGATE_CLICKHOUSE_CLUSTER, or null (one server) when unset or empty. */
-export function useDistributedLayout(env: Readonly<Record<string, string | undefined>>): string | null {
-  const raw = env[CLUSTER_ENV];
-  if (raw === undefined || raw.trim() === '') return null;
-  const name = raw.trim();
-  if (!CLUSTER_NAME_PATTERN.test(name)) {
-    throw new TapgateError('CONFIG_INVALID', `${CLUSTER_ENV} must be a cluster name of [A-Za-z0-9_], 1..64 characters, ` +
-      'not starting with a digit, as in remote_servers');
-  }
-  return name;
 }
 
 const CREATE_TABLE = /^CREATE TABLE IF NOT EXISTS (\w+)\.(\w+) \(/;
@@ -193,4 +176,18 @@ export async function ensureDistributedSchema(
     await checkEntryEngines(client, database, i + 1);
     await ensureSchema(client, database);
   }
+}
+
+/**
+ * True while any node of the cluster runs a query with this id (or, prefix, an id starting so),
+ * on its own or as the part of a Distributed INSERT the entry node sent it (initial_query_id).
+ * The entry node alone is not enough: when it gives up on a shard, that shard may still be
+ * writing its part, and a watermark read before the part lands would not see it. A node that
+ * does not answer throws, as the watermark read through the Distributed tables would.
+ */
+export async function queryRunningOnNodes(nodes: readonly ClickHouseClient[], queryId: string, prefix = false): Promise<boolean> {
+  for (const node of nodes) {
+    if (await queryRunning(node, queryId, prefix, true)) return true;
+  }
+  return false;
 }

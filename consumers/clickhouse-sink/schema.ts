@@ -296,12 +296,15 @@ export async function readProgress(client: ClickHouseClient, database: string, s
 
 /**
  * True while ClickHouse still runs a query with this id, or (prefix) with an id starting so: an
- * insert the client gave up on, or any insert of a shard by a sink that had it before.
+ * insert the client gave up on, or any insert of a shard by a sink that had it before. With
+ * `initial`, also a query sent on behalf of such a query by another node (its initial_query_id):
+ * the part of a Distributed INSERT a shard writes (distributed.ts).
  */
-export async function queryRunning(client: ClickHouseClient, queryId: string, prefix = false): Promise<boolean> {
+export async function queryRunning(client: ClickHouseClient, queryId: string, prefix = false, initial = false): Promise<boolean> {
   if (!/^[A-Za-z0-9_.-]{1,160}$/.test(queryId)) throw new Error(`bad query id ${queryId}`);
   // substring, not startsWith: 18.16 has no startsWith.
-  const where = prefix ? `substring(query_id, 1, ${queryId.length}) = '${queryId}'` : `query_id = '${queryId}'`;
+  const match = (column: string) => prefix ? `substring(${column}, 1, ${queryId.length}) = '${queryId}'` : `${column} = '${queryId}'`;
+  const where = initial ? `${match('query_id')} OR ${match('initial_query_id')}` : match('query_id');
   const rs = await client.query({ query: `SELECT count() AS n FROM system.processes WHERE ${where}`, format: 'JSONEachRow' });
   const rows = await rs.json<{ n: string | number }>();
   return Number(rows[0]?.n ?? 0) > 0;

@@ -1,7 +1,9 @@
 // Wires the sink together: NATS and the LEDGER stream, the ClickHouse client and schema, the
 // ops port, then the shards (shards.ts: this process's share of them, one consumer each). Start
 // order: the schema (every table) exists before any shard is taken, and a shard's watermarks
-// are read before its first message is taken.
+// are read before its first message is taken. With TAPGATE_CLICKHOUSE_CLUSTER the schema is the
+// sharded layout's (distributed.ts): local tables on every node, Distributed ones on the entry
+// node, which is the only node the inserts and the watermark reads go to.
 import { randomBytes } from 'node:crypto';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -9,6 +11,7 @@ import { TapgateError } from '../../core/index.js';
 import { connectionState, connectNats, ensureLedgerStream, listenOps, type Logger } from '../../lib/index.js';
 import type { SinkConfig } from './config.js';
 import { createSinkMetrics } from './metrics.js';
+import { DISTRIBUTED_SINK_SETTINGS, ensureDistributedSchema, type DistributedLayout } from './distributed.js';
 import { ensureSchema } from './schema.js';
 import { ShardSinks } from './shards.js';
 import { retryDelayMs } from './sink.js';
@@ -30,11 +33,17 @@ export interface SinkHandle {
   shutdown(): Promise<void>;
 }
 
-async function createSchema(ch: ReturnType<typeof createClient>, database: string, log: Logger): Promise<void> {
+type Client = ReturnType<typeof createClient>;
+
+/** The entry node only inserts and reads; it is the first of layout.nodes. */
+const ENTRY_NODES = 1;
+
+async function createSchema(ch: Client, layout: DistributedLayout | null, database: string, log: Logger): Promise<void> {
   const giveUpAt = Date.now() + SINK_START_RETRY_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      await ensureSchema(ch, database);
+      if (layout === null) await ensureSchema(ch, database);
+      else await ensureDistributedSchema(layout.nodes, database, layout.cluster, ENTRY_NODES);
       return;
     } catch (err) {
       if (err instanceof TapgateError) throw err;
@@ -52,8 +61,15 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   const jsm = await jetstreamManager(nc);
   await ensureLedgerStream(jsm);
   // The client's own console logging is off: failures reach our JSON log, with their code.
-  const ch = createClient({ url: config.clickhouseUrl, request_timeout: CLICKHOUSE_REQUEST_TIMEOUT_MS, application: 'tapgate-clickhouse-sink',
-    log: { level: ClickHouseLogLevel.OFF } });
+  const chOptions = { request_timeout: CLICKHOUSE_REQUEST_TIMEOUT_MS, application: 'tapgate-clickhouse-sink',
+    log: { level: ClickHouseLogLevel.OFF } };
+  const cluster = config.clickhouseCluster;
+  const ch = cluster === null ? createClient({ url: config.clickhouseUrl, ...chOptions })
+    : createClient({ url: config.clickhouseUrl, ...chOptions, clickhouse_settings: DISTRIBUTED_SINK_SETTINGS });
+  // The other nodes get DDL and process-list reads only, never an INSERT: no settings needed.
+  const shardClients = config.clickhouseShardUrls.map((url) => createClient({ url, ...chOptions }));
+  const layout: DistributedLayout | null = cluster === null ? null : { cluster, nodes: [ch, ...shardClients] };
+  const closeClickHouse = async () => { for (const c of [ch, ...shardClients]) await c.close(); };
 
   let clickhouseOk = false;
   let stopping = false;
@@ -61,7 +77,7 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   const memberId = `sink-${bootId}`;
   const sink = new ShardSinks(nc, jetstream(nc), jsm, ch, {
     database: config.database, batchRowsMax: config.batchRowsMax, flushIntervalMs: config.flushIntervalMs, bootId, memberId,
-    startRetryMs: SINK_START_RETRY_MS, shutdownGraceMs: config.shutdownGraceMs,
+    startRetryMs: SINK_START_RETRY_MS, shutdownGraceMs: config.shutdownGraceMs, layout,
   }, metrics, log);
   const watermarks = sink.watermarks.bind(sink);
   const watermarkSeq = () => Math.max(0, ...Object.values(watermarks()).map((w) => w.pass_events.seq));
@@ -76,17 +92,18 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
   const pingTimer = setInterval(() => void pingClickHouse(), CLICKHOUSE_PING_INTERVAL_MS);
   pingTimer.unref();
   try {
-    await createSchema(ch, config.database, log);
+    await createSchema(ch, layout, config.database, log);
     await pingClickHouse();
     await sink.start();
   } catch (err) {
     clearInterval(pingTimer);
     await ops.close();
     await nc.close();
-    await ch.close();
+    await closeClickHouse();
     throw err;
   }
-  log.info({ opsPort: ops.port, database: config.database, memberId, shards: sink.owned, watermarkSeq: watermarkSeq() }, 'sink listening');
+  log.info({ opsPort: ops.port, database: config.database, cluster, clickhouseNodes: 1 + shardClients.length, memberId, shards: sink.owned,
+    watermarkSeq: watermarkSeq() }, 'sink listening');
 
   return {
     opsPort: ops.port,
@@ -99,7 +116,7 @@ export async function startClickHouseSink(config: SinkConfig, log: Logger): Prom
       await sink.stop();
       clearInterval(pingTimer);
       await nc.drain();
-      await ch.close();
+      await closeClickHouse();
       await ops.close();
     },
   };

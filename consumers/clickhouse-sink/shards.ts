@@ -147,7 +147,7 @@ export class ShardSinks {
   private async gained(shardId: string): Promise<void> {
     const sink = new ClickHouseSink(this.js, this.jsm, this.ch, {
       database: this.opts.database, batchRowsMax: this.opts.batchRowsMax, flushIntervalMs: this.opts.flushIntervalMs,
-      bootId: this.opts.bootId, shardId, mayInsert: () => this.ownership.holds(shardId),
+      bootId: this.opts.bootId, shardId, mayInsert: () => this.ownership.holds(shardId), layout: this.opts.layout ?? null,
     }, this.metrics, this.log);
     this.sinks.set(shardId, sink);
     try {

@@ -43,8 +43,9 @@ import {
   type DurableConsumerSpec, type LedgerHandler, type LedgerMessage,
 } from '../ledger-reader.js';
 import type { SinkMetrics } from './metrics.js';
-import { TABLE_NAMES, queryRunning, type LedgerPosition } from './schema.js';
-import { ClickHouseStore, rowCount, shardQueryPrefix, type TableRows } from './store.js';
+import type { DistributedLayout } from './distributed.js';
+import { TABLE_NAMES, type LedgerPosition } from './schema.js';
+import { ClickHouseStore, rowCount, type TableRows } from './store.js';
 
 // The reading limits are the reader's; re-exported where the sink's users look for them.
 export {
@@ -86,6 +87,8 @@ export interface SinkOptions {
   readonly shardId: string;
   /** Asked before each insert: false when the shard is no longer ours (the sink then stops, inserting nothing). */
   readonly mayInsert?: () => Promise<boolean>;
+  /** The sharded ClickHouse layout (distributed.ts); null or absent: one server. */
+  readonly layout?: DistributedLayout | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -127,7 +130,8 @@ export class ClickHouseSink implements LedgerHandler {
     private readonly metrics: SinkMetrics,
     private readonly log: Logger,
   ) {
-    this.store = new ClickHouseStore(ch, opts.database, opts.bootId, opts.batchRowsMax, metrics, log, opts.shardId);
+    this.store = new ClickHouseStore(ch, opts.database, opts.bootId, opts.batchRowsMax, metrics, log, opts.shardId,
+      opts.layout ?? null);
     // A pull brings about one batch of rows; the reader's counters keep the sink's metric names.
     const readerOpts = { mode: { kind: 'durable', consumer: sinkDurable(opts.shardId) }, eventsPerPull: opts.batchRowsMax } as const;
     this.reader = new LedgerReader(js, jsm, this, readerOpts, {
@@ -159,7 +163,7 @@ export class ClickHouseSink implements LedgerHandler {
     const giveUpAt = Date.now() + startRetryMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        if (await queryRunning(this.ch, shardQueryPrefix(this.opts.shardId), true)) throw new Error('an insert of the shard is still running');
+        if (await this.store.shardInsertsRunning()) throw new Error('an insert of the shard is still running');
         await this.store.readWatermarks();
         this.progressSeq = await this.store.readProgress();
         break;

@@ -9,6 +9,12 @@
 // A store serves one shard: its watermarks are the shard's (schema.ts), every row it inserts
 // carries the shard's id in shard_id, and every insert's query id starts with
 // shardQueryPrefix(shard), so that the next owner of the shard can wait for them to end.
+//
+// In the sharded layout (distributed.ts) the tables are Distributed, and an INSERT spanning two
+// ClickHouse shards is not all or nothing. So each run is further split where its sharding key
+// changes (shardRuns): every INSERT then lands on one ClickHouse shard, one part, all or nothing,
+// as on one server, and the watermark read through the Distributed table stays exact. Whether a
+// failed insert still runs is asked of every node, where its part may still be written.
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Logger } from '../../lib/index.js';
@@ -20,8 +26,9 @@ import {
 import { batchRows, insertRuns, tsvRows, tsvRowsOf, tsvString, utcDate, type PassRow } from './rows.js';
 import {
   PROGRESS_COLUMNS, PROGRESS_TABLE, POSITION_NONE, SHARD_COLUMN, TABLES, TABLE_NAMES, checkShard, positionAfter, queryRunning,
-  readProgress, readWatermarks, type LedgerPosition, type TableName,
+  readProgress, readWatermarks, type LedgerPosition, type TableName, type TableSpec,
 } from './schema.js';
+import { queryRunningOnNodes, shardRuns, type DistributedLayout } from './distributed.js';
 
 export interface RowTypes {
   pass_events: PassRow; purchases: PurchaseRow; purchase_items: PurchaseItemRow; top_ups: TopUpRow; refunds: RefundRow;
@@ -33,6 +40,7 @@ type AnyRow = RowTypes[TableName];
 
 const COLUMN_NAMES = Object.fromEntries(TABLES.map((s) => [s.name, s.columns.map(([n]) => n)])) as Record<TableName, string[]>;
 const PROGRESS_COLUMN_NAMES = PROGRESS_COLUMNS.map(([n]) => n);
+const SPECS = Object.fromEntries(TABLES.map((s) => [s.name, s])) as Record<TableName, TableSpec>;
 
 /** The columns an insert names: the row's, then shard_id. */
 const insertColumns = (names: readonly string[]): [string, ...string[]] => [...names, SHARD_COLUMN[0]] as unknown as [string, ...string[]];
@@ -80,6 +88,8 @@ export class ClickHouseStore {
     private readonly log: Logger,
     /** The shard whose rows this store writes. */
     readonly shardId: string,
+    /** The sharded layout, or null: one server. */
+    private readonly layout: DistributedLayout | null = null,
   ) {
     checkShard(shardId);
   }
@@ -107,7 +117,17 @@ export class ClickHouseStore {
 
   /** True while the last insert tried may still be running in ClickHouse. */
   async lastInsertRunning(): Promise<boolean> {
-    return this.lastQueryId !== null && await queryRunning(this.ch, this.lastQueryId);
+    return this.lastQueryId !== null && await this.running(this.lastQueryId, false);
+  }
+
+  /** True while ClickHouse runs any insert of this shard (a previous owner's, or one given up on). */
+  shardInsertsRunning(): Promise<boolean> {
+    return this.running(shardQueryPrefix(this.shardId), true);
+  }
+
+  /** On one server, its process list; in the sharded layout, every node's (distributed.ts). */
+  private running(queryId: string, prefix: boolean): Promise<boolean> {
+    return this.layout === null ? queryRunning(this.ch, queryId, prefix) : queryRunningOnNodes(this.layout.nodes, queryId, prefix);
   }
 
   /**
@@ -144,7 +164,11 @@ export class ClickHouseStore {
     for (const name of TABLE_NAMES) {
       const wm = this.wm[name];
       const pending = batches.flatMap((b) => b[name] as AnyRow[]).filter((r) => positionAfter(rowPosition(r), wm));
-      for (const run of insertRuns(pending, this.batchRowsMax)) await this.insertRun(name, run);
+      for (const run of insertRuns(pending, this.batchRowsMax)) {
+        if (this.layout === null) await this.insertRun(name, run);
+        // One ClickHouse shard per INSERT: a failed one then leaves nothing of its run anywhere.
+        else for (const one of shardRuns(SPECS[name], run)) await this.insertRun(name, one);
+      }
     }
   }
 

@@ -17,6 +17,7 @@ const DEFAULTS: ApiConfig = {
   natsAuth: null,
   clickhouseUrl: 'http://127.0.0.1:18123',
   clickhouseDatabase: 'tapgate',
+  clickhouseCluster: null,
   logLevel: 'info',
 };
 
@@ -35,7 +36,7 @@ function refusal(env: Record<string, string>): { code: string; message: string; 
 t.test('api config - defaults, and empty values mean the default', async (t) => {
   t.same(loadApiConfig({}), DEFAULTS);
   const keys = ['TAPGATE_API_ID', 'TAPGATE_HOST', 'TAPGATE_API_PORT', 'TAPGATE_API_OPS_PORT', 'TAPGATE_NATS_URL',
-    'TAPGATE_CLICKHOUSE_URL', 'TAPGATE_CLICKHOUSE_DATABASE', 'TAPGATE_LOG_LEVEL', 'TAPGATE_NATS_USER', 'TAPGATE_NATS_PASSWORD_FILE'];
+    'TAPGATE_CLICKHOUSE_URL', 'TAPGATE_CLICKHOUSE_DATABASE', 'TAPGATE_CLICKHOUSE_CLUSTER', 'TAPGATE_LOG_LEVEL', 'TAPGATE_NATS_USER', 'TAPGATE_NATS_PASSWORD_FILE'];
   t.same(loadApiConfig(Object.fromEntries(keys.map((k) => [k, '']))), DEFAULTS);
 });
 
@@ -76,6 +77,7 @@ t.test('api config - strings and URLs', async (t) => {
     [{ TAPGATE_NATS_URL: 'tls://nats.example:4222' }, { natsUrl: 'tls://nats.example:4222' }],
     [{ TAPGATE_CLICKHOUSE_URL: 'https://ch.example:8443/' }, { clickhouseUrl: 'https://ch.example:8443/' }],
     [{ TAPGATE_CLICKHOUSE_DATABASE: 'tapgate_test_1' }, { clickhouseDatabase: 'tapgate_test_1' }],
+    [{ TAPGATE_CLICKHOUSE_CLUSTER: 'tapgate_2' }, { clickhouseCluster: 'tapgate_2' }],
     [{ TAPGATE_LOG_LEVEL: 'silent' }, { logLevel: 'silent' }],
   ];
   for (const [env, want] of accepted) t.match(loadApiConfig(env), want, JSON.stringify(env));
@@ -89,6 +91,10 @@ t.test('api config - strings and URLs', async (t) => {
     ['TAPGATE_CLICKHOUSE_URL', 'nats://127.0.0.1:8123', 'expected a http: or https: URL'],
     ['TAPGATE_CLICKHOUSE_DATABASE', '1tapgate', 'expected a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'],
     ['TAPGATE_CLICKHOUSE_DATABASE', 'tap;gate', 'expected a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'],
+    ['TAPGATE_CLICKHOUSE_CLUSTER', '2shards',
+      'expected a cluster name of [A-Za-z0-9_], 1..64 characters, not starting with a digit, as in remote_servers'],
+    ['TAPGATE_CLICKHOUSE_CLUSTER', 'a-b',
+      'expected a cluster name of [A-Za-z0-9_], 1..64 characters, not starting with a digit, as in remote_servers'],
     ['TAPGATE_LOG_LEVEL', 'verbose', 'expected one of fatal, error, warn, info, debug, trace, silent'],
   ];
   for (const [key, raw, what] of refused) {

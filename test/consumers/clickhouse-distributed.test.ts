@@ -4,8 +4,8 @@
 // query and the sink's watermarks give over the cluster exactly what one server loaded with the
 // same rows gives. Last, why the sink must split its inserts by sharding key: an INSERT that
 // spans two shards is not all or nothing. The pure parts (DDL text, runs, the variable) first.
-// distributed.ts is imported directly: it is not yet on consumers/index.ts, which another change
-// edits at the same time; it goes there when the sink is wired to it.
+// distributed.ts is imported directly for the names consumers/index.ts does not list; the sink
+// process on this layout is tested in clickhouse-sink-distributed.test.ts.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -80,15 +80,49 @@ t.test('clickhouse sink - schema SQL avoids what 18.16 lacks; names are validate
 
 t.test('clickhouse sink - configuration is validated with the key named', async (t) => {
   t.same(loadSinkConfig({}), {
-    natsUrl: 'nats://127.0.0.1:14222', natsAuth: null, clickhouseUrl: 'http://127.0.0.1:18123', database: 'tapgate', batchRowsMax: 10_000,
-    flushIntervalMs: 1000, host: '127.0.0.1', opsPort: 7402, shutdownGraceMs: 10_000, logLevel: 'info',
+    natsUrl: 'nats://127.0.0.1:14222', natsAuth: null, clickhouseUrl: 'http://127.0.0.1:18123', clickhouseCluster: null,
+    clickhouseShardUrls: [], database: 'tapgate', batchRowsMax: 10_000, flushIntervalMs: 1000, host: '127.0.0.1', opsPort: 7402,
+    shutdownGraceMs: 10_000, logLevel: 'info',
   });
   const bad = [
     ['TAPGATE_SINK_BATCH_ROWS_MAX', '0'], ['TAPGATE_SINK_BATCH_ROWS_MAX', '500001'], ['TAPGATE_SINK_FLUSH_INTERVAL_MS', '1.5'],
     ['TAPGATE_CLICKHOUSE_DATABASE', 'x;y'], ['TAPGATE_CLICKHOUSE_URL', 'ftp://h'], ['TAPGATE_SINK_OPS_PORT', '65536'], ['TAPGATE_LOG_LEVEL', 'loud'],
+    ['TAPGATE_CLICKHOUSE_CLUSTER', '1x'], ['TAPGATE_CLICKHOUSE_SHARD_URLS', 'http://ch2:8123'],
   ];
   for (const [key, value] of bad) {
     t.throws(() => loadSinkConfig({ [key!]: value }), { code: 'CONFIG_INVALID', message: new RegExp(`^${key}=`) }, `${key}=${value}`);
+  }
+});
+
+t.test('clickhouse sink - the cluster and its other nodes go together', async (t) => {
+  const entry = { TAPGATE_CLICKHOUSE_URL: 'http://ch1:8123' };
+  const layout = (env: Record<string, string>) => {
+    const c = loadSinkConfig({ ...entry, ...env });
+    return { cluster: c.clickhouseCluster, shards: c.clickhouseShardUrls };
+  };
+  t.same(layout({ TAPGATE_CLICKHOUSE_CLUSTER: '', TAPGATE_CLICKHOUSE_SHARD_URLS: '' }), { cluster: null, shards: [] }, 'both empty: one server');
+  t.same(layout({ TAPGATE_CLICKHOUSE_CLUSTER: 'tapgate', TAPGATE_CLICKHOUSE_SHARD_URLS: 'http://ch2:8123' }),
+    { cluster: 'tapgate', shards: ['http://ch2:8123'] });
+  t.same(layout({ TAPGATE_CLICKHOUSE_CLUSTER: 'tapgate', TAPGATE_CLICKHOUSE_SHARD_URLS: ' http://ch2:8123, https://ch3:8443 ' }),
+    { cluster: 'tapgate', shards: ['http://ch2:8123', 'https://ch3:8443'] }, 'spaces around the URLs are dropped');
+  const eight = Array.from({ length: 8 }, (_, i) => `http://ch${i + 2}:8123`);
+  t.same(layout({ TAPGATE_CLICKHOUSE_CLUSTER: 'tapgate', TAPGATE_CLICKHOUSE_SHARD_URLS: eight.join(',') }).shards, eight, 'eight URLs');
+  const KEY = 'TAPGATE_CLICKHOUSE_SHARD_URLS';
+  const refused: Array<[string | undefined, string, string]> = [
+    ['tapgate', '', "required with TAPGATE_CLICKHOUSE_CLUSTER (the other nodes' URLs)"],
+    [undefined, 'http://ch2:8123', 'allowed only with TAPGATE_CLICKHOUSE_CLUSTER'],
+    ['tapgate', [...eight, 'http://ch10:8123'].join(','), 'expected at most 8 URLs separated by commas'],
+    ['tapgate', 'http://ch2:8123,', 'URL 2 of 2 is empty'],
+    ['tapgate', 'ch2:8123', 'URL 1 of 1 is not a http: or https: URL'],
+    ['tapgate', 'nats://ch2:4222', 'URL 1 of 1 is not a http: or https: URL'],
+    ['tapgate', 'not a url', 'URL 1 of 1 is not a URL'],
+    ['tapgate', 'http://ch2:8123,http://ch2:8123', 'URL 2 of 2 repeats URL 1'],
+    ['tapgate', 'http://ch1:8123', 'URL 1 of 1 is TAPGATE_CLICKHOUSE_URL, the entry node (list the other nodes only)'],
+  ];
+  for (const [cluster, urls, what] of refused) {
+    const env = { ...entry, ...(cluster === undefined ? {} : { TAPGATE_CLICKHOUSE_CLUSTER: cluster }), [KEY]: urls };
+    t.throws(() => loadSinkConfig(env), { code: 'CONFIG_INVALID', message: `${KEY}=${JSON.stringify(urls)}: ${what}`, details: { key: KEY } },
+      `${cluster ?? '(no cluster)'} ${urls}`);
   }
 });
 
