@@ -152,6 +152,8 @@ export async function natsNodePhase(dir: string, reg: DemoRegistry, shards: read
     progress(`NATS: SIGKILL of ${follower.name}, not the LEDGER leader (${now?.name ?? 'none'})`);
     out['followerKilled'] = await killNode(cluster, follower.name, fleet, gws);
     await sleep(SETTLE_MS);
+    // The ledger is read with every node back: JetStream's API may be electing after a loss.
+    await cluster.restart(follower.name);
 
     progress('NATS: finishing and reading the ledger');
     Object.assign(out, await fleet.finish(FINISH_TIMEOUT_MS), await ledgerCheck(nc));

@@ -170,8 +170,20 @@ export class Fleet {
   }
 }
 
+/** Attempts of the ledger check (a cluster may still be electing after a node came back). */
+const LEDGER_CHECK_ATTEMPTS = 3;
+
 /** Reads the whole LEDGER stream: taps in it, and how many (device, seq) are in it more than once. */
 export async function ledgerCheck(nc: NatsConnection): Promise<{ ledgerTaps: number; ledgerTapsTwice: number }> {
+  for (let attempt = 1; ; attempt++) {
+    try { return await readLedger(nc); } catch (err) {
+      if (attempt >= LEDGER_CHECK_ATTEMPTS) throw err;
+      await sleep(2000);
+    }
+  }
+}
+
+async function readLedger(nc: NatsConnection): Promise<{ ledgerTaps: number; ledgerTapsTwice: number }> {
   const counts = new Map<string, number>();
   const info = await (await jetstreamManager(nc)).streams.info(LEDGER_STREAM);
   if (info.state.messages === 0) return { ledgerTaps: 0, ledgerTapsTwice: 0 };

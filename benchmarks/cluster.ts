@@ -66,7 +66,7 @@ function rosterCsv(round: number): string {
 /** Phase 4: the API process beside one gateway; taps alone, then during roster imports. */
 async function importsPhase(nc: NatsConnection, natsUrl: string, gw: Gw, registryPath: string): Promise<Record<string, unknown>> {
   const apiProc = spawnLogged('api/main.js', [], { TAPGATE_NATS_URL: natsUrl, TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
-    TAPGATE_API_PORT: '0', TAPGATE_API_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'warn' });
+    TAPGATE_API_PORT: '0', TAPGATE_API_OPS_PORT: '0', TAPGATE_LOG_LEVEL: 'info' });
   try {
     const api = `http://127.0.0.1:${String((await apiProc.line((l) => l['msg'] === 'api listening'))['apiPort'])}/api/v1`;
     const { token } = await createToken(await openTokenBucket(nc), { role: 'city_admin', label: 'bench-cluster' });
@@ -134,11 +134,16 @@ const results: Record<string, unknown> = {};
 try {
   const shards = shardIdsForGateways();
   results['shards'] = { gw1: shards[0], gw2: shards[1] };
-  Object.assign(results, await throughputPhases(dir, shards));
+  // A phase that fails is recorded as such; the others still run and the file is written.
+  const phase = async (name: string, run: () => Promise<Record<string, unknown>>) => {
+    try { results[name] = await run(); } catch (err) { results[name] = { error: (err as Error).message }; }
+    progress(`${name}: ${JSON.stringify(results[name])}`);
+  };
+  await phase('throughput', () => throughputPhases(dir, shards));
   const small = generateDemoRegistry({ schools: 4, turnstilesPerSchool: 10, pupilsPerSchool: 200, staffPerSchool: 10 });
   splitRegistry(small, shards);
-  results['takeover'] = await takeoverPhase(dir, small, shards);
-  results['natsNodeLoss'] = await natsNodePhase(dir, small, shards);
+  await phase('takeover', () => takeoverPhase(dir, small, shards));
+  await phase('natsNodeLoss', () => natsNodePhase(dir, small, shards));
 } finally {
   await stopAll();
   rmSync(dir, { recursive: true, force: true });
