@@ -143,6 +143,8 @@ t.test('clickhouse sink shards - a restart resumes each shard from its own water
   await publish('east');
   a = await startSink(stack);
   await checkExact(t);
+  // The sink takes its shards one lease at a time: wait for each shard's start line, not just the rows.
+  for (const s of ['north', 'south', 'main']) await a.waitForLog((l) => l['msg'] === 'sink watermark read' && l['shard'] === s, 30_000);
   const starts = new Map(a.logs.filter((l) => l['msg'] === 'sink watermark read').map((l) => [String(l['shard']), l]));
   for (const s of ['north', 'south'] as const) {
     t.match(starts.get(s), { progressSeq: lastSeq.get(s), startSeq: lastSeq.get(s)! + 1 }, `${s}: starts after its own last message`);
