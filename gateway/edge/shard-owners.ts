@@ -2,7 +2,8 @@
 // in the KV bucket tapgate_shard_owners: its id, where its devices connect, whether it is a warm
 // standby, and the shards it owns. From the live announcements each gateway computes, for every
 // shard the registry names, the same preferred owner: the live non-standby gateway with the
-// highest rendezvous hash of (shard, gateway) — standbys only when no other gateway lives. A
+// highest rendezvous hash of (shard, gateway) — standbys only when no other gateway lives, or once
+// they own shards (they took them over). A
 // gateway opens the shards it is preferred for (taking their leases), and gives back gracefully
 // those it owns but is no longer preferred for, once the preferred one has been live for a while
 // (a gateway that joins takes its share; one that dies has its shards taken over by the others).
@@ -55,9 +56,13 @@ function score(shardId: string, gatewayId: string): number {
   return h;
 }
 
-/** The preferred owner of a shard among live gateways (rendezvous hashing), or null when none lives. */
+/**
+ * The preferred owner of a shard among live gateways (rendezvous hashing), or null when none lives.
+ * A standby counts only when no other gateway lives, unless it owns shards already (it took them
+ * over): then it is a gateway like any other, and a fresh standby does not take them from it.
+ */
 export function preferredOwner(shardId: string, live: readonly Announcement[]): string | null {
-  const regular = live.filter((a) => !a.standby);
+  const regular = live.filter((a) => !a.standby || (a.owned ?? []).length > 0);
   const pool = regular.length > 0 ? regular : live;
   let best: Announcement | null = null;
   for (const a of pool) {

@@ -4,7 +4,7 @@
 import t from 'tap';
 import { preferredOwner, type Announcement } from '../../gateway/edge/shard-owners.js';
 
-const gw = (gatewayId: string, standby = false) => ({ gatewayId, standby }) as Announcement;
+const gw = (gatewayId: string, standby = false, owned: string[] = []) => ({ gatewayId, standby, owned }) as unknown as Announcement;
 const shards = Array.from({ length: 200 }, (_, i) => `s${i}`);
 
 t.test('shard owners - no live gateway: no owner; one: it owns everything', async (t) => {
@@ -39,4 +39,6 @@ t.test('shard owners - a standby owns shards only when no other gateway lives', 
   t.equal(preferredOwner('s1', [gw('z-standby', true)]), 'z-standby');
   const standbys = [gw('x', true), gw('y', true)];
   t.ok(['x', 'y'].includes(preferredOwner('s1', standbys)!), 'among standbys, one of them');
+  // A standby that took shards over is a gateway like any other: a fresh standby takes nothing from it.
+  for (const s of shards.slice(0, 20)) t.equal(preferredOwner(s, [gw('took-over', true, ['main']), gw('fresh', true)]), 'took-over', s);
 });
