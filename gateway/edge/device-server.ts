@@ -21,6 +21,7 @@ import type { GatewayConfig } from '../config.js';
 import type { GatewayMetrics } from '../metrics.js';
 import type { FrameReply } from '../shard/sequencer.js';
 import type { Shard } from '../shard/shard.js';
+import { ReplyQueues, type PendingReply } from './reply-queues.js';
 
 const { DeviceFrame, GatewayFrame, ErrorCode } = tapgate.device.v1;
 const ERROR_NAMES = ErrorCode as unknown as Record<number, string>;
@@ -55,9 +56,7 @@ interface StagedFrame {
   readonly ws: Socket; readonly data: SocketData; readonly device: Device; readonly shard: Shard;
   readonly length: number; readonly receivedNs: bigint; readonly firstSeq: number;
 }
-interface PendingReply { readonly ws: Socket; readonly data: SocketData; readonly reply: FrameReply; readonly receivedNs: bigint }
-/** Replies of one shard waiting for its ledger, in order, and its frames admitted and not yet answered. */
-interface ReplyQueue { readonly replies: PendingReply[]; head: number; framesInFlight: number }
+type Pending = PendingReply<Socket, SocketData, FrameReply>;
 
 /** Where the devices of a school are decided: a shard owned here, another gateway, or none right now. */
 export type DeviceRoute = { readonly kind: 'here'; readonly shard: Shard } | { readonly kind: 'elsewhere'; readonly url: string } | { readonly kind: 'none' };
@@ -71,7 +70,7 @@ export class DeviceServer {
   private stagedBytes = 0;
   private staged: StagedFrame[] = [];
   private flushScheduled = false;
-  private readonly queues = new Map<Shard, ReplyQueue>();
+  private readonly queues = new ReplyQueues<Shard, Pending>();
   private tasksInFlight = 0;
   private accepting = true;
   private listenSocket: UWS.us_listen_socket | null = null;
@@ -243,7 +242,7 @@ export class DeviceServer {
         `over ${this.config.deviceTapsPerS} taps/s (burst ${this.config.deviceTapBurst}); resend in ${retryAfterMs} ms`, firstSeq, retryAfterMs);
     }
     data.framesInFlight++;
-    this.queueOf(shard).framesInFlight++;
+    this.queues.admitted(shard);
     this.staging.set(new Uint8Array(message), this.stagedBytes);
     this.stagedBytes += message.byteLength;
     this.staged.push({ ws, data, device, shard, length: message.byteLength, receivedNs: process.hrtime.bigint(), firstSeq });
@@ -293,7 +292,7 @@ export class DeviceServer {
   /** A frame not decided: the device keeps it and resends it (here or to the shard's next owner). */
   private unanswered(f: StagedFrame, code: number, message: string, countsAsViolation = false, tapIndex = 0, seq = f.firstSeq): void {
     f.data.framesInFlight--;
-    this.queueOf(f.shard).framesInFlight--;
+    this.queues.unanswered(f.shard);
     this.refuse(f.ws, f.data, code, message, countsAsViolation, tapIndex, seq);
   }
 
@@ -325,7 +324,7 @@ export class DeviceServer {
         continue;
       }
       f.data.protocolErrors = 0;
-      this.queueOf(f.shard).replies.push({ ws: f.ws, data: f.data, reply: s.reply, receivedNs: f.receivedNs });
+      this.queues.push(f.shard, { ws: f.ws, data: f.data, reply: s.reply, receivedNs: f.receivedNs });
     }
   }
 
@@ -334,26 +333,16 @@ export class DeviceServer {
    * Replies to one socket released together go out as one DecisionBatch: one write, not one per frame.
    */
   releaseReplies(shard: Shard): void {
-    const acked = shard.ledger.ackedNo;
-    const q = this.queueOf(shard);
     const ready = new Map<Socket, { data: SocketData; decisions: FrameReply['decisions'] }>();
     const nowNs = process.hrtime.bigint();
-    while (q.head < q.replies.length) {
-      const p = q.replies[q.head]!;
-      if (p.reply.neededNo > acked) break;
-      q.head++;
-      q.framesInFlight--;
+    this.queues.release(shard, shard.ledger.ackedNo, (p) => {
       p.data.framesInFlight--;
       this.metrics.decisionLatency.observe(Number(nowNs - p.receivedNs) / 1e9);
-      if (p.data.closed) continue;
+      if (p.data.closed) return;
       const entry = ready.get(p.ws);
       if (entry === undefined) ready.set(p.ws, { data: p.data, decisions: p.reply.decisions });
       else for (const d of p.reply.decisions) entry.decisions.push(d);
-    }
-    if (q.head > 1024 && q.head * 2 > q.replies.length) {
-      q.replies.splice(0, q.head);
-      q.head = 0;
-    }
+    });
     const serverTimeMs = Date.now();
     for (const [ws, { data, decisions }] of ready) {
       const bytes = GatewayFrame.encode({ decisions: { decisions, serverTimeMs } }).finish();
@@ -420,15 +409,9 @@ export class DeviceServer {
     for (const ws of [...this.sockets.values()]) this.close(ws, ws.getUserData(), code, reason);
   }
 
-  private queueOf(shard: Shard): ReplyQueue {
-    let q = this.queues.get(shard);
-    if (q === undefined) { q = { replies: [], head: 0, framesInFlight: 0 }; this.queues.set(shard, q); }
-    return q;
-  }
-
   /** True when no frame of this shard is staged, in a worker, or waiting for its ledger. */
   shardDrained(shard: Shard): boolean {
-    return (this.queues.get(shard)?.framesInFlight ?? 0) === 0;
+    return this.queues.drained(shard);
   }
 
   /**
@@ -441,7 +424,7 @@ export class DeviceServer {
       const data = ws.getUserData();
       if (data.shard === shard) this.close(ws, data, CloseCode.TRY_AGAIN_LATER, reason);
     }
-    this.queues.delete(shard);
+    this.queues.forget(shard);
   }
 
   /** Stops accepting connections and new frames. */
@@ -454,8 +437,8 @@ export class DeviceServer {
   /** True when no frame is staged, in a worker, or waiting for the ledger. */
   get drained(): boolean {
     if (this.staged.length > 0 || this.tasksInFlight > 0) return false;
-    for (const [shard, q] of this.queues) {
-      if (shard.ledger.failed === null && (q.framesInFlight > 0 || !shard.ledger.idle)) return false;
+    for (const shard of this.queues.shards()) {
+      if (shard.ledger.failed === null && (!this.queues.drained(shard) || !shard.ledger.idle)) return false;
     }
     return true;
   }
