@@ -65,9 +65,11 @@ t.test('snapshot encode - a large state does not hold the event loop and loads b
   const maxDelayMs = h.max / 1e6;
   t.comment(`cut ${cutMs.toFixed(0)} ms, encode ${encodeMs.toFixed(0)} ms, ${bytes.length} bytes gzipped, ` +
     `event-loop delay max ${maxDelayMs.toFixed(0)} ms p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms, ${ticks} ticks`);
-  // Generous bounds for a shared 2-core machine; JSON.stringify + gzipSync of the same state holds
-  // the loop for the whole encode (seconds), the sliced encoder for a slice plus the cut.
-  t.ok(maxDelayMs < 400, `the event loop was never held for 400 ms (max ${maxDelayMs.toFixed(0)} ms)`);
+  // Generous bounds for a shared 2-core machine (415 ms was seen once under a parallel test run);
+  // JSON.stringify + gzipSync of the same state holds the loop for the whole encode (seconds), the
+  // sliced encoder for a slice plus the cut: a fifth of the encode tells the two apart.
+  const boundMs = Math.max(400, encodeMs / 5);
+  t.ok(maxDelayMs < boundMs, `the event loop was never held for ${boundMs.toFixed(0)} ms (max ${maxDelayMs.toFixed(0)} ms)`);
   t.ok(ticks >= 10, `a 5 ms timer kept firing during the encode (${ticks} times)`);
 
   const loaded = bareSequencer();
