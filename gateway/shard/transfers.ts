@@ -101,8 +101,10 @@ export class TransferDesk {
     const toShardId = this.registry.shardOfAccount(accountId);
     const balanceKop = this.money.balanceKop(accountId);
     if (toShardId === this.shardId || balanceKop <= 0 || this.money.transferPending(accountId)) return;
-    // A pupil no longer in the registry has no shard to go to: the balance stays until the office decides.
-    if (!this.registry.accounts.has(accountId)) return;
+    // An account or pupil no longer in the registry has no shard to go to: the balance stays until the office decides.
+    const personId = this.registry.accounts.get(accountId)?.personId;
+    const schoolId = personId === undefined ? undefined : this.registry.persons.get(personId)?.schoolId;
+    if (schoolId === undefined || !this.registry.schools.has(schoolId)) return;
     for (const t of this.money.unindexedTopUps) {
       if (t.accountId === accountId) {
         this.service.index.kick();
