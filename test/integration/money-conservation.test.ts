@@ -11,12 +11,15 @@ import { createClient } from '@clickhouse/client';
 import { spawnNode, startGateway, startStack, startStandby, type GatewayProcess } from '../helpers/stack.js';
 import { readLedger } from '../helpers/gateway-fixtures.js';
 import { makePosFixture, posFrame, refund, topUp, TopUpStatus, RefundStatus, type PosTap } from '../helpers/pos-fixtures.js';
+import { TopUpError } from '../../core/index.js';
 import { DeviceClient, type Decision } from '../../simulator/device-client.js';
 
 /** Rounds of load, each ended by a SIGKILL of the gateway; taps and top-ups per round. */
 const ROUNDS = 4;
 const TAPS_PER_ROUND = 120;
 const TOP_UPS_PER_ROUND = 15;
+/** Attempts of one top-up while the gateway answers UNAVAILABLE or not at all (a bank retries). */
+const TOP_UP_TRIES = 5;
 /** Taps per backlog frame when resending (the gateway allows 64). */
 const BACKLOG_TAPS = 32;
 /** Bound on the whole resend loop after the last restart, in ms. */
@@ -116,13 +119,29 @@ async function conservation(t: Test, standby: boolean): Promise<void> {
 
   await connectAll();
   let payment = 0;
+  /** Top-up attempts that did not land, by outcome (for the comment at the end). */
+  const topUpOutcomes = new Map<string, number>();
   for (let round = 0; round < ROUNDS; round++) {
     const work: Promise<unknown>[] = [];
     for (let k = 0; k < TOP_UPS_PER_ROUND; k++) {
       const id = `pay-${++payment}`;
       const req = { channel: 'sber', paymentId: id, accountNumber: pick(pf.accounts).number, amountKop: 1_000 + Math.floor(rnd() * 20_000) };
-      const attempt = () => topUp(stack.nc, req).then((r) => { if (r.status === TopUpStatus.TOP_UP_STATUS_APPLIED || r.status === TopUpStatus.TOP_UP_STATUS_DUPLICATE) ackedTopUps.add(id); });
-      work.push(attempt().catch(() => undefined), ...(rnd() < 0.3 ? [attempt().catch(() => undefined)] : []));
+      // As a bank does: a refused-as-unavailable or unanswered request is asked again with the same
+      // payment id (a few times); every outcome is counted, so a run where none lands says why.
+      const attempt = async () => {
+        for (let tries = 0; tries < TOP_UP_TRIES; tries++) {
+          let outcome: string;
+          try {
+            const r = await topUp(stack.nc, req);
+            if (r.status === TopUpStatus.TOP_UP_STATUS_APPLIED || r.status === TopUpStatus.TOP_UP_STATUS_DUPLICATE) { ackedTopUps.add(id); return; }
+            outcome = `refused ${r.error}`;
+            if (r.error !== TopUpError.TOP_UP_ERROR_UNAVAILABLE) { topUpOutcomes.set(outcome, (topUpOutcomes.get(outcome) ?? 0) + 1); return; }
+          } catch (err) { outcome = (err as Error).name; }
+          topUpOutcomes.set(outcome, (topUpOutcomes.get(outcome) ?? 0) + 1);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      };
+      work.push(attempt(), ...(rnd() < 0.3 ? [attempt()] : []));
     }
     const killAfter = Math.floor(TAPS_PER_ROUND * (0.3 + rnd() * 0.6));
     for (let k = 0; k < TAPS_PER_ROUND; k++) {
@@ -190,6 +209,7 @@ async function conservation(t: Test, standby: boolean): Promise<void> {
   }
   const sum = [...balance.values()].reduce((a, b) => a + b, 0);
   t.equal(inKop - outKop, sum, `top-ups + refunds (${inKop}) - debits (${outKop}) = sum of balances (${sum})`);
+  t.comment(`top-ups acknowledged: ${ackedTopUps.size}; attempts that did not land: ${JSON.stringify(Object.fromEntries(topUpOutcomes))}`);
   t.ok(purchases.some((p) => Number(p.amountKop) > 0), 'the workload debited something');
 
   // ClickHouse agrees with the ledger, once the sink has caught up (bounded wait).
