@@ -61,16 +61,25 @@ export class RegistryIndex {
     return this.shardOfSchool(personId === undefined ? '' : this.persons.get(personId)?.schoolId ?? '');
   }
 
-  /** Every shard the registry names, sorted; always includes DEFAULT_SHARD_ID. */
-  shardIds(): string[] {
-    const ids = new Set<string>([DEFAULT_SHARD_ID]);
-    for (const s of this.schools.values()) ids.add(s.shardId);
-    return [...ids].sort();
+  /**
+   * Every shard the registry names, sorted; always includes DEFAULT_SHARD_ID. Kept until a school
+   * changes: a top-up asks for it (more than one shard means a payment index lookup), so it must
+   * not walk every school per request.
+   */
+  shardIds(): readonly string[] {
+    if (this.shardIdsCache === null) {
+      const ids = new Set<string>([DEFAULT_SHARD_ID]);
+      for (const s of this.schools.values()) ids.add(s.shardId);
+      this.shardIdsCache = Object.freeze([...ids].sort());
+    }
+    return this.shardIdsCache;
   }
+  private shardIdsCache: readonly string[] | null = null;
 
   /** Applies a record (put) or removes the one with this id (delete). */
   apply(kind: RecordKind, id: string, record: RegistryRecord | null): void {
     this.changes++;
+    if (kind === 'school') this.shardIdsCache = null;
     const map = this.mapOf(kind) as Map<string, RegistryRecord['value']>;
     const old = map.get(id);
     if (old !== undefined) this.unindex({ kind, value: old } as RegistryRecord);

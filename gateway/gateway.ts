@@ -23,8 +23,6 @@ import { loadUws } from './uws.js';
 /** How often ClickHouse reachability is checked (reported by /readyz, not part of readiness), in ms. */
 const CLICKHOUSE_PING_INTERVAL_MS = 2000;
 const CLICKHOUSE_PING_TIMEOUT_MS = 1000;
-/** How often the shutdown checks whether the taps in flight are done, in ms. */
-const DRAIN_POLL_MS = 10;
 
 export interface GatewayHandle {
   readonly devicePort: number;

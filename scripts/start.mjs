@@ -34,6 +34,14 @@ const ports = {
 };
 
 const cluster = process.argv.includes('--cluster') || env('TAPGATE_START_CLUSTER', '') === '1';
+/** Tries of the demo registry load on a NATS cluster still electing its leaders, and the pause between, in ms. */
+const REGISTRY_LOAD_TRIES = 6;
+const REGISTRY_LOAD_RETRY_MS = 3000;
+/** Asks of one demo top-up answered UNAVAILABLE while a shard changes hands, and the pause between, in ms. */
+const TOP_UP_TRIES = 20;
+const TOP_UP_RETRY_MS = 250;
+/** How long the start waits for every shard to have an owner, in ms. */
+const OWNERS_WAIT_MS = 90_000;
 
 setup(root, log);
 mkdirSync(logs, { recursive: true });
@@ -85,10 +93,10 @@ if (!existsSync(demo) || !('guardians' in JSON.parse(readFileSync(demo, 'utf8'))
 // A NATS cluster restarted on its old data elects its streams' leaders for some seconds after it
 // formed: the load is tried again meanwhile (it writes only what changed).
 let load;
-for (let attempt = 1; attempt <= (cluster ? 6 : 1); attempt++) {
+for (let attempt = 1; attempt <= (cluster ? REGISTRY_LOAD_TRIES : 1); attempt++) {
   load = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'registry-load.js'), demo], { env: envOf('admin'), stdio: ['ignore', 'pipe', 'inherit'] });
   if (load.status === 0) break;
-  if (cluster) { log(`loading the demo registry failed (attempt ${attempt}); the cluster may still be electing leaders`); await new Promise((r) => setTimeout(r, 3000)); }
+  if (cluster) { log(`loading the demo registry failed (attempt ${attempt}); the cluster may still be electing leaders`); await new Promise((r) => setTimeout(r, REGISTRY_LOAD_RETRY_MS)); }
 }
 if (load.status !== 0) { log('loading the demo registry failed'); await stopAll(1); }
 log(`demo registry loaded: ${load.stdout.toString().trim()}`);
@@ -198,7 +206,7 @@ tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
 async function fundDemoAccounts(natsUrl, payment, accounts) {
   const { connect } = await import('@nats-io/transport-node');
   const { tapgate } = await import('../dist/core/proto.js');
-  const { TopUpRequest, TopUpReply, TopUpStatus } = tapgate.money.v1;
+  const { TopUpRequest, TopUpReply, TopUpStatus, TopUpError } = tapgate.money.v1;
   const nc = await connect({ servers: natsUrl, user: payment.user, pass: payment.password,
     inboxPrefix: inboxPrefix(payment.user) });
   const counts = { applied: 0, duplicate: 0 };
@@ -207,10 +215,10 @@ async function fundDemoAccounts(natsUrl, payment, accounts) {
       const req = TopUpRequest.encode({ channel: 'demo', paymentId: `demo-${a.id}`, accountNumber: a.number, amountKop: 50_000 }).finish();
       // UNAVAILABLE while a shard changes hands: the same payment id is simply asked again.
       let reply;
-      for (let attempt = 0; attempt < 20; attempt++) {
+      for (let attempt = 0; attempt < TOP_UP_TRIES; attempt++) {
         reply = TopUpReply.decode((await nc.request('tapgate.money.v1.topup', req, { timeout: 10_000 })).data);
-        if (reply.status !== TopUpStatus.TOP_UP_STATUS_REFUSED) break;
-        await new Promise((r) => setTimeout(r, 250));
+        if (reply.error !== TopUpError.TOP_UP_ERROR_UNAVAILABLE) break;
+        await new Promise((r) => setTimeout(r, TOP_UP_RETRY_MS));
       }
       if (reply.status === TopUpStatus.TOP_UP_STATUS_APPLIED) counts.applied++;
       else if (reply.status === TopUpStatus.TOP_UP_STATUS_DUPLICATE) counts.duplicate++;
@@ -254,7 +262,7 @@ async function splitShards(gateways) {
  * owns one: the start's hand-backs are over. Returns what each gateway owns, in the order given.
  */
 async function waitForOwners(opsPorts, shards) {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + OWNERS_WAIT_MS;
   let views = [];
   while (Date.now() < deadline) {
     try {

@@ -64,12 +64,13 @@ function score(shardId: string, gatewayId: string): number {
 export function preferredOwner(shardId: string, live: readonly Announcement[]): string | null {
   const regular = live.filter((a) => !a.standby || (a.owned ?? []).length > 0);
   const pool = regular.length > 0 ? regular : live;
-  let best: Announcement | null = null;
+  let best: string | null = null;
+  let bestScore = -1;
   for (const a of pool) {
-    if (best === null || score(shardId, a.gatewayId) > score(shardId, best.gatewayId) ||
-        (score(shardId, a.gatewayId) === score(shardId, best.gatewayId) && a.gatewayId > best.gatewayId)) best = a;
+    const sc = score(shardId, a.gatewayId);
+    if (sc > bestScore || (sc === bestScore && best !== null && a.gatewayId > best)) { best = a.gatewayId; bestScore = sc; }
   }
-  return best?.gatewayId ?? null;
+  return best;
 }
 
 export class ShardOwners {
