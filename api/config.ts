@@ -2,6 +2,7 @@
 // frozen. Every variable is documented in README.md with its default; a bad value stops the
 // start with CONFIG_INVALID naming the variable and its bounds. The process is stateless, so
 // any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
+import { fileURLToPath } from 'node:url';
 import { ID_PATTERN, TapgateError } from '../core/index.js';
 import {
   HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, useDistributedLayout, type Env,
@@ -33,7 +34,17 @@ export interface ApiConfig {
    */
   readonly clickhouseCluster: string | null;
   readonly logLevel: string;
+  /**
+   * Console cookies carry Secure (TAPGATE_COOKIE_SECURE=1): set it when a TLS proxy serves the
+   * console, as it must once the port leaves the machine; off for plain HTTP on loopback.
+   */
+  readonly cookieSecure: boolean;
+  /** The folder of the console's built files (TAPGATE_WEB_DIR; default dist/web beside the API's code). */
+  readonly webDir: string;
 }
+
+/** dist/web, beside dist/api where this file runs from. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../web', import.meta.url));
 
 export function loadApiConfig(env: Env = process.env): ApiConfig {
   const port = (key: string, fallback: number) => intVar(env, key, fallback, 0, 65535);
@@ -49,6 +60,8 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       'a database name of [A-Za-z0-9_], 1..64 characters, not starting with a digit'),
     clickhouseCluster: useDistributedLayout(env),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, LOG_LEVELS_WHAT),
+    cookieSecure: intVar(env, 'TAPGATE_COOKIE_SECURE', 0, 0, 1) === 1,
+    webDir: env['TAPGATE_WEB_DIR'] ?? DEFAULT_WEB_DIR,
   });
   if (config.apiPort !== 0 && config.apiPort === config.opsPort) {
     throw new TapgateError('CONFIG_INVALID', `TAPGATE_API_PORT and TAPGATE_API_OPS_PORT are both ${config.apiPort}; each port must differ`,

@@ -8,12 +8,14 @@ import { ApiError } from './errors.js';
 import type { HistoryReader } from './history.js';
 import type { ShardPort } from './shard-client.js';
 import type { RegistryStore } from './store.js';
-import type { Principal, TokenStore } from './tokens.js';
+import type { SessionStore } from './sessions.js';
+import { SCHOOL_ROLES, type Principal, type TokenStore } from './tokens.js';
 
 export interface ApiContext {
   readonly registry: RegistryIndex;
   readonly store: RegistryStore;
   readonly tokens: TokenStore;
+  readonly sessions: SessionStore;
   readonly audit: AuditLog;
   /**
    * Money, asked of the shard owning the account or the device (api/shard-client.ts): top-ups,
@@ -39,7 +41,7 @@ export function notFound(kind: string, _id?: string): ApiError {
 /** Whether the caller may act on the school: a city admin on any, an operator on its own. */
 function schoolAllowed(p: Principal, schoolId: string): boolean {
   if (p.role === 'city_admin') return true;
-  return (p.role === 'school_operator' || p.role === 'catering_operator') && p.schoolIds.has(schoolId);
+  return (SCHOOL_ROLES as readonly string[]).includes(p.role) && p.schoolIds.has(schoolId);
 }
 
 /** The school, if the caller may act on it; otherwise the uniform 404. */

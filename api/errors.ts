@@ -4,6 +4,7 @@
 
 export const API_ERRORS = {
   API_UNAUTHENTICATED: [401, 'no API token, or one that is unknown, revoked or malformed'],
+  API_CSRF: [403, 'a console request that changes anything came without the session\'s CSRF token or from another site'],
   API_FORBIDDEN: [403, 'the token\'s role or scope does not allow this request'],
   API_NOT_FOUND: [404, 'no such route, or no such record'],
   API_METHOD_NOT_ALLOWED: [405, 'the route exists but not with this method'],
@@ -31,7 +32,7 @@ export class ApiError extends Error {
 }
 
 export const STATUS_TEXT: Readonly<Record<number, string>> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
+  200: 'OK', 201: 'Created', 202: 'Accepted', 304: 'Not Modified', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
   405: 'Method Not Allowed', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
   500: 'Internal Server Error', 503: 'Service Unavailable',
 };

@@ -18,7 +18,9 @@ import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
 import type { ShardPort } from './shard-client.js';
 import { RegistryStore } from './store.js';
+import { openSessionBucket, SessionStore } from './sessions.js';
 import { openTokenBucket, TokenStore } from './tokens.js';
+import { WebAssets } from './web-assets.js';
 
 export { ROUTES, openApiDocument };
 export { loadApiConfig, type ApiConfig } from './config.js';
@@ -39,26 +41,32 @@ export function packageVersion(): string {
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
-  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster'>; readonly log: Logger; readonly metrics: Registry;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
   await ensureAuditStream(d.jsm);
   const tokens = new TokenStore(await openTokenBucket(d.nc));
   await tokens.start();
+  const sessions = new SessionStore(await openSessionBucket(d.nc), d.config.cookieSecure);
+  await sessions.start();
   const audit = new AuditLog(d.js, d.jsm);
   new Gauge({ name: 'tapgate_api_audit_failures', help: 'Admin API audit entries that could not be written since start (the changes stand)',
     registers: [d.metrics], collect() { this.set(audit.failures); } });
   const history = new HistoryReader(d.config.clickhouseUrl, d.config.clickhouseDatabase, d.config.clickhouseCluster);
   const ctx: ApiContext = {
     registry: d.registry, store: new RegistryStore(d.kv, d.registry, d.watch,
-      () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, audit,
+      () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, sessions, audit,
     money: d.shards,
     insidePersonIds: (schoolId) => d.shards.inside(schoolId),
     history, log: d.log,
   };
   const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);
-  const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, d.log, d.metrics);
+  const web = new WebAssets(d.config.webDir);
+  if (web.size === 0) d.log.warn({ webDir: d.config.webDir }, 'no console files found; the web console is not served (npm run build)');
+  new Gauge({ name: 'tapgate_api_sessions', help: 'Console sessions this API process knows of', registers: [d.metrics], collect() { this.set(sessions.size); } });
+  const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, sessions,
+    d.log, d.metrics, web);
   const port = await server.listen(d.config.host, d.config.apiPort);
-  return { port, close: () => server.close(), stop: async () => { tokens.stop(); await history.close(); } };
+  return { port, close: () => server.close(), stop: async () => { tokens.stop(); sessions.stop(); await history.close(); } };
 }

@@ -37,11 +37,15 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
     }
     const op: Record<string, unknown> = {
       operationId: `${r.method.toLowerCase()}${r.path.replace(/[/:-]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
-      summary: r.summary, tags: [r.tag], 'x-roles': [...r.roles], parameters: [...params, ...query], responses,
+      summary: r.summary, tags: [r.tag], 'x-roles': r.auth === 'none' ? ['anyone'] : [...r.roles], parameters: [...params, ...query], responses,
     };
+    if (r.auth === 'none') op['security'] = [];
     if (r.bodyKind === 'json') {
       op['requestBody'] = { required: true, description: `JSON, at most ${r.bodyBytesMax ?? API_BODY_BYTES_MAX} bytes`,
         content: { 'application/json': { schema: r.body === undefined ? {} : plain(r.body) } } };
+    } else if (r.bodyKind === 'bytes') {
+      op['requestBody'] = { required: true, description: `at most ${r.bodyBytesMax ?? API_BODY_BYTES_MAX} bytes`,
+        content: Object.fromEntries((r.mediaTypes ?? []).map((m) => [m, { schema: { type: 'string', format: 'binary' } }])) };
     } else if (r.bodyKind === 'csv') {
       op['requestBody'] = { required: true, description: `CSV (UTF-8), at most ${r.bodyBytesMax ?? API_BODY_BYTES_MAX} bytes`, content: { 'text/csv': { schema: { type: 'string' } } } };
     }
@@ -51,9 +55,11 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
     openapi: '3.1.0',
     info: { title: 'tapgate admin API', version, description: 'Registry and admin API of tapgate. See docs/api.md; error codes in docs/errors.md.' },
     servers: [{ url: '/' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API token tg_<id>_<secret>' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API token tg_<id>_<secret>' },
+        session: { type: 'apiKey', in: 'cookie', name: 'tg_session',
+          description: 'a console session (docs/console.md); changes also need the x-csrf-token header' } },
       schemas: { Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message', 'details'],
         properties: { code: { type: 'string', enum: Object.keys(API_ERRORS) }, message: { type: 'string' }, details: { type: 'object' } } } } } },
     },

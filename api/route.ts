@@ -3,6 +3,7 @@
 // and the handler. The table of routes is the API; docs/openapi.json is generated from it.
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { ApiErrorCode } from './errors.js';
+import type { SessionRecord } from './sessions.js';
 import type { Principal, Role } from './tokens.js';
 import type { ApiContext } from './context.js';
 
@@ -14,9 +15,20 @@ export interface Request<B, Q> {
   readonly query: Q;
   readonly body: B;
   readonly requestId: string;
+  /** The console session the request came with (null for a bearer token or an anonymous call). */
+  readonly session: SessionRecord | null;
+  /** The client's address (for per-address limits); never logged with a person's data. */
+  readonly clientAddress: string;
 }
 
-export interface Reply { readonly status: number; readonly body?: unknown }
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  /** Extra response headers (Set-Cookie, Cache-Control). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A body that is not JSON (a photo): its media type and bytes. */
+  readonly raw?: { readonly contentType: string; readonly bytes: Uint8Array };
+}
 
 export interface Route<B = unknown, Q = unknown> {
   readonly method: Method;
@@ -26,8 +38,15 @@ export interface Route<B = unknown, Q = unknown> {
   readonly tag: string;
   /** Roles that may call it; the handler then checks the scope (own school, own child). */
   readonly roles: readonly Role[];
-  /** 'json' (application/json), 'csv' (text/csv) or none. */
-  readonly bodyKind?: 'json' | 'csv';
+  /** 'json' (application/json), 'csv' (text/csv), 'bytes' (one of `mediaTypes`) or none. */
+  readonly bodyKind?: 'json' | 'csv' | 'bytes';
+  /** The media types a 'bytes' body may have (image/jpeg...). */
+  readonly mediaTypes?: readonly string[];
+  /**
+   * 'none': anyone may call it, without a token or a session (signing in). The handler then sees
+   * the ANONYMOUS principal, which no scope check admits.
+   */
+  readonly auth?: 'none';
   readonly body?: TSchema;
   readonly query?: TSchema;
   /** Largest body, in bytes; API_BODY_BYTES_MAX unless set. */

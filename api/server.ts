@@ -12,7 +12,11 @@ import { parseJsonBody, decodeUtf8 } from './body.js';
 import { ApiError, STATUS_TEXT } from './errors.js';
 import type { Route } from './route.js';
 import type { ApiContext } from './context.js';
-import type { TokenStore } from './tokens.js';
+import { SessionStore, type SessionRecord } from './sessions.js';
+import type { WebAssets } from './web-assets.js';
+import { ANONYMOUS, type Principal, type TokenStore } from './tokens.js';
+
+type Send = (status: number, body: unknown, contentType?: string, text?: string | Uint8Array, headers?: Readonly<Record<string, string>>) => void;
 
 export const API_PREFIX = '/api/v1';
 /** Largest JSON body, in bytes, unless a route sets its own. */
@@ -46,8 +50,10 @@ export class ApiServer {
     private readonly publicRoutes: readonly PublicRoute[],
     private readonly ctx: ApiContext,
     private readonly tokens: TokenStore,
+    private readonly sessions: SessionStore,
     private readonly log: Logger,
     metrics: Registry,
+    private readonly web: WebAssets | null = null,
   ) {
     this.routes = routes.map((route) => ({
       route, segments: route.path.split('/').filter((s) => s !== ''),
@@ -101,6 +107,11 @@ export class ApiServer {
     const url = req.getUrl();
     const rawQuery = req.getQuery() ?? '';
     const authorization = req.getHeader('authorization');
+    const cookie = req.getHeader('cookie');
+    const csrf = req.getHeader('x-csrf-token');
+    const origin = req.getHeader('origin');
+    const host = req.getHeader('host');
+    const clientAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
     const contentType = req.getHeader('content-type').toLowerCase();
     const contentLength = req.getHeader('content-length');
     // A body the client sends that is answered before it is read to the end (413, 415, 401...)
@@ -124,7 +135,7 @@ export class ApiServer {
     res.onAborted(() => { aborted = true; if (!handling) { done = true; release(); } });
     this.inFlight++;
 
-    const send = (status: number, body: unknown, contentTypeOut = 'application/json', text?: string) => {
+    const send = (status: number, body: unknown, contentTypeOut = 'application/json', text?: string | Uint8Array, headers?: Readonly<Record<string, string>>) => {
       if (done) return;
       done = true;
       release();
@@ -134,8 +145,11 @@ export class ApiServer {
       if (aborted) return;
       res.cork(() => {
         res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`).writeHeader('x-request-id', requestId);
+        // Answers may name people: no cache keeps them, no page frames them, no sniffing.
+        res.writeHeader('cache-control', headers?.['cache-control'] ?? 'no-store').writeHeader('x-content-type-options', 'nosniff');
+        for (const [name, value] of Object.entries(headers ?? {})) if (name !== 'cache-control') res.writeHeader(name, value);
         const close = (declaredBody && !bodyRead) || this.closing;
-        if (status === 204) { res.end(undefined, close); return; }
+        if (status === 204 || status === 304) { res.end(undefined, close); return; }
         res.writeHeader('content-type', contentTypeOut).end(text ?? JSON.stringify(body), close);
       });
     };
@@ -151,7 +165,19 @@ export class ApiServer {
     };
 
     try {
-      if (!url.startsWith(`${API_PREFIX}/`)) throw new ApiError('API_NOT_FOUND', `the API is under ${API_PREFIX}/`);
+      if (!url.startsWith(`${API_PREFIX}/`)) {
+        if (this.web !== null && (method === 'GET' || method === 'HEAD')) {
+          const a = this.web.answer(url, req.getHeader('if-none-match'), req.getHeader('accept-encoding'));
+          if (a.file !== null) {
+            routeLabel = 'web';
+            const headers = a.gzip ? { ...a.file.headers, 'content-encoding': 'gzip', vary: 'accept-encoding' } : a.file.headers;
+            if (a.status === 304) return send(304, null, a.file.contentType, new Uint8Array(0), { ...a.file.headers, etag: a.file.etag });
+            return send(200, null, a.file.contentType, method === 'HEAD' ? new Uint8Array(0) : a.gzip ? a.file.gzip! : a.file.bytes,
+              { ...headers, etag: a.file.etag });
+          }
+        }
+        throw new ApiError('API_NOT_FOUND', `the API is under ${API_PREFIX}/`);
+      }
       const path = url.slice(API_PREFIX.length);
       const pub = this.publicRoutes.find((p) => p.path === path);
       if (pub !== undefined && method === 'GET') { routeLabel = path; return send(200, null, pub.contentType, pub.body()); }
@@ -169,9 +195,7 @@ export class ApiServer {
         this.routeInFlight.set(r.path, n + 1);
         slotOf = r.path;
       }
-      const principal = this.tokens.authenticate(authorization);
-      if (principal === null) throw new ApiError('API_UNAUTHENTICATED', 'send Authorization: Bearer <token> with a valid API token');
-      if (!r.roles.includes(principal.role)) throw new ApiError('API_FORBIDDEN', `role ${principal.role} may not ${r.method} ${r.path}`);
+      const { principal, session } = this.authenticate(r, method, { authorization, cookie, csrf, origin, host });
       for (const [name, value] of Object.entries(params)) {
         const pattern = r.paramPatterns?.[name] ?? ID_PATTERN;
         if (!pattern.test(value)) throw new ApiError('API_INVALID_REQUEST', `path parameter ${name} is not valid`, { field: name });
@@ -181,14 +205,19 @@ export class ApiServer {
       const limit = r.bodyBytesMax ?? API_BODY_BYTES_MAX;
       if (r.bodyKind === undefined) {
         handling = true;
-        this.run(compiled, { principal, params, query, body: undefined, requestId }, send, fail);
+        this.run(compiled, { principal, params, query, body: undefined, requestId, session, clientAddress }, send, fail);
         return;
       }
-      const want = r.bodyKind === 'json' ? 'application/json' : 'text/csv';
       const mediaType = contentType.split(';')[0]!.trim();
-      const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim().replace(/"/g, '');
-      if (mediaType !== want || (charset !== undefined && charset !== 'utf-8')) {
-        throw new ApiError('API_UNSUPPORTED_MEDIA_TYPE', `send Content-Type: ${want} (UTF-8)`, { expected: want });
+      if (r.bodyKind === 'bytes') {
+        const wanted = r.mediaTypes ?? [];
+        if (!wanted.includes(mediaType)) throw new ApiError('API_UNSUPPORTED_MEDIA_TYPE', `send Content-Type: one of ${wanted.join(', ')}`, { expected: wanted.join(', ') });
+      } else {
+        const want = r.bodyKind === 'json' ? 'application/json' : 'text/csv';
+        const charset = /charset=([^;]+)/.exec(contentType)?.[1]?.trim().replace(/"/g, '');
+        if (mediaType !== want || (charset !== undefined && charset !== 'utf-8')) {
+          throw new ApiError('API_UNSUPPORTED_MEDIA_TYPE', `send Content-Type: ${want} (UTF-8)`, { expected: want });
+        }
       }
       if (contentLength !== '' && Number(contentLength) > limit) throw new ApiError('API_BODY_TOO_LARGE', `the body is over ${limit} bytes`, { bytesMax: limit });
       const chunks: Buffer[] = [];
@@ -207,16 +236,55 @@ export class ApiServer {
             if (bytes.length === 0) throw new ApiError('API_MALFORMED_BODY', 'the body is empty; send a JSON object');
             body = parseJsonBody(bytes);
             if (compiled.body !== null) check(compiled.body, body, 'body');
-          } else body = decodeUtf8(bytes);
+          } else if (r.bodyKind === 'bytes') body = { mediaType, bytes };
+          else body = decodeUtf8(bytes);
           handling = true;
-          this.run(compiled, { principal, params, query, body, requestId }, send, fail);
+          this.run(compiled, { principal, params, query, body, requestId, session, clientAddress }, send, fail);
         } catch (err) { fail(err); }
       });
     } catch (err) { fail(err); }
   }
 
-  private run(c: Compiled, request: Parameters<Route['handler']>[1], send: (status: number, body: unknown) => void, fail: (err: unknown) => void): void {
-    c.route.handler(this.ctx, request).then((reply) => send(reply.status, reply.body ?? null), fail);
+  private run(c: Compiled, request: Parameters<Route['handler']>[1], send: Send, fail: (err: unknown) => void): void {
+    c.route.handler(this.ctx, request).then((reply) => {
+      if (reply.raw !== undefined) send(reply.status, null, reply.raw.contentType, reply.raw.bytes, reply.headers);
+      else send(reply.status, reply.body ?? null, 'application/json', undefined, reply.headers);
+    }, fail);
+  }
+
+  /**
+   * Who calls: a bearer token wins; else a console session cookie, which must bring the session's
+   * CSRF token and a same-origin Origin (when sent) on anything but GET. Routes with `auth: 'none'`
+   * take anyone (and see the session, if any, to replace it).
+   */
+  private authenticate(r: Route, method: string, h: { authorization: string; cookie: string; csrf: string; origin: string; host: string }):
+    { principal: Principal; session: SessionRecord | null } {
+    let principal: Principal | null = null;
+    let session: SessionRecord | null = null;
+    if (h.authorization !== '') principal = this.tokens.authenticate(h.authorization);
+    else if (h.cookie !== '') {
+      session = this.sessions.authenticate(h.cookie);
+      // A session opened with a token ends when the token is revoked.
+      const token = session === null || session.tokenId === '' ? undefined : this.tokens.get(session.tokenId);
+      if (session !== null && (session.tokenId === '' || (token !== undefined && !token.revoked))) {
+        principal = { tokenId: session.tokenId, role: session.role, schoolIds: new Set(session.schoolIds), guardianId: session.guardianId,
+          via: 'session', sessionId: session.id };
+      } else session = null;
+    }
+    if (r.auth === 'none') return { principal: ANONYMOUS, session };
+    if (principal === null) {
+      throw new ApiError('API_UNAUTHENTICATED', 'send Authorization: Bearer <token> with a valid API token, or sign in to the console');
+    }
+    if (principal.via === 'session' && method !== 'GET') {
+      if (session === null || !SessionStore.csrfMatches(session, h.csrf)) {
+        throw new ApiError('API_CSRF', 'a console request that changes anything needs the session\'s x-csrf-token header (GET /api/v1/session)');
+      }
+      if (h.origin !== '' && h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`) {
+        throw new ApiError('API_CSRF', 'the request comes from another site (Origin)');
+      }
+    }
+    if (!(r.roles as readonly string[]).includes(principal.role)) throw new ApiError('API_FORBIDDEN', `role ${principal.role} may not ${r.method} ${r.path}`);
+    return { principal, session };
   }
 }
 

@@ -10,7 +10,7 @@ import { natsReplicas } from '../lib/index.js';
 import { orUnavailable } from './errors.js';
 
 export const TOKEN_BUCKET = 'tapgate_api_tokens';
-export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian'] as const;
+export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian', 'guard'] as const;
 export type Role = (typeof ROLES)[number];
 /** Longest token label. */
 export const TOKEN_LABEL_CHARS_MAX = 100;
@@ -30,13 +30,25 @@ export interface TokenRecord {
   readonly revoked: boolean;
 }
 
-/** Who is calling: the token's id, role and scope. */
+/** Who is calling: the token's id, role and scope, and how they authenticated. */
 export interface Principal {
+  /** The API token ('' for a parent's SMS sign-in). */
   readonly tokenId: string;
-  readonly role: Role;
+  /** 'anonymous' only on routes that need no sign-in (`auth: 'none'`). */
+  readonly role: Role | 'anonymous';
   readonly schoolIds: ReadonlySet<string>;
   readonly guardianId: string;
+  /** A bearer token, or a console session cookie (api/sessions.ts). */
+  readonly via: 'token' | 'session';
+  /** The session id when `via` is 'session', else ''. */
+  readonly sessionId: string;
 }
+
+/** The caller of a route that needs no sign-in: no role, no schools, no guardian. */
+export const ANONYMOUS: Principal = Object.freeze({ tokenId: '', role: 'anonymous', schoolIds: new Set<string>(), guardianId: '', via: 'token', sessionId: '' });
+
+/** Roles scoped to a list of schools. */
+export const SCHOOL_ROLES: readonly Role[] = ['school_operator', 'catering_operator', 'guard'];
 
 export async function openTokenBucket(nc: NatsConnection): Promise<KV> {
   return new Kvm(nc).create(TOKEN_BUCKET, { history: 1, storage: StorageType.File, replicas: natsReplicas() });
@@ -53,7 +65,7 @@ export function tokenSpecProblem(spec: TokenSpec): string | null {
   const schools = spec.schoolIds ?? [];
   if (!(ROLES as readonly string[]).includes(spec.role)) return `role must be one of ${ROLES.join(', ')}`;
   if (schools.some((s) => !ID_PATTERN.test(s))) return 'schoolIds must be ids';
-  const operator = spec.role === 'school_operator' || spec.role === 'catering_operator';
+  const operator = SCHOOL_ROLES.includes(spec.role);
   if (operator && schools.length === 0) return `a ${spec.role} token needs at least one school`;
   if (!operator && schools.length > 0) return `a ${spec.role} token has no schools`;
   if (spec.role === 'guardian' && !ID_PATTERN.test(spec.guardianId ?? '')) return 'a guardian token needs guardianId';
@@ -123,7 +135,7 @@ export class TokenStore {
     const given = Buffer.from(sha256(parts[2]!), 'hex');
     const stored = Buffer.from(rec.secretSha256, 'hex');
     if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;
-    return { tokenId: rec.id, role: rec.role, schoolIds: new Set(rec.schoolIds), guardianId: rec.guardianId };
+    return { tokenId: rec.id, role: rec.role, schoolIds: new Set(rec.schoolIds), guardianId: rec.guardianId, via: 'token', sessionId: '' };
   }
 
   async revoke(id: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { setup } from './lib/setup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-setup(root);
+setup(root, undefined, { browser: true });
 const drift = spawnSync(process.execPath, [join(root, 'scripts', 'gen-proto.mjs'), '--check'], { stdio: 'inherit' });
 // The build compiles the sources only; the tests run through tap's loader, which strips types
 // without checking them. Check them here, so a test that sends a field the protocol does not have

@@ -6,5 +6,6 @@ import { notificationRoutes } from './notifications.js';
 import { personRoutes } from './persons.js';
 import { rosterRoutes } from './roster.js';
 import { schoolRoutes } from './schools.js';
+import { sessionRoutes } from './session.js';
 
-export const ROUTES: readonly Route[] = [...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];
+export const ROUTES: readonly Route[] = [...sessionRoutes, ...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];

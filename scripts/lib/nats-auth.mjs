@@ -17,6 +17,8 @@ const AUDIT = 'AUDIT';
 const REGISTRY = 'tapgate_registry';
 const LEASES = 'tapgate_writer_leases';
 const TOKENS = 'tapgate_api_tokens';
+/** Console sessions (api/sessions.ts): written and watched by the API processes only. */
+const SESSIONS = 'tapgate_sessions';
 /** The durable payment index (gateway/shard/payment-index.ts, ADR 0013). */
 const PAYMENTS = 'tapgate_payments';
 /**
@@ -72,7 +74,7 @@ export const NATS_PERMISSIONS = Object.freeze({
    */
   api: {
     publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT),
-      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...readStream(`KV_${SHARD_OWNERS}`),
+      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...readStream(`KV_${SHARD_OWNERS}`),
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],
   },

@@ -23,11 +23,17 @@ function findBinary(candidates, name) {
   return which.status === 0 ? which.stdout.trim() : null;
 }
 
-/** Installs Debian's nats-server and clickhouse-server when either is missing. */
-export function ensureDebianServers(log = (m) => process.stderr.write(m + '\n')) {
+const CHROMIUM_BINARY = '/usr/bin/chromium';
+
+/**
+ * Installs Debian's nats-server and clickhouse-server when either is missing; with `browser`
+ * (npm test: the console's browser tests), Debian's chromium and a font with Cyrillic too.
+ */
+export function ensureDebianServers(log = (m) => process.stderr.write(m + '\n'), { browser = false } = {}) {
   const missing = [];
   if (!findBinary(NATS_BINARIES, 'nats-server')) missing.push('nats-server');
   if (!findBinary(CLICKHOUSE_BINARIES, 'clickhouse-server') || !existsSync(CLICKHOUSE_CONFIG)) missing.push('clickhouse-server');
+  if (browser && !existsSync(CHROMIUM_BINARY)) missing.push('chromium', 'fonts-dejavu-core');
   if (missing.length === 0) return;
   const asRoot = process.getuid?.() === 0;
   const sudo = asRoot ? [] : ['sudo', '-n'];

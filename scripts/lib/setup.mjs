@@ -22,12 +22,12 @@ export function ensureBuilt(root) {
   run(process.execPath, [join(root, 'scripts', 'build.mjs')], root);
 }
 
-export function setup(root, log = (m) => process.stderr.write(`tapgate: ${m}\n`)) {
+export function setup(root, log = (m) => process.stderr.write(`tapgate: ${m}\n`), { browser = false } = {}) {
   if (Number(process.versions.node.split('.')[0]) !== 20) {
     log(`warning: Node ${process.versions.node}; the uWebSockets.js build tapgate uses loads only on Node 20`);
   }
   ensureNodeModules(root, log);
-  ensureDebianServers(log);
+  ensureDebianServers(log, { browser });
   log('compiling');
   ensureBuilt(root);
 }

@@ -77,6 +77,7 @@ const tokenSpecs: Record<Role, Parameters<typeof api.clientFor>[0]> = {
   catering_operator: { role: 'catering_operator', schoolIds: [SCHOOL_A], label: 'authz catering A' },
   payment_integration: { role: 'payment_integration', label: 'authz bank' },
   guardian: { role: 'guardian', guardianId: guardian.id, label: 'authz parent' },
+  guard: { role: 'guard', schoolIds: [SCHOOL_A], label: 'authz guard A' },
 };
 const clients = {} as Record<Role, ApiClient>;
 for (const role of ROLES) clients[role] = await api.clientFor(tokenSpecs[role]);
@@ -118,6 +119,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /schools/:schoolId/products': () => ({ name: 'Tea', category: 'buffet', priceKop: 1500 }),
   'PATCH /products/:productId': () => ({ priceKop: 3600 }),
   'POST /schools/:schoolId/roster': () => 'surname,given_name,birth_date\r\n',
+  'POST /session': () => ({ token: 'tg_0_none' }),
 };
 /** Query strings the routes require. */
 const QUERIES: Record<string, string> = {
@@ -125,6 +127,12 @@ const QUERIES: Record<string, string> = {
 };
 
 const key = (r: Route) => `${r.method} ${r.path}`;
+/**
+ * Routes of console sign-in and sessions: they take no bearer token (or need a session cookie),
+ * so this token matrix leaves them to test/web/session.test.ts and test/web/sms-login.test.ts.
+ */
+const SESSION_ROUTES = new Set(['POST /session', 'GET /session', 'DELETE /session', 'POST /login/sms', 'POST /login/sms/verify']);
+const TOKEN_ROUTES = ROUTES.filter((r) => !SESSION_ROUTES.has(key(r)));
 
 function pathOf(r: Route): string {
   return r.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
@@ -155,6 +163,7 @@ t.test('authz - every role not listed for a route gets 403 API_FORBIDDEN', async
   const routesSeen = new Set<string>();
   for (const r of ROUTES) {
     routesSeen.add(key(r));
+    if (SESSION_ROUTES.has(key(r))) continue;
     for (const role of ROLES) {
       if (r.roles.includes(role)) continue;
       const res = await call(clients[role], r);
@@ -164,7 +173,7 @@ t.test('authz - every role not listed for a route gets 403 API_FORBIDDEN', async
     }
   }
   t.equal(routesSeen.size, ROUTES.length, `all ${ROUTES.length} routes went through the matrix`);
-  const expected = ROUTES.reduce((n, r) => n + ROLES.filter((role) => !r.roles.includes(role)).length, 0);
+  const expected = TOKEN_ROUTES.reduce((n, r) => n + ROLES.filter((role) => !r.roles.includes(role)).length, 0);
   t.equal(checked, expected, 'one check per route and unlisted role');
   t.ok(checked > ROUTES.length, 'most routes refuse several roles');
 });
@@ -501,13 +510,13 @@ t.test('authz - every route works for a role listed for it: its documented succe
   await works('city_admin', admin, 'DELETE /persons/:personId/guardians/:guardianId', { personId: P.id, guardianId: G.id });
   t.same((await g('GET', '/me/children')).body.items, [], 'G is no longer linked');
 
-  t.equal(covered.length, ROUTES.length, `each of the ${ROUTES.length} routes was called once`);
-  t.same([...new Set(covered)].sort(), ROUTES.map(key).sort(), 'and no route was left out');
+  t.equal(covered.length, TOKEN_ROUTES.length, `each of the ${TOKEN_ROUTES.length} token routes was called once`);
+  t.same([...new Set(covered)].sort(), TOKEN_ROUTES.map(key).sort(), 'and no route was left out');
 });
 
 t.test('authz - every role listed for a route passes the role gate with a valid request', async (t) => {
   // Last in the file: these calls change records. Removals go last so the records the other routes need are still there.
-  const ordered = [...ROUTES].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+  const ordered = [...TOKEN_ROUTES].sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
   for (const r of ordered) {
     for (const role of r.roles) {
       const res = await call(clients[role], r);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TapgateError } from '../../core/index.js';
-import { loadApiConfig, type ApiConfig } from '../../api/config.js';
+import { DEFAULT_WEB_DIR, loadApiConfig, type ApiConfig } from '../../api/config.js';
 
 const DEFAULTS: ApiConfig = {
   apiId: 'api1',
@@ -19,12 +19,15 @@ const DEFAULTS: ApiConfig = {
   clickhouseDatabase: 'tapgate',
   clickhouseCluster: null,
   logLevel: 'info',
+  cookieSecure: false,
+  webDir: DEFAULT_WEB_DIR,
 };
 
 const INTS: Array<[string, keyof ApiConfig, number, number]> = [
   ['TAPGATE_API_PORT', 'apiPort', 0, 65535],
   ['TAPGATE_API_OPS_PORT', 'opsPort', 0, 65535],
 ];
+// TAPGATE_COOKIE_SECURE is 0 or 1 (checked with the integers' rules; 1 sets cookieSecure).
 
 function refusal(env: Record<string, string>): { code: string; message: string; details: unknown } | 'accepted' {
   try { loadApiConfig(env); return 'accepted'; } catch (err) {
