@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startMailCatcher } from './mail-catcher.js';
 import { startPushService } from './push-service.js';
+import { startSmsPage } from './sms-page.js';
 import { startSmsc } from './smsc.js';
 
 const env = (k: string, d: string) => process.env[k] ?? d;
@@ -30,17 +31,18 @@ const smppPassword = readFileSync(smppPasswordFile, 'utf8').trim();
 const mail = await startMailCatcher({ smtpPort: port('TAPGATE_LOCAL_SMTP_PORT', '1025'), httpPort: port('TAPGATE_LOCAL_MAIL_WEB_PORT', '1080') });
 const push = await startPushService({ port: port('TAPGATE_LOCAL_PUSH_PORT', '7443') });
 const smsc = await startSmsc({ port: port('TAPGATE_LOCAL_SMPP_PORT', '2775'), systemId: 'tapgate', password: smppPassword });
+const smsWeb = await startSmsPage(smsc, port('TAPGATE_LOCAL_SMS_WEB_PORT', '1081'));
 mkdirSync(dirname(caFile), { recursive: true });
 writeFileSync(caFile, push.caPem);
 
 process.stdout.write(JSON.stringify({ msg: 'local providers ready', smtpUrl: `smtp://127.0.0.1:${mail.smtpPort}`, mailWebUrl: mail.url,
-  pushUrl: push.url, pushCaFile: caFile, smppUrl: `smpp://tapgate@127.0.0.1:${smsc.port}`, smppPasswordFile }) + '\n');
+  pushUrl: push.url, pushCaFile: caFile, smppUrl: `smpp://tapgate@127.0.0.1:${smsc.port}`, smppPasswordFile, smsWebUrl: smsWeb.url }) + '\n');
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([mail.close(), push.close(), smsc.close()]).then(() => process.exit(0));
+    void Promise.allSettled([mail.close(), push.close(), smsc.close(), smsWeb.close()]).then(() => process.exit(0));
   });
 }

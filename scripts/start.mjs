@@ -142,11 +142,13 @@ superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js', 'sink');
 // written anew at each start of the providers.
 const local = {
   smtp: env('TAPGATE_LOCAL_SMTP_PORT', '1025'), mailWeb: env('TAPGATE_LOCAL_MAIL_WEB_PORT', '1080'),
-  push: env('TAPGATE_LOCAL_PUSH_PORT', '7443'), smpp: env('TAPGATE_LOCAL_SMPP_PORT', '2775'),
+  push: env('TAPGATE_LOCAL_PUSH_PORT', '7443'), smpp: env('TAPGATE_LOCAL_SMPP_PORT', '2775'), smsWeb: env('TAPGATE_LOCAL_SMS_WEB_PORT', '1081'),
   caFile: join(data, 'local-push-ca.pem'), smppPasswordFile: join(data, 'local-smpp.password'),
 };
 rmSync(local.caFile, { force: true });
-superviseNode('local-providers', 'local/main.js', null, { TAPGATE_LOCAL_PUSH_CA_FILE: local.caFile, TAPGATE_LOCAL_SMPP_PASSWORD_FILE: local.smppPasswordFile });
+superviseNode('local-providers', 'local/main.js', null, { TAPGATE_LOCAL_PUSH_CA_FILE: local.caFile, TAPGATE_LOCAL_SMPP_PASSWORD_FILE: local.smppPasswordFile,
+  TAPGATE_LOCAL_SMS_WEB_PORT: local.smsWeb });
+const smsWebUrl = `http://127.0.0.1:${local.smsWeb}/`;
 for (const until = Date.now() + 30_000; !existsSync(local.caFile) && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
 const notifyPort = env('TAPGATE_NOTIFY_OPS_PORT', '7404');
 superviseNode('notifier', 'consumers/notifier/main.js', 'notifier', {
@@ -179,6 +181,30 @@ if (!existsSync(tokenFile)) {
   else log('could not create an admin API token (npm run token -- create --role city_admin)');
 }
 
+// A way into the console for each staff role of the first demo school, made once like the admin
+// token (mode 600, the files are the only copies): the key is pasted on the sign-in page.
+const firstSchool = demoDoc.schools[0]?.id ?? '';
+const consoleTokens = [['guard', 'guard', "guard's desk"], ['office', 'school_operator', 'school office'], ['catering', 'catering_operator', 'canteen']];
+const tokenDir = join(data, 'console-tokens');
+mkdirSync(tokenDir, { recursive: true, mode: 0o700 });
+for (const [file, role, label] of consoleTokens) {
+  const f = join(tokenDir, file);
+  if (existsSync(f) || firstSchool === '') continue;
+  const made = spawnSync(process.execPath, [join(root, 'dist', 'scripts', 'api-token.js'), 'create', '--role', role, '--school', firstSchool,
+    '--label', `npm start: ${label}`], { env: envOf('admin'), stdio: ['ignore', 'pipe', 'ignore'] });
+  if (made.status === 0) writeFileSync(f, made.stdout.toString().trim() + '\n', { mode: 0o600 });
+  else log(`could not create the ${role} console token`);
+}
+const demoParent = (demoDoc.guardians ?? [])[0];
+const consoleUrl = `http://127.0.0.1:${apiPort}/`;
+const consoleLines = `
+  web console:    ${consoleUrl}  (docs/console.md)
+    guard's desk:   ${consoleUrl}desk    key in .tapgate/console-tokens/guard
+    school office:  ${consoleUrl}office  key in .tapgate/console-tokens/office
+    canteen:        ${consoleUrl}office  key in .tapgate/console-tokens/catering
+    city admin:     ${consoleUrl}office  key in .tapgate/admin-token
+    parent:         ${consoleUrl}parent  phone ${demoParent?.phone ?? '(no demo parent)'}; the SMS code shows on ${smsWebUrl}`;
+
 const clusterLines = !cluster ? '' : `
   NATS cluster:   ${nats.url}  (3 nodes, streams and buckets with 3 replicas; docs/operations.md)
   gateway 2:      ws://127.0.0.1:${second(devicePort)}/device/v1, ops http://127.0.0.1:${second(opsPort)}/readyz
@@ -187,7 +213,7 @@ const clusterLines = !cluster ? '' : `
 process.stdout.write(`
 tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)${clusterLines}
   devices:        ws://127.0.0.1:${devicePort}/device/v1
-  admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)
+  admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)${consoleLines}
                   curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
   API ops:        http://127.0.0.1:${apiOpsPort}/metrics  /readyz  (log in .tapgate/logs/api.log)
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz (shards owned)  /v1/presence/sch-0001
@@ -195,6 +221,7 @@ tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)
   mail catcher:   http://127.0.0.1:${local.mailWeb}/  (letters to the demo parents; SMTP on ${local.smtp}; docs/notifications.md)
   notifier ops:   http://127.0.0.1:${notifyPort}/metrics  /readyz  /dead-letter
   local push/SMS: https://127.0.0.1:${local.push} (Web Push service, CA in .tapgate/local-push-ca.pem), SMSC smpp://127.0.0.1:${local.smpp}
+                  (the SMS it received: ${smsWebUrl})
   NATS:           ${nats.url}  (users and passwords in .tapgate/nats-users/; docs/operations.md)
   ClickHouse:     ${ch.url}  (database tapgate: pass_events, purchases, purchase_items, top_ups, refunds, transfers)
   money (NATS):   tapgate.money.v1.topup, tapgate.money.v1.refund (docs/money.md)
