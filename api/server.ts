@@ -271,7 +271,12 @@ export class ApiServer {
           via: 'session', sessionId: session.id };
       } else session = null;
     }
-    if (r.auth === 'none') return { principal: ANONYMOUS, session };
+    const foreignOrigin = h.origin !== '' && h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`;
+    // Signing in from another site's page (login CSRF) is refused like any other cross-site change.
+    if (r.auth === 'none') {
+      if (method !== 'GET' && foreignOrigin) throw new ApiError('API_CSRF', 'the request comes from another site (Origin)');
+      return { principal: ANONYMOUS, session };
+    }
     if (principal === null) {
       throw new ApiError('API_UNAUTHENTICATED', 'send Authorization: Bearer <token> with a valid API token, or sign in to the console');
     }
@@ -279,9 +284,7 @@ export class ApiServer {
       if (session === null || !SessionStore.csrfMatches(session, h.csrf)) {
         throw new ApiError('API_CSRF', 'a console request that changes anything needs the session\'s x-csrf-token header (GET /api/v1/session)');
       }
-      if (h.origin !== '' && h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`) {
-        throw new ApiError('API_CSRF', 'the request comes from another site (Origin)');
-      }
+      if (foreignOrigin) throw new ApiError('API_CSRF', 'the request comes from another site (Origin)');
     }
     if (!(r.roles as readonly string[]).includes(principal.role)) throw new ApiError('API_FORBIDDEN', `role ${principal.role} may not ${r.method} ${r.path}`);
     return { principal, session };

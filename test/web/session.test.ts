@@ -109,6 +109,9 @@ t.test('session - revoking the token ends its console sessions; a bank token has
   const bank = await api.admin('POST', '/tokens', { role: 'payment_integration', label: 'bank' });
   const refused = await apiClient(apiUrl, null)('POST', '/session', { token: bank.body.token });
   t.equal(refused.status, 403, 'a payment integration cannot open a console session');
+  const crossSite = await fetch(`${apiUrl}/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+    body: JSON.stringify({ token: made.body.token }) });
+  t.equal(crossSite.status, 403, 'a sign-in posted from another site is refused (login CSRF)');
   const wrong = await apiClient(apiUrl, null)('POST', '/session', { token: 'tg_0123_nope' });
   t.equal(wrong.status, 401, 'a wrong token: 401');
 });
