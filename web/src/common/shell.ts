@@ -34,6 +34,8 @@ export async function startPage(spec: PageSpec): Promise<void> {
   }
   try {
     await spec.render(main, session);
+    // The first view is on screen: tests and the benchmark wait for this mark.
+    document.body.setAttribute('data-ready', '');
   } catch (err) {
     replace(main, notice('error', err instanceof ApiFailure ? err.text : 'Не удалось загрузить страницу.'));
     if (!(err instanceof ApiFailure)) console.error(err);
