@@ -11,6 +11,7 @@ import { Kvm } from '@nats-io/kv';
 import { LEDGER_STREAM, REGISTRY_BUCKET, ledgerSubject } from '../../lib/index.js';
 import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
 import { openPhotoBucket, PHOTO_BUCKET, PhotoStore } from '../../api/photos.js';
+// @ts-expect-error plain JavaScript module shared with npm start
 import { NATS_USERS } from '../../scripts/lib/nats-auth.mjs';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { makePosFixture, topUp, TopUpStatus } from '../helpers/pos-fixtures.js';
@@ -106,7 +107,7 @@ t.test('nats users - the photo bucket is the api user\'s alone (the ops account 
   const directGet = `$JS.API.DIRECT.GET.KV_${PHOTO_BUCKET}.${key}`;
   const consumer = `$JS.API.CONSUMER.CREATE.KV_${PHOTO_BUCKET}`;
   const others = (['gateway', 'sink', 'notifier', 'admin', 'payment', 'catering', 'analytics'] as const);
-  t.same([...others, 'api', 'ops'].sort(), [...NATS_USERS].sort(), 'every user but api and ops is checked');
+  t.same([...others, 'api', 'ops'].sort(), [...(NATS_USERS as string[])].sort(), 'every user but api and ops is checked');
   for (const user of others) {
     const nc = await stack.connect(user);
     t.same(await refused(nc, directGet), violation('publish', directGet), `${user}: no direct read`);
