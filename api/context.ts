@@ -6,6 +6,7 @@ import type { Logger } from '../lib/index.js';
 import type { AuditLog } from './audit.js';
 import { ApiError } from './errors.js';
 import type { HistoryReader } from './history.js';
+import type { PhotoStore } from './photos.js';
 import type { ShardPort } from './shard-client.js';
 import type { RegistryStore } from './store.js';
 import type { SessionStore } from './sessions.js';
@@ -26,6 +27,8 @@ export interface ApiContext {
   /** Ids of the persons inside a school now, from its shard owner's live presence (503 when it does not answer). */
   readonly insidePersonIds: (schoolId: string) => Promise<string[]>;
   readonly history: HistoryReader;
+  /** Persons' photos (KV tapgate_photos), served only with consent (api/routes/photos.ts). */
+  readonly photos: PhotoStore;
   readonly log: Logger;
 }
 

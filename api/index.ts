@@ -18,6 +18,7 @@ import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
 import type { ShardPort } from './shard-client.js';
 import { RegistryStore } from './store.js';
+import { openPhotoBucket, PhotoStore } from './photos.js';
 import { openSessionBucket, SessionStore } from './sessions.js';
 import { openTokenBucket, TokenStore } from './tokens.js';
 import { WebAssets } from './web-assets.js';
@@ -59,7 +60,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
       () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, sessions, audit,
     money: d.shards,
     insidePersonIds: (schoolId) => d.shards.inside(schoolId),
-    history, log: d.log,
+    history, photos: new PhotoStore(await openPhotoBucket(d.nc)), log: d.log,
   };
   const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);
   const web = new WebAssets(d.config.webDir);

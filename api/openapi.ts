@@ -30,7 +30,9 @@ export function openApiDocument(routes: readonly Route[], version: string): Reco
       byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
     }
     const responses: Record<string, unknown> = {
-      [String(r.success[0])]: r.success[1] === null ? { description: 'done' } : { description: 'done', content: { 'application/json': { schema: plain(r.success[1]) } } },
+      [String(r.success[0])]: r.answers !== undefined
+        ? { description: 'done', content: Object.fromEntries(r.answers.map((m) => [m, { schema: { type: 'string', format: 'binary' } }])) }
+        : r.success[1] === null ? { description: 'done' } : { description: 'done', content: { 'application/json': { schema: plain(r.success[1]) } } },
     };
     for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
       responses[String(status)] = { description: list.join(', '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

@@ -19,6 +19,8 @@ export interface Request<B, Q> {
   readonly session: SessionRecord | null;
   /** The client's address (for per-address limits); never logged with a person's data. */
   readonly clientAddress: string;
+  /** The request headers the route named in `headers` (lower-case names; '' when absent). */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface Reply {
@@ -47,6 +49,8 @@ export interface Route<B = unknown, Q = unknown> {
    * the ANONYMOUS principal, which no scope check admits.
    */
   readonly auth?: 'none';
+  /** Request headers the handler reads (lower-case; a device's signature); the others are not passed on. */
+  readonly headers?: readonly string[];
   readonly body?: TSchema;
   readonly query?: TSchema;
   /** Largest body, in bytes; API_BODY_BYTES_MAX unless set. */
@@ -56,6 +60,8 @@ export interface Route<B = unknown, Q = unknown> {
   readonly concurrencyMax?: number;
   /** The success status and the schema of its body (null: no body). */
   readonly success: readonly [number, TSchema | null];
+  /** The media types of a binary success answer (Reply.raw), for the OpenAPI document. */
+  readonly answers?: readonly string[];
   /** Errors beyond the common ones (401, 403, 400, 413, 415, 429, 500). */
   readonly errors?: readonly ApiErrorCode[];
   readonly handler: (ctx: ApiContext, req: Request<B, Q>) => Promise<Reply>;

@@ -200,12 +200,14 @@ export class ApiServer {
         const pattern = r.paramPatterns?.[name] ?? ID_PATTERN;
         if (!pattern.test(value)) throw new ApiError('API_INVALID_REQUEST', `path parameter ${name} is not valid`, { field: name });
       }
+      // uWS headers live only until this callback returns: read the ones the route wants now.
+      const headers = Object.fromEntries((r.headers ?? []).map((name) => [name, req.getHeader(name)]));
       const query = Object.fromEntries(new URLSearchParams(rawQuery));
       if (compiled.query !== null) check(compiled.query, query, 'query');
       const limit = r.bodyBytesMax ?? API_BODY_BYTES_MAX;
       if (r.bodyKind === undefined) {
         handling = true;
-        this.run(compiled, { principal, params, query, body: undefined, requestId, session, clientAddress }, send, fail);
+        this.run(compiled, { principal, params, query, body: undefined, requestId, session, clientAddress, headers }, send, fail);
         return;
       }
       const mediaType = contentType.split(';')[0]!.trim();
@@ -239,7 +241,7 @@ export class ApiServer {
           } else if (r.bodyKind === 'bytes') body = { mediaType, bytes };
           else body = decodeUtf8(bytes);
           handling = true;
-          this.run(compiled, { principal, params, query, body, requestId, session, clientAddress }, send, fail);
+          this.run(compiled, { principal, params, query, body, requestId, session, clientAddress, headers }, send, fail);
         } catch (err) { fail(err); }
       });
     } catch (err) { fail(err); }

@@ -1,5 +1,5 @@
 // The pure domain of tapgate: registry records, tap rules, presence, seq memory, time zones,
-// the handshake MAC, limits, error codes and the notice template language. Imports nothing with I/O.
+// the handshake and photo-fetch MACs, photo checks, limits, error codes and the notice template language. Imports nothing with I/O.
 export * from './errors.js';
 export * from './limits.js';
 export * from './registry.js';
@@ -25,6 +25,11 @@ export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
 export * from './sms-segments.js';
+export {
+  PHOTO_BYTES_MAX, PHOTO_SIDE_PX_MIN, PHOTO_SIDE_PX_MAX, PHOTO_PIXELS_MAX, PHOTO_MEDIA_TYPES, PHOTO_REF_PATTERN, PHOTO_MAC_CONTEXT,
+  PHOTO_CLOCK_SKEW_MS_MAX, inspectImage, photoMediaType, photoFetchMac, verifyPhotoFetch,
+  type PhotoMediaType, type ImageInfo, type ImageProblem, type ImageCheck,
+} from './photo.js';
 export {
   NOTIFY_TYPES, NOTIFY_CHANNELS, NOTIFY_FILTERS, NOTIFY_PARAM_SPECS, TEMPLATE_PARAMS, HEADER_PREFIX,
   channelsOf, templateFileKey, parseTemplate, renderTemplate,

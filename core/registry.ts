@@ -67,6 +67,12 @@ export interface Device {
 export interface Person {
   readonly id: string; readonly schoolId: string; readonly kind: PersonKindName;
   readonly displayName: string; readonly className: string; readonly photoRef: string;
+  /**
+   * Whether the person (or a parent, for a child) consented to a photo for identification at the
+   * turnstile: biometric data under 152-FZ. Without it there is no photo: the photo service refuses
+   * uploads and withdrawing consent deletes the photo and clears photoRef. Default false.
+   */
+  readonly photoConsent: boolean;
   /** Full name and birth date (YYYY-MM-DD); '' when the record came from a file without them. */
   readonly surname: string; readonly givenName: string; readonly patronymic: string; readonly birthDate: string;
 }
@@ -378,7 +384,8 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
         || [surname, givenName, patronymic].filter((x) => x !== '').join(' ');
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', PERSON_KINDS, where),
         displayName, className: personClassName(raw, where, check),
-        photoRef: human(raw, 'photoRef', where, check, { optional: true, blankIsNone: true }), surname, givenName, patronymic, birthDate }) };
+        photoRef: human(raw, 'photoRef', where, check, { optional: true, blankIsNone: true }),
+        photoConsent: parseBool(raw, 'photoConsent', where, false), surname, givenName, patronymic, birthDate }) };
     }
     case 'guardian': {
       const phone = str(raw, 'phone', where, { max: 16 });

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
-  canonicalClassName, CHANNEL_PATTERN, duplicateOutcome, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, personDedupKey, TopUpError,
+  canonicalClassName, CHANNEL_PATTERN, duplicateOutcome, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, PHOTO_REF_PATTERN, personDedupKey, TopUpError,
   type Account, type Benefit, type Identifier, type Person,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
@@ -35,8 +35,11 @@ const PersonBody = Obj({ kind: PersonKind, surname: Name, givenName: Name, patro
 const PersonPatch = Obj({ kind: Type.Optional(PersonKind), surname: Type.Optional(Name), givenName: Type.Optional(Name),
   patronymic: Type.Optional(Type.String({ maxLength: 64 })), birthDate: Type.Optional(IsoDate), className: Type.Optional(ClassName),
   photoRef: Type.Optional(Type.String({ maxLength: 200 })) }, { minProperties: 1 });
-const PersonView = Obj({ id: Id, schoolId: Id, kind: PersonKind, surname: Type.String(), givenName: Type.String(), patronymic: Type.String(),
-  birthDate: Type.String(), className: Type.String(), displayName: Type.String(), photoRef: Type.String(), accountId: Type.Union([Id, Type.Null()]) });
+export const PersonView = Obj({ id: Id, schoolId: Id, kind: PersonKind, surname: Type.String(), givenName: Type.String(), patronymic: Type.String(),
+  birthDate: Type.String(), className: Type.String(), displayName: Type.String(), photoRef: Type.String(),
+  photoConsent: Type.Boolean({ description: 'consent to a photo for identification is recorded (152-FZ)' }),
+  hasPhoto: Type.Boolean({ description: 'the photo service holds a photo: GET /persons/{personId}/photo answers it' }),
+  accountId: Type.Union([Id, Type.Null()]) });
 const IdentifierKind = Type.Union(IDENTIFIER_KINDS.map((k) => Type.Literal(k)));
 const IdentifierBody = Obj({ kind: IdentifierKind, uidHex: UidHex, expiresAt: Type.Optional(Type.String({ maxLength: 40,
   description: 'ISO 8601 time with a zone; required for temporary identifiers, at most 31 days ahead' })) });
@@ -63,6 +66,7 @@ const MoveBody = Obj({ schoolId: Id, className: Type.Optional(ClassName) });
 const byId = (a: { readonly id: string }, b: { readonly id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 export const personView = (ctx: ApiContext, p: Person) => ({ id: p.id, schoolId: p.schoolId, kind: p.kind, surname: p.surname, givenName: p.givenName,
   patronymic: p.patronymic, birthDate: p.birthDate, className: p.className, displayName: p.displayName, photoRef: p.photoRef,
+  photoConsent: p.photoConsent, hasPhoto: p.photoConsent && PHOTO_REF_PATTERN.test(p.photoRef),
   accountId: ctx.registry.accountOfPersonId(p.id)?.id ?? null });
 export const identifierView = (i: Identifier) => ({ id: i.id, personId: i.personId, kind: i.kind, status: i.status, expiresAtMs: i.expiresAtMs, uidSuffix: i.uidHex.slice(-4) });
 /** An account as the API shows it, with its balance (for a list, ask ctx.money.balances once for all of them). */

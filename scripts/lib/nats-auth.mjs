@@ -19,6 +19,11 @@ const LEASES = 'tapgate_writer_leases';
 const TOKENS = 'tapgate_api_tokens';
 /** Console sessions (api/sessions.ts): written and watched by the API processes only. */
 const SESSIONS = 'tapgate_sessions';
+/**
+ * Persons' photos (api/photos.ts): biometric data under 152-FZ, so the API processes alone read and
+ * write them; no other user (the ops maintenance account aside) has a grant that reaches them.
+ */
+export const PHOTOS = 'tapgate_photos';
 /** The durable payment index (gateway/shard/payment-index.ts, ADR 0013). */
 const PAYMENTS = 'tapgate_payments';
 /**
@@ -70,11 +75,11 @@ export const NATS_PERMISSIONS = Object.freeze({
   },
   /**
    * The admin API process (api/main.ts), stateless: registry writes, tokens, the audit trail,
-   * and commands to the shards' owners.
+   * commands to the shards' owners, and the photo store (the only user that may touch it).
    */
   api: {
     publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT),
-      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...readStream(`KV_${SHARD_OWNERS}`),
+      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...useBucket(PHOTOS), ...readStream(`KV_${SHARD_OWNERS}`),
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],
   },

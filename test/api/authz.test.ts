@@ -14,6 +14,7 @@ import { ROLES, type Role } from '../../api/tokens.js';
 import { apiClient, SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient, type ApiResponse } from '../helpers/api-fixtures.js';
 import { connect, Reason, Verdict, waitClose, waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
+import { jpegImage } from '../helpers/images.js';
 import { startSink } from '../helpers/stack.js';
 
 // ClickHouse and the sink cost about 2 s here and let the history routes answer 200 with data.
@@ -87,7 +88,7 @@ const invitation = await created(clients.guardian('POST', '/me/invitations',
 const params: Record<string, string> = {
   schoolId: SCHOOL_A, deviceId: A.device.device.id, personId: A.pupil.id, identifierId: A.identifier.id, accountId: A.account.id,
   number: A.account.number, benefitId: A.benefit.id, tokenId: throwaway.tokenInfo.id, guardianId: guardian.id, productId: A.product.id,
-  invitationId: invitation.id, subscriptionId: 'ps_none',
+  invitationId: invitation.id, subscriptionId: 'ps_none', photoRef: 'ph_AAAAAAAAAAAAAAAAAAAAAA',
 };
 /** A browser's push subscription as PushSubscription.toJSON() gives it (the keys' sizes are what count). */
 const pushBody = () => ({ endpoint: `https://push.example.ru/${freshUid()}`,
@@ -120,6 +121,8 @@ const BODIES: Record<string, () => unknown> = {
   'PATCH /products/:productId': () => ({ priceKop: 3600 }),
   'POST /schools/:schoolId/roster': () => 'surname,given_name,birth_date\r\n',
   'POST /session': () => ({ token: 'tg_0_none' }),
+  'PUT /persons/:personId/photo-consent': () => ({ consent: true }),
+  'PUT /persons/:personId/photo': () => jpegImage(64, 80),
 };
 /** Query strings the routes require. */
 const QUERIES: Record<string, string> = {
@@ -128,10 +131,12 @@ const QUERIES: Record<string, string> = {
 
 const key = (r: Route) => `${r.method} ${r.path}`;
 /**
- * Routes of console sign-in and sessions: they take no bearer token (or need a session cookie),
- * so this token matrix leaves them to test/web/session.test.ts and test/web/sms-login.test.ts.
+ * Routes that take no bearer token: console sign-in and sessions (a session cookie; left to
+ * test/web/session.test.ts and test/web/sms-login.test.ts) and a device's signed photo fetch
+ * (test/api/photos.test.ts).
  */
-const SESSION_ROUTES = new Set(['POST /session', 'GET /session', 'DELETE /session', 'POST /login/sms', 'POST /login/sms/verify']);
+const SESSION_ROUTES = new Set(['POST /session', 'GET /session', 'DELETE /session', 'POST /login/sms', 'POST /login/sms/verify',
+  'GET /device/photos/:photoRef']);
 const TOKEN_ROUTES = ROUTES.filter((r) => !SESSION_ROUTES.has(key(r)));
 
 function pathOf(r: Route): string {
@@ -145,6 +150,7 @@ function pathOf(r: Route): string {
 function call(client: ApiClient, r: Route): Promise<ApiResponse> {
   const body = BODIES[key(r)];
   if (r.bodyKind === 'csv') return client(r.method, pathOf(r), undefined, { raw: String(body!()), contentType: 'text/csv' });
+  if (r.bodyKind === 'bytes') return client(r.method, pathOf(r), undefined, { raw: body!() as Uint8Array, contentType: r.mediaTypes![0]! });
   return client(r.method, pathOf(r), body === undefined ? undefined : body());
 }
 
@@ -362,7 +368,7 @@ t.test('authz - every route works for a role listed for it: its documented succe
    * wherever it is listed; the other roles only for routes that do not list it.
    */
   async function works(role: Role, client: ApiClient, k: string, ids: Record<string, string> = {},
-    opts: { body?: unknown; csv?: string; query?: string } = {}): Promise<any> {
+    opts: { body?: unknown; csv?: string; bytes?: { data: Uint8Array; contentType: string }; query?: string } = {}): Promise<any> {
     const r = byKey.get(k);
     if (r === undefined) throw new Error(`no route ${k}`);
     t.ok(r.roles.includes(role) && (role === 'city_admin' || !r.roles.includes('city_admin')), `${k}: called as ${role}, a listed role`);
@@ -371,12 +377,14 @@ t.test('authz - every route works for a role listed for it: its documented succe
       if (v === undefined) throw new Error(`no id for :${name} of ${k}`);
       return encodeURIComponent(v);
     }) + (opts.query ?? '');
-    const res = opts.csv === undefined ? await client(r.method, path, opts.body)
+    const res = opts.bytes !== undefined ? await client(r.method, path, undefined, { raw: opts.bytes.data, contentType: opts.bytes.contentType })
+      : opts.csv === undefined ? await client(r.method, path, opts.body)
       : await client(r.method, path, undefined, { raw: opts.csv, contentType: 'text/csv' });
     covered.push(k);
     const [status, schema] = r.success;
     t.equal(res.status, status, `${role} on ${k}: ${status}${res.status === status ? '' : ` (got ${res.status} ${res.body?.error?.code ?? ''})`}`);
-    if (schema === null) t.equal(res.body, null, `${k}: no body`);
+    if (r.answers !== undefined) t.ok(r.answers.includes(res.headers.get('content-type') ?? ''), `${k}: a ${r.answers.join(' or ')} body`);
+    else if (schema === null) t.equal(res.body, null, `${k}: no body`);
     else t.ok(Value.Check(schema, res.body), `${k}: the body matches the documented schema${Value.Check(schema, res.body) ? '' : `: ${[...Value.Errors(schema, res.body)][0]?.path ?? ''}`}`);
     return res.body;
   }
@@ -433,6 +441,16 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.equal((await works('city_admin', admin, 'GET /accounts/:accountId', { accountId: account.id })).number, account.number);
   const limited = await works('city_admin', admin, 'PATCH /accounts/:accountId', { accountId: account.id }, { body: { dailyLimitKop: 30_000 } });
   t.equal(limited.dailyLimitKop, 30_000, 'a daily limit');
+
+  // Photos: consent, an upload, the photo read back, deleted.
+  t.equal((await works('city_admin', admin, 'PUT /persons/:personId/photo-consent', { personId: P.id }, { body: { consent: true } })).photoConsent, true,
+    'consent recorded');
+  const photo = await works('city_admin', admin, 'PUT /persons/:personId/photo', { personId: P.id },
+    { bytes: { data: jpegImage(64, 80), contentType: 'image/jpeg' } });
+  t.equal(photo.hasPhoto, true, 'a photo');
+  await works('city_admin', admin, 'GET /persons/:personId/photo', { personId: P.id });
+  await works('city_admin', admin, 'DELETE /persons/:personId/photo', { personId: P.id });
+  t.equal((await admin('GET', `/persons/${P.id}`)).body.hasPhoto, false, 'the photo is deleted');
 
   // Money: a top-up, a purchase at the POS reader (over its device socket), the purchase refunded.
   const paid = await works('payment_integration', payments, 'POST /accounts/by-number/:number/top-ups', { number: account.number },

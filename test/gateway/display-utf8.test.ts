@@ -16,7 +16,7 @@ const { Display, GatewayFrame } = tapgate.device.v1;
 const BAD = { displayName: 'Иванов \ud800Иван', className: '5\udc00', photoRef: 'photo:\ud83d' };
 
 t.test('display - a lone surrogate in a stored person is sent as U+FFFD, as valid UTF-8', async (t) => {
-  const person = { id: 'p1', schoolId: 's1', kind: 'pupil' as const, surname: '', givenName: '', patronymic: '', birthDate: '', ...BAD };
+  const person = { id: 'p1', schoolId: 's1', kind: 'pupil' as const, surname: '', givenName: '', patronymic: '', birthDate: '', photoConsent: true, ...BAD };
   const d = displayOf(person);
   t.same([d.displayName, d.className, d.photoRef], ['Иванов \ufffdИван', '5\ufffd', 'photo:\ufffd'], 'each string made well-formed');
   // Display has only short strings and small varints: its whole encoding must be valid UTF-8.

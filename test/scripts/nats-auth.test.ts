@@ -2,7 +2,7 @@
 // the configuration npm start generates, and a real gateway logged in as its own user: a client
 // without a user is refused; the payment integration can top up and nothing else (no ledger
 // append, no registry read, no other user's replies); the sink cannot touch the money subjects;
-// the analytics user reads the ledger but not the registry. A refusal is the server's own
+// the analytics user reads the ledger but not the registry; only the api user reaches the photos. A refusal is the server's own
 // permissions violation, matched by error name and subject.
 import t from 'tap';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
@@ -10,6 +10,9 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { LEDGER_STREAM, REGISTRY_BUCKET, ledgerSubject } from '../../lib/index.js';
 import { REFUND_SUBJECT, TOP_UP_SUBJECT } from '../../gateway/shard/money-service.js';
+import { openPhotoBucket, PHOTO_BUCKET, PhotoStore } from '../../api/photos.js';
+// @ts-expect-error plain JavaScript module shared with npm start
+import { NATS_USERS } from '../../scripts/lib/nats-auth.mjs';
 import { startGateway, startStack, type Stack } from '../helpers/stack.js';
 import { makePosFixture, topUp, TopUpStatus } from '../helpers/pos-fixtures.js';
 
@@ -92,5 +95,24 @@ t.test('nats users - the analytics user reads the ledger and nothing else', asyn
   t.ok(first !== null && first.subject === ledgerSubject('main'), 'it reads the ledger (the top-up above)');
   for (const subject of [TOP_UP_SUBJECT, ledgerSubject('gw1'), REGISTRY_KEY_SUBJECT, `$JS.API.CONSUMER.MSG.NEXT.${LEDGER_STREAM}.clickhouse-sink`]) {
     t.same(await refused(nc, subject), violation('publish', subject), subject);
+  }
+});
+
+t.test('nats users - the photo bucket is the api user\'s alone (the ops account aside)', async (t) => {
+  const api = await stack.connect('api');
+  const photos = new PhotoStore(await openPhotoBucket(api));
+  await photos.put('ph_AAAAAAAAAAAAAAAAAAAAAA', 'p1', Buffer.from('image bytes'));
+  t.same((await photos.get('ph_AAAAAAAAAAAAAAAAAAAAAA'))?.personId, 'p1', 'the api user writes and reads it');
+  const key = `$KV.${PHOTO_BUCKET}.photo.ph_AAAAAAAAAAAAAAAAAAAAAA`;
+  const directGet = `$JS.API.DIRECT.GET.KV_${PHOTO_BUCKET}.${key}`;
+  const consumer = `$JS.API.CONSUMER.CREATE.KV_${PHOTO_BUCKET}`;
+  const others = (['gateway', 'sink', 'notifier', 'admin', 'payment', 'catering', 'analytics'] as const);
+  t.same([...others, 'api', 'ops'].sort(), [...(NATS_USERS as string[])].sort(), 'every user but api and ops is checked');
+  for (const user of others) {
+    const nc = await stack.connect(user);
+    t.same(await refused(nc, directGet), violation('publish', directGet), `${user}: no direct read`);
+    t.same(await refused(nc, consumer), violation('publish', consumer), `${user}: no watch`);
+    t.same(await refused(nc, key), violation('publish', key), `${user}: no write`);
+    t.same(await subscribeRefused(nc, `$KV.${PHOTO_BUCKET}.>`), violation('subscription', `$KV.${PHOTO_BUCKET}.>`), `${user}: no listening`);
   }
 });
