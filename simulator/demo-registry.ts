@@ -96,7 +96,7 @@ export function generateDemoRegistry(o: DemoOptions): DemoRegistry {
       const patronymic = `${FATHERS[n % FATHERS.length]}${female ? 'на' : 'ич'}`;
       reg.persons.push({ id: personId, schoolId, kind: pupil ? 'pupil' : 'staff', surname, givenName, patronymic,
         displayName: `${surname} ${givenName}`,
-        className: pupil ? `${1 + (p % 11)}${LETTERS[p % LETTERS.length]}` : '', photoRef: `photo:${personId}` });
+        className: pupil ? `${1 + (p % 11)}${LETTERS[p % LETTERS.length]}` : '', photoRef: '' });
       if (pupil && o.parents === true) addParent(reg, personId, s, p, `${SURNAMES[n % SURNAMES.length]}а`, PARENT_NAMES[n % PARENT_NAMES.length]!);
       reg.identifiers.push({ id: `${personId}-c1`, personId, kind: pupil ? 'social_card' : 'fob', uidHex: randomBytes(7).toString('hex'), status: 'active' });
       if (pupil && (o.posPerSchool ?? 0) > 0) reg.accounts.push({ id: `${personId}-acc`, personId, number: String(++accountNo), lowBalanceThresholdKop: 10_000 });

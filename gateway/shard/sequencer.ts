@@ -43,7 +43,7 @@ const PERSON_KIND_NAMES: Record<number, PersonKindName> = { [PersonKind.PERSON_K
  * stored before that policy until `npm run registry:repair` fixes them.
  */
 export function displayOf(p: Person): tapgate.device.v1.IDisplay {
-  return { displayName: wellFormed(p.displayName), className: wellFormed(p.className), photoRef: wellFormed(p.photoRef), personKind: personKindOf(p) };
+  return { displayName: wellFormed(p.displayName), className: wellFormed(p.className), photoRef: p.photoConsent ? wellFormed(p.photoRef) : '', personKind: personKindOf(p) };
 }
 
 /** What the guard's screen shows of the adult of a hand-over (v1.3): the name only. */

@@ -32,7 +32,7 @@ t.test('display - a real gateway answers a card of such a person with a valid UT
   const pupil = fx.pupils[0]!;
   // Stored as the API stored it before the policy: straight into the KV, past every check.
   const kv = await openRegistry(stack.nc);
-  await kv.put(`person.${pupil.id}`, JSON.stringify({ id: pupil.id, schoolId: pupil.schoolId, kind: 'pupil', ...BAD }));
+  await kv.put(`person.${pupil.id}`, JSON.stringify({ id: pupil.id, schoolId: pupil.schoolId, kind: 'pupil', photoConsent: true, ...BAD }));
   const gw = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw-utf8' });
   t.teardown(() => gw.stop());
   const c = await connect(gw, fx.turnstiles[0]!);

@@ -26,7 +26,7 @@ const doc = {
   schools: [{ id: KG, name: 'Детский сад № 7', timeZone: 'Europe/Moscow', kind: 'kindergarten' },
     { id: 'kg-8', name: 'Детский сад № 8', timeZone: 'Europe/Moscow', kind: 'kindergarten' }],
   devices: [{ id: gate.id, schoolId: KG, kind: 'turnstile', secretHex: secret.toString('hex') }],
-  persons: [{ id: 'masha', schoolId: KG, kind: 'pupil', displayName: NAMES.masha, photoRef: 'photo:masha' },
+  persons: [{ id: 'masha', schoolId: KG, kind: 'pupil', displayName: NAMES.masha, photoRef: 'photo:masha', photoConsent: true },
     { id: 'petya', schoolId: KG, kind: 'pupil', displayName: NAMES.petya },
     { id: 'other', schoolId: 'kg-8', kind: 'pupil', displayName: `Чужой${tag}` }],
   identifiers: [

@@ -80,7 +80,7 @@ t.test('registry - a card issued while the gateway runs is allowed within a seco
     identifierId: 'a-p-new-c1', uid };
   const issuedAt = Date.now();
   await within(stack.loadRegistry({
-    persons: [{ id: p.id, schoolId: p.schoolId, kind: p.kind, displayName: p.displayName, className: p.className, photoRef: p.photoRef }],
+    persons: [{ id: p.id, schoolId: p.schoolId, kind: p.kind, displayName: p.displayName, className: p.className, photoRef: p.photoRef, photoConsent: true }],
     identifiers: [{ id: p.identifierId, personId: p.id, kind: 'bracelet', uidHex: uid.toString('hex') }],
   }), WAIT_MS, 'registry load');
   const allowed = await tapUntil(c, uid, Reason.DECISION_REASON_OK, issuedAt);

@@ -112,7 +112,7 @@ t.test('taps - a repeated tap within the default 5000 ms window is REPEATED_TAP'
   const fresh = (n: number): TestPerson => ({ ...fx.pupils[n]!, id: `a-p-fresh-${n}`, identifierId: `a-p-fresh-${n}-c1`, uid: randomBytes(7) });
   const [p, q] = [fresh(5), fresh(6)];
   await stack.loadRegistry({
-    persons: [p, q].map((x) => ({ id: x.id, schoolId: x.schoolId, kind: 'pupil', displayName: x.displayName, className: x.className, photoRef: x.photoRef })),
+    persons: [p, q].map((x) => ({ id: x.id, schoolId: x.schoolId, kind: 'pupil', displayName: x.displayName, className: x.className, photoRef: x.photoRef, photoConsent: true })),
     identifiers: [p, q].map((x) => ({ id: x.identifierId, personId: x.id, kind: 'social_card', uidHex: x.uid.toString('hex'), status: 'active' })) });
   const gw2 = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw-repeat' });
   t.teardown(() => gw2.stop());

@@ -77,7 +77,7 @@ export function makeFixture(opts: { pupils?: number; staff?: number; turnstiles?
     const photoRef = `photo:${id}`;
     const uid = randomBytes(7);
     allUids.push(uid);
-    doc.persons.push({ id, schoolId, kind, displayName, className, photoRef });
+    doc.persons.push({ id, schoolId, kind, displayName, className, photoRef, photoConsent: true });
     doc.identifiers.push({ id: `${id}-c1`, personId: id, kind: kind === 'pupil' ? 'social_card' : 'fob', uidHex: uid.toString('hex'), status: 'active' });
     return { id, schoolId, kind, displayName, className, photoRef, identifierId: `${id}-c1`, uid };
   };
