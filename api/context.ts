@@ -6,6 +6,7 @@ import type { Logger } from '../lib/index.js';
 import type { AuditLog } from './audit.js';
 import { ApiError } from './errors.js';
 import type { HistoryReader } from './history.js';
+import type { LoginCodes } from './login.js';
 import type { ShardPort } from './shard-client.js';
 import type { RegistryStore } from './store.js';
 import type { SessionStore } from './sessions.js';
@@ -26,6 +27,8 @@ export interface ApiContext {
   /** Ids of the persons inside a school now, from its shard owner's live presence (503 when it does not answer). */
   readonly insidePersonIds: (schoolId: string) => Promise<string[]>;
   readonly history: HistoryReader;
+  /** SMS sign-in codes and their limits (api/login.ts). */
+  readonly login: Pick<LoginCodes, 'request' | 'verify' | 'codeTtlMs'>;
   readonly log: Logger;
 }
 
