@@ -120,6 +120,8 @@ const BODIES: Record<string, () => unknown> = {
   'PATCH /products/:productId': () => ({ priceKop: 3600 }),
   'POST /schools/:schoolId/roster': () => 'surname,given_name,birth_date\r\n',
   'POST /session': () => ({ token: 'tg_0_none' }),
+  'POST /login/sms': () => ({ phone: '+79160000000' }),
+  'POST /login/sms/verify': () => ({ phone: '+79160000000', code: '000000' }),
 };
 /** Query strings the routes require. */
 const QUERIES: Record<string, string> = {
