@@ -52,7 +52,11 @@ function tooMany(retryAfterMs: number, what: string): ApiError {
 }
 
 /** A check's result; a failure names the guardian whose code it made void ('' when none). */
-export type VerifyResult = { readonly ok: true; readonly guardianId: string } | { readonly ok: false; readonly voidedGuardianId: string };
+export type VerifyResult =
+  | { readonly ok: true; readonly guardianId: string }
+  | { readonly ok: false; readonly voidedGuardianId: string };
+/** What to write for a phone (null: nothing) and what to answer. */
+type Decision<T> = { readonly write: LoginCodeRecord | null; readonly result: T };
 
 /** A sliding-window count per client address, in memory. */
 export class AddressLimiter {
@@ -103,7 +107,10 @@ export class LoginCodes {
    */
   async request(phone: string, clientAddress: string): Promise<{ guardianId: string }> {
     const wait = this.codeLimit.take(clientAddress, this.now());
-    if (wait > 0) { this.outcomes.inc({ step: 'code', outcome: 'limited_address' }); throw tooMany(wait, 'code requests from this address'); }
+    if (wait > 0) {
+      this.outcomes.inc({ step: 'code', outcome: 'limited_address' });
+      throw tooMany(wait, 'code requests from this address');
+    }
     const issued = await this.change<IssueOutcome>(loginKey(phone), (rec) => {
       const o = issueLoginCode(rec, this.now(), this.codeTtlMs);
       return { write: o.kind === 'issued' ? o.record : null, result: o };
@@ -125,7 +132,10 @@ export class LoginCodes {
    */
   async verify(phone: string, code: string, clientAddress: string): Promise<VerifyResult> {
     const wait = this.verifyLimit.take(clientAddress, this.now());
-    if (wait > 0) { this.outcomes.inc({ step: 'verify', outcome: 'limited_address' }); throw tooMany(wait, 'sign-in attempts from this address'); }
+    if (wait > 0) {
+      this.outcomes.inc({ step: 'verify', outcome: 'limited_address' });
+      throw tooMany(wait, 'sign-in attempts from this address');
+    }
     const o = await this.change(loginKey(phone), (rec) => {
       const c = checkLoginCode(rec, code, this.now());
       return { write: c.kind === 'ok' || c.kind === 'wrong' ? c.record : null, result: c };
@@ -141,11 +151,13 @@ export class LoginCodes {
    * Reads a phone's record, lets `decide` say what to write, and writes it only if nobody else
    * wrote in between (KV revision); on a race it reads again.
    */
-  private async change<T>(key: string, decide: (rec: LoginCodeRecord | null) => { write: LoginCodeRecord | null; result: T }): Promise<T> {
+  private async change<T>(key: string, decide: (rec: LoginCodeRecord | null) => Decision<T>): Promise<T> {
     for (let i = 0; i < LOGIN_CAS_TRIES_MAX; i++) {
       const e = await orUnavailable(this.d.kv.get(key), 'login code store');
       let rec: LoginCodeRecord | null = null;
-      if (e !== null && e.operation === 'PUT') { try { rec = JSON.parse(e.string()) as LoginCodeRecord; } catch { rec = null; } }
+      if (e !== null && e.operation === 'PUT') {
+        try { rec = JSON.parse(e.string()) as LoginCodeRecord; } catch { rec = null; }
+      }
       const { write, result } = decide(rec);
       if (write === null) return result;
       try {
@@ -153,7 +165,9 @@ export class LoginCodes {
         else await this.d.kv.update(key, JSON.stringify(write), e.revision);
         return result;
       } catch (err) {
-        if (!isWrongLastSequence(err)) throw new ApiError('API_UNAVAILABLE', 'the login code store (NATS) cannot take the change now; retry later');
+        if (!isWrongLastSequence(err)) {
+          throw new ApiError('API_UNAVAILABLE', 'the login code store (NATS) cannot take the change now; retry later');
+        }
       }
     }
     throw new ApiError('API_UNAVAILABLE', 'the login code store is too busy for this phone; retry later');
