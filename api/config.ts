@@ -3,7 +3,7 @@
 // start with CONFIG_INVALID naming the variable and its bounds. The process is stateless, so
 // any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
 import { fileURLToPath } from 'node:url';
-import { ID_PATTERN, TapgateError } from '../core/index.js';
+import { ID_PATTERN, LOGIN_CODE_TTL_MS, TapgateError } from '../core/index.js';
 import {
   HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, useDistributedLayout, type Env,
   type NatsAuth,
@@ -39,6 +39,11 @@ export interface ApiConfig {
    * console, as it must once the port leaves the machine; off for plain HTTP on loopback.
    */
   readonly cookieSecure: boolean;
+  /**
+   * How long an SMS sign-in code is valid, in seconds (TAPGATE_LOGIN_CODE_TTL_S, 1..300, default
+   * 300). Only tests shorten it, to see a code expire.
+   */
+  readonly loginCodeTtlS: number;
   /** The folder of the console's built files (TAPGATE_WEB_DIR; default dist/web beside the API's code). */
   readonly webDir: string;
 }
@@ -61,6 +66,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     clickhouseCluster: useDistributedLayout(env),
     logLevel: strVar(env, 'TAPGATE_LOG_LEVEL', 'info', LOG_LEVELS, LOG_LEVELS_WHAT),
     cookieSecure: intVar(env, 'TAPGATE_COOKIE_SECURE', 0, 0, 1) === 1,
+    loginCodeTtlS: intVar(env, 'TAPGATE_LOGIN_CODE_TTL_S', LOGIN_CODE_TTL_MS / 1000, 1, LOGIN_CODE_TTL_MS / 1000),
     webDir: env['TAPGATE_WEB_DIR'] ?? DEFAULT_WEB_DIR,
   });
   if (config.apiPort !== 0 && config.apiPort === config.opsPort) {

@@ -7,6 +7,7 @@ import type { AuditLog } from './audit.js';
 import { ApiError } from './errors.js';
 import type { HistoryReader } from './history.js';
 import type { PhotoStore } from './photos.js';
+import type { LoginCodes } from './login.js';
 import type { ShardPort } from './shard-client.js';
 import type { RegistryStore } from './store.js';
 import type { SessionStore } from './sessions.js';
@@ -29,6 +30,8 @@ export interface ApiContext {
   readonly history: HistoryReader;
   /** Persons' photos (KV tapgate_photos), served only with consent (api/routes/photos.ts). */
   readonly photos: PhotoStore;
+  /** SMS sign-in codes and their limits (api/login.ts). */
+  readonly login: Pick<LoginCodes, 'request' | 'verify' | 'codeTtlMs'>;
   readonly log: Logger;
 }
 

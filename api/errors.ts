@@ -4,6 +4,7 @@
 
 export const API_ERRORS = {
   API_UNAUTHENTICATED: [401, 'no API token, or one that is unknown, revoked or malformed'],
+  API_LOGIN_FAILED: [401, 'an SMS sign-in code that is wrong, expired or used, or a phone without an open code (one answer for all)'],
   API_CSRF: [403, 'a console request that changes anything came without the session\'s CSRF token or from another site'],
   API_FORBIDDEN: [403, 'the token\'s role or scope does not allow this request'],
   API_NOT_FOUND: [404, 'no such route, or no such record'],
@@ -16,6 +17,7 @@ export const API_ERRORS = {
   API_CONFLICT: [409, 'the change conflicts with the registry (a card UID, phone or payment id already used, a state that does not allow it)'],
   API_INVALID_AMOUNT: [400, 'a top-up amount outside 10 to 15,000 roubles'],
   API_TOO_MANY_REQUESTS: [429, 'too many API requests in flight; retry after a moment'],
+  API_TOO_MANY_ATTEMPTS: [429, 'too many SMS sign-in codes or attempts for this phone or address; details.retryAfterS'],
   API_UNAVAILABLE: [503, 'a store the request needs (ledger, ClickHouse, NATS) is unavailable; retry later'],
   API_INTERNAL: [500, 'an unexpected failure; the log has the request id'],
 } as const;

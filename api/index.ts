@@ -13,6 +13,7 @@ import { AuditLog, ensureAuditStream } from './audit.js';
 import type { ApiConfig } from './config.js';
 import type { ApiContext } from './context.js';
 import { HistoryReader } from './history.js';
+import { LoginCodes, openLoginBucket } from './login.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
@@ -42,7 +43,7 @@ export function packageVersion(): string {
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
-  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir'>; readonly log: Logger; readonly metrics: Registry;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir' | 'loginCodeTtlS'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -61,6 +62,8 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
     money: d.shards,
     insidePersonIds: (schoolId) => d.shards.inside(schoolId),
     history, photos: new PhotoStore(await openPhotoBucket(d.nc)), log: d.log,
+    login: new LoginCodes({ kv: await openLoginBucket(d.nc), nc: d.nc, registry: d.registry, metrics: d.metrics, log: d.log,
+      codeTtlMs: d.config.loginCodeTtlS * 1000 }),
   };
   const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);
   const web = new WebAssets(d.config.webDir);

@@ -40,3 +40,8 @@ export {
   formatTime, formatDate, formatWeekday, formatInteger, formatCount, formatRub, pluralForm, initials, genderForm, formatItems,
   escapeHtml, htmlDocument, THOUSANDS_SEPARATOR, LIST_SEPARATOR, type NotifyItem,
 } from './notify-format.js';
+export {
+  LOGIN_CODE_LENGTH, LOGIN_CODE_TTL_MS, LOGIN_CODE_WRONG_MAX, LOGIN_CODES_PER_PHONE_MAX, LOGIN_WINDOW_MS,
+  checkLoginCode, issueLoginCode, nextIssueInMs, randomLoginCode,
+  type CheckOutcome, type IssueOutcome, type LoginCodeRecord,
+} from './login-code.js';

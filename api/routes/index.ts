@@ -2,6 +2,7 @@
 import type { Route } from '../route.js';
 import { catalogRoutes } from './catalog.js';
 import { guardianRoutes } from './guardians.js';
+import { loginRoutes } from './login.js';
 import { notificationRoutes } from './notifications.js';
 import { personRoutes } from './persons.js';
 import { photoRoutes } from './photos.js';
@@ -9,4 +10,5 @@ import { rosterRoutes } from './roster.js';
 import { schoolRoutes } from './schools.js';
 import { sessionRoutes } from './session.js';
 
-export const ROUTES: readonly Route[] = [...sessionRoutes, ...schoolRoutes, ...personRoutes, ...photoRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];
+export const ROUTES: readonly Route[] = [...sessionRoutes, ...loginRoutes, ...schoolRoutes, ...personRoutes, ...photoRoutes, ...rosterRoutes,
+  ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];

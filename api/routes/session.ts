@@ -13,7 +13,7 @@ import { audited, ok } from './common.js';
 /** Roles that may use the console: a bank's integration has no page. */
 export const CONSOLE_ROLES: Role[] = ROLES.filter((r) => r !== 'payment_integration');
 
-const SessionView = Obj({
+export const SessionView = Obj({
   role: Type.String(), schoolIds: Type.Array(Type.String()), guardianId: Type.String(),
   method: Type.Union([Type.Literal('token'), Type.Literal('sms')]),
   csrfToken: Type.String({ description: 'send it as x-csrf-token with every console request that changes anything' }),

@@ -28,6 +28,8 @@ export function createNotifierMetrics() {
     ledgerDuplicates: new Counter({ name: 'tapgate_notify_ledger_duplicates_total', help: 'Ledger deliveries already handled', registers: r }),
     ledgerFetchFailures: new Counter({ name: 'tapgate_notify_ledger_fetch_failures_total', help: 'Failed pulls from the ledger (retried)', registers: r }),
     journalAppends: new Counter({ name: 'tapgate_notify_journal_appends_total', help: 'Journal records appended', registers: r }),
+    loginSms: new Counter({ name: 'tapgate_notify_login_sms_total', help: 'Login codes the API asked to send by SMS, by outcome (sent, failed)',
+      labelNames: ['outcome'] as const, registers: r }),
     deliveryLogRowsDropped: new Counter({ name: 'tapgate_notify_delivery_log_rows_dropped_total', help: 'Delivery log rows dropped because ClickHouse was away too long', registers: r }),
   };
 }

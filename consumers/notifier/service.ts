@@ -16,6 +16,7 @@ import { createPushProvider, loadOrCreateVapidKeys } from './channels/push.js';
 import { createSmppProvider } from './channels/sms.js';
 import type { NotifierConfig } from './config.js';
 import { DeliveryLog } from './delivery-log.js';
+import { serveLoginSms } from './login-sms.js';
 import { DigestReader } from './digest.js';
 import { ensureNotifyStream } from './journal.js';
 import { createNotifierMetrics } from './metrics.js';
@@ -109,6 +110,9 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
     deliveryLog.record(n, r.delivered ? 'delivered' : 'undelivered', r.state, r.atMs);
   });
 
+  // Sign-in codes go out at once, beside the partitions' notices: a parent waits at the login page.
+  const loginSms = providers.sms === undefined ? null : serveLoginSms(nc, registry, providers.sms, metrics, log);
+
   let ownership: Ownership | null = null;
   const send = async (n: Notice) => {
     const o = await sender.send(n);
@@ -170,6 +174,7 @@ export async function startNotifier(config: NotifierConfig, log: Logger): Promis
       stopping = true;
       clearInterval(gauge);
       clearInterval(digestTimer);
+      await loginSms?.drain().catch(() => undefined);
       await ownership?.stop();
       await core.stop();
       watch.stop();

@@ -41,6 +41,12 @@ const SHARD_COMMANDS = 'tapgate.shard.v1.>';
 /** Gateways announce the shards they own and their device addresses here (gateway/shard-map.ts). */
 const SHARD_OWNERS = 'tapgate_shard_owners';
 const REFUND = 'tapgate.money.v1.refund';
+/**
+ * SMS sign-in: the API asks the notifier (queue group) to send a code (api/login.ts); and the
+ * API's bucket of per-phone code records (hashed phones, no phone).
+ */
+const LOGIN_SMS = 'tapgate.login.v1.sms';
+const LOGIN_CODES = 'tapgate_login_codes';
 
 /** Reads a stream: its info, single messages, and consumers that read it without acks. */
 const readStream = (s) => [`$JS.API.STREAM.INFO.${s}`, `$JS.API.STREAM.MSG.GET.${s}`,
@@ -74,11 +80,12 @@ export const NATS_PERMISSIONS = Object.freeze({
     allowResponses: true,
   },
   /**
-   * The admin API process (api/main.ts), stateless: registry writes, tokens, the audit trail,
-   * commands to the shards' owners, and the photo store (the only user that may touch it).
+   * The admin API process (api/main.ts), stateless: registry writes, tokens, sessions, SMS
+   * sign-in codes, the audit trail, commands to the shards' owners, login SMS requests, and the
+   * photo store (the only user that may touch it).
    */
   api: {
-    publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT),
+    publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, LOGIN_SMS, ...useBucket(LOGIN_CODES), ...readStream(AUDIT), ...ownStream(AUDIT),
       ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...useBucket(PHOTOS), ...readStream(`KV_${SHARD_OWNERS}`),
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],
@@ -109,14 +116,15 @@ export const NATS_PERMISSIONS = Object.freeze({
   /**
    * The notifier: reads the ledger (ordered consumers, no acks) and the registry, writes its own
    * journal, leases and members, and may delete push subscriptions a push service called gone
-   * (and no other registry key).
+   * (and no other registry key). It answers the API's login SMS requests.
    */
   notifier: {
     publish: ['$JS.API.INFO', `$JS.API.STREAM.CREATE.${LEDGER}`, ...readStream(LEDGER),
       'tapgate.notify.v1.>', ...readStream(NOTIFY), ...ownStream(NOTIFY),
       `$JS.API.STREAM.CREATE.KV_${REGISTRY}`, ...readStream(`KV_${REGISTRY}`), `$KV.${REGISTRY}.push_subscription.>`,
       ...useBucket(LEASES), ...useBucket(NOTIFY_MEMBERS)],
-    subscribe: [],
+    subscribe: [LOGIN_SMS],
+    allowResponses: true,
   },
   /** Admin tools: the registry loader and the API token command. */
   admin: {

@@ -123,6 +123,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /session': () => ({ token: 'tg_0_none' }),
   'PUT /persons/:personId/photo-consent': () => ({ consent: true }),
   'PUT /persons/:personId/photo': () => jpegImage(64, 80),
+  'POST /login/sms': () => ({ phone: '+79160000000' }),
+  'POST /login/sms/verify': () => ({ phone: '+79160000000', code: '000000' }),
 };
 /** Query strings the routes require. */
 const QUERIES: Record<string, string> = {

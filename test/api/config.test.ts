@@ -20,12 +20,14 @@ const DEFAULTS: ApiConfig = {
   clickhouseCluster: null,
   logLevel: 'info',
   cookieSecure: false,
+  loginCodeTtlS: 300,
   webDir: DEFAULT_WEB_DIR,
 };
 
 const INTS: Array<[string, keyof ApiConfig, number, number]> = [
   ['TAPGATE_API_PORT', 'apiPort', 0, 65535],
   ['TAPGATE_API_OPS_PORT', 'opsPort', 0, 65535],
+  ['TAPGATE_LOGIN_CODE_TTL_S', 'loginCodeTtlS', 1, 300],
 ];
 // TAPGATE_COOKIE_SECURE is 0 or 1 (checked with the integers' rules; 1 sets cookieSecure).
 
