@@ -70,10 +70,11 @@ export const NATS_PERMISSIONS = Object.freeze({
   },
   /**
    * The admin API process (api/main.ts), stateless: registry writes, tokens, the audit trail,
-   * and commands to the shards' owners.
+   * and commands to the shards' owners; it reads the ledger (ordered consumers, no acks, never
+   * a write) for the guard's desk live feed (api/desk-feed.ts).
    */
   api: {
-    publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT),
+    publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, ...readStream(AUDIT), ...ownStream(AUDIT), ...readStream(LEDGER),
       ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...readStream(`KV_${SHARD_OWNERS}`),
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],

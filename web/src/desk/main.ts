@@ -1,5 +1,128 @@
-// The desk page of the console (docs/console.md). Being built in issue 11.
-import { h, replace } from '../common/dom.js';
+// The guard's desk (docs/console.md "Guard's desk"): the school picked from the session's schools
+// (a city administrator picks from all), the live feed of passes pushed by the server
+// (feed.ts), the headcount by class and staff (read from the API, then kept current from the
+// feed), and the evacuation roll-call with «на месте» marks and a printable list of who is
+// still missing. Sized for a desk monitor first; on a phone the panels stack.
+import { api, ApiFailure, type Session } from '../common/api.js';
+import { h, notice, replace } from '../common/dom.js';
+import { dateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
+import { Feed, type FeedState, type Pass } from './feed.js';
+import { groupsOf, headcountPanel, passRow, rollCallPanel, type Inside } from './view.js';
 
-await startPage({ title: 'Пост охраны', roles: ['guard', 'city_admin'], render: (main) => replace(main, h('p', null, 'Раздел готовится.')) });
+/** Pass rows kept on the page; older ones fall off the bottom. */
+const PASS_ROWS_MAX = 100;
+/** Schools listed for a city administrator, at most (the API's page limit). */
+const SCHOOLS_MAX = 1000;
+
+interface SchoolView { readonly id: string; readonly name: string; readonly timeZone: string }
+interface Headcount {
+  readonly byClass: ReadonlyArray<{ readonly className: string; readonly persons: ReadonlyArray<{ readonly id: string; readonly displayName: string }> }>;
+  readonly staffInside: ReadonlyArray<{ readonly id: string; readonly displayName: string }>;
+}
+
+const STATE_TEXT: Readonly<Record<FeedState, string>> = { connecting: 'Подключение…', live: 'На связи', lost: 'Нет связи, переподключение…' };
+
+async function schoolsOf(session: Session): Promise<SchoolView[]> {
+  let listed: SchoolView[] = [];
+  try {
+    listed = (await api<{ items: SchoolView[] }>('GET', `/schools?limit=${SCHOOLS_MAX}`)).items;
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || session.role === 'city_admin') throw err;
+  }
+  if (session.role === 'city_admin') return listed;
+  // A guard's schools are the session's; the list gives their names when it can.
+  return session.schoolIds.map((id) => listed.find((s) => s.id === id) ?? { id, name: id, timeZone: 'Europe/Moscow' });
+}
+
+/** One school's desk: its feed, headcount and roll-call, drawn into `root`. */
+function openDesk(root: HTMLElement, school: SchoolView): () => void {
+  const inside = new Map<string, Inside>();
+  const marked = new Set<string>();
+  let view: 'feed' | 'rollcall' = 'feed';
+  const status = h('p', { class: 'desk-state', role: 'status', 'data-state': 'connecting' }, STATE_TEXT.connecting);
+  const passes = h('ol', { class: 'desk-passes', 'aria-live': 'polite', 'aria-label': 'Проходы' });
+  const empty = h('p', { class: 'lead desk-empty' }, 'Проходов пока нет: новые появятся здесь сами.');
+  const count = h('section', { class: 'desk-count card', 'aria-label': 'Сейчас в здании' });
+  const countError = h('div', { class: 'desk-count-error' });
+  const live = h('div', { class: 'desk-live' }, h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), empty, passes), h('div', null, countError, count));
+  const roll = h('section', { class: 'desk-rollcall', hidden: true });
+  const printList = h('section', { class: 'desk-print' });
+  const tab = (id: 'feed' | 'rollcall', label: string) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(id === view), 'data-view': id,
+    class: 'secondary', onclick: () => { view = id; draw(); } }, label);
+  const tabs = h('div', { class: 'tabs', role: 'tablist' }, tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
+  replace(root, h('div', { class: 'desk-toolbar' }, tabs, status), live, roll, printList);
+
+  let drawPending = false;
+  function draw(): void {
+    if (drawPending) return;
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      for (const b of tabs.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset['view'] === view));
+      live.hidden = view !== 'feed';
+      roll.hidden = view !== 'rollcall';
+      const groups = groupsOf(inside.values());
+      headcountPanel(count, groups);
+      const now = Date.now();
+      rollCallPanel(roll, printList, { groups, marked, toggle: (id, on) => { if (on) marked.add(id); else marked.delete(id); draw(); } },
+        `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
+    });
+  }
+
+  async function readHeadcount(): Promise<void> {
+    try {
+      const hc = await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`);
+      inside.clear();
+      for (const c of hc.byClass) for (const p of c.persons) inside.set(p.id, { id: p.id, displayName: p.displayName, className: c.className, kind: 'pupil' });
+      for (const p of hc.staffInside) inside.set(p.id, { id: p.id, displayName: p.displayName, className: '', kind: 'staff' });
+      replace(countError);
+    } catch (err) {
+      replace(countError, notice('error', `Численность не загружена: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
+    }
+    draw();
+  }
+
+  function onPasses(batch: readonly Pass[]): void {
+    empty.hidden = true;
+    for (const p of batch) {
+      passes.prepend(passRow(p, school.timeZone));
+      if (p.verdict !== 1 || p.personId === '') continue;
+      if (p.direction === 2) inside.delete(p.personId);
+      else inside.set(p.personId, { id: p.personId, displayName: p.displayName, className: p.className, kind: p.personKind === 'staff' ? 'staff' : 'pupil' });
+    }
+    while (passes.childElementCount > PASS_ROWS_MAX) passes.lastElementChild?.remove();
+    draw();
+  }
+
+  const feed = new Feed(school.id, {
+    onPasses,
+    onResync: () => void readHeadcount(),
+    onState: (s) => { status.dataset['state'] = s; status.textContent = STATE_TEXT[s]; },
+  });
+  feed.start();
+  draw();
+  return () => feed.stop();
+}
+
+async function render(main: HTMLElement, session: Session): Promise<void> {
+  const schools = await schoolsOf(session);
+  if (schools.length === 0) { replace(main, notice('info', 'За вами не закреплена ни одна школа.')); return; }
+  const root = h('div', { class: 'desk' });
+  const wanted = new URLSearchParams(location.search).get('school');
+  let current = schools.find((s) => s.id === wanted) ?? schools[0]!;
+  let close = () => undefined as void;
+  const select = h('select', { id: 'desk-school', onchange: () => {
+    current = schools.find((s) => s.id === select.value) ?? current;
+    history.replaceState(null, '', `?school=${encodeURIComponent(current.id)}`);
+    close();
+    close = openDesk(root, current);
+  } }, ...schools.map((s) => h('option', { value: s.id, selected: s.id === current.id }, s.name)));
+  const picker = schools.length > 1
+    ? h('div', { class: 'desk-school' }, h('label', { for: 'desk-school' }, 'Школа'), select)
+    : h('p', { class: 'desk-school' }, h('strong', null, current.name));
+  replace(main, picker, root);
+  close = openDesk(root, current);
+}
+
+await startPage({ title: 'Пост охраны', roles: ['guard', 'city_admin'], render });
