@@ -3,7 +3,7 @@
 // (feed.ts), the headcount by class and staff (read from the API, then kept current from the
 // feed), and the evacuation roll-call with «на месте» marks and a printable list of who is
 // still missing. Sized for a desk monitor first; on a phone the panels stack.
-import { api, ApiFailure, type Session } from '../common/api.js';
+import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
 import { h, notice, replace } from '../common/dom.js';
 import { dateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
@@ -99,6 +99,9 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
     onPasses,
     onResync: () => void readHeadcount(),
     onState: (s) => { status.dataset['state'] = s; status.textContent = STATE_TEXT[s]; },
+    // No session any more: to the sign-in page; otherwise keep retrying (the server may be restarting).
+    onRefused: () => void api<unknown>('GET', '/session', undefined, { noRedirect: true })
+      .then((s) => { if (s === undefined) toSignIn(); }, () => undefined),
   });
   feed.start();
   draw();
