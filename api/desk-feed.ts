@@ -99,7 +99,8 @@ export interface DeskHubMetrics {
 export function deskHubMetrics(registry: Registry): DeskHubMetrics {
   return {
     sockets: new Gauge({ name: 'tapgate_api_desk_sockets', help: 'Guard\'s desk feed sockets open', registers: [registry] }),
-    pushed: new Counter({ name: 'tapgate_api_desk_passes_pushed_total', help: 'Passes sent to guard\'s desk pages', registers: [registry] }),
+    pushed: new Counter({ name: 'tapgate_api_desk_passes_pushed_total', help: 'Passes sent to guard\'s desk pages',
+      registers: [registry] }),
     dropped: new Counter({ name: 'tapgate_api_desk_passes_dropped_total',
       help: 'Passes not sent to a desk page that was too slow (the page was told to resync)', registers: [registry] }),
   };
@@ -121,7 +122,8 @@ export function jetStreamSource(js: JetStreamClient, jsm: JetStreamManager, metr
       const lastSeq = (await jsm.streams.info(LEDGER_STREAM)).state.last_seq;
       const reader = new LedgerReader(js, jsm, { handle: (m) => onMessage(m) },
         { mode: { kind: 'ordered' }, eventsPerPull: DESK_EVENTS_PER_PULL, filterSubject: ledgerSubject(shardId) },
-        { messages: none, refetched: none, missing: none, invalid: none, duplicates: none, fetchFailures, lag: { set: () => undefined } }, log);
+        { messages: none, refetched: none, missing: none, invalid: none, duplicates: none, fetchFailures,
+          lag: { set: () => undefined } }, log);
       await reader.start(lastSeq + 1);
       return { stop: async () => { await reader.stop(DESK_READER_STOP_GRACE_MS); } };
     },

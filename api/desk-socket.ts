@@ -9,7 +9,7 @@
 import type * as UWS from 'uWebSockets.js';
 import { ID_PATTERN, type RegistryIndex } from '../core/index.js';
 import type { Logger } from '../lib/index.js';
-import { API_ERRORS, type ApiErrorCode } from './errors.js';
+import { API_ERRORS, STATUS_TEXT, type ApiErrorCode } from './errors.js';
 import { DESK_BUFFERED_BYTES_MAX, type DeskHub, type DeskWatch } from './desk-feed.js';
 import type { SessionStore } from './sessions.js';
 import type { TokenStore } from './tokens.js';
@@ -51,10 +51,13 @@ export interface DeskDeps {
   readonly log: Logger;
 }
 
+/** What of an upgrade request decides whether it may open the feed. */
+export interface UpgradeHeaders { readonly cookie: string; readonly origin: string; readonly host: string; readonly query: string }
+
 type Verdict = { ok: true; schoolId: string; sessionId: string } | { ok: false; code: ApiErrorCode; message: string };
 
 /** Whether a Cookie header holds a live session whose role may watch the school. */
-export function deskAccess(d: Pick<DeskDeps, 'registry' | 'sessions' | 'tokens'>, h: { cookie: string; origin: string; host: string; query: string },
+export function deskAccess(d: Pick<DeskDeps, 'registry' | 'sessions' | 'tokens'>, h: UpgradeHeaders,
   socketsOf: (sessionId: string) => number, total: number): Verdict {
   if (h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`) {
     return { ok: false, code: 'API_CSRF', message: 'the feed is open only to pages of this server (Origin)' };
@@ -78,7 +81,7 @@ export function deskAccess(d: Pick<DeskDeps, 'registry' | 'sessions' | 'tokens'>
 function refuse(res: UWS.HttpResponse, code: ApiErrorCode, message: string): void {
   const status = API_ERRORS[code][0];
   res.cork(() => {
-    res.writeStatus(`${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Bad Request'}`)
+    res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`)
       .writeHeader('content-type', 'application/json').writeHeader('cache-control', 'no-store')
       .end(JSON.stringify({ error: { code, message, details: {} } }), true);
   });
@@ -101,7 +104,8 @@ export function deskFeedRoute(d: DeskDeps): { route: WsRoute; stop(): void } {
     compression: 0, maxPayloadLength: DESK_PAYLOAD_BYTES_MAX, idleTimeout: DESK_IDLE_TIMEOUT_S,
     maxBackpressure: 2 * DESK_BUFFERED_BYTES_MAX, closeOnBackpressureLimit: 0, sendPingsAutomatically: true,
     upgrade: (res, req, context) => {
-      const h = { cookie: req.getHeader('cookie'), origin: req.getHeader('origin'), host: req.getHeader('host'), query: req.getQuery() ?? '' };
+      const h: UpgradeHeaders = { cookie: req.getHeader('cookie'), origin: req.getHeader('origin'), host: req.getHeader('host'),
+        query: req.getQuery() ?? '' };
       const v = deskAccess(d, h, socketsOf, open.size);
       if (!v.ok) { d.log.debug({ code: v.code }, 'desk feed refused'); refuse(res, v.code, v.message); return; }
       const data: DeskSocketData = { schoolId: v.schoolId, sessionId: v.sessionId, cookie: h.cookie, watch: null };
@@ -114,7 +118,10 @@ export function deskFeedRoute(d: DeskDeps): { route: WsRoute; stop(): void } {
       // The hub sends only to watches not closed (close() marks them before uWS frees the socket);
       // its flushes run on a timer, outside uWS callbacks, hence the cork.
       const watch: DeskWatch = {
-        socket: { send: (m) => { let r = 0; ws.cork(() => { r = ws.send(m, false, false); }); return r; }, getBufferedAmount: () => ws.getBufferedAmount() },
+        socket: {
+          send: (m) => { let r = 0; ws.cork(() => { r = ws.send(m, false, false); }); return r; },
+          getBufferedAmount: () => ws.getBufferedAmount(),
+        },
         schoolId: data.schoolId, queued: [], dropped: 0, closed: false,
       };
       data.watch = watch;

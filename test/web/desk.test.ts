@@ -46,17 +46,23 @@ async function guardToken(schools: string[]): Promise<string> {
   return token;
 }
 
-/** The HTTP status of a WebSocket upgrade to the feed (101 when it is accepted). */
-function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
+/** A WebSocket upgrade to the feed: its HTTP status (101 when accepted) and, then, the open socket. */
+function upgrade(path: string, headers: Record<string, string>): Promise<{ status: number; close(): void }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13',
       'sec-websocket-key': randomBytes(16).toString('base64'), ...headers } });
-    req.on('upgrade', (res, socket) => { socket.destroy(); resolve(res.statusCode ?? 0); });
-    req.on('response', (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('upgrade', (res, socket) => resolve({ status: res.statusCode ?? 0, close: () => socket.destroy() }));
+    req.on('response', (res) => { res.resume(); resolve({ status: res.statusCode ?? 0, close: () => undefined }); });
     req.on('error', reject);
     req.setTimeout(5000, () => req.destroy(new Error('no answer to the upgrade')));
     req.end();
   });
+}
+
+async function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
+  const u = await upgrade(path, headers);
+  u.close();
+  return u.status;
 }
 
 const pupil = fx.pupils[0]!;
@@ -155,10 +161,29 @@ t.test('desk - the feed refuses another school\'s guard, no session and another 
   t.equal(await upgradeStatus(`/api/v1/desk/feed?schoolId=${SCHOOL_A}`, { origin }), 401, 'no session: 401');
   t.equal(await upgradeStatus(`/api/v1/desk/feed?schoolId=${SCHOOL_A}`, { cookie, origin: 'http://evil.example' }), 403, 'another site: 403');
   t.equal(await upgradeStatus(`/api/v1/desk/feed?schoolId=${SCHOOL_A}`, { cookie }), 403, 'no Origin: 403');
+  t.equal(await upgradeStatus('/api/v1/desk/feed', { cookie, origin }), 400, 'no school: 400');
+  // The page holds one socket of this session; three more are allowed, the fifth is not.
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  const held = await Promise.all([1, 2, 3].map(() => upgrade(`/api/v1/desk/feed?schoolId=${SCHOOL_A}`, { cookie, origin })));
+  t.same(held.map((u) => u.status), [101, 101, 101], 'up to four sockets per session');
+  t.equal(await upgradeStatus(`/api/v1/desk/feed?schoolId=${SCHOOL_A}`, { cookie, origin }), 429, 'the fifth: 429');
+  for (const u of held) u.close();
   // The page's own WebSocket to school B never opens.
   const opened = await page.evaluate(`new Promise((resolve) => {
     const ws = new WebSocket('ws://' + location.host + '/api/v1/desk/feed?schoolId=${SCHOOL_B}');
     ws.onopen = () => resolve('open'); ws.onclose = () => resolve('closed');
   })`);
   t.equal(opened, 'closed', 'the browser\'s socket to school B is refused');
+});
+
+t.test('desk - when the session ends elsewhere the feed closes and the page goes to sign-in', async (t) => {
+  const { context, page } = await openPage(t, browser, base, { size: DESK });
+  await signInWithToken(page, guardA, /\/desk$/);
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const session = await (await fetch(`${gw.apiUrl}/session`, { headers: { cookie } })).json() as { csrfToken: string };
+  const out = await fetch(`${gw.apiUrl}/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': session.csrfToken, origin: base } });
+  t.equal(out.status, 204, 'signed out from another tab');
+  await page.waitForURL(/\/\?next=%2Fdesk/, { timeout: 15_000 });
+  t.pass('the desk noticed (close 4401) and asked for a sign-in');
 });

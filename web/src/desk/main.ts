@@ -16,12 +16,15 @@ const PASS_ROWS_MAX = 100;
 const SCHOOLS_MAX = 1000;
 
 interface SchoolView { readonly id: string; readonly name: string; readonly timeZone: string }
+interface Named { readonly id: string; readonly displayName: string }
 interface Headcount {
-  readonly byClass: ReadonlyArray<{ readonly className: string; readonly persons: ReadonlyArray<{ readonly id: string; readonly displayName: string }> }>;
-  readonly staffInside: ReadonlyArray<{ readonly id: string; readonly displayName: string }>;
+  readonly byClass: ReadonlyArray<{ readonly className: string; readonly persons: readonly Named[] }>;
+  readonly staffInside: readonly Named[];
 }
 
-const STATE_TEXT: Readonly<Record<FeedState, string>> = { connecting: 'Подключение…', live: 'На связи', lost: 'Нет связи, переподключение…' };
+const STATE_TEXT: Readonly<Record<FeedState, string>> = {
+  connecting: 'Подключение…', live: 'На связи', lost: 'Нет связи, переподключение…',
+};
 
 async function schoolsOf(session: Session): Promise<SchoolView[]> {
   let listed: SchoolView[] = [];
@@ -35,23 +38,52 @@ async function schoolsOf(session: Session): Promise<SchoolView[]> {
   return session.schoolIds.map((id) => listed.find((s) => s.id === id) ?? { id, name: id, timeZone: 'Europe/Moscow' });
 }
 
-/** One school's desk: its feed, headcount and roll-call, drawn into `root`. */
-function openDesk(root: HTMLElement, school: SchoolView): () => void {
+/** Who is inside, from the headcount route. */
+function insideOf(hc: Headcount): Map<string, Inside> {
   const inside = new Map<string, Inside>();
-  const marked = new Set<string>();
-  let view: 'feed' | 'rollcall' = 'feed';
+  for (const c of hc.byClass) {
+    for (const p of c.persons) inside.set(p.id, { id: p.id, displayName: p.displayName, className: c.className, kind: 'pupil' });
+  }
+  for (const p of hc.staffInside) inside.set(p.id, { id: p.id, displayName: p.displayName, className: '', kind: 'staff' });
+  return inside;
+}
+
+/** An allowed entry puts the person inside, an allowed exit takes them out; a refusal changes nothing. */
+function applyPass(inside: Map<string, Inside>, p: Pass): void {
+  if (p.verdict !== 1 || p.personId === '') return;
+  if (p.direction === 2) { inside.delete(p.personId); return; }
+  inside.set(p.personId, { id: p.personId, displayName: p.displayName, className: p.className,
+    kind: p.personKind === 'staff' ? 'staff' : 'pupil' });
+}
+
+type View = 'feed' | 'rollcall';
+
+/** The desk's elements, drawn once per school; the parts are filled in as data comes. */
+function layout(root: HTMLElement, onView: (v: View) => void) {
   const status = h('p', { class: 'desk-state', role: 'status', 'data-state': 'connecting' }, STATE_TEXT.connecting);
   const passes = h('ol', { class: 'desk-passes', 'aria-live': 'polite', 'aria-label': 'Проходы' });
   const empty = h('p', { class: 'lead desk-empty' }, 'Проходов пока нет: новые появятся здесь сами.');
   const count = h('section', { class: 'desk-count card', 'aria-label': 'Сейчас в здании' });
   const countError = h('div', { class: 'desk-count-error' });
-  const live = h('div', { class: 'desk-live' }, h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), empty, passes), h('div', null, countError, count));
+  const live = h('div', { class: 'desk-live' },
+    h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), empty, passes),
+    h('div', null, countError, count));
   const roll = h('section', { class: 'desk-rollcall', hidden: true });
   const printList = h('section', { class: 'desk-print' });
-  const tab = (id: 'feed' | 'rollcall', label: string) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(id === view), 'data-view': id,
-    class: 'secondary', onclick: () => { view = id; draw(); } }, label);
+  const tab = (id: View, label: string) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(id === 'feed'),
+    'data-view': id, class: 'secondary', onclick: () => onView(id) }, label);
   const tabs = h('div', { class: 'tabs', role: 'tablist' }, tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
   replace(root, h('div', { class: 'desk-toolbar' }, tabs, status), live, roll, printList);
+  return { status, passes, empty, count, countError, live, roll, printList, tabs };
+}
+
+/** One school's desk: its feed, headcount and roll-call, drawn into `root`. Returns its stop. */
+function openDesk(root: HTMLElement, school: SchoolView): () => void {
+  let inside = new Map<string, Inside>();
+  const marked = new Set<string>();
+  let view: View = 'feed';
+  const el = layout(root, (v) => { view = v; draw(); });
+  const toggle = (id: string, on: boolean) => { if (on) marked.add(id); else marked.delete(id); draw(); };
 
   let drawPending = false;
   function draw(): void {
@@ -59,46 +91,41 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
     drawPending = true;
     requestAnimationFrame(() => {
       drawPending = false;
-      for (const b of tabs.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset['view'] === view));
-      live.hidden = view !== 'feed';
-      roll.hidden = view !== 'rollcall';
+      for (const b of el.tabs.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset['view'] === view));
+      el.live.hidden = view !== 'feed';
+      el.roll.hidden = view !== 'rollcall';
       const groups = groupsOf(inside.values());
-      headcountPanel(count, groups);
+      headcountPanel(el.count, groups);
       const now = Date.now();
-      rollCallPanel(roll, printList, { groups, marked, toggle: (id, on) => { if (on) marked.add(id); else marked.delete(id); draw(); } },
+      rollCallPanel(el.roll, el.printList, { groups, marked, toggle },
         `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
     });
   }
 
   async function readHeadcount(): Promise<void> {
     try {
-      const hc = await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`);
-      inside.clear();
-      for (const c of hc.byClass) for (const p of c.persons) inside.set(p.id, { id: p.id, displayName: p.displayName, className: c.className, kind: 'pupil' });
-      for (const p of hc.staffInside) inside.set(p.id, { id: p.id, displayName: p.displayName, className: '', kind: 'staff' });
-      replace(countError);
+      inside = insideOf(await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`));
+      replace(el.countError);
     } catch (err) {
-      replace(countError, notice('error', `Численность не загружена: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
+      replace(el.countError, notice('error', `Численность не загружена: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
     }
     draw();
   }
 
   function onPasses(batch: readonly Pass[]): void {
-    empty.hidden = true;
+    el.empty.hidden = true;
     for (const p of batch) {
-      passes.prepend(passRow(p, school.timeZone));
-      if (p.verdict !== 1 || p.personId === '') continue;
-      if (p.direction === 2) inside.delete(p.personId);
-      else inside.set(p.personId, { id: p.personId, displayName: p.displayName, className: p.className, kind: p.personKind === 'staff' ? 'staff' : 'pupil' });
+      el.passes.prepend(passRow(p, school.timeZone));
+      applyPass(inside, p);
     }
-    while (passes.childElementCount > PASS_ROWS_MAX) passes.lastElementChild?.remove();
+    while (el.passes.childElementCount > PASS_ROWS_MAX) el.passes.lastElementChild?.remove();
     draw();
   }
 
   const feed = new Feed(school.id, {
     onPasses,
     onResync: () => void readHeadcount(),
-    onState: (s) => { status.dataset['state'] = s; status.textContent = STATE_TEXT[s]; },
+    onState: (s) => { el.status.dataset['state'] = s; el.status.textContent = STATE_TEXT[s]; },
     // No session any more: to the sign-in page; otherwise keep retrying (the server may be restarting).
     onRefused: () => void api<unknown>('GET', '/session', undefined, { noRedirect: true })
       .then((s) => { if (s === undefined) toSignIn(); }, () => undefined),

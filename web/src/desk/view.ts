@@ -7,7 +7,9 @@ import { passText } from '../common/words.js';
 import type { Pass } from './feed.js';
 
 /** Someone inside the building now. */
-export interface Inside { readonly id: string; readonly displayName: string; readonly className: string; readonly kind: 'pupil' | 'staff' }
+export interface Inside {
+  readonly id: string; readonly displayName: string; readonly className: string; readonly kind: 'pupil' | 'staff';
+}
 
 /** A group of the roll-call: a class, or staff. */
 export interface Group { readonly title: string; readonly people: readonly Inside[] }
@@ -24,7 +26,8 @@ function placeholder(name: string): HTMLElement {
 /** The photo, or the placeholder when there is none or it does not load (no consent, 404). */
 function photoOf(p: Pass): HTMLElement {
   if (!p.photo || p.personId === '') return placeholder(p.displayName);
-  const img = h('img', { class: 'desk-photo', src: `/api/v1/persons/${encodeURIComponent(p.personId)}/photo`, alt: '', width: 72, height: 90 });
+  const src = `/api/v1/persons/${encodeURIComponent(p.personId)}/photo`;
+  const img = h('img', { class: 'desk-photo', src, alt: '', width: 72, height: 90 });
   img.addEventListener('error', () => img.replaceWith(placeholder(p.displayName)), { once: true });
   return img;
 }
@@ -69,7 +72,8 @@ export function headcountPanel(el: HTMLElement, groups: readonly Group[]): void 
     h('table', { class: 'desk-classes' },
       h('caption', { class: 'sr-only' }, 'По классам'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Класс'), h('th', { scope: 'col', class: 'num' }, 'В здании'))),
-      h('tbody', null, ...groups.map((g) => h('tr', null, h('th', { scope: 'row' }, g.title), h('td', { class: 'num' }, g.people.length))))));
+      h('tbody', null, ...groups.map((g) => h('tr', null,
+        h('th', { scope: 'row' }, g.title), h('td', { class: 'num' }, g.people.length))))));
 }
 
 export interface RollCall {
@@ -97,7 +101,8 @@ export function rollCallPanel(el: HTMLElement, printEl: HTMLElement, rc: RollCal
         const box = h('input', { type: 'checkbox', id: `rc-${p.id}`, checked: rc.marked.has(p.id),
           onchange: (ev: Event) => rc.toggle(p.id, (ev.target as HTMLInputElement).checked) });
         return h('li', { class: rc.marked.has(p.id) ? 'desk-person desk-person-here' : 'desk-person' },
-          box, h('label', { for: box.id }, h('span', { class: 'desk-person-name' }, p.displayName || 'Без имени'), h('span', { class: 'desk-here' }, ' — на месте')));
+          box, h('label', { for: box.id },
+            h('span', { class: 'desk-person-name' }, p.displayName || 'Без имени'), h('span', { class: 'desk-here' }, ' — на месте')));
       })))));
   if (focused !== '') document.getElementById(focused)?.focus();
   replace(printEl, h('h2', null, `Не отмечены на перекличке: ${missingCount}`), h('p', null, when),
