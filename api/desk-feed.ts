@@ -11,6 +11,8 @@ import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { RegistryIndex } from '../core/index.js';
 import { tapgate } from '../core/proto.js';
+// The reader itself, not consumers/index.ts: that face also loads the sink's and the notifier's
+// dependencies, which the API process has no use for.
 import { LedgerReader, type LedgerMessage } from '../consumers/ledger-reader.js';
 import { LEDGER_STREAM, ledgerSubject, type Logger } from '../lib/index.js';
 

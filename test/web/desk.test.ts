@@ -187,3 +187,31 @@ t.test('desk - when the session ends elsewhere the feed closes and the page goes
   await page.waitForURL(/\/\?next=%2Fdesk/, { timeout: 15_000 });
   t.pass('the desk noticed (close 4401) and asked for a sign-in');
 });
+
+t.test('desk - after a gap the page reconnects and the headcount catches up', async (t) => {
+  const { page } = await openPage(t, browser, base, { size: DESK });
+  // The page's feed goes through this route: `cut` closes it and refuses reconnections until lifted.
+  let blocked = false;
+  const open: Array<{ close(): Promise<void> }> = [];
+  await page.routeWebSocket(/\/desk\/feed/, (ws) => {
+    if (blocked) { void ws.close({ code: 1011, reason: 'cut' }); return; }
+    ws.connectToServer();
+    open.push(ws);
+  });
+  await signInWithToken(page, guardA, /\/desk$/);
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  await page.locator('.desk-count[data-loaded="true"]').waitFor({ timeout: 5000 });
+  const pupils = page.locator('.desk-total-pupils strong');
+  const before = Number(await pupils.textContent());
+  blocked = true;
+  for (const ws of open.splice(0)) await ws.close();
+  await page.locator('.desk-state[data-state="lost"]').waitFor({ timeout: 10_000 });
+  t.pass('the page says the connection is lost');
+  const [d] = await tap(device, [{ seq: ++seq, uid: fx.pupils[2]!.uid, direction: ENTRY }]);
+  t.equal(d?.verdict, Verdict.VERDICT_ALLOW, 'a pupil comes in during the gap');
+  blocked = false;
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 30_000 });
+  await pupils.filter({ hasText: String(before + 1) }).waitFor({ timeout: 5000 });
+  t.pass(`reconnected, and the headcount re-read shows ${before + 1} pupils`);
+  t.notOk(await page.locator('.desk-pass', { hasText: fx.pupils[2]!.displayName }).count(), 'the pass of the gap is not in the feed (only the headcount)');
+});

@@ -82,6 +82,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   let inside = new Map<string, Inside>();
   const marked = new Set<string>();
   let view: View = 'feed';
+  let loaded = false;
   const el = layout(root, (v) => { view = v; draw(); });
   const toggle = (id: string, on: boolean) => { if (on) marked.add(id); else marked.delete(id); draw(); };
 
@@ -96,6 +97,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
       el.roll.hidden = view !== 'rollcall';
       const groups = groupsOf(inside.values());
       headcountPanel(el.count, groups);
+      el.count.dataset['loaded'] = String(loaded);
       const now = Date.now();
       rollCallPanel(el.roll, el.printList, { groups, marked, toggle },
         `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
@@ -105,6 +107,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   async function readHeadcount(): Promise<void> {
     try {
       inside = insideOf(await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`));
+      loaded = true;
       replace(el.countError);
     } catch (err) {
       replace(el.countError, notice('error', `Численность не загружена: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
