@@ -23,6 +23,8 @@ import { openPhotoBucket, PhotoStore } from './photos.js';
 import { openSessionBucket, SessionStore } from './sessions.js';
 import { openTokenBucket, TokenStore } from './tokens.js';
 import { WebAssets } from './web-assets.js';
+import { DeskHub, deskHubMetrics, jetStreamSource } from './desk-feed.js';
+import { deskFeedRoute } from './desk-socket.js';
 
 export { ROUTES, openApiDocument };
 export { loadApiConfig, type ApiConfig } from './config.js';
@@ -69,8 +71,14 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   const web = new WebAssets(d.config.webDir);
   if (web.size === 0) d.log.warn({ webDir: d.config.webDir }, 'no console files found; the web console is not served (npm run build)');
   new Gauge({ name: 'tapgate_api_sessions', help: 'Console sessions this API process knows of', registers: [d.metrics], collect() { this.set(sessions.size); } });
+  const hub = new DeskHub(d.registry, jetStreamSource(d.js, d.jsm, d.metrics, d.log), deskHubMetrics(d.metrics), d.log);
+  const desk = deskFeedRoute({ hub, registry: d.registry, sessions, tokens, log: d.log });
   const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, sessions,
-    d.log, d.metrics, web);
+    d.log, d.metrics, web, [desk.route]);
   const port = await server.listen(d.config.host, d.config.apiPort);
-  return { port, close: () => server.close(), stop: async () => { tokens.stop(); sessions.stop(); await history.close(); } };
+  return {
+    port,
+    close: () => { desk.stop(); server.close(); },
+    stop: async () => { tokens.stop(); sessions.stop(); await hub.stop(); await history.close(); },
+  };
 }

@@ -14,6 +14,7 @@ import type { Route } from './route.js';
 import type { ApiContext } from './context.js';
 import { SessionStore, type SessionRecord } from './sessions.js';
 import type { WebAssets } from './web-assets.js';
+import type { WsRoute } from './desk-socket.js';
 import { ANONYMOUS, type Principal, type TokenStore } from './tokens.js';
 
 type Send = (status: number, body: unknown, contentType?: string, text?: string | Uint8Array, headers?: Readonly<Record<string, string>>) => void;
@@ -54,6 +55,8 @@ export class ApiServer {
     private readonly log: Logger,
     metrics: Registry,
     private readonly web: WebAssets | null = null,
+    /** WebSocket routes (the guard's desk feed), matched before the HTTP routes for upgrade requests only. */
+    private readonly wsRoutes: readonly WsRoute[] = [],
   ) {
     this.routes = routes.map((route) => ({
       route, segments: route.path.split('/').filter((s) => s !== ''),
@@ -68,6 +71,7 @@ export class ApiServer {
 
   async listen(host: string, port: number): Promise<number> {
     const app = this.uws.App();
+    for (const w of this.wsRoutes) app.ws(API_PREFIX + w.path, w.behavior);
     app.any('/*', (res, req) => this.onRequest(res, req));
     await new Promise<void>((resolve, reject) => {
       app.listen(host, port, (t) => { if (t === false) reject(new Error(`cannot listen on ${host}:${port}`)); else { this.token = t; resolve(); } });

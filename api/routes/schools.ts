@@ -14,6 +14,8 @@ import { audited, ok, page, pageOf } from './common.js';
 const ADMIN: Role[] = ['city_admin'];
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
+/** Who reads the headcount and the list of their schools: the office and the guard's desk. */
+const DESK: Role[] = ['city_admin', 'school_operator', 'guard'];
 
 const SchoolKind = Type.Union(SCHOOL_KINDS.map((k) => Type.Literal(k)));
 /** The shard that owns a school's state (docs/shards.md); 'main' when a school is created without one. */
@@ -55,7 +57,7 @@ export const schoolRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'school.create', [`school:${rec.value.id}`]);
       return ok(201, schoolView(rec.value));
     }) }),
-  route({ method: 'GET', path: '/schools', tag: 'schools', summary: 'List the schools the caller may see', roles: STAFF, query: Page,
+  route({ method: 'GET', path: '/schools', tag: 'schools', summary: 'List the schools the caller may see', roles: [...STAFF, 'guard'], query: Page,
     success: [200, pageOf(SchoolView)],
     handler: async (ctx, req) => {
       const p = req.principal;
@@ -124,7 +126,7 @@ export const schoolRoutes: Route[] = [
 
   route({ method: 'GET', path: '/schools/:schoolId/headcount', tag: 'schools',
     summary: 'Emergency headcount: who is inside the school now, pupils by class and staff, from the live presence kept by the shard owning the school',
-    roles: OPERATORS, success: [200, Headcount], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    roles: DESK, success: [200, Headcount], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       const byClass = new Map<string, Array<{ id: string; displayName: string }>>();

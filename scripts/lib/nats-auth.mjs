@@ -81,12 +81,14 @@ export const NATS_PERMISSIONS = Object.freeze({
   },
   /**
    * The admin API process (api/main.ts), stateless: registry writes, tokens, sessions, SMS
-   * sign-in codes, the audit trail, commands to the shards' owners, login SMS requests, and the
-   * photo store (the only user that may touch it).
+   * sign-in codes, the audit trail, commands to the shards' owners, login SMS requests, the
+   * photo store (the only user that may touch it); it reads the ledger (ordered consumers, no
+   * acks, never a write) for the guard's desk live feed (api/desk-feed.ts).
    */
   api: {
     publish: ['$JS.API.INFO', 'tapgate.audit.v1', SHARD_COMMANDS, LOGIN_SMS, ...useBucket(LOGIN_CODES), ...readStream(AUDIT), ...ownStream(AUDIT),
-      ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...useBucket(PHOTOS), ...readStream(`KV_${SHARD_OWNERS}`),
+      ...readStream(LEDGER), ...useBucket(REGISTRY), ...useBucket(TOKENS), ...useBucket(SESSIONS), ...useBucket(PHOTOS),
+      ...readStream(`KV_${SHARD_OWNERS}`),
       `$JS.API.STREAM.CREATE.KV_${SHARD_OWNERS}`],
     subscribe: [],
   },

@@ -1,5 +1,161 @@
-// The desk page of the console (docs/console.md). Being built in issue 11.
-import { h, replace } from '../common/dom.js';
+// The guard's desk (docs/console.md "Guard's desk"): the school picked from the session's schools
+// (a city administrator picks from all), the live feed of passes pushed by the server
+// (feed.ts), the headcount by class and staff (read from the API, then kept current from the
+// feed), and the evacuation roll-call with «на месте» marks and a printable list of who is
+// still missing. Sized for a desk monitor first; on a phone the panels stack.
+import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
+import { h, notice, replace } from '../common/dom.js';
+import { dateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
+import { Feed, type FeedState, type Pass } from './feed.js';
+import { groupsOf, headcountPanel, passRow, rollCallPanel, type Inside } from './view.js';
 
-await startPage({ title: 'Пост охраны', roles: ['guard', 'city_admin'], render: (main) => replace(main, h('p', null, 'Раздел готовится.')) });
+/** Pass rows kept on the page; older ones fall off the bottom. */
+const PASS_ROWS_MAX = 100;
+/** Schools listed for a city administrator, at most (the API's page limit). */
+const SCHOOLS_MAX = 1000;
+
+interface SchoolView { readonly id: string; readonly name: string; readonly timeZone: string }
+interface Named { readonly id: string; readonly displayName: string }
+interface Headcount {
+  readonly byClass: ReadonlyArray<{ readonly className: string; readonly persons: readonly Named[] }>;
+  readonly staffInside: readonly Named[];
+}
+
+const STATE_TEXT: Readonly<Record<FeedState, string>> = {
+  connecting: 'Подключение…', live: 'На связи', lost: 'Нет связи, переподключение…',
+};
+
+async function schoolsOf(session: Session): Promise<SchoolView[]> {
+  let listed: SchoolView[] = [];
+  try {
+    listed = (await api<{ items: SchoolView[] }>('GET', `/schools?limit=${SCHOOLS_MAX}`)).items;
+  } catch (err) {
+    if (!(err instanceof ApiFailure) || session.role === 'city_admin') throw err;
+  }
+  if (session.role === 'city_admin') return listed;
+  // A guard's schools are the session's; the list gives their names when it can.
+  return session.schoolIds.map((id) => listed.find((s) => s.id === id) ?? { id, name: id, timeZone: 'Europe/Moscow' });
+}
+
+/** Who is inside, from the headcount route. */
+function insideOf(hc: Headcount): Map<string, Inside> {
+  const inside = new Map<string, Inside>();
+  for (const c of hc.byClass) {
+    for (const p of c.persons) inside.set(p.id, { id: p.id, displayName: p.displayName, className: c.className, kind: 'pupil' });
+  }
+  for (const p of hc.staffInside) inside.set(p.id, { id: p.id, displayName: p.displayName, className: '', kind: 'staff' });
+  return inside;
+}
+
+/** An allowed entry puts the person inside, an allowed exit takes them out; a refusal changes nothing. */
+function applyPass(inside: Map<string, Inside>, p: Pass): void {
+  if (p.verdict !== 1 || p.personId === '') return;
+  if (p.direction === 2) { inside.delete(p.personId); return; }
+  inside.set(p.personId, { id: p.personId, displayName: p.displayName, className: p.className,
+    kind: p.personKind === 'staff' ? 'staff' : 'pupil' });
+}
+
+type View = 'feed' | 'rollcall';
+
+/** The desk's elements, drawn once per school; the parts are filled in as data comes. */
+function layout(root: HTMLElement, onView: (v: View) => void) {
+  const status = h('p', { class: 'desk-state', role: 'status', 'data-state': 'connecting' }, STATE_TEXT.connecting);
+  const passes = h('ol', { class: 'desk-passes', 'aria-live': 'polite', 'aria-label': 'Проходы' });
+  const empty = h('p', { class: 'lead desk-empty' }, 'Проходов пока нет: новые появятся здесь сами.');
+  const count = h('section', { class: 'desk-count card', 'aria-label': 'Сейчас в здании' });
+  const countError = h('div', { class: 'desk-count-error' });
+  const live = h('div', { class: 'desk-live' },
+    h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), empty, passes),
+    h('div', null, countError, count));
+  const roll = h('section', { class: 'desk-rollcall', hidden: true });
+  const printList = h('section', { class: 'desk-print' });
+  const tab = (id: View, label: string) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(id === 'feed'),
+    'data-view': id, class: 'secondary', onclick: () => onView(id) }, label);
+  const tabs = h('div', { class: 'tabs', role: 'tablist' }, tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
+  replace(root, h('div', { class: 'desk-toolbar' }, tabs, status), live, roll, printList);
+  return { status, passes, empty, count, countError, live, roll, printList, tabs };
+}
+
+/** One school's desk: its feed, headcount and roll-call, drawn into `root`. Returns its stop. */
+function openDesk(root: HTMLElement, school: SchoolView): () => void {
+  let inside = new Map<string, Inside>();
+  const marked = new Set<string>();
+  let view: View = 'feed';
+  let loaded = false;
+  const el = layout(root, (v) => { view = v; draw(); });
+  const toggle = (id: string, on: boolean) => { if (on) marked.add(id); else marked.delete(id); draw(); };
+
+  let drawPending = false;
+  function draw(): void {
+    if (drawPending) return;
+    drawPending = true;
+    requestAnimationFrame(() => {
+      drawPending = false;
+      for (const b of el.tabs.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset['view'] === view));
+      el.live.hidden = view !== 'feed';
+      el.roll.hidden = view !== 'rollcall';
+      const groups = groupsOf(inside.values());
+      headcountPanel(el.count, groups);
+      el.count.dataset['loaded'] = String(loaded);
+      const now = Date.now();
+      rollCallPanel(el.roll, el.printList, { groups, marked, toggle },
+        `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
+    });
+  }
+
+  async function readHeadcount(): Promise<void> {
+    try {
+      inside = insideOf(await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`));
+      loaded = true;
+      replace(el.countError);
+    } catch (err) {
+      replace(el.countError, notice('error', `Численность не загружена: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
+    }
+    draw();
+  }
+
+  function onPasses(batch: readonly Pass[]): void {
+    el.empty.hidden = true;
+    for (const p of batch) {
+      el.passes.prepend(passRow(p, school.timeZone));
+      applyPass(inside, p);
+    }
+    while (el.passes.childElementCount > PASS_ROWS_MAX) el.passes.lastElementChild?.remove();
+    draw();
+  }
+
+  const feed = new Feed(school.id, {
+    onPasses,
+    onResync: () => void readHeadcount(),
+    onState: (s) => { el.status.dataset['state'] = s; el.status.textContent = STATE_TEXT[s]; },
+    // No session any more: to the sign-in page; otherwise keep retrying (the server may be restarting).
+    onRefused: () => void api<unknown>('GET', '/session', undefined, { noRedirect: true })
+      .then((s) => { if (s === undefined) toSignIn(); }, () => undefined),
+  });
+  feed.start();
+  draw();
+  return () => feed.stop();
+}
+
+async function render(main: HTMLElement, session: Session): Promise<void> {
+  const schools = await schoolsOf(session);
+  if (schools.length === 0) { replace(main, notice('info', 'За вами не закреплена ни одна школа.')); return; }
+  const root = h('div', { class: 'desk' });
+  const wanted = new URLSearchParams(location.search).get('school');
+  let current = schools.find((s) => s.id === wanted) ?? schools[0]!;
+  let close = () => undefined as void;
+  const select = h('select', { id: 'desk-school', onchange: () => {
+    current = schools.find((s) => s.id === select.value) ?? current;
+    history.replaceState(null, '', `?school=${encodeURIComponent(current.id)}`);
+    close();
+    close = openDesk(root, current);
+  } }, ...schools.map((s) => h('option', { value: s.id, selected: s.id === current.id }, s.name)));
+  const picker = schools.length > 1
+    ? h('div', { class: 'desk-school' }, h('label', { for: 'desk-school' }, 'Школа'), select)
+    : h('p', { class: 'desk-school' }, h('strong', null, current.name));
+  replace(main, picker, root);
+  close = openDesk(root, current);
+}
+
+await startPage({ title: 'Пост охраны', roles: ['guard', 'city_admin'], render });
