@@ -14,6 +14,7 @@ import type { ApiConfig } from './config.js';
 import type { ApiContext } from './context.js';
 import { HistoryReader } from './history.js';
 import { openApiDocument } from './openapi.js';
+import { vapidPublicKeyReader } from './vapid.js';
 import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
 import type { ShardPort } from './shard-client.js';
@@ -41,7 +42,7 @@ export function packageVersion(): string {
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
-  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir'>; readonly log: Logger; readonly metrics: Registry;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir' | 'vapidFile'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -59,7 +60,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
       () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, sessions, audit,
     money: d.shards,
     insidePersonIds: (schoolId) => d.shards.inside(schoolId),
-    history, log: d.log,
+    history, vapidPublicKey: vapidPublicKeyReader(d.config.vapidFile), log: d.log,
   };
   const openapi = JSON.stringify(openApiDocument(ROUTES, packageVersion()), null, 2);
   const web = new WebAssets(d.config.webDir);

@@ -4,8 +4,9 @@ import { catalogRoutes } from './catalog.js';
 import { guardianRoutes } from './guardians.js';
 import { notificationRoutes } from './notifications.js';
 import { personRoutes } from './persons.js';
+import { portalRoutes } from './portal.js';
 import { rosterRoutes } from './roster.js';
 import { schoolRoutes } from './schools.js';
 import { sessionRoutes } from './session.js';
 
-export const ROUTES: readonly Route[] = [...sessionRoutes, ...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];
+export const ROUTES: readonly Route[] = [...sessionRoutes, ...schoolRoutes, ...personRoutes, ...rosterRoutes, ...guardianRoutes, ...notificationRoutes, ...portalRoutes, ...catalogRoutes];

@@ -20,6 +20,7 @@ const DEFAULTS: ApiConfig = {
   clickhouseCluster: null,
   logLevel: 'info',
   cookieSecure: false,
+  vapidFile: '',
   webDir: DEFAULT_WEB_DIR,
 };
 
