@@ -13,12 +13,14 @@ import t, { type Test } from 'tap';
 import { apiClient, makeToken, SCHOOL_A, startApiStack, type ApiClient } from '../helpers/api-fixtures.js';
 import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithToken } from '../helpers/browser.js';
 import { connect, ENTRY, Reason, tap, waitFor, type TestDevice } from '../helpers/gateway-fixtures.js';
+import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
 import { startSink } from '../helpers/stack.js';
 
 /** How long the page may take to show what the API has (a history row goes through the sink). */
 const SHOW_MS = 15_000;
 const XSS_SURNAME = '<script>window.__xss=1</script>Смирнова';
 const XSS_CATEGORY = '<img src=x onerror="window.__xss=2">Сладости';
+const XSS_PRODUCT = '<b onclick="window.__xss=3">Компот</b>';
 
 const api = await startApiStack({ clickhouse: true, env: { TAPGATE_GATEWAY_ID: 'gw-web-parent', TAPGATE_REPEAT_WINDOW_MS: '0' } });
 const sink = await startSink(api.stack);
@@ -57,6 +59,11 @@ const turnstile = await made(api.admin('POST', `/schools/${SCHOOL_A}/devices`, {
 const device: TestDevice = { id: turnstile.device.id, schoolId: SCHOOL_A, secret: Buffer.from(turnstile.secretHex, 'hex') };
 const reader = await connect(api.gw, device);
 t.teardown(() => reader.close());
+const product = await made(api.admin('POST', `/schools/${SCHOOL_A}/products`, { name: XSS_PRODUCT, category: 'drinks', priceKop: 4500 }));
+const pos = await made(api.admin('POST', `/schools/${SCHOOL_A}/devices`, { kind: 'pos' }));
+const till = await connect(api.gw, { id: pos.device.id, schoolId: SCHOOL_A, secret: Buffer.from(pos.secretHex, 'hex') });
+t.teardown(() => till.close());
+const bank = await api.clientFor({ role: 'payment_integration', label: 'bank' });
 let seq = 0;
 const reasonAt = async (uidHex: string) => (await tap(reader, [{ seq: ++seq, uid: Buffer.from(uidHex, 'hex'), direction: ENTRY }]))[0]!.reason ?? 0;
 
@@ -64,6 +71,7 @@ const A = await family(XSS_SURNAME, 'Иванова');
 const B = await family('Другая', 'Петрова');
 const cardUid = '04a1b2c3d4e5f6';
 const card = await made(api.admin('POST', `/persons/${A.child.id}/identifiers`, { kind: 'social_card', uidHex: cardUid }));
+const accountNumber = (await made(api.admin('GET', `/persons/${A.child.id}/account`), 200)).number as string;
 
 async function parentPage(t: Test, token: string, size: { width: number; height: number } = PHONE): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await openPage(t, browser, base, { size });
@@ -78,6 +86,9 @@ async function shot(page: Page, name: string): Promise<void> {
 
 t.test('parent - the day: a real entry at the turnstile, the balance, names as text', async (t) => {
   t.equal(await reasonAt(cardUid), Reason.DECISION_REASON_OK, 'the card passes the turnstile');
+  await made(bank('POST', `/accounts/by-number/${accountNumber}/top-ups`, { channel: 'bank', paymentId: 'pay-parent-1', amountKop: 50_000 }));
+  const [sale] = await posTap(till, [{ seq: 1, uid: Buffer.from(cardUid, 'hex'), mealKind: BUFFET, items: [item(product.id, 'drinks', 4500)] }]);
+  t.equal(sale!.reason, Reason.DECISION_REASON_OK, 'the child buys a drink');
   for (const [size, name] of [[PHONE, 'parent-day-phone.png'], [DESK, 'parent-day-desktop.png']] as const) {
     const { page, errors } = await parentPage(t, A.token, size);
     await page.locator('.child-name').waitFor();
@@ -85,16 +96,19 @@ t.test('parent - the day: a real entry at the turnstile, the balance, names as t
     t.equal(await page.evaluate('window.__xss'), undefined, 'and runs nothing');
     t.match(await page.locator('h2').first().textContent(), /^Сегодня, \d+ [а-я]+ \d{4} г\.$/, 'today in the school\'s calendar');
     await page.locator('.balance-sum').first().waitFor();
-    t.match(await page.locator('.balance-sum').textContent(), /^0,00\s₽$/, 'the balance in roubles');
+    t.match(await page.locator('.balance-sum').textContent(), /^455,00\s₽$/, 'the balance in roubles');
     // The entry reaches ClickHouse through the sink: reload until the page shows it.
     await waitFor(async () => {
       await page.getByRole('tab', { name: 'Счёт' }).click();
       await page.getByRole('tab', { name: 'День' }).click();
       await page.locator('.events, .day-card .lead').first().waitFor();
-      return (await page.locator('.events .what').allTextContents()).includes('вход');
-    }, SHOW_MS, 'the entry is shown', 300);
+      const what = await page.locator('.events .what').allTextContents();
+      return what.includes('вход') && what.includes('буфет');
+    }, SHOW_MS, 'the entry and the purchase are shown', 300);
     t.match(await page.locator('.events time').first().textContent(), /^\d{2}:\d{2}:\d{2}$/, 'with its time');
-    t.equal(await page.getByText('Покупок не было.').count(), 1, 'no purchases today');
+    t.equal((await page.locator('.items li').textContent())?.replace(/\s/g, ' '), `${XSS_PRODUCT} — 45,00 ₽`, 'the item by its name, as text');
+    await page.locator('.items li').click();
+    t.equal(await page.evaluate('window.__xss'), undefined, 'no markup of a product name runs');
     await shot(page, name);
     t.same(errors, [], 'no page errors');
   }
@@ -127,6 +141,8 @@ t.test('parent - limits: the daily limit and a banned category are stored', asyn
   await page.getByLabel('Лимит трат в день, ₽').waitFor();
   t.equal(await page.getByLabel('Лимит трат в день, ₽').inputValue(), '300,50', 'read back after a reload');
   t.equal(await page.getByLabel(XSS_CATEGORY).isChecked(), true, 'the ban is ticked');
+  await page.locator('.events li').first().waitFor();
+  t.match(await page.locator('.events li').first().textContent(), /пополнение 500,00\s₽$/, 'the top-up in the account history');
   await shot(page, 'parent-settings-phone.png');
   t.same(errors, [], 'no page errors');
 });
