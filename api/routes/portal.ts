@@ -14,8 +14,9 @@ import { audited, byId, ok } from './common.js';
 import { linkOf } from './guardians.js';
 
 const CardView = Obj({ id: Id, kind: Type.String(), status: Type.String(), expiresAtMs: Type.Union([Type.Integer(), Type.Null()]),
-  uidSuffix: Type.String({ description: 'the last 2 bytes of the UID as 4 hex digits, to tell cards apart; the full UID is never returned' }) });
-const cardView = (i: Identifier) => ({ id: i.id, kind: i.kind, status: i.status, expiresAtMs: i.expiresAtMs, uidSuffix: i.uidHex.slice(-4) });
+  uidSuffix: Type.String({ description: 'the last 2 bytes of the UID as 4 hex digits, to tell cards apart; never the full UID' }) });
+const cardView = (i: Identifier) =>
+  ({ id: i.id, kind: i.kind, status: i.status, expiresAtMs: i.expiresAtMs, uidSuffix: i.uidHex.slice(-4) });
 
 /**
  * The caller's parent link to the child: a child they have no link to is the uniform 404; a
@@ -37,14 +38,16 @@ export const portalRoutes: Route[] = [
       return ok(200, { items: ctx.registry.identifiersOfPerson(link.personId).sort(byId).map(cardView) });
     } }),
   route({ method: 'POST', path: '/me/children/:personId/identifiers/:identifierId/block', tag: 'guardian self-service',
-    summary: 'A parent blocks a child\'s lost card at once; every reader refuses it within a second. Idempotent; unblocking is the school office\'s',
+    summary: 'A parent blocks a child\'s lost card at once; every reader refuses it within a second. Idempotent; '
+      + 'unblocking is the school office\'s',
     roles: ['guardian'], success: [200, CardView], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
       const link = parentLink(ctx, req.principal, req.params['personId']!);
       const i = ctx.registry.identifiers.get(req.params['identifierId']!);
       // Another child's card, even a sibling's, is not reachable through this child.
       if (i === undefined || i.personId !== link.personId) throw notFound('identifier');
-      const rec = ctx.store.record('identifier', { ...i, status: 'blocked', ...(i.expiresAtMs === null ? {} : { expiresAt: i.expiresAtMs }) });
+      const expiry = i.expiresAtMs === null ? {} : { expiresAt: i.expiresAtMs };
+      const rec = ctx.store.record('identifier', { ...i, status: 'blocked', ...expiry });
       if (i.status !== 'blocked') {
         await ctx.store.put(rec);
         await audited(ctx, req.principal, req.requestId, 'identifier.block', [`identifier:${i.id}`, `person:${i.personId}`]);

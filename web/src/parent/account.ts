@@ -47,11 +47,14 @@ export async function renderAccount(root: HTMLElement, child: Child): Promise<vo
 }
 
 /** Roubles for an input ("150" or "150,50"), empty for no limit. */
-const rubles = (kop: number | null) => (kop === null ? '' : (kop % 100 === 0 ? String(kop / 100) : (kop / 100).toFixed(2).replace('.', ',')));
+const rubles = (kop: number | null) =>
+  (kop === null ? '' : kop % 100 === 0 ? String(kop / 100) : (kop / 100).toFixed(2).replace('.', ','));
 
 function settingsCard(child: Child, a: AccountView): HTMLElement {
-  const limit = h('input', { type: 'text', inputmode: 'decimal', name: 'dailyLimit', value: rubles(a.dailyLimitKop), autocomplete: 'off' });
-  const threshold = h('input', { type: 'text', inputmode: 'decimal', name: 'lowBalance', value: rubles(a.lowBalanceThresholdKop), autocomplete: 'off' });
+  const amount = (name: string, kop: number | null) =>
+    h('input', { type: 'text', inputmode: 'decimal', name, value: rubles(kop), autocomplete: 'off' });
+  const limit = amount('dailyLimit', a.dailyLimitKop);
+  const threshold = amount('lowBalance', a.lowBalanceThresholdKop);
   const bans = h('fieldset', { class: 'bans' }, h('legend', null, 'Запрещённые категории'), h('p', { class: 'loading' }, 'Загрузка…'));
   const status = h('div', { 'aria-live': 'polite' });
   const save = h('button', { type: 'submit' }, 'Сохранить');
@@ -68,15 +71,17 @@ function settingsCard(child: Child, a: AccountView): HTMLElement {
     const boxes = [...cat.categories].map(([code, name]) => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: 'ban', value: code, checked: a.bannedCategories.includes(code) }), ` ${name}`));
     replace(bans, h('legend', null, 'Запрещённые категории'),
-      boxes.length === 0 ? h('p', { class: 'lead' }, 'Столовая школы ещё не завела категории.') : h('div', { class: 'checks' }, ...boxes));
+      boxes.length === 0 ? h('p', { class: 'lead' }, 'Столовая школы ещё не завела категории.')
+        : h('div', { class: 'checks' }, ...boxes));
   }).catch((err: unknown) => showFailure(bans, err, 'Не удалось загрузить категории.'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(save, async () => {
       const dailyLimitKop = limit.value.trim() === '' ? null : kopOf(limit.value);
       const lowBalanceThresholdKop = threshold.value.trim() === '' ? null : kopOf(threshold.value);
-      if (dailyLimitKop === null && limit.value.trim() !== '') { replace(status, notice('error', 'Лимит: введите сумму в рублях, например 300 или 250,50.')); return; }
-      if (lowBalanceThresholdKop === null && threshold.value.trim() !== '') { replace(status, notice('error', 'Порог: введите сумму в рублях.')); return; }
+      const wrong = dailyLimitKop === null && limit.value.trim() !== '' ? 'Лимит: введите сумму в рублях, например 300 или 250,50.'
+        : lowBalanceThresholdKop === null && threshold.value.trim() !== '' ? 'Порог: введите сумму в рублях.' : null;
+      if (wrong !== null) { replace(status, notice('error', wrong)); return; }
       const bannedCategories = [...form.querySelectorAll<HTMLInputElement>('input[name="ban"]:checked')].map((i) => i.value);
       const patch = { dailyLimitKop, lowBalanceThresholdKop, ...(bansShown ? { bannedCategories } : {}) };
       try {

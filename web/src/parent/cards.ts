@@ -21,7 +21,9 @@ export async function renderCards(root: HTMLElement, child: Child): Promise<void
     const label = `${IDENTIFIER_KINDS[c.kind] ?? 'карта'} …${c.uidSuffix.toUpperCase()}`;
     const block = h('button', { type: 'button', class: 'danger' }, 'Заблокировать');
     block.addEventListener('click', () => void busy(block, async () => {
-      if (!confirm(`Заблокировать «${label}»? Карта перестанет работать на турникетах и в столовой. Разблокировать её сможет только школа.`)) return;
+      const question = `Заблокировать «${label}»? Карта перестанет работать на турникетах и в столовой. `
+        + 'Разблокировать её сможет только школа.';
+      if (!confirm(question)) return;
       try {
         await api('POST', `${base}/${encodeURIComponent(c.id)}/block`);
         replace(status, notice('ok', `Карта «${label}» заблокирована. Новую карту выдаёт канцелярия школы.`));

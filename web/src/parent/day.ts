@@ -64,7 +64,14 @@ function section<T>(title: string, data: Promise<T>, draw: (v: T) => Node | Prom
 function passList(items: readonly Pass[], child: Child): Node {
   if (items.length === 0) return h('p', { class: 'lead' }, 'Проходов не было.');
   return h('ul', { class: 'events' }, ...items.map((p) => h('li', { class: p.verdict === VERDICT_DENY ? 'denied' : '' },
-    h('time', null, timeOf(p.decidedAtMs, child.timeZone)), ' ', h('span', { class: 'what' }, passText(p.direction, p.verdict, p.reason)))));
+    h('time', null, timeOf(p.decidedAtMs, child.timeZone)), ' ',
+    h('span', { class: 'what' }, passText(p.direction, p.verdict, p.reason)))));
+}
+
+/** «Компот × 2 — 90,00 ₽»: the product's name (its category's when the product is gone), count and sum. */
+function itemText(i: Item, cat: Catalogue | null): string {
+  const name = cat?.products.get(i.productId) ?? cat?.categories.get(i.category) ?? 'товар';
+  return `${name}${i.quantity > 1 ? ` × ${i.quantity}` : ''} — ${money(i.priceKop * i.quantity)}`;
 }
 
 function purchaseList(items: readonly Purchase[], child: Child, cat: Catalogue | null): Node {
@@ -75,8 +82,7 @@ function purchaseList(items: readonly Purchase[], child: Child, cat: Catalogue |
     return h('li', { class: refused ? 'denied' : '' },
       h('time', null, timeOf(p.decidedAtMs, child.timeZone)), ' ', h('span', { class: 'what' }, what),
       refused ? null : h('span', { class: 'num' }, ` ${money(p.amountKop)}`),
-      p.items.length === 0 ? null : h('ul', { class: 'items' }, ...p.items.map((i) => h('li', null,
-        `${cat?.products.get(i.productId) ?? cat?.categories.get(i.category) ?? 'товар'}${i.quantity > 1 ? ` × ${i.quantity}` : ''} — ${money(i.priceKop * i.quantity)}`))),
+      p.items.length === 0 ? null : h('ul', { class: 'items' }, ...p.items.map((i) => h('li', null, itemText(i, cat)))),
       refused ? null : h('small', { class: 'hint' }, ` остаток ${money(p.balanceAfterKop)}`));
   }));
 }

@@ -14,7 +14,10 @@ import { renderNotify, SW_SCOPE } from './notify.js';
 import { isParent, showFailure, type Child } from './state.js';
 import { receivedInvitations, renderTrusted, type Invitations } from './trusted.js';
 
-interface Tab { readonly id: string; readonly title: string; readonly parentOnly: boolean; draw(root: HTMLElement, c: Child, all: readonly Child[]): void | Promise<void> }
+interface Tab {
+  readonly id: string; readonly title: string; readonly parentOnly: boolean;
+  draw(root: HTMLElement, c: Child, all: readonly Child[]): void | Promise<void>;
+}
 const TABS: readonly Tab[] = [
   { id: 'day', title: 'День', parentOnly: false, draw: (r, c) => renderDay(r, c) },
   { id: 'account', title: 'Счёт', parentOnly: false, draw: (r, c) => renderAccount(r, c) },

@@ -10,7 +10,9 @@ import { CHANNELS, EVENTS } from '../common/words.js';
 import { busy, failureText, may, type Child } from './state.js';
 
 interface Subscription { readonly event: string; readonly channels: readonly string[] }
-interface Preferences { readonly subscriptions: readonly Subscription[]; readonly lowBalanceThresholdKop: number | null; readonly quietHours: unknown }
+interface Preferences {
+  readonly subscriptions: readonly Subscription[]; readonly lowBalanceThresholdKop: number | null; readonly quietHours: unknown;
+}
 /** The grant each event reports from (core/notify-rules.ts EVENT_SCOPE): others are not offered. */
 const EVENT_SCOPE: Readonly<Record<string, string>> = {
   entry_exit: 'passes', buffet: 'purchases', hot_meal: 'purchases', subsidised_meal: 'purchases',
@@ -40,9 +42,10 @@ function prefsForm(child: Child, prefs: Preferences): HTMLElement {
   const events = Object.keys(EVENTS).filter((e) => may(child, EVENT_SCOPE[e] ?? ''));
   const chosen = new Map(prefs.subscriptions.map((s) => [s.event, new Set(s.channels)]));
   const channels = Object.keys(CHANNELS);
-  const rows = events.map((e) => h('tr', null, h('th', { scope: 'row' }, EVENTS[e] ?? e), ...channels.map((c) => h('td', { class: 'center' },
-    DIGESTS.has(e) && c !== 'email' ? '—' : h('input', { type: 'checkbox', name: `${e}:${c}`, 'aria-label': `${EVENTS[e]}: ${CHANNELS[c]}`,
-      checked: chosen.get(e)?.has(c) ?? false })))));
+  const box = (e: string, c: string) => (DIGESTS.has(e) && c !== 'email' ? '—'
+    : h('input', { type: 'checkbox', name: `${e}:${c}`, 'aria-label': `${EVENTS[e]}: ${CHANNELS[c]}`, checked: chosen.get(e)?.has(c) ?? false }));
+  const rows = events.map((e) => h('tr', null, h('th', { scope: 'row' }, EVENTS[e] ?? e),
+    ...channels.map((c) => h('td', { class: 'center' }, box(e, c)))));
   const status = h('div', { 'aria-live': 'polite' });
   const save = h('button', { type: 'submit' }, 'Сохранить');
   const form = h('form', null, h('p', { class: 'lead' }, `Ребёнок: ${child.displayName}. Сводки приходят только по почте.`),
@@ -69,7 +72,8 @@ function emailForm(current: string): HTMLElement {
   const email = h('input', { type: 'email', name: 'email', value: current, autocomplete: 'email' });
   const status = h('div', { 'aria-live': 'polite' });
   const save = h('button', { type: 'submit' }, 'Сохранить адрес');
-  const form = h('form', { novalidate: true }, field('Адрес для уведомлений и сводок', email, 'Пусто — не писать на почту'), save, status);
+  const form = h('form', { novalidate: true },
+    field('Адрес для уведомлений и сводок', email, 'Пусто — не писать на почту'), save, status);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void busy(save, async () => {
@@ -105,7 +109,8 @@ async function pushSection(box: HTMLElement, zone: string): Promise<void> {
     }
     await listSubscriptions(list, zone, status);
   }));
-  box.append(h('p', { class: 'lead' }, 'Уведомления придут, даже когда страница закрыта.'), on, status, h('h3', null, 'Подписанные устройства'), list);
+  box.append(h('p', { class: 'lead' }, 'Уведомления придут, даже когда страница закрыта.'), on, status,
+    h('h3', null, 'Подписанные устройства'), list);
   await listSubscriptions(list, zone, status);
 }
 

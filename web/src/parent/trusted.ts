@@ -9,7 +9,9 @@ import { SCOPES } from '../common/words.js';
 import { busy, failureText, isParent, type Child } from './state.js';
 import { INVITATION_STATUS, word } from './words.js';
 
-interface Invitation { readonly id: string; readonly personId: string; readonly scopes: readonly string[]; readonly status: string; readonly expiresAtMs: number }
+interface Invitation {
+  readonly id: string; readonly personId: string; readonly scopes: readonly string[]; readonly status: string; readonly expiresAtMs: number;
+}
 interface Sent extends Invitation { readonly phone: string; readonly surname: string; readonly childName: string }
 interface Received extends Invitation { readonly inviterName: string; readonly childName: string }
 export interface Invitations { readonly sent: readonly Sent[]; readonly received: readonly Received[] }
@@ -104,7 +106,8 @@ export function receivedInvitations(items: readonly Received[], accepted: () => 
           replace(status, notice('error', failureText(err, 'Не удалось принять приглашение.')));
         }
       }));
-      return h('li', { class: 'card-row' }, h('span', { class: 'what' }, `${i.inviterName || 'Родитель'} приглашает вас: ${i.childName}`), ' ',
+      const who = `${i.inviterName || 'Родитель'} приглашает вас: ${i.childName}`;
+      return h('li', { class: 'card-row' }, h('span', { class: 'what' }, who), ' ',
         h('span', { class: 'hint' }, `будет видно: ${scopeList(i.scopes)}`), accept);
     })), status);
 }
