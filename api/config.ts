@@ -46,6 +46,11 @@ export interface ApiConfig {
   readonly loginCodeTtlS: number;
   /** The folder of the console's built files (TAPGATE_WEB_DIR; default dist/web beside the API's code). */
   readonly webDir: string;
+  /**
+   * The notifier's VAPID key file (TAPGATE_VAPID_FILE, the same path the notifier is given): the
+   * API reads its public key for browsers subscribing to Web Push. Empty: the portal offers no push.
+   */
+  readonly vapidFile: string;
 }
 
 /** dist/web, beside dist/api where this file runs from. */
@@ -68,6 +73,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     cookieSecure: intVar(env, 'TAPGATE_COOKIE_SECURE', 0, 0, 1) === 1,
     loginCodeTtlS: intVar(env, 'TAPGATE_LOGIN_CODE_TTL_S', LOGIN_CODE_TTL_MS / 1000, 1, LOGIN_CODE_TTL_MS / 1000),
     webDir: env['TAPGATE_WEB_DIR'] ?? DEFAULT_WEB_DIR,
+    vapidFile: env['TAPGATE_VAPID_FILE'] ?? '',
   });
   if (config.apiPort !== 0 && config.apiPort === config.opsPort) {
     throw new TapgateError('CONFIG_INVALID', `TAPGATE_API_PORT and TAPGATE_API_OPS_PORT are both ${config.apiPort}; each port must differ`,

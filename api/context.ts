@@ -32,6 +32,11 @@ export interface ApiContext {
   readonly photos: PhotoStore;
   /** SMS sign-in codes and their limits (api/login.ts). */
   readonly login: Pick<LoginCodes, 'request' | 'verify' | 'codeTtlMs'>;
+  /**
+   * The notifier's VAPID public key (base64url) for browsers subscribing to Web Push, read from
+   * the key file TAPGATE_VAPID_FILE names; null when Web Push is not set up (no file yet or none named).
+   */
+  readonly vapidPublicKey: () => Promise<string | null>;
   readonly log: Logger;
 }
 
@@ -77,6 +82,19 @@ export function personVisible(ctx: ApiContext, p: Principal, personId: string, s
   if (person === undefined || link === undefined) throw notFound(kind);
   if (!link.scopes.includes(scope)) throw new ApiError('API_FORBIDDEN', `this guardian was not granted ${scope} of this child`, { scope });
   return person;
+}
+
+/**
+ * The school, if the caller may read its canteen catalogue: staff through their schools, a
+ * guardian when a child they are linked to goes there (to choose banned categories and read the
+ * names of what was bought). Anything else is the uniform 404.
+ */
+export function schoolCatalogueVisible(ctx: ApiContext, p: Principal, schoolId: string): School {
+  if (p.role !== 'guardian') return schoolInScope(ctx, p, schoolId);
+  const school = ctx.registry.schools.get(schoolId);
+  const linked = ctx.registry.guardianshipsOfGuardianId(p.guardianId).some((g) => ctx.registry.persons.get(g.personId)?.schoolId === schoolId);
+  if (school === undefined || !linked) throw notFound('school');
+  return school;
 }
 
 /** The guardian a guardian token speaks for. */

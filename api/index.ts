@@ -15,6 +15,7 @@ import type { ApiContext } from './context.js';
 import { HistoryReader } from './history.js';
 import { LoginCodes, openLoginBucket } from './login.js';
 import { openApiDocument } from './openapi.js';
+import { vapidPublicKeyReader } from './vapid.js';
 import { ROUTES } from './routes/index.js';
 import { ApiServer } from './server.js';
 import type { ShardPort } from './shard-client.js';
@@ -45,7 +46,8 @@ export function packageVersion(): string {
 export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
-  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir' | 'loginCodeTtlS'>; readonly log: Logger; readonly metrics: Registry;
+  readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir'
+    | 'loginCodeTtlS' | 'vapidFile'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -63,7 +65,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
       () => d.log.error('a registry change was not seen back within 65 s; registry changes go on without it (check NATS and the registry watch)')), tokens, sessions, audit,
     money: d.shards,
     insidePersonIds: (schoolId) => d.shards.inside(schoolId),
-    history, photos: new PhotoStore(await openPhotoBucket(d.nc)), log: d.log,
+    history, photos: new PhotoStore(await openPhotoBucket(d.nc)), vapidPublicKey: vapidPublicKeyReader(d.config.vapidFile), log: d.log,
     login: new LoginCodes({ kv: await openLoginBucket(d.nc), nc: d.nc, registry: d.registry, metrics: d.metrics, log: d.log,
       codeTtlMs: d.config.loginCodeTtlS * 1000 }),
   };

@@ -123,17 +123,21 @@ const opsPort = env('TAPGATE_OPS_PORT', '7401');
 // The admin API is its own stateless process (ADR 0017), logged in as NATS user api.
 const apiPort = env('TAPGATE_API_PORT', '7403');
 const apiOpsPort = env('TAPGATE_API_OPS_PORT', '7405');
+// The notifier's VAPID key file: the API reads its public key for the parents' portal's Web Push.
+const vapidFile = join(data, 'vapid.json');
 /** The second gateway and API process of --cluster: the first ones' ports plus 10. */
 const second = (port) => String(Number(port) + 10);
 if (cluster) {
   superviseNode('gateway-1', 'gateway/main.js', 'gateway', { TAPGATE_GATEWAY_ID: 'gw1', TAPGATE_DEVICE_PORT: devicePort, TAPGATE_OPS_PORT: opsPort });
   superviseNode('gateway-2', 'gateway/main.js', 'gateway', { TAPGATE_GATEWAY_ID: 'gw2', TAPGATE_DEVICE_PORT: second(devicePort),
     TAPGATE_OPS_PORT: second(opsPort) });
-  superviseNode('api-1', 'api/main.js', 'api', { TAPGATE_API_ID: 'api1', TAPGATE_API_PORT: apiPort, TAPGATE_API_OPS_PORT: apiOpsPort });
-  superviseNode('api-2', 'api/main.js', 'api', { TAPGATE_API_ID: 'api2', TAPGATE_API_PORT: second(apiPort), TAPGATE_API_OPS_PORT: second(apiOpsPort) });
+  superviseNode('api-1', 'api/main.js', 'api', { TAPGATE_API_ID: 'api1', TAPGATE_API_PORT: apiPort, TAPGATE_API_OPS_PORT: apiOpsPort,
+    TAPGATE_VAPID_FILE: vapidFile });
+  superviseNode('api-2', 'api/main.js', 'api', { TAPGATE_API_ID: 'api2', TAPGATE_API_PORT: second(apiPort), TAPGATE_API_OPS_PORT: second(apiOpsPort),
+    TAPGATE_VAPID_FILE: vapidFile });
 } else {
   superviseNode('gateway', 'gateway/main.js', 'gateway');
-  superviseNode('api', 'api/main.js', 'api', { TAPGATE_API_PORT: apiPort, TAPGATE_API_OPS_PORT: apiOpsPort });
+  superviseNode('api', 'api/main.js', 'api', { TAPGATE_API_PORT: apiPort, TAPGATE_API_OPS_PORT: apiOpsPort, TAPGATE_VAPID_FILE: vapidFile });
 }
 superviseNode('clickhouse-sink', 'consumers/clickhouse-sink/main.js', 'sink');
 
@@ -153,7 +157,7 @@ for (const until = Date.now() + 30_000; !existsSync(local.caFile) && Date.now() 
 const notifyPort = env('TAPGATE_NOTIFY_OPS_PORT', '7404');
 superviseNode('notifier', 'consumers/notifier/main.js', 'notifier', {
   TAPGATE_SMTP_URL: `smtp://127.0.0.1:${local.smtp}`, TAPGATE_SMPP_URL: `smpp://tapgate@127.0.0.1:${local.smpp}`,
-  TAPGATE_SMPP_PASSWORD_FILE: local.smppPasswordFile, TAPGATE_VAPID_FILE: join(data, 'vapid.json'), TAPGATE_PUSH_CA_FILE: local.caFile,
+  TAPGATE_SMPP_PASSWORD_FILE: local.smppPasswordFile, TAPGATE_VAPID_FILE: vapidFile, TAPGATE_PUSH_CA_FILE: local.caFile,
   TAPGATE_NOTIFY_OPS_PORT: notifyPort,
 });
 

@@ -2,7 +2,7 @@
 // use) and products with prices, kept by catering.
 import { Type } from '@sinclair/typebox';
 import { ID_PATTERN, PRODUCT_PRICE_KOP_MAX, type Category as CategoryRecord, type Product } from '../../core/index.js';
-import { type ApiContext, notFound, schoolInScope } from '../context.js';
+import { type ApiContext, notFound, schoolCatalogueVisible, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { Category, Id, Obj, Page, Text } from '../schemas.js';
@@ -11,7 +11,8 @@ import type { Role } from '../tokens.js';
 import { audited, ok, page, pageOf } from './common.js';
 
 const CATERING: Role[] = ['city_admin', 'catering_operator'];
-const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
+/** Who may read a school's catalogue: staff, and guardians of a child at the school (schoolCatalogueVisible). */
+const READERS: Role[] = ['city_admin', 'school_operator', 'catering_operator', 'guardian'];
 /** Most product categories per school. */
 export const CATEGORIES_PER_SCHOOL_MAX = 200;
 /** Most products per school. */
@@ -53,10 +54,10 @@ export const catalogRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'category.create', [`category:${id}`]);
       return ok(201, categoryView(rec.value));
     }) }),
-  route({ method: 'GET', path: '/schools/:schoolId/categories', tag: 'catalogue', summary: 'A school\'s product categories', roles: STAFF,
+  route({ method: 'GET', path: '/schools/:schoolId/categories', tag: 'catalogue', summary: 'A school\'s product categories (guardians: a school one of their children attends)', roles: READERS,
     success: [200, Obj({ items: Type.Array(CategoryView) })], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
-      const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
+      const school = schoolCatalogueVisible(ctx, req.principal, req.params['schoolId']!);
       return ok(200, { items: [...ctx.registry.categories.values()].filter((c) => c.schoolId === school.id).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map(categoryView) });
     } }),
   route({ method: 'POST', path: '/schools/:schoolId/products', tag: 'catalogue', summary: 'Add a product with its price; its category must exist at the school',
@@ -71,10 +72,10 @@ export const catalogRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'product.create', [`product:${rec.value.id}`]);
       return ok(201, productView(rec.value));
     }) }),
-  route({ method: 'GET', path: '/schools/:schoolId/products', tag: 'catalogue', summary: 'A school\'s products (the menu)', roles: STAFF, query: Page,
+  route({ method: 'GET', path: '/schools/:schoolId/products', tag: 'catalogue', summary: 'A school\'s products, the menu (guardians: a school one of their children attends)', roles: READERS, query: Page,
     success: [200, pageOf(ProductView)], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
-      const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
+      const school = schoolCatalogueVisible(ctx, req.principal, req.params['schoolId']!);
       const r = page([...ctx.registry.products.values()].filter((p) => p.schoolId === school.id), req.query);
       return ok(200, { items: r.items.map(productView), next: r.next });
     } }),

@@ -33,11 +33,16 @@ const Scopes = Type.Array(Type.Union(GRANT_SCOPES.map((s) => Type.Literal(s))), 
 const GuardianBody = Obj({ phone: Phone, surname: Name, givenName: Type.Optional(Name), email: Type.Optional(Email) });
 const GuardianView = Obj({ id: Id, phone: Type.String(), surname: Type.String(), givenName: Type.String(), email: Type.String() });
 const LinkView = Obj({ id: Id, guardianId: Id, personId: Id, relation: Type.String(), scopes: Type.Array(Type.String()), grantedBy: Type.String() });
-const ChildView = Obj({ personId: Id, schoolId: Id, displayName: Type.String(), className: Type.String(), relation: Type.String(),
+const ChildView = Obj({ personId: Id, schoolId: Id, schoolName: Type.String(), timeZone: Type.String({ description: 'the school\'s IANA zone: the child\'s days are its dates' }),
+  displayName: Type.String(), className: Type.String(), relation: Type.String(),
   scopes: Type.Array(Type.String()), accountId: Type.Union([Id, Type.Null()]) });
 const InviteBody = Obj({ personId: Id, phone: Phone, surname: Name, scopes: Scopes });
 const InvitationView = Obj({ id: Id, personId: Id, guardianId: Id, scopes: Type.Array(Type.String()), status: Type.String(), expiresAtMs: Type.Integer(),
   guardianshipId: Type.String() });
+/** What the inviting parent sees of an invitation: whom they invited (as they typed it) and for which child. */
+const SentView = Obj({ ...InvitationView.properties, phone: Type.String(), surname: Type.String(), childName: Type.String() });
+/** What the invitee sees: who invites them and for which child, before accepting. */
+const ReceivedView = Obj({ ...InvitationView.properties, inviterName: Type.String(), childName: Type.String() });
 const Subscription = Obj({ event: Type.Union(NOTIFICATION_EVENTS.map((e) => Type.Literal(e))),
   channels: Type.Array(Type.Union(NOTIFICATION_CHANNELS.map((c) => Type.Literal(c))), { maxItems: 3, uniqueItems: true }) });
 const PreferencesBody = Obj({ subscriptions: Type.Array(Subscription, { maxItems: NOTIFICATION_EVENTS.length }),
@@ -136,7 +141,8 @@ export const guardianRoutes: Route[] = [
       const me = selfGuardian(ctx, req.principal);
       const items = ctx.registry.guardianshipsOfGuardianId(me).flatMap((l) => {
         const p = ctx.registry.persons.get(l.personId);
-        return p === undefined ? [] : [{ personId: p.id, schoolId: p.schoolId, displayName: p.displayName, className: p.className, relation: l.relation,
+        return p === undefined ? [] : [{ personId: p.id, schoolId: p.schoolId, schoolName: ctx.registry.schools.get(p.schoolId)?.name ?? '',
+          timeZone: schoolZone(ctx, p.schoolId), displayName: p.displayName, className: p.className, relation: l.relation,
           scopes: [...l.scopes], accountId: l.scopes.includes('balance') ? ctx.registry.accountOfPersonId(p.id)?.id ?? null : null }];
       });
       return ok(200, { items: items.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)) });
@@ -170,14 +176,20 @@ export const guardianRoutes: Route[] = [
       return ok(201, invitationView(rec.value));
     }) }),
   route({ method: 'GET', path: '/me/invitations', tag: 'guardian self-service', summary: 'Invitations this guardian sent, and open ones addressed to their phone',
-    roles: ['guardian'], success: [200, Obj({ sent: Type.Array(InvitationView), received: Type.Array(InvitationView) })],
+    roles: ['guardian'], success: [200, Obj({ sent: Type.Array(SentView), received: Type.Array(ReceivedView) })],
     handler: async (ctx, req) => {
       const me = selfGuardian(ctx, req.principal);
       const phone = ctx.registry.guardians.get(me)!.phone;
       const all = [...ctx.registry.invitations.values()];
       const now = Date.now();
-      return ok(200, { sent: all.filter((i) => i.guardianId === me).map(invitationView),
-        received: all.filter((i) => i.phone === phone && i.status === 'pending' && i.expiresAtMs > now).map(invitationView) });
+      const childName = (i: Invitation) => ctx.registry.persons.get(i.personId)?.displayName ?? '';
+      const inviterName = (i: Invitation) => {
+        const g = ctx.registry.guardians.get(i.guardianId);
+        return g === undefined ? '' : `${g.surname} ${g.givenName}`.trim();
+      };
+      return ok(200, { sent: all.filter((i) => i.guardianId === me).map((i) => ({ ...invitationView(i), phone: i.phone, surname: i.surname, childName: childName(i) })),
+        received: all.filter((i) => i.phone === phone && i.status === 'pending' && i.expiresAtMs > now)
+          .map((i) => ({ ...invitationView(i), inviterName: inviterName(i), childName: childName(i) })) });
     } }),
   route({ method: 'POST', path: '/invitations/:invitationId/accept', tag: 'guardian self-service',
     summary: 'The invitee accepts: their phone and surname must match the invitation; access follows at once',

@@ -6,9 +6,10 @@ import { loginRoutes } from './login.js';
 import { notificationRoutes } from './notifications.js';
 import { personRoutes } from './persons.js';
 import { photoRoutes } from './photos.js';
+import { portalRoutes } from './portal.js';
 import { rosterRoutes } from './roster.js';
 import { schoolRoutes } from './schools.js';
 import { sessionRoutes } from './session.js';
 
 export const ROUTES: readonly Route[] = [...sessionRoutes, ...loginRoutes, ...schoolRoutes, ...personRoutes, ...photoRoutes, ...rosterRoutes,
-  ...guardianRoutes, ...notificationRoutes, ...catalogRoutes];
+  ...guardianRoutes, ...notificationRoutes, ...portalRoutes, ...catalogRoutes];

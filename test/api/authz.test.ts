@@ -246,6 +246,11 @@ t.test('authz - a guardian sees only their own child', async (t) => {
     ['preferences', 'GET', `/me/children/${otherPupilA.id}/preferences`],
     ['preferences set', 'PUT', `/me/children/${otherPupilA.id}/preferences`, { subscriptions: [] }],
     ['invitation for another child', 'POST', '/me/invitations', { personId: otherPupilA.id, phone: '+79160000009', surname: 'X', scopes: ['passes'] }],
+    ['cards of another child', 'GET', `/me/children/${otherPupilA.id}/identifiers`],
+    ['block a card of another child', 'POST', `/me/children/${B.pupil.id}/identifiers/${B.identifier.id}/block`],
+    ['block another child\'s card through their own', 'POST', `/me/children/${A.pupil.id}/identifiers/${B.identifier.id}/block`],
+    ['categories of a school no child of theirs attends', 'GET', `/schools/${SCHOOL_B}/categories`],
+    ['products of a school no child of theirs attends', 'GET', `/schools/${SCHOOL_B}/products`],
   ] as Array<[string, string, string, unknown?]>) {
     expectError(t, await g(method, path, body), 404, 'API_NOT_FOUND', `guardian: ${what}`);
   }
@@ -498,6 +503,11 @@ t.test('authz - every route works for a role listed for it: its documented succe
   await works('guardian', g, 'DELETE /me/push-subscriptions/:subscriptionId', { subscriptionId: browser.id });
   t.same((await g('GET', '/me/push-subscriptions')).body.items, [], 'unsubscribed');
   t.same(await works('guardian', g, 'GET /me/notifications'), { items: [] }, 'no notifier ran: no notices');
+  t.same(await works('guardian', g, 'GET /push/vapid-public-key'), { publicKey: null }, 'no VAPID key file here: no Web Push');
+  t.same((await works('guardian', g, 'GET /me/children/:personId/identifiers', { personId: P.id })).items.map((c: { id: string; status: string }) => [c.id, c.status]),
+    [[card.id, 'blocked'], [dup.identifier.id, 'active']].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)), 'the parent sees both cards of P');
+  t.equal((await g('GET', `/schools/${SCHOOL_A}/categories`)).status, 200, 'the parent reads the categories of P\'s school');
+  t.equal((await g('GET', `/schools/${SCHOOL_A}/products`)).status, 200, 'and its products');
 
   // History from ClickHouse: the sink writes the ledger's events within a moment.
   // The range is of the school's local dates: a day either side of today's UTC date covers them in any zone.
@@ -517,7 +527,9 @@ t.test('authz - every route works for a role listed for it: its documented succe
   await waitClose(reader);
   t.pass('the disabled reader is disconnected');
   t.equal((await works('city_admin', admin, 'POST /devices/:deviceId/enable', { deviceId: posId })).enabled, true, 'enabled again');
-  t.equal((await works('city_admin', admin, 'POST /identifiers/:identifierId/block', { identifierId: dup.identifier.id })).status, 'blocked', 'blocked');
+  t.equal((await works('guardian', g, 'POST /me/children/:personId/identifiers/:identifierId/block', { personId: P.id, identifierId: dup.identifier.id })).status,
+    'blocked', 'the parent blocks the card');
+  t.equal((await works('city_admin', admin, 'POST /identifiers/:identifierId/block', { identifierId: dup.identifier.id })).status, 'blocked', 'blocked (again: idempotent)');
   t.equal((await works('guardian', g, 'POST /invitations/:invitationId/revoke', { invitationId: inv.id })).status, 'revoked');
   t.same((await invitee('GET', '/me/children')).body.items, [], 'the trusted person lost access');
   await works('city_admin', admin, 'DELETE /benefits/:benefitId', { benefitId: benefit.id });

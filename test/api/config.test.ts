@@ -21,6 +21,7 @@ const DEFAULTS: ApiConfig = {
   logLevel: 'info',
   cookieSecure: false,
   loginCodeTtlS: 300,
+  vapidFile: '',
   webDir: DEFAULT_WEB_DIR,
 };
 
