@@ -48,3 +48,26 @@ export async function signInWithToken(page: Page, token: string, landing: RegExp
   await page.getByRole('button', { name: 'Войти' }).last().click();
   await page.waitForURL(landing, { timeout: 15_000 });
 }
+
+/** The local SMSC as the SMS sign-in needs it: the first received text that matches. */
+export interface SmsInbox {
+  waitFor(pred: (m: { destination: string; text: string; receivedAtMs: number }) => boolean, timeoutMs: number): Promise<{ text: string }>;
+}
+
+/**
+ * Signs a parent in as a person does: the phone on the sign-in page, the code read from the SMS
+ * the notifier sent to the local SMSC, typed in; waits for the parents' portal.
+ */
+export async function signInWithSms(page: Page, phone: string, smsc: SmsInbox): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Номер телефона').fill(phone);
+  const since = Date.now();
+  await page.getByRole('button', { name: 'Получить код' }).click();
+  await page.getByLabel('Код из SMS').waitFor({ state: 'visible' });
+  const sms = await smsc.waitFor((m) => m.destination === phone.replace(/^\+/, '') && m.receivedAtMs >= since, 20_000);
+  const code = /(\d{6})/.exec(sms.text)?.[1];
+  if (code === undefined) throw new Error('no code in the SMS');
+  await page.getByLabel('Код из SMS').fill(code);
+  await page.getByRole('button', { name: 'Войти' }).first().click();
+  await page.waitForURL(/\/parent$/, { timeout: 15_000 });
+}

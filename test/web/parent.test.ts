@@ -4,14 +4,16 @@
 // list (stored), invites a trusted person who sees who invites them and for which child, accepts
 // and sees passes only, and is then revoked; a parent blocks a lost card from the phone and the
 // turnstile refuses it; another parent reaches nothing of this child through the page or the
-// API (404); names with markup show as text. Guardians sign in with an API token for now (SMS
-// sign-in is built beside this). Web Push is tested in parent-push.test.ts.
+// API (404); names with markup show as text. The parent signs in by phone and the SMS code the
+// notifier sent to the local SMSC; the other guardians with a guardian API token. Web Push is
+// tested in parent-push.test.ts.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { apiClient, makeToken, SCHOOL_A, startApiStack, type ApiClient } from '../helpers/api-fixtures.js';
-import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithToken } from '../helpers/browser.js';
+import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithSms, signInWithToken } from '../helpers/browser.js';
+import { startNotifier, startProviders } from '../helpers/notifier-fixtures.js';
 import { connect, ENTRY, Reason, tap, waitFor, type TestDevice } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
 import { startSink } from '../helpers/stack.js';
@@ -25,6 +27,10 @@ const XSS_PRODUCT = '<b onclick="window.__xss=3">Компот</b>';
 const api = await startApiStack({ clickhouse: true, env: { TAPGATE_GATEWAY_ID: 'gw-web-parent', TAPGATE_REPEAT_WINDOW_MS: '0' } });
 const sink = await startSink(api.stack);
 t.teardown(async () => { await sink.stop(); await api.stop(); });
+// The notifier sends the sign-in codes to the local SMSC (and the parents' notices to the other providers).
+const providers = await startProviders(api.stack.dir);
+const notifier = await startNotifier(api.stack, providers);
+t.teardown(async () => { await notifier.stop(); await providers.stop(); });
 const base = consoleUrl(api.gw.apiUrl);
 const browser = await launchBrowser(t);
 const shots = process.env['TAPGATE_SCREENSHOTS'];
@@ -73,10 +79,24 @@ const cardUid = '04a1b2c3d4e5f6';
 const card = await made(api.admin('POST', `/persons/${A.child.id}/identifiers`, { kind: 'social_card', uidHex: cardUid }));
 const accountNumber = (await made(api.admin('GET', `/persons/${A.child.id}/account`), 200)).number as string;
 
+/**
+ * Parent A signs in by SMS code, once, as on a phone; the session cookie is then reused (a phone
+ * stays signed in for a month, and a phone may ask for 3 codes per 15 minutes). Other guardians
+ * of this test sign in with a guardian token.
+ */
+let smsCookies: Awaited<ReturnType<BrowserContext['cookies']>> | null = null;
+
 async function parentPage(t: Test, token: string, size: { width: number; height: number } = PHONE): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openPage(t, browser, base, { size });
+  const { context, page, errors } = await openPage(t, browser, base, { size });
   page.on('dialog', (d) => void d.accept());
-  await signInWithToken(page, token, /\/parent$/);
+  if (token !== A.token) await signInWithToken(page, token, /\/parent$/);
+  else if (smsCookies === null) {
+    await signInWithSms(page, A.guardian.phone, providers.smsc);
+    smsCookies = await context.cookies();
+  } else {
+    await context.addCookies(smsCookies);
+    await page.goto('/parent');
+  }
   return { page, errors };
 }
 
