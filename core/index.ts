@@ -25,6 +25,7 @@ export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
 export * from './sms-segments.js';
+export { MERGE_REFUSALS, mergePlan, mergeRefusal, type MergeInput, type MergePlan, type MergeRefusal } from './merge.js';
 export {
   NOTIFY_TYPES, NOTIFY_CHANNELS, NOTIFY_FILTERS, NOTIFY_PARAM_SPECS, TEMPLATE_PARAMS, HEADER_PREFIX,
   channelsOf, templateFileKey, parseTemplate, renderTemplate,
