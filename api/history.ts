@@ -132,13 +132,9 @@ export class HistoryReader {
    * removes a duplicate's account only when this is false (core/merge.ts).
    */
   async accountHasHistory(accountId: string): Promise<boolean> {
-    const rows = await this.rows<Record<string, string | number>>(
-      `SELECT count() AS n FROM (
-         SELECT 1 FROM top_ups WHERE account_id = {a:String} LIMIT 1 UNION ALL
-         SELECT 1 FROM refunds WHERE account_id = {a:String} LIMIT 1 UNION ALL
-         SELECT 1 FROM transfers WHERE account_id = {a:String} LIMIT 1 UNION ALL
-         SELECT 1 FROM purchases WHERE account_id = {a:String} LIMIT 1)`, { a: accountId });
-    return Number(rows[0]?.['n'] ?? 0) > 0;
+    const found = await Promise.all(['top_ups', 'refunds', 'transfers', 'purchases'].map((table) =>
+      this.rows(`SELECT 1 AS one FROM ${table} WHERE account_id = {a:String} LIMIT 1`, { a: accountId })));
+    return found.some((rows) => rows.length > 0);
   }
 
   /** A school's approved, paid purchases in the range with their items, newest first (the office's refund list). */
