@@ -2,7 +2,7 @@
 // move to another school, merge a mistaken duplicate into it, photo and consent, and the
 // person's cards, parents and benefits (person-parts.ts).
 import { api, ApiFailure } from '../common/api.js';
-import { field, h, replace } from '../common/dom.js';
+import { field, h, notice, replace } from '../common/dom.js';
 import { PERSON_KINDS } from '../common/words.js';
 import { benefitsPart, cardsPart, guardiansPart } from './person-parts.js';
 import { act, input, select, statusLine, table, type Office, type Person } from './shared.js';
@@ -30,10 +30,12 @@ export function personsSection(office: Office): HTMLElement {
       last.map((p) => [p.displayName, p.className, PERSON_KINDS[p.kind] ?? p.kind, p.birthDate,
         h('button', { type: 'button', class: 'secondary', onclick: () => void open(p.id) }, 'Открыть')]), 'persons'));
   };
-  const open = async (id: string) => {
+  // After a change the panel is drawn again from the server's record, with what was done on top.
+  const open = async (id: string, done?: string) => {
     await act(null, status, async () => {
       const p = await api<Person>('GET', `/persons/${id}`);
-      replace(panel, personPanel(office, p, () => last.filter((x) => x.id !== p.id), async () => { await search(); await open(id); }));
+      replace(panel, personPanel(office, p, () => last.filter((x) => x.id !== p.id), async (text) => { await search(); await open(id, text); }));
+      if (done !== undefined) panel.querySelector('h2')?.after(notice('ok', done));
       panel.querySelector<HTMLElement>('h2')?.focus();
     });
   };
@@ -44,7 +46,7 @@ export function personsSection(office: Office): HTMLElement {
   return h('section', { 'aria-label': 'Ученики и сотрудники', class: 'persons-layout' }, h('div', null, form, results), panel);
 }
 
-function personPanel(office: Office, p: Person, others: () => Person[], reload: () => Promise<void>): HTMLElement {
+function personPanel(office: Office, p: Person, others: () => Person[], reload: (done: string) => Promise<void>): HTMLElement {
   return h('article', { class: 'card person' },
     h('h2', { tabindex: -1 }, p.displayName),
     h('p', { class: 'lead' }, `${PERSON_KINDS[p.kind] ?? p.kind}${p.className === '' ? '' : `, ${p.className} класс`}`),
@@ -52,7 +54,7 @@ function personPanel(office: Office, p: Person, others: () => Person[], reload: 
     office.registrar ? moveForm(p, reload) : null, office.registrar ? mergeForm(p, others, reload) : null);
 }
 
-function editForm(p: Person, reload: () => Promise<void>): HTMLElement {
+function editForm(p: Person, reload: (done: string) => Promise<void>): HTMLElement {
   const status = statusLine();
   const f = {
     surname: input({ value: p.surname, maxlength: 64, autocomplete: 'off' }), givenName: input({ value: p.givenName, maxlength: 64, autocomplete: 'off' }),
@@ -67,13 +69,13 @@ function editForm(p: Person, reload: () => Promise<void>): HTMLElement {
       for (const [k, el] of Object.entries(f)) if (el.value !== (p as unknown as Record<string, string>)[k] && el.value !== '') body[k] = el.value;
       if (Object.keys(body).length === 0) { status.ok('Изменений нет.'); return; }
       await api('PATCH', `/persons/${p.id}`, body);
-      await reload();
+      await reload('Данные исправлены.');
     });
   } }, h('h3', null, 'Данные'), h('div', { class: 'row' }, field('Фамилия', f.surname), field('Имя', f.givenName), field('Отчество', f.patronymic)),
   h('div', { class: 'row' }, field('Дата рождения', f.birthDate), field('Класс', f.className)), save, status.el);
 }
 
-function moveForm(p: Person, reload: () => Promise<void>): HTMLElement {
+function moveForm(p: Person, reload: (done: string) => Promise<void>): HTMLElement {
   const status = statusLine();
   const school = select({});
   const cls = input({ maxlength: 16, autocomplete: 'off' });
@@ -85,13 +87,12 @@ function moveForm(p: Person, reload: () => Promise<void>): HTMLElement {
     ev.preventDefault();
     void act(go, status, async () => {
       await api('POST', `/persons/${p.id}/move`, { schoolId: school.value, ...(cls.value.trim() === '' ? {} : { className: cls.value.trim() }) });
-      status.ok('Переведён. Счёт, баланс и карты сохранены.');
-      await reload();
+      await reload('Переведён. Счёт, баланс и карты сохранены.');
     });
   } }, h('h3', null, 'Перевод в другую школу или класс'), h('div', { class: 'row' }, field('Школа', school), field('Новый класс', cls)), go, status.el);
 }
 
-function mergeForm(p: Person, others: () => Person[], reload: () => Promise<void>): HTMLElement {
+function mergeForm(p: Person, others: () => Person[], reload: (done: string) => Promise<void>): HTMLElement {
   const status = statusLine();
   const dup = select(Object.fromEntries([['', '— выберите —'], ...others().map((o) => [o.id, `${o.displayName}, ${o.className || 'без класса'}, ${o.birthDate || 'дата не указана'}`])]));
   const sure = h('input', { type: 'checkbox', required: true });
@@ -101,8 +102,7 @@ function mergeForm(p: Person, others: () => Person[], reload: () => Promise<void
     void act(go, status, async () => {
       if (dup.value === '') { status.ok('Выберите ошибочную запись.'); return; }
       const r = await api<{ moved: { identifiers: number; guardianships: number; benefits: number } }>('POST', `/persons/${p.id}/merge`, { duplicateId: dup.value });
-      await reload();
-      status.ok(`Объединено: перенесено карт — ${r.moved.identifiers}, родителей — ${r.moved.guardianships}, льгот — ${r.moved.benefits}. Дубликат удалён.`);
+      await reload(`Объединено: перенесено карт — ${r.moved.identifiers}, родителей — ${r.moved.guardianships}, льгот — ${r.moved.benefits}. Дубликат удалён.`);
     });
   } }, h('h3', null, 'Объединить с ошибочным дубликатом'),
   h('p', { class: 'hint' }, 'Карты, родители и льготы дубликата перейдут к этой записи, дубликат будет удалён. Дубликат ищется среди результатов поиска.'),
