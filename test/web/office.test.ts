@@ -97,6 +97,13 @@ t.test('office - a card issued and blocked in the page is refused by a connected
   await waitFor(async () => (await tap(turnstile, [{ seq: ++seq, uid, direction: ENTRY }]))[0]?.reason === Reason.DECISION_REASON_IDENTIFIER_BLOCKED, WAIT_MS,
     'the turnstile refuses the blocked card', 20);
   t.ok(Date.now() - startedMs < 2_000, 'refused within 2 s of the click');
+  // The day's history in the panel says it in words, with the turnstile by name (from ClickHouse: the sink's delay).
+  const history = page.locator('table.history tbody');
+  await waitFor(async () => {
+    await page.getByRole('button', { name: 'Показать' }).click();
+    return (await history.count()) > 0 && /отказ: карта заблокирована\s+Турникет 1/.test(await history.innerText());
+  }, WAIT_MS, 'the refusal in the person\'s history', 200);
+  t.match(await history.innerText(), /вход\s+Турникет 1/, 'the entry before the block, in words');
   t.same(errors, [], 'no page errors');
 });
 

@@ -2,9 +2,9 @@
 // phone, register, link) and subsidised-meal benefits (grant, withdraw), in the person's panel.
 import { api, ApiFailure } from '../common/api.js';
 import { field, h, replace } from '../common/dom.js';
-import { longDate } from '../common/format.js';
-import { IDENTIFIER_KINDS, SCOPES } from '../common/words.js';
-import { act, input, select, statusLine, table, type Office, type Person } from './shared.js';
+import { longDate, money, timeOf } from '../common/format.js';
+import { IDENTIFIER_KINDS, passText, reasonText, SCOPES } from '../common/words.js';
+import { act, deviceLabel, input, select, statusLine, table, todayIn, type Office, type Person } from './shared.js';
 
 interface Identifier { readonly id: string; readonly kind: string; readonly status: string; readonly expiresAtMs: number | null; readonly uidSuffix: string }
 interface Link { readonly id: string; readonly guardianId: string; readonly relation: string; readonly scopes: readonly string[] }
@@ -139,4 +139,31 @@ export function benefitsPart(p: Person): HTMLElement {
     });
   } }, h('fieldset', null, h('legend', null, 'Приёмы пищи'), ...meals), h('div', { class: 'row' }, field('С', from), field('По', to)), go);
   return h('div', { class: 'part' }, h('h3', null, 'Льготное питание'), list, form, status.el);
+}
+
+interface PassRow { readonly decidedAtMs: number; readonly deviceId: string; readonly direction: number; readonly verdict: number; readonly reason: number }
+interface PurchaseRow { readonly decidedAtMs: number; readonly deviceId: string; readonly verdict: number; readonly reason: number; readonly amountKop: number; readonly subsidised: boolean }
+
+/** A day of the person's passes and purchases in words, with the devices by name. */
+export function historyPart(office: Office, p: Person): HTMLElement {
+  const status = statusLine();
+  const day = input({ type: 'date', value: todayIn(office.school.timeZone), required: true });
+  const list = h('div');
+  const zone = office.school.timeZone;
+  const refresh = async () => {
+    const range = `?from=${day.value}&to=${day.value}`;
+    const [passes, purchases] = await Promise.all([
+      api<{ items: PassRow[] }>('GET', `/persons/${p.id}/passes${range}`),
+      api<{ items: PurchaseRow[] }>('GET', `/persons/${p.id}/purchases${range}`)]);
+    const rows = [
+      ...passes.items.map((x) => [x.decidedAtMs, passText(x.direction, x.verdict, x.reason), deviceLabel(office, x.deviceId)] as const),
+      ...purchases.items.map((x) => [x.decidedAtMs, x.verdict === 1 ? `покупка, ${x.subsidised ? 'льгота' : money(x.amountKop)}`
+        : `отказ в покупке: ${reasonText(x.reason)}`, deviceLabel(office, x.deviceId)] as const),
+    ].sort((a, b) => a[0] - b[0]);
+    replace(list, rows.length === 0 ? h('p', null, 'За этот день событий нет.')
+      : table('События дня', ['Время', 'Что', 'Где'], rows.map(([ms, what, where]) => [timeOf(ms, zone), what, where]), 'history'));
+  };
+  const go = h('button', { type: 'submit', class: 'secondary' }, 'Показать');
+  const form = h('form', { onsubmit: (ev) => { ev.preventDefault(); void act(go, status, refresh); } }, h('div', { class: 'row' }, field('День', day)), go);
+  return h('div', { class: 'part' }, h('h3', null, 'Проходы и покупки'), form, list, status.el);
 }

@@ -4,7 +4,7 @@
 import { api, ApiFailure } from '../common/api.js';
 import { field, h, notice, replace } from '../common/dom.js';
 import { PERSON_KINDS } from '../common/words.js';
-import { benefitsPart, cardsPart, guardiansPart } from './person-parts.js';
+import { benefitsPart, cardsPart, guardiansPart, historyPart } from './person-parts.js';
 import { act, input, select, statusLine, table, type Office, type Person } from './shared.js';
 
 /** Most persons one search shows. */
@@ -50,7 +50,7 @@ function personPanel(office: Office, p: Person, others: () => Person[], reload: 
   return h('article', { class: 'card person' },
     h('h2', { tabindex: -1 }, p.displayName),
     h('p', { class: 'lead' }, `${PERSON_KINDS[p.kind] ?? p.kind}${p.className === '' ? '' : `, ${p.className} класс`}`),
-    editForm(p, reload), photoPart(p), cardsPart(office, p), guardiansPart(p), benefitsPart(p),
+    editForm(p, reload), photoPart(p), cardsPart(office, p), historyPart(office, p), guardiansPart(p), benefitsPart(p),
     office.registrar ? moveForm(p, reload) : null, office.registrar ? mergeForm(p, others, reload) : null);
 }
 
