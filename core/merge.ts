@@ -86,7 +86,9 @@ export function mergePlan(m: MergeInput): MergePlan {
     account,
     identifiers: m.duplicateIdentifiers.map((i) => ({ ...i, personId: keptId })),
     benefits: m.duplicateBenefits.map((b) => ({ ...b, personId: keptId })),
-    invitations: m.duplicateInvitations.map((i) => ({ ...i, personId: keptId })),
+    // An accepted invitation names the link it made: that link now has the kept person's id.
+    invitations: m.duplicateInvitations.map((i) => ({ ...i, personId: keptId,
+      guardianshipId: i.guardianshipId === '' ? '' : newIdOf.get(i.guardianshipId) ?? i.guardianshipId })),
     links, preferences, removeLinkIds: m.duplicateLinks.map((l) => l.id),
   };
 }

@@ -48,4 +48,7 @@ t.test('merge - links: parents first, the kept person\'s own link wins unless th
   t.same(plan.preferences.map((p) => [p.id, p.personId]), [[linkId('g1', 'k'), 'k']], 'the parent\'s preferences move with the link');
   t.same([...plan.removeLinkIds].sort(), [parent.id, trusted.id, both.id].sort(), 'every link of the duplicate goes');
   t.same(plan.identifiers.map((i) => [i.id, i.personId]), [['i1', 'k']], 'the card is the kept person\'s');
+  const accepted = mergePlan(input({ duplicateLinks: [parent, trusted], duplicateInvitations: [{ id: 'v1', personId: 'd', guardianId: 'g1',
+    phone: '+79160000001', surname: 'Б', scopes: ['passes'], status: 'accepted', expiresAtMs: 1, guardianshipId: trusted.id }] }));
+  t.same(accepted.invitations.map((i) => [i.personId, i.guardianshipId]), [['k', linkId('g2', 'k')]], 'an accepted invitation names the moved link');
 });
