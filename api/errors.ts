@@ -15,6 +15,7 @@ export const API_ERRORS = {
   API_INVALID_REQUEST: [400, 'the body, path or query failed validation; details name the fields'],
   API_ALREADY_REGISTERED: [409, 'a person with the same normalised surname, name, patronymic and birth date exists; details.existingId names it'],
   API_CONFLICT: [409, 'the change conflicts with the registry (a card UID, phone or payment id already used, a state that does not allow it)'],
+  API_MERGE_REFUSED: [409, 'a merge of a duplicate person was refused (details.reason): another school or kind, or the duplicate\'s account holds money or has history'],
   API_INVALID_AMOUNT: [400, 'a top-up amount outside 10 to 15,000 roubles'],
   API_TOO_MANY_REQUESTS: [429, 'too many API requests in flight; retry after a moment'],
   API_TOO_MANY_ATTEMPTS: [429, 'too many SMS sign-in codes or attempts for this phone or address; details.retryAfterS'],

@@ -3,7 +3,7 @@
 // bind their values as quoted literals (see bindParams); ids and dates are checked
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
+import { BASKET_ITEMS_MAX, ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
 import { DISTRIBUTED_READER_SETTINGS } from '../lib/index.js';
 import { ApiError } from './errors.js';
 
@@ -125,6 +125,43 @@ export class HistoryReader {
       seq: Number(r['seq']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']), reason: Number(r['reason']),
       amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), subsidised: String(r['benefit_id']) !== '',
       items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
+  }
+
+  /**
+   * Whether an account ever had a top-up, refund, transfer or purchase, at any date: a merge
+   * removes a duplicate's account only when this is false (core/merge.ts).
+   */
+  async accountHasHistory(accountId: string): Promise<boolean> {
+    const found = await Promise.all(['top_ups', 'refunds', 'transfers', 'purchases'].map((table) =>
+      this.rows(`SELECT 1 AS one FROM ${table} WHERE account_id = {a:String} LIMIT 1`, { a: accountId })));
+    return found.some((rows) => rows.length > 0);
+  }
+
+  /** A school's approved, paid purchases in the range with their items, newest first (the office's refund list). */
+  async schoolPurchases(schoolId: string, range: Range): Promise<Array<PurchaseRow & { readonly personId: string }>> {
+    const { from, to } = utcDates(range);
+    const where = `school_id = {s:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}`;
+    const params = { s: schoolId, from, to };
+    const rows = await this.rows<Record<string, string | number>>(
+      `SELECT decided_at_ms, school_id, device_id, seq, person_id, meal_kind, verdict, reason, amount_kop, balance_after_kop, benefit_id
+       FROM purchases WHERE ${where} ORDER BY decided_at_ms DESC LIMIT ${HISTORY_ROWS_MAX}`, params);
+    if (rows.length === 0) return [];
+    const items = await this.rows<Record<string, string | number>>(
+      `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
+       WHERE school_id = {s:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         AND (device_id, seq) IN (SELECT device_id, seq FROM purchases WHERE ${where})
+       ORDER BY device_id, seq, item_index LIMIT ${HISTORY_ROWS_MAX * BASKET_ITEMS_MAX}`, params);
+    const byKey = new Map<string, PurchaseRow['items'][number][]>();
+    for (const i of items) {
+      const key = `${String(i['device_id'])}#${String(i['seq'])}`;
+      const list = byKey.get(key) ?? [];
+      list.push({ productId: String(i['product_id']), category: String(i['category']), priceKop: Number(i['price_kop']), quantity: Number(i['quantity']) });
+      byKey.set(key, list);
+    }
+    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
+      seq: Number(r['seq']), personId: String(r['person_id']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']),
+      reason: Number(r['reason']), amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']),
+      subsidised: String(r['benefit_id']) !== '', items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
   }
 
   async money(accountId: string, range: Range): Promise<MoneyRow[]> {

@@ -25,6 +25,7 @@ export * from './text.js';
 export * from './registry-repair.js';
 export * from './expiry-queue.js';
 export * from './sms-segments.js';
+export { MERGE_REFUSALS, mergePlan, mergeRefusal, type MergeInput, type MergePlan, type MergeRefusal } from './merge.js';
 export {
   PHOTO_BYTES_MAX, PHOTO_SIDE_PX_MIN, PHOTO_SIDE_PX_MAX, PHOTO_PIXELS_MAX, PHOTO_MEDIA_TYPES, PHOTO_REF_PATTERN, PHOTO_MAC_CONTEXT,
   PHOTO_CLOCK_SKEW_MS_MAX, inspectImage, photoMediaType, photoFetchMac, verifyPhotoFetch,

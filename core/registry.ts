@@ -63,6 +63,9 @@ export interface Device {
   readonly enabled: boolean;
   /** Which kinds of person may pass here; both unless the door is, say, staff only. */
   readonly allowedPersonKinds: readonly PersonKindName[];
+  /** What people call it («Турникет 1») and where it stands («главный вход»); '' when not given. */
+  readonly name: string;
+  readonly place: string;
 }
 export interface Person {
   readonly id: string; readonly schoolId: string; readonly kind: PersonKindName;
@@ -207,6 +210,8 @@ export const PRODUCT_PRICE_KOP_MAX = 1_000_000;
 export const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}$/;
 /** Longest display name, school, category or product name, photo reference. */
 export const TEXT_CHARS_MAX = 200;
+/** Longest device name or place («главный вход»). */
+export const DEVICE_TEXT_CHARS_MAX = 64;
 /** Longest surname, given name or patronymic. */
 export const NAME_CHARS_MAX = 64;
 
@@ -374,7 +379,9 @@ export function parseRecord(kind: RecordKind, raw: Raw, check?: WriteCheck): Reg
       if (!Array.isArray(list)) fail(`${where}: allowedPersonKinds must be a list`, { field: 'allowedPersonKinds' });
       const allowed = list.length === 0 ? [...PERSON_KINDS] : list.map((k) => oneOf({ allowedPersonKinds: k }, 'allowedPersonKinds', PERSON_KINDS, where));
       return { kind, value: Object.freeze({ id: id(raw, 'id', where), schoolId: id(raw, 'schoolId', where), kind: oneOf(raw, 'kind', DEVICE_KINDS, where),
-        secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]) }) };
+        secretHex, enabled: parseBool(raw, 'enabled', where, true), allowedPersonKinds: Object.freeze([...new Set(allowed)]),
+        name: human(raw, 'name', where, check, { optional: true, max: DEVICE_TEXT_CHARS_MAX, blankIsNone: true }),
+        place: human(raw, 'place', where, check, { optional: true, max: DEVICE_TEXT_CHARS_MAX, blankIsNone: true }) }) };
     }
     case 'person': {
       const name = (field: string, blankIsNone = false) => human(raw, field, where, check, { optional: true, max: NAME_CHARS_MAX, blankIsNone });

@@ -4,6 +4,7 @@ import { catalogRoutes } from './catalog.js';
 import { guardianRoutes } from './guardians.js';
 import { loginRoutes } from './login.js';
 import { notificationRoutes } from './notifications.js';
+import { officeRoutes } from './office.js';
 import { personRoutes } from './persons.js';
 import { photoRoutes } from './photos.js';
 import { portalRoutes } from './portal.js';
@@ -12,4 +13,4 @@ import { schoolRoutes } from './schools.js';
 import { sessionRoutes } from './session.js';
 
 export const ROUTES: readonly Route[] = [...sessionRoutes, ...loginRoutes, ...schoolRoutes, ...personRoutes, ...photoRoutes, ...rosterRoutes,
-  ...guardianRoutes, ...notificationRoutes, ...portalRoutes, ...catalogRoutes];
+  ...officeRoutes, ...guardianRoutes, ...notificationRoutes, ...portalRoutes, ...catalogRoutes];

@@ -3,7 +3,8 @@
 import { randomInt } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import {
-  canonicalClassName, CHANNEL_PATTERN, duplicateOutcome, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, PAYMENT_ID_PATTERN, PERSON_KINDS, PHOTO_REF_PATTERN, personDedupKey, TopUpError,
+  canonicalClassName, CHANNEL_PATTERN, duplicateOutcome, IDENTIFIER_KINDS, isoDate, MEAL_PERIODS, NAME_CHARS_MAX, PAYMENT_ID_PATTERN, PERSON_KINDS,
+  PHOTO_REF_PATTERN, personDedupKey, TopUpError,
   type Account, type Benefit, type Identifier, type Person,
 } from '../../core/index.js';
 import { type ApiContext, notFound, personInSchoolScope, personVisible, schoolInScope, schoolZone } from '../context.js';
@@ -76,6 +77,13 @@ export const accountView = (a: Account, balanceKop: number) => ({ id: a.id, pers
 export const liveAccountView = async (ctx: ApiContext, a: Account) => accountView(a, await ctx.money.balanceKop(a.id));
 const benefitView = (b: Benefit) => ({ id: b.id, personId: b.personId, mealPeriods: [...b.mealPeriods], validFrom: isoDate(b.validFromDay), validTo: isoDate(b.validToDay) });
 
+/** A name as the search compares it: lower case, ё as е, runs of space as one. */
+const searchKey = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+/** Whether the person's display name (or their name parts) contains the search text. */
+function nameMatches(p: Person, q: string): boolean {
+  return searchKey(p.displayName).includes(q) || searchKey([p.surname, p.givenName, p.patronymic].join(' ')).includes(q);
+}
+
 /** Refuses a person record that would duplicate another registered child (409 with the existing id). */
 export function checkNotRegistered(ctx: ApiContext, p: Person): void {
   const key = personDedupKey(p);
@@ -141,14 +149,19 @@ export const personRoutes: Route[] = [
       await audited(ctx, req.principal, req.requestId, 'person.create', records.map((r) => `${r.kind}:${r.value.id}`));
       return ok(201, personView(ctx, person.value));
     }) }),
-  route({ method: 'GET', path: '/schools/:schoolId/persons', tag: 'persons', summary: 'List a school\'s persons, optionally of one class or kind', roles: OPERATORS,
-    query: Obj({ ...Page.properties, className: Type.Optional(ClassName), kind: Type.Optional(PersonKind) }), success: [200, pageOf(PersonView)], errors: ['API_NOT_FOUND'],
+  route({ method: 'GET', path: '/schools/:schoolId/persons', tag: 'persons',
+    summary: 'List a school\'s persons, optionally of one class or kind, or whose name contains q (any case, ё as е)', roles: OPERATORS,
+    query: Obj({ ...Page.properties, className: Type.Optional(ClassName), kind: Type.Optional(PersonKind),
+      q: Type.Optional(Type.String({ minLength: 1, maxLength: NAME_CHARS_MAX, description: 'part of the name; any case, ё as е' })) }),
+    success: [200, pageOf(PersonView)], errors: ['API_NOT_FOUND'],
     handler: async (ctx, req) => {
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       // The filter is read as a class name is stored ("5а" finds 5А); one that is not a class name finds nobody.
+      const q = req.query.q === undefined ? null : searchKey(req.query.q);
       const cls = req.query.className === undefined ? undefined : canonicalClassName(req.query.className) ?? req.query.className;
       const list = [...ctx.registry.personIdsOfSchool(school.id)].map((id) => ctx.registry.persons.get(id)!)
-        .filter((p) => (cls === undefined || p.className === cls) && (req.query.kind === undefined || p.kind === req.query.kind));
+        .filter((p) => (cls === undefined || p.className === cls) && (req.query.kind === undefined || p.kind === req.query.kind)
+          && (q === null || nameMatches(p, q)));
       const r = page(list, req.query);
       return ok(200, { items: r.items.map((p) => personView(ctx, p)), next: r.next });
     } }),

@@ -1,7 +1,7 @@
 // Schools, devices, API tokens, the audit log and the emergency headcount.
 import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { DEVICE_KINDS, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
+import { DEVICE_KINDS, DEVICE_TEXT_CHARS_MAX, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../audit.js';
 import { notFound, schoolInScope } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -26,9 +26,14 @@ const SchoolBody = Obj({ name: Text, timeZone: Type.String({ minLength: 1, maxLe
 const SchoolPatch = Obj({ name: Type.Optional(Text), timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   kind: Type.Optional(SchoolKind), shardId: Type.Optional(ShardId) }, { minProperties: 1 });
 const PersonKinds = Type.Array(Type.Union(PERSON_KINDS.map((k) => Type.Literal(k))), { minItems: 1, maxItems: 2, uniqueItems: true });
-const DeviceView = Obj({ id: Id, schoolId: Id, kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))), enabled: Type.Boolean(), allowedPersonKinds: PersonKinds });
+const DeviceView = Obj({ id: Id, schoolId: Id, kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))), enabled: Type.Boolean(), allowedPersonKinds: PersonKinds,
+  name: Type.String({ description: 'what people call it; empty when not given' }), place: Type.String({ description: 'where it stands («главный вход»); empty when not given' }) });
+/** A device's name or place: text people read, at most DEVICE_TEXT_CHARS_MAX characters; empty clears it. */
+const DeviceText = Type.String({ maxLength: DEVICE_TEXT_CHARS_MAX * 4 });
+const DevicePatch = Obj({ name: Type.Optional(DeviceText), place: Type.Optional(DeviceText), enabled: Type.Optional(Type.Boolean()) }, { minProperties: 1 });
 const DeviceWithSecret = Obj({ device: DeviceView, secretHex: Type.String({ description: 'the device secret; shown only in this response' }) });
-const DeviceBody = Obj({ kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))), allowedPersonKinds: Type.Optional(PersonKinds) });
+const DeviceBody = Obj({ kind: Type.Union(DEVICE_KINDS.map((k) => Type.Literal(k))), allowedPersonKinds: Type.Optional(PersonKinds),
+  name: Type.Optional(DeviceText), place: Type.Optional(DeviceText) });
 const TokenBody = Obj({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), schoolIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
   guardianId: Type.Optional(Id), label: Type.Optional(Type.String({ maxLength: 100 })) });
 const TokenView = Obj({ id: Type.String(), role: Type.String(), schoolIds: Type.Array(Type.String()), guardianId: Type.String(), label: Type.String(),
@@ -38,7 +43,8 @@ const Headcount = Obj({ schoolId: Id, atMs: Type.Integer(), pupils: Type.Integer
   staffInside: Type.Array(Obj({ id: Id, displayName: Type.String() })) });
 
 const schoolView = (s: School) => ({ id: s.id, name: s.name, timeZone: s.timeZone, kind: s.kind, shardId: s.shardId });
-const deviceView = (d: Device) => ({ id: d.id, schoolId: d.schoolId, kind: d.kind, enabled: d.enabled, allowedPersonKinds: [...d.allowedPersonKinds] });
+const deviceView = (d: Device) => ({ id: d.id, schoolId: d.schoolId, kind: d.kind, enabled: d.enabled, allowedPersonKinds: [...d.allowedPersonKinds],
+  name: d.name, place: d.place });
 const newSecret = () => randomBytes(32).toString('hex');
 
 function deviceInScope(ctx: Parameters<Route['handler']>[0], p: Parameters<Route['handler']>[1]['principal'], id: string): Device {
@@ -87,7 +93,7 @@ export const schoolRoutes: Route[] = [
       const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
       const secretHex = newSecret();
       const rec = ctx.store.record('device', { id: newId('d'), schoolId: school.id, kind: req.body.kind, secretHex, enabled: true,
-        allowedPersonKinds: req.body.allowedPersonKinds ?? [] });
+        allowedPersonKinds: req.body.allowedPersonKinds ?? [], name: req.body.name ?? '', place: req.body.place ?? '' });
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'device.provision', [`device:${rec.value.id}`, `school:${school.id}`]);
       return ok(201, { device: deviceView(rec.value), secretHex });
@@ -110,6 +116,20 @@ export const schoolRoutes: Route[] = [
       await ctx.store.put(rec);
       await audited(ctx, req.principal, req.requestId, 'device.rotate_secret', [`device:${d.id}`]);
       return ok(200, { device: deviceView(rec.value), secretHex });
+    }) }),
+  route({ method: 'PATCH', path: '/devices/:deviceId', tag: 'devices',
+    summary: 'Name a device, say where it stands («главный вход»), or enable or disable it (disabling closes its connection within a second)',
+    roles: OPERATORS, bodyKind: 'json', body: DevicePatch, success: [200, DeviceView], errors: ['API_NOT_FOUND'],
+    handler: async (ctx, req) => ctx.store.exclusive(async () => {
+      const d = deviceInScope(ctx, req.principal, req.params['deviceId']!);
+      const rec = ctx.store.record('device', { ...d, ...req.body });
+      const changed = rec.value.name !== d.name || rec.value.place !== d.place || rec.value.enabled !== d.enabled;
+      if (changed) {
+        await ctx.store.put(rec);
+        const action = rec.value.enabled === d.enabled ? 'device.update' : `device.${rec.value.enabled ? 'enable' : 'disable'}`;
+        await audited(ctx, req.principal, req.requestId, action, [`device:${d.id}`]);
+      }
+      return ok(200, deviceView(rec.value));
     }) }),
   ...(['disable', 'enable'] as const).map((action) => route({ method: 'POST', path: `/devices/:deviceId/${action}`, tag: 'devices',
     summary: action === 'disable' ? 'Disable a device: its connection is closed within a second and it cannot connect' : 'Enable a disabled device',

@@ -100,6 +100,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /schools': () => ({ name: 'School C', timeZone: 'Europe/Moscow' }),
   'PATCH /schools/:schoolId': () => ({ name: 'School A' }),
   'POST /schools/:schoolId/devices': () => ({ kind: 'turnstile' }),
+  'PATCH /devices/:deviceId': () => ({ place: 'главный вход' }),
+  'POST /persons/:personId/merge': () => ({ duplicateId: 'p_none' }),
   'POST /tokens': () => ({ role: 'payment_integration', label: 'matrix' }),
   'POST /schools/:schoolId/persons': () => ({ kind: 'pupil', surname: freshName(), givenName: 'Test', birthDate: '2015-01-01' }),
   'PATCH /persons/:personId': () => ({ className: '3A' }),
@@ -129,6 +131,7 @@ const BODIES: Record<string, () => unknown> = {
 /** Query strings the routes require. */
 const QUERIES: Record<string, string> = {
   'GET /accounts/:accountId/history': RANGE, 'GET /persons/:personId/passes': RANGE, 'GET /persons/:personId/purchases': RANGE,
+  'GET /guardians': '?phone=%2B79160000001', 'GET /schools/:schoolId/purchases': '?date=2025-01-15',
 };
 
 const key = (r: Route) => `${r.method} ${r.path}`;
@@ -194,6 +197,11 @@ t.test('authz - an operator of school A cannot reach school B', async (t) => {
     ['devices list', op, 'GET', `/schools/${SCHOOL_B}/devices`],
     ['device', op, 'GET', `/devices/${B.device.device.id}`],
     ['device disable', op, 'POST', `/devices/${B.device.device.id}/disable`],
+    ['device name', op, 'PATCH', `/devices/${B.device.device.id}`, { name: 'Вход Б', enabled: false }],
+    ['purchases of a day', op, 'GET', `/schools/${SCHOOL_B}/purchases?date=2025-01-15`],
+    ['catering: purchases of a day', cat, 'GET', `/schools/${SCHOOL_B}/purchases?date=2025-01-15`],
+    ['merge of B\'s persons', op, 'POST', `/persons/${B.pupil.id}/merge`, { duplicateId: B.pupil.id }],
+    ['merge of B\'s person into A\'s', op, 'POST', `/persons/${otherPupilA.id}/merge`, { duplicateId: B.pupil.id }],
     ['persons list', op, 'GET', `/schools/${SCHOOL_B}/persons`],
     ['person', op, 'GET', `/persons/${B.pupil.id}`],
     ['person patch', op, 'PATCH', `/persons/${B.pupil.id}`, { className: '9Б' }],
@@ -412,6 +420,8 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.ok((await works('city_admin', admin, 'GET /schools/:schoolId/devices', atA)).items.some((d: { id: string }) => d.id === posId), 'listed');
   t.equal((await works('city_admin', admin, 'GET /devices/:deviceId', { deviceId: posId })).kind, 'pos');
   const rotated = await works('city_admin', admin, 'POST /devices/:deviceId/rotate-secret', { deviceId: posId });
+  const named = await works('city_admin', admin, 'PATCH /devices/:deviceId', { deviceId: posId }, { body: { name: 'Касса 1', place: 'столовая' } });
+  t.same([named.name, named.place, named.enabled], ['Касса 1', 'столовая', true], 'named and placed');
   t.not(rotated.secretHex, made.secretHex, 'a new secret');
   t.equal((await works('city_admin', admin, 'GET /schools/:schoolId/headcount', atA)).schoolId, SCHOOL_A);
   const token = await works('city_admin', admin, 'POST /tokens', {}, { body: { role: 'payment_integration', label: 'works' } });
@@ -437,6 +447,10 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.equal((await works('city_admin', admin, 'GET /persons/:personId', { personId: P.id })).id, P.id);
   t.equal((await works('city_admin', admin, 'PATCH /persons/:personId', { personId: P.id }, { body: { className: '2B' } })).className, '2\u0412', 'corrected (a Latin B is the Cyrillic В)');
   t.equal((await works('city_admin', admin, 'POST /persons/:personId/move', { personId: S.id }, { body: { schoolId: school.id } })).schoolId, school.id, 'moved');
+  const twin = await created(admin('POST', `/schools/${SCHOOL_A}/persons`, { kind: 'pupil', surname: freshName(), givenName: 'Works', birthDate: '2014-04-05' }), 'twin');
+  const keep = await created(admin('POST', `/schools/${SCHOOL_A}/persons`, { kind: 'pupil', surname: freshName(), givenName: 'Works', birthDate: '2014-04-06' }), 'keep');
+  const merged = await works('city_admin', admin, 'POST /persons/:personId/merge', { personId: keep.id }, { body: { duplicateId: twin.id } });
+  t.same([merged.removedId, merged.account], [twin.id, 'removed'], 'the empty duplicate is merged away');
   const card = await works('city_admin', admin, 'POST /persons/:personId/identifiers', { personId: P.id }, { body: { kind: 'social_card', uidHex: uid() } });
   t.ok((await works('city_admin', admin, 'GET /persons/:personId/identifiers', { personId: P.id })).items.some((i: { id: string }) => i.id === card.id), 'listed');
   const newUid = uid();
@@ -469,6 +483,9 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.same([sale?.verdict, sale?.reason, Number(sale?.balanceAfterKop)], [Verdict.VERDICT_ALLOW, Reason.DECISION_REASON_OK, 46_000], 'setup: the POS sale is made');
   const refunded = await works('city_admin', admin, 'POST /refunds', {}, { body: { refundId: `ref-${freshUid()}`, deviceId: posId, seq: 1, reason: 'not_served' } });
   t.same([refunded.status, refunded.amountKop, refunded.balanceAfterKop], ['applied', 4_000, 50_000], 'the sale is refunded');
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+  const day = await works('city_admin', admin, 'GET /schools/:schoolId/purchases', atA, { query: `?date=${today}` });
+  t.ok(Array.isArray(day.items), 'the day\'s purchases (the sink may not have written the sale yet)');
 
   // Benefits and the roster.
   const benefit = await works('city_admin', admin, 'POST /persons/:personId/benefits', { personId: P.id },
@@ -481,6 +498,7 @@ t.test('authz - every route works for a role listed for it: its documented succe
   // Guardians: G, P's parent, with a token; I, registered with its own token, accepts G's invitation.
   const G = await works('city_admin', admin, 'POST /guardians', {}, { body: { phone: '+79170000001', surname: 'Parentw' } });
   t.equal((await works('city_admin', admin, 'GET /guardians/:guardianId', { guardianId: G.id })).id, G.id);
+  t.equal((await works('city_admin', admin, 'GET /guardians', {}, { query: '?phone=%2B79170000001' })).id, G.id, 'found by phone');
   const link = await works('city_admin', admin, 'POST /persons/:personId/guardians', { personId: P.id }, { body: { guardianId: G.id } });
   t.same([link.guardianId, link.personId, link.relation], [G.id, P.id, 'parent'], 'linked as a parent');
   t.ok((await works('city_admin', admin, 'GET /persons/:personId/guardians', { personId: P.id })).items.some((l: { id: string }) => l.id === link.id), 'listed');

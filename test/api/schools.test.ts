@@ -147,7 +147,7 @@ t.test('devices - provisioning shows the secret once; reads never show it', asyn
   t.equal(list.status, 200);
   t.same(list.body.items.map((d: { id: string }) => d.id), [view.id, pos.body.device.id].sort());
   t.equal(list.body.next, null);
-  for (const d of list.body.items as Array<Record<string, unknown>>) t.same(Object.keys(d).sort(), ['allowedPersonKinds', 'enabled', 'id', 'kind', 'schoolId']);
+  for (const d of list.body.items as Array<Record<string, unknown>>) t.same(Object.keys(d).sort(), ['allowedPersonKinds', 'enabled', 'id', 'kind', 'name', 'place', 'schoolId']);
   t.notOk(/[0-9a-f]{64}/.test(JSON.stringify(list.body)), 'no secret in the list');
   const cateringA = await api.clientFor({ role: 'catering_operator', schoolIds: [SCHOOL_A] });
   t.same((await cateringA('GET', `/devices/${view.id}`)).body, view, 'catering reads devices of its school');

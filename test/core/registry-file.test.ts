@@ -97,7 +97,7 @@ t.test('registry-file - CSV registry with quoting, CRLF and BOM', async (t) => {
   // The Latin 'A' of the class is read as the Cyrillic 'А' it looks like (core/text.ts).
   t.same(records, [
     { kind: 'school', value: { id: 's1', name: 'School "Lyceum", No. 1', timeZone: 'Europe/Moscow', kind: 'school', shardId: 'main' } },
-    { kind: 'device', value: { id: 'd1', schoolId: 's1', kind: 'pos', secretHex: SECRET, enabled: false, allowedPersonKinds: ['staff', 'pupil'] } },
+    { kind: 'device', value: { id: 'd1', schoolId: 's1', kind: 'pos', secretHex: SECRET, enabled: false, allowedPersonKinds: ['staff', 'pupil'], name: '', place: '' } },
     { kind: 'person', value: { id: 'p1', schoolId: 's1', kind: 'pupil', displayName: 'Ivanov, Ivan', className: '5\u0410', photoRef: '', photoConsent: false, surname: '', givenName: '', patronymic: '', birthDate: '' } },
     { kind: 'identifier', value: { id: 'i1', personId: 'p1', kind: 'temporary', uidHex: 'deadbeef', status: 'blocked', expiresAtMs: Date.UTC(2025, 8, 1) } },
   ]);

@@ -71,6 +71,7 @@ export const ERRORS: Readonly<Record<string, string>> = {
   API_MALFORMED_BODY: 'Проверьте введённые данные.',
   API_ALREADY_REGISTERED: 'Такой человек уже зарегистрирован.',
   API_CONFLICT: 'Действие противоречит текущим данным.',
+  API_MERGE_REFUSED: 'Объединение записей невозможно.',
   API_INVALID_AMOUNT: 'Сумма должна быть от 10 до 15 000 рублей.',
   API_BODY_TOO_LARGE: 'Файл слишком большой.',
   API_UNSUPPORTED_MEDIA_TYPE: 'Этот тип файла не подходит.',
