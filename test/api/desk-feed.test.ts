@@ -21,7 +21,7 @@ function registry(): RegistryIndex {
   school('s-a', 'main');
   school('s-b', 'main');
   school('s-c', 'east');
-  r.applyJson('person', 'p-1', JSON.stringify({ id: 'p-1', schoolId: 's-a', kind: 'pupil', displayName: 'Иванова Анна', className: '5А', photoRef: 'ref' }));
+  r.applyJson('person', 'p-1', JSON.stringify({ id: 'p-1', schoolId: 's-a', kind: 'pupil', displayName: 'Иванова Анна', className: '5А', photoRef: 'ref', photoConsent: true }));
   return r;
 }
 

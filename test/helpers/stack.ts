@@ -53,6 +53,24 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/** Starts of the servers tried with new free ports when one was taken meanwhile. */
+const PORT_TRIES_MAX = 3;
+
+/**
+ * Runs a start whose ports come from freePort() again with new ports when a port was taken
+ * between the kernel naming it free and the server binding it (another test's outgoing
+ * connection may get the same ephemeral port): START_PORT_IN_USE, nothing left running.
+ */
+async function withFreshPorts<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'START_PORT_IN_USE' || attempt >= PORT_TRIES_MAX) throw err;
+    }
+  }
+}
+
 export async function startStack(opts: { clickhouse?: boolean; natsCluster?: boolean } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'tapgate-test-'));
   // Every client logs in as one of tapgate's users, as under npm start (scripts/lib/nats-auth.mjs).
@@ -64,12 +82,12 @@ export async function startStack(opts: { clickhouse?: boolean; natsCluster?: boo
   const servers = cluster !== null ? { nats: { url: cluster.url, pid: 0, stop: () => cluster.stop() }, clickhouse: opts.clickhouse === false ? null
     : await startClickHouse({ httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse') })
       .catch(async (err: unknown) => { await cluster.stop(); throw err; }) } as { nats: Server; clickhouse: Server | null }
-    : await startLocalServers({
+    : await withFreshPorts(async () => startLocalServers({
     nats: { port: await freePort(), dataDir: join(dir, 'nats'), credentials },
     clickhouse: opts.clickhouse === false ? null : {
       httpPort: await freePort(), tcpPort: await freePort(), interserverPort: await freePort(), dataDir: join(dir, 'clickhouse'),
     },
-  }) as { nats: Server; clickhouse: Server | null };
+  }) as Promise<{ nats: Server; clickhouse: Server | null }>);
   const { nats, clickhouse } = servers;
   const natsEnv = (user: NatsUser): Record<string, string> => ({
     TAPGATE_NATS_URL: nats.url, TAPGATE_NATS_USER: user, TAPGATE_NATS_PASSWORD_FILE: credentials[user].passwordFile,
