@@ -184,6 +184,10 @@ t.test('office - the persons tab on a phone', async (t) => {
   await openPerson(page, 'Ключева');
   await shot(page, 'office-persons-phone.png');
   const width = await page.evaluate('document.documentElement.scrollWidth');
-  t.ok(Number(width) <= PHONE.width + 1, `no sideways scrolling (${String(width)} px)`);
+  // The widest element, named, when something sticks out: what to fix in app.css.
+  const widest = await page.evaluate(`(() => { let w = null; for (const el of document.querySelectorAll('main *')) {
+    const r = el.getBoundingClientRect(); if (r.right > ${PHONE.width + 1} && (w === null || r.right > w.right)) w = { right: r.right,
+    what: el.tagName + '.' + el.className + ' ' + (el.textContent || '').slice(0, 40) }; } return w; })()`);
+  t.ok(Number(width) <= PHONE.width + 1, `no sideways scrolling (${String(width)} px)`, { widest });
   t.same(errors, [], 'no page errors');
 });
