@@ -9,13 +9,38 @@ import type { Page } from 'playwright-core';
 export const CONTRAST_MIN = 4.5;
 export const CONTRAST_LARGE_MIN = 3;
 
+/** Colour helpers both scripts use: parsing, compositing, the effective background, the ratio. */
+const COLOURS = String.raw`
+  const rgba = (c) => { const m = /rgba?\(([^)]+)\)/.exec(c); if (m === null) return [0, 0, 0, 0];
+    const v = m[1].split(/[ ,\/]+/).filter((x) => x !== '').map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const over = (top, a, below) => [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a));
+  const background = (el) => {
+    const chain = [];
+    for (let e = el; e !== null; e = e.parentElement) chain.unshift(e);
+    let bg = [255, 255, 255];
+    let opacity = 1;
+    for (const e of chain) {
+      const s = getComputedStyle(e);
+      opacity *= Number(s.opacity);
+      const c = rgba(s.backgroundColor);
+      if (c[3] > 0) bg = over(c, c[3] * opacity, bg);
+    }
+    return { bg, opacity };
+  };
+  const lum = (c) => { const l = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
+  const ratio = (a, b) => { const x = lum(a); const y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+`;
+
 const SCRIPT = String.raw`(() => {
+  ${COLOURS}
   const findings = [];
   const visible = (el) => {
     if (el.closest('[hidden]') !== null) return false;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return false;
-    if (r.right <= 0 || r.bottom <= 0) return false;
+    // Off the page's start (the skip link until focused); scrolled out of view still counts as shown.
+    if (r.right + scrollX <= 0 || r.bottom + scrollY <= 0) return false;
     const s = getComputedStyle(el);
     return s.visibility !== 'hidden' && s.display !== 'none';
   };
@@ -51,7 +76,7 @@ const SCRIPT = String.raw`(() => {
     if (!el.hasAttribute('alt')) findings.push('alt: ' + path(el) + ' has no alt');
   }
   const h1s = [...document.querySelectorAll('h1')].filter(visible).length;
-  if (h1s !== 1) findings.push('headings: ' + h1s + ' visible h1 (one wanted)' + JSON.stringify([...document.querySelectorAll('h1')].map((e) => [e.getBoundingClientRect(), scrollY, getComputedStyle(e).display, e.closest('[hidden]') !== null])));
+  if (h1s !== 1) findings.push('headings: ' + h1s + ' visible h1 (one wanted)');
   let level = 0;
   for (const el of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     if (!visible(el)) continue;
@@ -61,25 +86,6 @@ const SCRIPT = String.raw`(() => {
   }
 
   // Contrast: colours composited as the browser paints them (alpha and opacity included).
-  const rgba = (c) => { const m = /rgba?\(([^)]+)\)/.exec(c); if (m === null) return [0, 0, 0, 0];
-    const v = m[1].split(/[ ,\/]+/).filter((x) => x !== '').map(Number); return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
-  const over = (top, a, below) => [0, 1, 2].map((i) => top[i] * a + below[i] * (1 - a));
-  const background = (el) => {
-    const chain = [];
-    for (let e = el; e !== null; e = e.parentElement) chain.unshift(e);
-    let bg = [255, 255, 255];
-    let opacity = 1;
-    for (const e of chain) {
-      const s = getComputedStyle(e);
-      opacity *= Number(s.opacity);
-      const c = rgba(s.backgroundColor);
-      if (c[3] > 0) bg = over(c, c[3] * opacity, bg);
-    }
-    return { bg, opacity };
-  };
-  const lum = (c) => { const l = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]; };
-  const ratio = (a, b) => { const x = lum(a); const y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
   for (const el of document.body.querySelectorAll('*')) {
     if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '')) continue;
     if (!visible(el) || el.closest(':disabled, option, script, style, title') !== null) continue;
@@ -101,15 +107,27 @@ export async function auditPage(page: Page): Promise<string[]> {
   return page.evaluate(SCRIPT) as Promise<string[]>;
 }
 
-/** How the focused element shows its focus, or null when it shows none (no outline, no shadow). */
+/** Non-text contrast (WCAG 1.4.11): a focus indicator against what is next to it needs 3:1. */
+export const FOCUS_CONTRAST_MIN = 3;
+
+/**
+ * How the focused element shows its focus: its outline or box-shadow, with the better contrast of
+ * the two against the background around the element; null when it shows none that reaches 3:1.
+ */
 export async function focusMark(page: Page): Promise<string | null> {
-  return page.evaluate(`(() => {
+  return page.evaluate(String.raw`(() => {
+    ${COLOURS}
     const el = document.activeElement;
     if (el === null || el === document.body) return null;
     const s = getComputedStyle(el);
-    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) return 'outline ' + s.outlineWidth + ' ' + s.outlineColor;
-    if (s.boxShadow !== 'none') return 'box-shadow ' + s.boxShadow;
-    return null;
+    const around = el.parentElement === null ? [255, 255, 255] : background(el.parentElement).bg;
+    const marks = [];
+    if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) marks.push(['outline', s.outlineColor]);
+    const shadow = /rgba?\([^)]+\)/.exec(s.boxShadow);
+    if (shadow !== null) marks.push(['box-shadow', shadow[0]]);
+    const best = marks.map(([kind, c]) => { const v = rgba(c); return [kind, c, ratio(over(v, v[3], around), around)]; })
+      .sort((a, b) => b[2] - a[2])[0];
+    return best === undefined || best[2] < ${FOCUS_CONTRAST_MIN} ? null : best[0] + ' ' + best[1] + ' ' + best[2].toFixed(2) + ':1';
   })()`) as Promise<string | null>;
 }
 

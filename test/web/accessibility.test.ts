@@ -116,7 +116,7 @@ async function everyTab(t: Test, page: Page, what: string): Promise<void> {
   t.same(await auditPage(page), [], `${what}, first tab: no findings`);
   const { names } = await tabState(page);
   t.ok(names.length >= 2, `${what}: ${names.length} tabs`);
-  t.same(await tabTo(page, /\[tab\]/), [], `${what}: every control on the way to the tabs shows its focus`);
+  t.same(await tabTo(page, /\[tab\]/), [], `${what}: every control on the way to the tabs shows its focus (3:1)`);
   for (let i = 1; i < names.length; i++) {
     if (i === 1) {
       t.same(await tabTo(page, /\[tab\]/), [], `${what}: the next tab shows its focus`);
