@@ -50,6 +50,25 @@ export function field(label: string, input: HTMLInputElement | HTMLSelectElement
   return h('div', { class: 'field' }, h('label', { for: input.id }, label), input, hintEl);
 }
 
+/**
+ * The keys of a tab list (WAI-ARIA tabs): the left and right arrows, Home and End move to a tab and
+ * open it. The focus stays on the tab opened, also when the page draws its tabs anew on a click.
+ */
+export function tabKeys(list: HTMLElement): void {
+  list.addEventListener('keydown', (ev) => {
+    const tabs = [...list.querySelectorAll<HTMLElement>('[role="tab"]')];
+    const i = tabs.findIndex((b) => b === document.activeElement);
+    const n = tabs.length;
+    const to = i < 0 ? -1 : ev.key === 'ArrowRight' ? (i + 1) % n : ev.key === 'ArrowLeft' ? (i + n - 1) % n
+      : ev.key === 'Home' ? 0 : ev.key === 'End' ? n - 1 : -1;
+    const target = tabs[to];
+    if (target === undefined) return;
+    ev.preventDefault();
+    target.click();
+    (target.isConnected ? target : list.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
+  });
+}
+
 /** A status line that screen readers announce (role=status) and errors in role=alert. */
 export function notice(kind: 'ok' | 'error' | 'info', text: string): HTMLElement {
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);

@@ -4,7 +4,7 @@
 // feed), and the evacuation roll-call with «на месте» marks and a printable list of who is
 // still missing. Sized for a desk monitor first; on a phone the panels stack.
 import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
-import { h, notice, replace } from '../common/dom.js';
+import { h, notice, replace, tabKeys } from '../common/dom.js';
 import { dateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
 import { Feed, type FeedState, type Pass } from './feed.js';
@@ -72,7 +72,9 @@ function layout(root: HTMLElement, onView: (v: View) => void) {
   const printList = h('section', { class: 'desk-print' });
   const tab = (id: View, label: string) => h('button', { type: 'button', role: 'tab', 'aria-selected': String(id === 'feed'),
     'data-view': id, class: 'secondary', onclick: () => onView(id) }, label);
-  const tabs = h('div', { class: 'tabs', role: 'tablist' }, tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
+  const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Разделы' },
+    tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
+  tabKeys(tabs);
   replace(root, h('div', { class: 'desk-toolbar' }, tabs, status), live, roll, printList);
   return { status, passes, empty, count, countError, live, roll, printList, tabs };
 }

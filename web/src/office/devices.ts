@@ -33,7 +33,7 @@ export function devicesSection(office: Office): HTMLElement {
       await refresh();
     });
   } }, h('h2', null, 'Новое устройство'), h('div', { class: 'row' }, field('Вид', kind), field('Название', name), field('Где стоит', place)), go, secret);
-  return h('section', { 'aria-label': 'Устройства' }, status.el, list, office.registrar ? form : null);
+  return h('section', { 'aria-label': 'Устройства' }, status.el, h('h2', null, 'Устройства школы'), list, office.registrar ? form : null);
 }
 
 function deviceItem(office: Office, d: Device, status: ReturnType<typeof statusLine>, refresh: () => Promise<void>): HTMLElement {

@@ -3,7 +3,7 @@
 // tabs. School operators see the registry parts; catering sees the menu and refunds; the city
 // administrator sees everything and picks the school.
 import { api, type Session } from '../common/api.js';
-import { field, h, replace } from '../common/dom.js';
+import { field, h, replace, tabKeys } from '../common/dom.js';
 import { startPage } from '../common/shell.js';
 import { catalogSection } from './catalog.js';
 import { devicesSection } from './devices.js';
@@ -52,14 +52,7 @@ async function openSchool(area: HTMLElement, session: Session, school: School): 
     history.replaceState(null, '', `#${t.id}`);
   };
   const list = h('div', { role: 'tablist', class: 'tabs', 'aria-label': 'Разделы' }, ...buttons);
-  // Arrow keys move between tabs, as a tab list should.
-  list.addEventListener('keydown', (ev) => {
-    const i = buttons.findIndex((b) => b === document.activeElement);
-    if (i < 0 || (ev.key !== 'ArrowRight' && ev.key !== 'ArrowLeft')) return;
-    const next = buttons[(i + (ev.key === 'ArrowRight' ? 1 : buttons.length - 1)) % buttons.length]!;
-    next.focus();
-    next.click();
-  });
+  tabKeys(list);
   replace(area, list, panel);
   show(tabs.find((t) => `#${t.id}` === location.hash) ?? tabs[0]!);
 }

@@ -4,7 +4,7 @@
 // notification settings with Web Push on this browser, and the delivery log. Phone first: one
 // column, tabs that wrap; the tab is kept in the address (#day, #account...) so a reload stays put.
 import { api } from '../common/api.js';
-import { byId, field, h, notice, replace } from '../common/dom.js';
+import { byId, field, h, notice, replace, tabKeys } from '../common/dom.js';
 import { startPage } from '../common/shell.js';
 import { renderAccount } from './account.js';
 import { renderCards } from './cards.js';
@@ -45,13 +45,17 @@ async function render(main: HTMLElement): Promise<void> {
   const head = h('div', { class: 'child-head' });
   const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Разделы' });
   const panel = h('div', { id: 'panel', role: 'tabpanel', tabindex: '-1' });
+  tabKeys(tabs);
   replace(main, invited, head, tabs, panel);
   const show = () => {
     const visible = TABS.filter((t) => !t.parentOnly || isParent(child));
     const wanted = location.hash.slice(1);
     const tab = visible.find((t) => t.id === wanted) ?? visible[0]!;
+    // The tabs are drawn anew: a keyboard user who opened one keeps the focus on it.
+    const hadFocus = tabs.contains(document.activeElement);
     replace(tabs, ...visible.map((t) => h('button', { type: 'button', role: 'tab', 'aria-selected': t.id === tab.id ? 'true' : 'false',
       'aria-controls': 'panel', onclick: () => { history.replaceState(null, '', `#${t.id}`); show(); } }, t.title)));
+    if (hadFocus) tabs.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
     replace(panel, h('p', { class: 'loading', role: 'status' }, 'Загрузка…'));
     Promise.resolve(tab.draw(panel, child, children)).catch((err: unknown) => showFailure(panel, err, 'Не удалось загрузить раздел.'));
   };
