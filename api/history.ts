@@ -114,17 +114,8 @@ export class HistoryReader {
        WHERE event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND (device_id, seq) IN
          (SELECT device_id, seq FROM purchases WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)})
        ORDER BY device_id, seq, item_index`, { p: personId, from, to });
-    const byKey = new Map<string, PurchaseRow['items'][number][]>();
-    for (const i of items) {
-      const key = `${String(i['device_id'])}#${String(i['seq'])}`;
-      const list = byKey.get(key) ?? [];
-      list.push({ productId: String(i['product_id']), category: String(i['category']), priceKop: Number(i['price_kop']), quantity: Number(i['quantity']) });
-      byKey.set(key, list);
-    }
-    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
-      seq: Number(r['seq']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']), reason: Number(r['reason']),
-      amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), subsidised: String(r['benefit_id']) !== '',
-      items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
+    const byKey = itemsByPurchase(items);
+    return rows.map((r) => purchaseRowOf(r, byKey));
   }
 
   /**
@@ -151,17 +142,8 @@ export class HistoryReader {
        WHERE school_id = {s:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
          AND (device_id, seq) IN (SELECT device_id, seq FROM purchases WHERE ${where})
        ORDER BY device_id, seq, item_index LIMIT ${HISTORY_ROWS_MAX * BASKET_ITEMS_MAX}`, params);
-    const byKey = new Map<string, PurchaseRow['items'][number][]>();
-    for (const i of items) {
-      const key = `${String(i['device_id'])}#${String(i['seq'])}`;
-      const list = byKey.get(key) ?? [];
-      list.push({ productId: String(i['product_id']), category: String(i['category']), priceKop: Number(i['price_kop']), quantity: Number(i['quantity']) });
-      byKey.set(key, list);
-    }
-    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
-      seq: Number(r['seq']), personId: String(r['person_id']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']),
-      reason: Number(r['reason']), amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']),
-      subsidised: String(r['benefit_id']) !== '', items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] }));
+    const byKey = itemsByPurchase(items);
+    return rows.map((r) => ({ ...purchaseRowOf(r, byKey), personId: String(r['person_id']) }));
   }
 
   async money(accountId: string, range: Range): Promise<MoneyRow[]> {
@@ -226,4 +208,26 @@ export function localRange(from: string, to: string, timeZone: string): Range {
   if (b < a) throw new ApiError('API_INVALID_REQUEST', 'to is before from', { field: 'to' });
   if ((b - a) / 86_400_000 >= HISTORY_DAYS_MAX) throw new ApiError('API_INVALID_REQUEST', `a range covers at most ${HISTORY_DAYS_MAX} days`, { field: 'to' });
   return { fromMs: localDayStartMs(timeZone, a / 86_400_000), toMs: localDayStartMs(timeZone, b / 86_400_000 + 1) };
+}
+
+type Items = Map<string, PurchaseRow['items'][number][]>;
+
+/** purchase_items rows grouped by their purchase, `device#seq`. */
+function itemsByPurchase(items: ReadonlyArray<Record<string, string | number>>): Items {
+  const byKey: Items = new Map();
+  for (const i of items) {
+    const key = `${String(i['device_id'])}#${String(i['seq'])}`;
+    const list = byKey.get(key) ?? [];
+    list.push({ productId: String(i['product_id']), category: String(i['category']), priceKop: Number(i['price_kop']), quantity: Number(i['quantity']) });
+    byKey.set(key, list);
+  }
+  return byKey;
+}
+
+/** A purchases row with its items. */
+function purchaseRowOf(r: Record<string, string | number>, byKey: Items): PurchaseRow {
+  return { decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
+    seq: Number(r['seq']), mealKind: Number(r['meal_kind']), verdict: Number(r['verdict']), reason: Number(r['reason']),
+    amountKop: Number(r['amount_kop']), balanceAfterKop: Number(r['balance_after_kop']), subsidised: String(r['benefit_id']) !== '',
+    items: byKey.get(`${String(r['device_id'])}#${String(r['seq'])}`) ?? [] };
 }

@@ -16,6 +16,7 @@ import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { natsReplicas } from '../lib/index.js';
 import { orUnavailable } from './errors.js';
+import { watchRecords } from './kv-watch.js';
 import type { Principal, Role } from './tokens.js';
 
 export const SESSION_BUCKET = 'tapgate_sessions';
@@ -73,23 +74,10 @@ export class SessionStore {
   constructor(readonly kv: KV, private readonly secureCookies: boolean, private readonly now: () => number = Date.now) {}
 
   async start(): Promise<void> {
-    const status = await this.kv.status();
-    const last = status.streamInfo.state.last_seq;
-    let ready!: () => void;
-    const done = new Promise<void>((r) => { ready = r; });
-    if (status.streamInfo.state.messages === 0) ready();
-    const iter = await this.kv.watch({ key: 'session.>' });
-    this.stopWatch = () => iter.stop();
-    void (async () => {
-      for await (const e of iter) {
-        const id = e.key.slice('session.'.length);
-        if (e.operation === 'PUT') {
-          try { this.remember(JSON.parse(e.string()) as SessionRecord); } catch { this.byId.delete(id); }
-        } else this.byId.delete(id);
-        if (e.isUpdate || e.revision >= last || e.delta === 0) ready();
-      }
-    })();
-    await done;
+    const w = await watchRecords(this.kv, 'session', (id, value) => {
+      if (value === null) this.byId.delete(id); else this.remember(value as SessionRecord);
+    }, (id) => this.byId.delete(id));
+    this.stopWatch = () => w.stop();
   }
 
   stop(): void { this.stopWatch?.(); }

@@ -8,6 +8,7 @@ import { StorageType } from '@nats-io/jetstream';
 import { canonicalText, ID_PATTERN, TEXT_PROBLEM_MESSAGES, textProblem } from '../core/index.js';
 import { natsReplicas } from '../lib/index.js';
 import { orUnavailable } from './errors.js';
+import { watchRecords } from './kv-watch.js';
 
 export const TOKEN_BUCKET = 'tapgate_api_tokens';
 export const ROLES = ['city_admin', 'school_operator', 'catering_operator', 'payment_integration', 'guardian', 'guard'] as const;
@@ -95,23 +96,10 @@ export class TokenStore {
   constructor(readonly kv: KV) {}
 
   async start(): Promise<void> {
-    const status = await this.kv.status();
-    const last = status.streamInfo.state.last_seq;
-    let ready!: () => void;
-    const done = new Promise<void>((r) => { ready = r; });
-    if (status.streamInfo.state.messages === 0) ready();
-    const iter = await this.kv.watch({ key: 'token.>' });
-    this.stopWatch = () => iter.stop();
-    void (async () => {
-      for await (const e of iter) {
-        const id = e.key.slice('token.'.length);
-        if (e.operation === 'PUT') {
-          try { this.byId.set(id, JSON.parse(e.string()) as TokenRecord); } catch { this.byId.delete(id); }
-        } else this.byId.delete(id);
-        if (e.isUpdate || e.revision >= last || e.delta === 0) ready();
-      }
-    })();
-    await done;
+    const w = await watchRecords(this.kv, 'token', (id, value) => {
+      if (value === null) this.byId.delete(id); else this.byId.set(id, value as TokenRecord);
+    }, (id) => this.byId.delete(id));
+    this.stopWatch = () => w.stop();
   }
 
   stop(): void { this.stopWatch?.(); }

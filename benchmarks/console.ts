@@ -153,32 +153,40 @@ async function feedDelay(browser: Browser, base: string, guard: Signed, schoolId
 interface Child { readonly personId: string }
 
 /** A parent's day view: the requests the portal makes, one after another, with the session cookie. */
-async function dayView(api: string, cookie: string, child: Child, date: string, lat: number[]): Promise<void> {
+/** The day view's requests by what they read: the session and registry, the shard (balance), ClickHouse (history). */
+const ROUTE_NAMES = ['session', 'children', 'account (shard)', 'passes (ClickHouse)', 'purchases (ClickHouse)'] as const;
+
+async function dayView(api: string, cookie: string, child: Child, date: string, lat: number[], byRoute: Map<string, number[]>): Promise<void> {
   const paths = ['/session', '/me/children', `/persons/${child.personId}/account`,
     `/persons/${child.personId}/passes?from=${date}&to=${date}`, `/persons/${child.personId}/purchases?from=${date}&to=${date}`];
-  for (const p of paths) {
+  for (const [i, p] of paths.entries()) {
     const t0 = performance.now();
     const r = await fetch(api + p, { headers: { cookie } });
     await r.arrayBuffer();
     if (r.status >= 400) throw new Error(`${p}: ${r.status}`);
-    lat.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    lat.push(ms);
+    const name = ROUTE_NAMES[i]!;
+    byRoute.set(name, [...(byRoute.get(name) ?? []), ms]);
   }
 }
 
 async function parents(api: string, sessions: ReadonlyArray<[Signed, Child]>, date: string): Promise<Record<string, unknown>> {
   const lat: number[] = [];
+  const byRoute = new Map<string, number[]>();
   const until = Date.now() + PARENT_S * 1000;
   let views = 0;
   await Promise.all(sessions.map(async ([s, child], i) => {
     await sleep((i * PARENT_PERIOD_MS) / sessions.length);
     while (Date.now() < until) {
       const next = Date.now() + PARENT_PERIOD_MS;
-      await dayView(api, s.cookie, child, date, lat);
+      await dayView(api, s.cookie, child, date, lat, byRoute);
       views++;
       await sleep(Math.max(0, next - Date.now()));
     }
   }));
-  return { sessions: sessions.length, views, requests: lat.length, perSecond: Math.round(lat.length / PARENT_S), ...stats(lat) };
+  return { sessions: sessions.length, views, requests: lat.length, perSecond: Math.round(lat.length / PARENT_S), ...stats(lat),
+    byRoute: Object.fromEntries([...byRoute].map(([k, v]) => [k, stats(v)])) };
 }
 
 /** The same mix as fast as it goes: wrk, `connections` connections, rotating sessions and paths. */
