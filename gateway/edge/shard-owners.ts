@@ -23,6 +23,12 @@ export const SHARD_OWNERS_BUCKET = 'tapgate_shard_owners';
 export const ANNOUNCE_INTERVAL_MS = 500;
 /** An announcement older than this is a dead gateway's, in ms (the bucket's entries also expire). */
 export const OWNER_STALE_MS = 3_000;
+/**
+ * How old a same-id announcement of a process still running on this host may be and still make
+ * a starting gateway refuse its id (GW_ID_IN_USE), in ms; bounded, so a reused PID long after a
+ * crash is not taken for a twin.
+ */
+export const TWIN_RUNNING_HERE_MS = 60_000;
 /** A gateway gives a shard back only to one that has been live this long, in ms (no flapping at starts). */
 export const HANDBACK_SETTLE_MS = 2_000;
 
@@ -101,8 +107,14 @@ export class ShardOwners {
       if (e?.operation === 'PUT') { try { this.observe(JSON.parse(e.string()) as Announcement, e.created.getTime()); } catch { /* not ours */ } }
     }
     const twin = this.seen.get(this.self.gatewayId);
-    if (twin !== undefined && twin.a.bootId !== this.self.bootId && Date.now() - twin.lastMs <= OWNER_STALE_MS &&
-        !holderIsDeadHere({ holder: twin.a.gatewayId, host: twin.a.host, pid: twin.a.pid })) {
+    // A twin is live when it announced itself recently, or, on this host, while its process runs
+    // (a starved event loop can leave a live twin's announcement a few seconds old).
+    const twinAge = twin === undefined ? Infinity : Date.now() - twin.lastMs;
+    const twinHolder = twin === undefined ? null : { holder: twin.a.gatewayId, host: twin.a.host, pid: twin.a.pid };
+    const twinRunsHere = twinHolder !== null && twinHolder.host === hostname() && twinHolder.pid !== process.pid
+      && twinAge <= TWIN_RUNNING_HERE_MS && !holderIsDeadHere(twinHolder);
+    if (twin !== undefined && twin.a.bootId !== this.self.bootId
+        && ((twinAge <= OWNER_STALE_MS && !holderIsDeadHere(twinHolder)) || twinRunsHere)) {
       throw new TapgateError('GW_ID_IN_USE', `gateway id ${this.self.gatewayId} is announced by a live process ` +
         `(${twin.a.host}, pid ${twin.a.pid}); give each gateway its own TAPGATE_GATEWAY_ID`);
     }

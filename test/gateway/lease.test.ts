@@ -17,7 +17,10 @@ t.test('lease - one id per gateway; two gateways never both own the shard; a cle
   // A second process with the same id is refused: announcements and routing are keyed by it.
   const twin = spawnNode('gateway/main.js', { ...stack.natsEnv('gateway'), TAPGATE_CLICKHOUSE_URL: 'http://127.0.0.1:9',
     TAPGATE_DEVICE_PORT: '0', TAPGATE_OPS_PORT: '0', TAPGATE_GATEWAY_ID: 'gw1' });
-  t.equal(await twin.exited, 1, 'a second gateway with the same id exits');
+  t.teardown(() => twin.stop('SIGKILL'));
+  // Bounded: a twin that is not refused must fail this test, not hang the run.
+  const twinExit = await Promise.race([twin.exited, new Promise<string>((r) => setTimeout(() => r('still running after 30 s'), 30_000))]);
+  t.equal(twinExit, 1, 'a second gateway with the same id exits');
   t.match(twin.output(), /GW_ID_IN_USE/);
 
   const second = await startGateway(stack, { TAPGATE_GATEWAY_ID: 'gw2' });

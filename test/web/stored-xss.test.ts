@@ -13,6 +13,9 @@ import t, { type Test } from 'tap';
 import { apiClient, expectApiError, makeToken, SCHOOL_A, startApiStack, type ApiClient } from '../helpers/api-fixtures.js';
 import { consoleUrl, DESK, launchBrowser, openPage, signInWithToken } from '../helpers/browser.js';
 import { connect, ENTRY, tap, Verdict, waitFor, WAIT_MS } from '../helpers/gateway-fixtures.js';
+
+/** How long a row may take through the sink into ClickHouse and onto a page on a loaded machine, in ms. */
+const SINK_MS = 30_000;
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
 import { startSink } from '../helpers/stack.js';
 
@@ -162,7 +165,7 @@ t.test('stored-xss - the office: persons, a person\'s panel, devices, parents by
   await waitFor(async () => {
     await page.getByRole('button', { name: 'Показать' }).click();
     return (await history.count()) > 0 && (await history.innerText()).includes(V.turnstileName);
-  }, WAIT_MS, 'the entry in the person\'s history', 200);
+  }, SINK_MS, 'the entry in the person\'s history', 200);
   await checkView(t, v, 'person panel', [DISPLAY_NAME, V.surname, V.givenName, V.patronymic, `${V.parentSurname} ${V.parentGivenName}`,
     `${V.turnstileName} (${V.turnstilePlace})`]);
 
@@ -200,7 +203,7 @@ t.test('stored-xss - the office: persons, a person\'s panel, devices, parents by
 t.test('stored-xss - the office for catering: the day\'s purchases and the menu', async (t) => {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
   await waitFor(async () => ((await catering.client('GET', `/schools/${SCHOOL_A}/purchases?date=${day}`)).body.items ?? []).length > 0,
-    WAIT_MS, 'the sink wrote the sale', 100);
+    SINK_MS, 'the sink wrote the sale', 100);
   const v = await open(t, catering.token, /\/office(#[a-z]+)?$/);
   await v.page.locator('table.purchases tbody tr').first().waitFor();
   await checkView(t, v, 'purchases tab', [V.school, DISPLAY_NAME, `${V.posName} (${V.posPlace})`, V.product]);
@@ -235,7 +238,7 @@ t.test('stored-xss - the parents\' portal: child, school, categories, product, i
     await page.getByRole('tab', { name: 'День' }).click();
     await page.locator('.events, .day-card .lead').first().waitFor();
     return (await page.locator('.items li').count()) > 0;
-  }, WAIT_MS, 'the purchase on the day', 300);
+  }, SINK_MS, 'the purchase on the day', 300);
   await checkView(t, v, 'parent day', [DISPLAY_NAME, V.school, `${V.product} — 45,00 ₽`]);
   await page.getByRole('tab', { name: 'Счёт' }).click();
   await page.getByText(V.category).waitFor();
