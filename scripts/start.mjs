@@ -217,8 +217,8 @@ const clusterLines = !cluster ? '' : `
 process.stdout.write(`
 tapgate is running on loopback (logs in .tapgate/logs/, Ctrl-C stops everything)${clusterLines}
   devices:        ws://127.0.0.1:${devicePort}/device/v1
-  admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)${consoleLines}
-                  curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools
+  admin API:      http://127.0.0.1:${apiPort}/api/v1  (OpenAPI: /api/v1/openapi.json; docs/api.md)
+                  curl -H "Authorization: Bearer $(cat .tapgate/admin-token)" http://127.0.0.1:${apiPort}/api/v1/schools${consoleLines}
   API ops:        http://127.0.0.1:${apiOpsPort}/metrics  /readyz  (log in .tapgate/logs/api.log)
   gateway ops:    http://127.0.0.1:${opsPort}/metrics  /livez  /readyz (shards owned)  /v1/presence/sch-0001
   sink ops:       http://127.0.0.1:${sinkPort}/metrics  /readyz
