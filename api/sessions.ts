@@ -71,7 +71,12 @@ export class SessionStore {
   private readonly byId = new Map<string, SessionRecord>();
   private stopWatch: (() => void) | null = null;
 
-  constructor(readonly kv: KV, private readonly secureCookies: boolean, private readonly now: () => number = Date.now) {}
+  /**
+   * `tokenLive` says whether the API token a staff session was opened with still works: revoking
+   * the token ends its sessions (parents' SMS sessions have no token).
+   */
+  constructor(readonly kv: KV, private readonly secureCookies: boolean, private readonly tokenLive: (tokenId: string) => boolean = () => true,
+    private readonly now: () => number = Date.now) {}
 
   async start(): Promise<void> {
     const w = await watchRecords(this.kv, 'session', (id, value) => {
@@ -103,12 +108,12 @@ export class SessionStore {
     return { cookie: sessionCookie(id, secret, Math.floor(lifeMs / 1000), this.secureCookies), record };
   }
 
-  /** The session a Cookie header carries, or null when it carries none that is valid now. */
+  /** The session a Cookie header carries, or null when it carries none that is valid now (or its token was revoked). */
   authenticate(cookieHeader: string): SessionRecord | null {
     const m = COOKIE_PATTERN.exec(cookieHeader);
     if (m === null) return null;
     const rec = this.byId.get(m[1]!);
-    if (rec === undefined || rec.expiresAtMs <= this.now()) return null;
+    if (rec === undefined || rec.expiresAtMs <= this.now() || (rec.tokenId !== '' && !this.tokenLive(rec.tokenId))) return null;
     const given = Buffer.from(sha256(m[2]!), 'hex');
     const stored = Buffer.from(rec.secretSha256, 'hex');
     if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null;

@@ -50,6 +50,9 @@ export const IDENTIFIER_KINDS: Readonly<Record<string, string>> = {
   social_card: 'социальная карта', fob: 'брелок', bracelet: 'браслет', watch: 'часы', temporary: 'временная карта',
 };
 
+/** A card's status (core/registry.ts identifier status). */
+export const IDENTIFIER_STATUS: Readonly<Record<string, string>> = { active: 'действует', blocked: 'заблокирована' };
+
 export const SCOPES: Readonly<Record<string, string>> = {
   passes: 'проходы', purchases: 'покупки', balance: 'баланс', pickup: 'забирать ребёнка',
 };

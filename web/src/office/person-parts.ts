@@ -3,7 +3,7 @@
 import { api, ApiFailure } from '../common/api.js';
 import { field, h, replace } from '../common/dom.js';
 import { longDate, money, timeOf } from '../common/format.js';
-import { IDENTIFIER_KINDS, passText, reasonText, SCOPES } from '../common/words.js';
+import { IDENTIFIER_KINDS, IDENTIFIER_STATUS, passText, reasonText, SCOPES } from '../common/words.js';
 import { act, deviceLabel, input, select, statusLine, table, todayIn, type Office, type Person } from './shared.js';
 
 interface Identifier { readonly id: string; readonly kind: string; readonly status: string; readonly expiresAtMs: number | null; readonly uidSuffix: string }
@@ -31,7 +31,8 @@ export function cardsPart(office: Office, p: Person): HTMLElement {
     const items = (await api<{ items: Identifier[] }>('GET', `/persons/${p.id}/identifiers`)).items;
     replace(list, items.length === 0 ? h('p', null, 'Карт нет.') : table('Карты', ['Карта', 'Номер', 'Состояние', ''], items.map((i) => [
       IDENTIFIER_KINDS[i.kind] ?? i.kind, `…${i.uidSuffix.toUpperCase()}`,
-      i.status === 'blocked' ? 'заблокирована' : i.expiresAtMs === null ? 'действует' : `действует до ${new Date(i.expiresAtMs).toLocaleDateString('ru-RU')}`,
+      i.status !== 'active' || i.expiresAtMs === null ? IDENTIFIER_STATUS[i.status] ?? i.status
+        : `${IDENTIFIER_STATUS['active']} до ${new Date(i.expiresAtMs).toLocaleDateString('ru-RU')}`,
       i.status === 'blocked' || !office.registrar ? '' : h('span', { class: 'actions' },
         h('button', { type: 'button', class: 'danger', onclick: (ev) => void act(ev.currentTarget as HTMLButtonElement, status, async () => {
           await api('POST', `/identifiers/${i.id}/block`);

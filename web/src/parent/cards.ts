@@ -5,7 +5,8 @@ import { api } from '../common/api.js';
 import { h, notice, replace } from '../common/dom.js';
 import { IDENTIFIER_KINDS } from '../common/words.js';
 import { busy, failureText, isParent, type Child } from './state.js';
-import { IDENTIFIER_STATUS, word } from './words.js';
+import { IDENTIFIER_STATUS } from '../common/words.js';
+import { word } from './words.js';
 
 interface Card { readonly id: string; readonly kind: string; readonly status: string; readonly uidSuffix: string }
 

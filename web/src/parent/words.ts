@@ -24,8 +24,6 @@ export const INVITATION_STATUS: Readonly<Record<string, string>> = {
   pending: 'ждёт ответа', accepted: 'принято', revoked: 'отозвано',
 };
 
-export const IDENTIFIER_STATUS: Readonly<Record<string, string>> = { active: 'действует', blocked: 'заблокирована' };
-
 /** A word from a table, or a neutral fallback that never shows a raw code as if it were text. */
 export function word(table: Readonly<Record<string, string>>, key: string): string {
   return table[key] ?? '—';
