@@ -25,12 +25,26 @@ let passed = 0;
 let failed = 0;
 let children = { ok: 0, notOk: 0 };
 let buffer = '';
+// Every failing line of the current file (at any depth) with a few lines of its diagnostics, so the
+// run can end with a list of what failed: CI keeps only the tail of the log.
+let fileFailures = [];
+let diagLeft = 0;
+const failures = [];
 const onLine = (line) => {
   process.stdout.write(line + '\n');
+  if (/^\s*not ok \d+ /.test(line)) { fileFailures.push(line.trimEnd()); diagLeft = 24; }
+  else if (diagLeft > 0 && /^\s+\S/.test(line) && !/^\s*(ok \d+ |# Subtest)/.test(line)) {
+    fileFailures.push(line.trimEnd());
+    diagLeft = line.trim() === '...' ? 0 : diagLeft - 1;
+  }
+  else diagLeft = 0;
   const child = /^    (not )?ok \d+ /.exec(line);
   if (child) { if (child[1]) children.notOk++; else children.ok++; return; }
   const top = /^(not )?ok \d+ /.exec(line);
   if (top) {
+    if (top[1] || fileFailures.length > 0) failures.push({ file: line.replace(/^(not )?ok \d+ - /, ''), lines: fileFailures });
+    fileFailures = [];
+    diagLeft = 0;
     if (children.ok + children.notOk === 0) { if (top[1]) failed++; else passed++; }
     else { passed += children.ok; failed += children.notOk; if (top[1] && children.notOk === 0) failed++; }
     children = { ok: 0, notOk: 0 };
@@ -47,6 +61,13 @@ tap.on('exit', (code) => {
   else passed++;
   if (types.status !== 0) { failed++; process.stdout.write('not ok - the tests do not type-check (tsc -p tsconfig.json --noEmit)\n'); }
   else passed++;
+  if (failures.length > 0) {
+    process.stdout.write('\n# What failed (each file with its failing lines):\n');
+    for (const f of failures) {
+      process.stdout.write(`# ${f.file}\n`);
+      for (const l of f.lines.slice(0, 80)) process.stdout.write(`#   ${l}\n`);
+    }
+  }
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exit(code === 0 && failed === 0 ? 0 : 1);
 });

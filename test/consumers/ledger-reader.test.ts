@@ -188,12 +188,14 @@ t.test('ledger reader - a message delivered again while it is handled is not han
 
 t.test('ledger reader - stop() ends within its grace, even with a handler that holds on', async (t) => {
   const env = await setup(t);
-  const idle = await makeReader(env, 'analytics', new Recorder(), { kind: 'ordered' });
+  // Its pulls expire in 10 s: far past the grace, so that stopping in time shows that stop() ends
+  // the pull in flight, on a machine however loaded.
+  const idle = await makeReader(env, 'analytics', new Recorder(), { kind: 'ordered' }, { fetchExpiresMs: 10_000 });
   await idle.reader.start(1);
   await waitFor(() => idle.metrics.lag.v === 0, WAIT_MS, 'an empty pull done');
   let started = Date.now();
   t.equal(await idle.reader.stop(GRACE_MS), true, 'an idle reader stops');
-  t.ok(Date.now() - started < 1000, `an idle reader stops before its pull expires (${Date.now() - started} ms)`);
+  t.ok(Date.now() - started < GRACE_MS, `an idle reader stops before its pull expires (${Date.now() - started} ms)`);
 
   await publish(env, 2);
   const rec = new Recorder();
@@ -205,7 +207,9 @@ t.test('ledger reader - stop() ends within its grace, even with a handler that h
   started = Date.now();
   t.equal(await held.reader.stop(300), false, 'the grace ran out');
   const tookMs = Date.now() - started;
-  t.ok(tookMs >= 290 && tookMs < 1000, `stop() returned at the grace (${tookMs} ms)`);
+  // The handler holds on until released: any return before that is the grace at work. The upper
+  // bound is loose for a loaded machine.
+  t.ok(tookMs >= 290 && tookMs < GRACE_MS, `stop() returned at the grace (${tookMs} ms)`);
   release();
   t.same(rec.seqs, [1], 'nothing handed over after stop()');
 });

@@ -100,7 +100,7 @@ async function skipLink(t: Test, page: Page, what: string): Promise<void> {
  * tab is selected or after a while (a page may mark the selection in its next frame).
  */
 async function tabState(page: Page, expected?: string): Promise<{ names: string[]; selected: string | null }> {
-  if (expected !== undefined) await page.locator('[role="tab"][aria-selected="true"]', { hasText: expected }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  if (expected !== undefined) await page.locator('[role="tab"][aria-selected="true"]', { hasText: expected }).waitFor({ timeout: WAIT_MS }).catch(() => undefined);
   const tabs = page.getByRole('tab');
   const names = (await tabs.allTextContents()).map((s) => s.trim());
   const selected = await page.locator('[role="tab"][aria-selected="true"]').textContent();

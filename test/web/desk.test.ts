@@ -11,7 +11,7 @@ import t from 'tap';
 import { makeToken } from '../helpers/api-fixtures.js';
 import { pngImage } from '../helpers/images.js';
 import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithToken } from '../helpers/browser.js';
-import { connect, ENTRY, EXIT, makeFixture, SCHOOL_A, SCHOOL_B, tap, Verdict, Reason } from '../helpers/gateway-fixtures.js';
+import { connect, ENTRY, EXIT, makeFixture, SCHOOL_A, SCHOOL_B, tap, Verdict, Reason, WAIT_MS } from '../helpers/gateway-fixtures.js';
 import { startGateway, startStack } from '../helpers/stack.js';
 
 const SHOTS = process.env['TAPGATE_SCREENSHOTS'];
@@ -101,35 +101,35 @@ t.test('desk - a tap shows within a second with name and class; refusals and hea
   t.equal(await row.locator('.desk-pass-class').textContent(), `${pupil.className} класс`, 'the class');
   t.equal(await row.locator('.desk-pass-verdict').textContent(), 'вход', '«вход»');
   const photo = row.locator('img.desk-photo');
-  await photo.waitFor({ timeout: 5000 });
+  await photo.waitFor({ timeout: WAIT_MS });
   await t.resolveMatch(photo.evaluate((img) => new Promise<number>((resolve) => {
     const el = img as unknown as { complete: boolean; naturalWidth: number; addEventListener(e: string, f: () => void): void };
     if (el.complete) resolve(el.naturalWidth); else el.addEventListener('load', () => resolve(el.naturalWidth));
   })), 96, 'the pupil\'s photo is shown (96 px wide, as uploaded)');
-  await page.locator('.desk-total-pupils strong', { hasText: '1' }).waitFor({ timeout: 5000 });
+  await page.locator('.desk-total-pupils strong', { hasText: '1' }).waitFor({ timeout: WAIT_MS });
   t.pass('the headcount went up to 1');
 
   const [refused] = await tap(device, [{ seq: ++seq, uid: blockedUid, direction: ENTRY }]);
   t.equal(refused?.reason, Reason.DECISION_REASON_IDENTIFIER_BLOCKED, 'the blocked card is refused');
   const refusedRow = page.locator('.desk-pass-refused', { hasText: 'Блокова Тест' });
-  await refusedRow.waitFor({ timeout: 5000 });
+  await refusedRow.waitFor({ timeout: WAIT_MS });
   t.equal(await refusedRow.locator('.desk-pass-verdict').textContent(), 'отказ: карта заблокирована', 'the reason in words');
 
   await tap(device, [{ seq: ++seq, uid: xssUid, direction: ENTRY }]);
   const xssRow = page.locator('.desk-pass', { has: page.locator('.desk-pass-name', { hasText: 'onerror' }) });
-  await xssRow.waitFor({ timeout: 5000 });
+  await xssRow.waitFor({ timeout: WAIT_MS });
   t.equal(await xssRow.locator('.desk-pass-name').textContent(), XSS_NAME, 'a name that looks like markup is shown as text');
   t.equal(await page.locator('img[src="x"]').count(), 0, 'no element was made of it');
 
   await tap(device, [{ seq: ++seq, uid: fx.staff[0]!.uid, direction: ENTRY }]);
-  await page.locator('.desk-total-staff strong', { hasText: '1' }).waitFor({ timeout: 5000 });
-  await page.locator('.desk-total-pupils strong', { hasText: '2' }).waitFor({ timeout: 5000 });
+  await page.locator('.desk-total-staff strong', { hasText: '1' }).waitFor({ timeout: WAIT_MS });
+  await page.locator('.desk-total-pupils strong', { hasText: '2' }).waitFor({ timeout: WAIT_MS });
   t.pass('staff and pupils counted apart');
   if (SHOTS !== undefined) await page.screenshot({ path: join(SHOTS, 'desk-feed-desktop.png') });
 
   await tap(device, [{ seq: ++seq, uid: pupil.uid, direction: EXIT }]);
-  await page.locator('.desk-pass', { hasText: pupil.displayName }).filter({ hasText: 'выход' }).waitFor({ timeout: 5000 });
-  await page.locator('.desk-total-pupils strong', { hasText: '1' }).waitFor({ timeout: 5000 });
+  await page.locator('.desk-pass', { hasText: pupil.displayName }).filter({ hasText: 'выход' }).waitFor({ timeout: WAIT_MS });
+  await page.locator('.desk-total-pupils strong', { hasText: '1' }).waitFor({ timeout: WAIT_MS });
   t.pass('an exit takes the pupil off the headcount');
   t.same(dialogs, [], 'no script ran from a name');
   // The fixture's other persons carry photo references under which nothing is stored: those 404.
@@ -143,9 +143,9 @@ t.test('desk - the roll-call marks people and lists who is still missing', async
   await page.getByRole('tab', { name: 'Перекличка' }).click();
   // Inside now: the markup-named pupil and the staff member (the first pupil left, the blocked one never came in).
   const missing = page.locator('.desk-missing');
-  await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: 5000 });
+  await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: WAIT_MS });
   await page.getByLabel(`${fx.staff[0]!.displayName} — на месте`).check();
-  await missing.filter({ hasText: 'Не отмечены: 1 из 2' }).waitFor({ timeout: 5000 });
+  await missing.filter({ hasText: 'Не отмечены: 1 из 2' }).waitFor({ timeout: WAIT_MS });
   t.pass('marking one leaves one missing');
   t.equal(await page.getByRole('button', { name: 'Печать' }).count(), 1, 'a print button');
   if (SHOTS !== undefined) await page.screenshot({ path: join(SHOTS, 'desk-rollcall-desktop.png'), fullPage: true });
@@ -163,7 +163,7 @@ t.test('desk - on a phone the feed stacks above the headcount', async (t) => {
   await signInWithToken(page, guardA, /\/desk$/);
   await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
   await tap(device, [{ seq: ++seq, uid: fx.pupils[1]!.uid, direction: ENTRY }]);
-  await page.locator('.desk-pass', { hasText: fx.pupils[1]!.displayName }).waitFor({ timeout: 5000 });
+  await page.locator('.desk-pass', { hasText: fx.pupils[1]!.displayName }).waitFor({ timeout: WAIT_MS });
   const width = await page.evaluate('document.documentElement.scrollWidth');
   t.ok(Number(width) <= PHONE.width, `nothing wider than the phone (${String(width)} px)`);
   if (SHOTS !== undefined) await page.screenshot({ path: join(SHOTS, 'desk-feed-phone.png') });
@@ -218,7 +218,7 @@ t.test('desk - after a gap the page reconnects and the headcount catches up', as
   });
   await signInWithToken(page, guardA, /\/desk$/);
   await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
-  await page.locator('.desk-count[data-loaded="true"]').waitFor({ timeout: 5000 });
+  await page.locator('.desk-count[data-loaded="true"]').waitFor({ timeout: WAIT_MS });
   const pupils = page.locator('.desk-total-pupils strong');
   const before = Number(await pupils.textContent());
   blocked = true;
@@ -229,7 +229,7 @@ t.test('desk - after a gap the page reconnects and the headcount catches up', as
   t.equal(d?.verdict, Verdict.VERDICT_ALLOW, 'a pupil comes in during the gap');
   blocked = false;
   await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 30_000 });
-  await pupils.filter({ hasText: String(before + 1) }).waitFor({ timeout: 5000 });
+  await pupils.filter({ hasText: String(before + 1) }).waitFor({ timeout: WAIT_MS });
   t.pass(`reconnected, and the headcount re-read shows ${before + 1} pupils`);
   t.notOk(await page.locator('.desk-pass', { hasText: fx.pupils[2]!.displayName }).count(), 'the pass of the gap is not in the feed (only the headcount)');
 });

@@ -218,7 +218,7 @@ t.test('stored-xss - the desk: a tap by a person with markup in the name', async
   await v.page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
   await tap(gate, [{ seq: ++seq, uid, direction: ENTRY }]);
   const name = v.page.locator('.desk-pass-name', { hasText: 'onerror' }).first();
-  await name.waitFor({ timeout: 5000 });
+  await name.waitFor({ timeout: WAIT_MS });
   t.equal(await name.textContent(), DISPLAY_NAME, 'the pass shows the name as text');
   await checkView(t, v, 'desk feed', [DISPLAY_NAME]);
   await v.page.getByRole('tab', { name: 'Перекличка' }).click();
