@@ -29,13 +29,20 @@ let buffer = '';
 // run can end with a list of what failed: CI keeps only the tail of the log.
 let fileFailures = [];
 let diagLeft = 0;
+// Inside a diagnostics key not worth the summary's room (at, stack, source): its indentation.
+let skipIndent = -1;
 const failures = [];
 const onLine = (line) => {
   process.stdout.write(line + '\n');
-  if (/^\s*not ok \d+ /.test(line)) { fileFailures.push(line.trimEnd()); diagLeft = 24; }
+  if (/^\s*not ok \d+ /.test(line)) { fileFailures.push(line.trimEnd()); diagLeft = 24; skipIndent = -1; }
   else if (diagLeft > 0 && /^\s+\S/.test(line) && !/^\s*(ok \d+ |# Subtest)/.test(line)) {
-    fileFailures.push(line.trimEnd());
-    diagLeft = line.trim() === '...' ? 0 : diagLeft - 1;
+    const indent = line.length - line.trimStart().length;
+    const inSkipped = skipIndent >= 0 && indent > skipIndent;
+    if (!inSkipped) skipIndent = /^\s*(at|stack|source):/.test(line) ? indent : -1;
+    if (!inSkipped && skipIndent < 0) {
+      fileFailures.push(line.trimEnd());
+      diagLeft = line.trim() === '...' ? 0 : diagLeft - 1;
+    }
   }
   else diagLeft = 0;
   const child = /^    (not )?ok \d+ /.exec(line);

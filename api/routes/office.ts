@@ -10,6 +10,7 @@ import { Id, IsoDate, Obj, Phone } from '../schemas.js';
 import type { Principal, Role } from '../tokens.js';
 import { audited, ok } from './common.js';
 import { personView } from './persons.js';
+import { dropPhoto } from './photos.js';
 
 const OPERATORS: Role[] = ['city_admin', 'school_operator'];
 const STAFF: Role[] = ['city_admin', 'school_operator', 'catering_operator'];
@@ -45,7 +46,7 @@ async function mergeInput(ctx: ApiContext, kept: Person, duplicate: Person): Pro
 }
 
 /** Writes a merge plan: everything moves to the kept person before the duplicate and its account go. */
-async function applyMerge(ctx: ApiContext, m: MergeInput): Promise<ReturnType<typeof mergePlan>> {
+async function applyMerge(ctx: ApiContext, m: MergeInput, requestId: string): Promise<ReturnType<typeof mergePlan>> {
   const plan = mergePlan(m);
   const s = ctx.store;
   if (plan.account.kind === 'remove') await removeEmptyAccount(ctx, plan.account.account);
@@ -68,6 +69,9 @@ async function applyMerge(ctx: ApiContext, m: MergeInput): Promise<ReturnType<ty
     await s.remove('guardianship', id);
   }
   await s.remove('person', m.duplicate.id);
+  // The duplicate's photo goes with it (152-FZ: no photo outlives the record it was given for);
+  // the kept person keeps their own photo and consent.
+  if (m.duplicate.photoRef !== '') await dropPhoto(ctx, m.duplicate.photoRef, requestId);
   return plan;
 }
 
@@ -96,7 +100,7 @@ export const officeRoutes: Route[] = [
   route({ method: 'POST', path: '/persons/:personId/merge', tag: 'persons',
     summary: 'Merge a mistaken duplicate into this person: its cards, guardians, benefits and invitations move here, then it is removed. '
       + 'Its account is re-attached when this person has none; when both have one, the duplicate\'s must never have held money '
-      + '(balance 0, no history), else 409 API_MERGE_REFUSED',
+      + '(balance 0, no history), else 409 API_MERGE_REFUSED. The duplicate\'s photo, if any, is purged with it',
     roles: OPERATORS, bodyKind: 'json', body: Obj({ duplicateId: Id }), success: [200, MergeView],
     errors: ['API_NOT_FOUND', 'API_MERGE_REFUSED', 'API_UNAVAILABLE'],
     handler: async (ctx, req) => ctx.store.exclusive(async () => {
@@ -105,7 +109,7 @@ export const officeRoutes: Route[] = [
       const input = await mergeInput(ctx, kept, duplicate);
       const reason = mergeRefusal(input);
       if (reason !== null) throw new ApiError('API_MERGE_REFUSED', `the merge was refused: ${reason}`, { reason });
-      const plan = await applyMerge(ctx, input);
+      const plan = await applyMerge(ctx, input, req.requestId);
       const account = plan.account.kind === 'reattach' ? 'reattached' : plan.account.kind === 'remove' ? 'removed' : 'none';
       await audited(ctx, req.principal, req.requestId, 'person.merge', [`person:${kept.id}`, `person:${duplicate.id}`,
         ...(plan.account.kind === 'none' ? [] : [`account:${plan.account.account.id}`])]);

@@ -56,7 +56,7 @@ function imageReply(photo: { ref: string; bytes: Uint8Array }, ifNoneMatch: stri
 }
 
 /** Purges a photo no record names any more; a failure leaves an orphan nobody is served (logged, not the client's problem). */
-async function dropPhoto(ctx: ApiContext, ref: string, requestId: string): Promise<void> {
+export async function dropPhoto(ctx: ApiContext, ref: string, requestId: string): Promise<void> {
   if (!PHOTO_REF_PATTERN.test(ref)) return;
   try { await ctx.photos.remove(ref); } catch {
     ctx.log.error({ requestId, photoRef: ref }, 'a photo no record names could not be purged; purge it from tapgate_photos');

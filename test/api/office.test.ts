@@ -1,14 +1,17 @@
 // Contract tests of the school office's routes against a real gateway, nats-server,
 // clickhouse-server and sink: devices named and placed (PATCH), person search, the merge of a
-// mistaken duplicate (cards and guardians move; money is never lost or doubled: an account that
+// mistaken duplicate (cards and guardians move, the duplicate's photo is purged; money is never lost or doubled: an account that
 // ever held money is never removed), a guardian found by phone without telling another school's
 // operator anything, and the day's purchases a refund is made from. Out of scope is one 404.
 import { randomBytes } from 'node:crypto';
 import t from 'tap';
+import { Kvm } from '@nats-io/kv';
+import { PHOTO_BUCKET } from '../../api/photos.js';
 import { expectApiError, SCHOOL_A, SCHOOL_B, startApiStack, type ApiClient } from '../helpers/api-fixtures.js';
 import { connect, Reason, Verdict, waitFor, WAIT_MS, type TestDevice } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
 import { startSink } from '../helpers/stack.js';
+import { jpegImage, pngImage } from '../helpers/images.js';
 
 const api = await startApiStack({ clickhouse: true, env: { TAPGATE_GATEWAY_ID: 'gw-api-office', TAPGATE_REPEAT_WINDOW_MS: '0' } });
 t.teardown(() => api.stop());
@@ -74,9 +77,17 @@ t.test('persons - search by part of the name, any case, ё as е; with the class
   isError(t, await operatorA('GET', `/schools/${SCHOOL_A}/persons?q=`), 400, 'API_INVALID_REQUEST', 'an empty q');
 });
 
-t.test('merge - cards, guardians and benefits move; the empty duplicate and its account go', async (t) => {
+t.test('merge - cards, guardians and benefits move; the empty duplicate, its account and its photo go', async (t) => {
   const kept = await person(SCHOOL_A, 'Сливаева');
   const dup = await person(SCHOOL_A, 'Сливаева');
+  const photoOf = async (id: string, bytes: Uint8Array, contentType: string) => {
+    t.equal((await operatorA('PUT', `/persons/${id}/photo-consent`, { consent: true })).status, 200, 'setup: consent');
+    const up = await operatorA('PUT', `/persons/${id}/photo`, undefined, { raw: bytes, contentType });
+    t.equal(up.status, 200, 'setup: a photo');
+    return up.body.photoRef as string;
+  };
+  const keptPhoto = await photoOf(kept.id, pngImage(48, 60, 1), 'image/png');
+  const dupPhoto = await photoOf(dup.id, jpegImage(64, 80), 'image/jpeg');
   const c = await card(dup.id);
   const g = await admin('POST', '/guardians', { phone: '+79261110001', surname: 'Сливаев' });
   t.equal((await operatorA('POST', `/persons/${dup.id}/guardians`, { guardianId: g.body.id })).status, 201, 'setup: a parent of the duplicate');
@@ -90,6 +101,10 @@ t.test('merge - cards, guardians and benefits move; the empty duplicate and its 
   t.same((await operatorA('GET', `/persons/${kept.id}/benefits`)).body.items.map((x: { id: string }) => x.id), [b.body.id], 'and the benefit');
   isError(t, await operatorA('GET', `/persons/${dup.id}`), 404, 'API_NOT_FOUND', 'the duplicate is gone');
   isError(t, await admin('GET', `/accounts/${dup.accountId}`), 404, 'API_NOT_FOUND', 'with its empty account');
+  const photos = await new Kvm(await api.stack.connect('ops')).open(PHOTO_BUCKET);
+  t.equal((await photos.get(`photo.${dupPhoto}`))?.operation, 'PURGE', 'and its photo, purged from the store');
+  t.equal((await photos.get(`photo.${keptPhoto}`))?.operation, 'PUT', 'the kept person\'s photo stays');
+  t.equal((await operatorA('GET', `/persons/${kept.id}`)).body.photoRef, keptPhoto, 'named by the kept record');
   const audit = await admin('GET', '/audit?limit=20');
   t.ok(audit.body.items.some((e: { action: string; targets: string[] }) => e.action === 'person.merge' && e.targets.includes(`person:${dup.id}`)), 'audited');
 });
