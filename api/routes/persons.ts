@@ -31,11 +31,12 @@ export const REFUND_REASONS = ['wrong_item', 'not_served', 'quality', 'double_ch
 
 const PersonKind = Type.Union(PERSON_KINDS.map((k) => Type.Literal(k)));
 const PersonBody = Obj({ kind: PersonKind, surname: Name, givenName: Name, patronymic: Type.Optional(Type.String({ maxLength: 64 })),
-  birthDate: Type.String({ ...IsoDate, description: 'YYYY-MM-DD from 1900-01-01 to today' }), className: Type.Optional(ClassName),
-  photoRef: Type.Optional(Type.String({ maxLength: 200 })) });
+  birthDate: Type.String({ ...IsoDate, description: 'YYYY-MM-DD from 1900-01-01 to today' }), className: Type.Optional(ClassName) });
+// No photoRef in a body: the photo service makes every ref (PUT /persons/{id}/photo), so a record
+// never names a photo the store does not hold for it, and no upload is orphaned by a hand-set ref.
 const PersonPatch = Obj({ kind: Type.Optional(PersonKind), surname: Type.Optional(Name), givenName: Type.Optional(Name),
-  patronymic: Type.Optional(Type.String({ maxLength: 64 })), birthDate: Type.Optional(IsoDate), className: Type.Optional(ClassName),
-  photoRef: Type.Optional(Type.String({ maxLength: 200 })) }, { minProperties: 1 });
+  patronymic: Type.Optional(Type.String({ maxLength: 64 })), birthDate: Type.Optional(IsoDate), className: Type.Optional(ClassName) },
+  { minProperties: 1 });
 export const PersonView = Obj({ id: Id, schoolId: Id, kind: PersonKind, surname: Type.String(), givenName: Type.String(), patronymic: Type.String(),
   birthDate: Type.String(), className: Type.String(), displayName: Type.String(), photoRef: Type.String(),
   photoConsent: Type.Boolean({ description: 'consent to a photo for identification is recorded (152-FZ)' }),

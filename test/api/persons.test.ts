@@ -67,8 +67,8 @@ async function tapUntil(c: Awaited<ReturnType<typeof connect>>, uidHex: string, 
 }
 
 t.test('persons - a pupil gets an account, staff none; read back', async (t) => {
-  const pupil = await createPerson(t, personBody({ photoRef: 'photo:x1' }));
-  t.match(pupil, { schoolId: SCHOOL_A, kind: 'pupil', givenName: 'Ёлка', patronymic: 'Петровна', className: '5А', photoRef: 'photo:x1' });
+  const pupil = await createPerson(t, personBody());
+  t.match(pupil, { schoolId: SCHOOL_A, kind: 'pupil', givenName: 'Ёлка', patronymic: 'Петровна', className: '5А', photoRef: '' });
   t.equal(pupil['displayName'], `${pupil['surname']} Ёлка Петровна`, 'the display name is built from the name parts');
   t.match(pupil['accountId'], /^a_/, 'a pupil gets an account');
   const account = await admin('GET', `/persons/${pupil['id']}/account`);
@@ -160,8 +160,12 @@ t.test('persons - PATCH corrects the record; no new person; names into another c
   t.same(r.body, { ...a, givenName: 'Ирина', className: '6В', displayName: `${a['surname']} Ирина Петровна` }, 'the record changed; id and account kept');
   t.same((await admin('GET', `/persons/${a['id']}`)).body, r.body, 'read back corrected');
   t.equal((await admin('GET', `/schools/${SCHOOL_A}/persons?limit=1000`)).body.items.length, before, 'no person was added');
-  const photo = await operatorA('PATCH', `/persons/${a['id']}`, { photoRef: 'photo:new' });
-  t.equal(photo.body.displayName, r.body.displayName, 'a change without names keeps the display name');
+  const moved = await operatorA('PATCH', `/persons/${a['id']}`, { className: '7А' });
+  t.equal(moved.body.displayName, r.body.displayName, 'a change without names keeps the display name');
+  for (const [what, body] of [['a new person', personBody({ photoRef: 'ph_AAAAAAAAAAAAAAAAAAAAAA' })], ['a correction', { photoRef: 'ph_AAAAAAAAAAAAAAAAAAAAAA' }]] as const) {
+    const refused = what === 'a new person' ? await operatorA('POST', `/schools/${SCHOOL_A}/persons`, body) : await operatorA('PATCH', `/persons/${a['id']}`, body);
+    t.match(isError(t, refused, 400, 'API_INVALID_REQUEST', `${what} naming a photoRef (only the photo service makes refs)`), { problems: [{ path: '/photoRef' }] });
+  }
 
   // b's name with a's birth date: b becomes a copy of a; refused naming a.
   const clash = await operatorA('PATCH', `/persons/${b['id']}`, { surname: `  ${String(a['surname']).toUpperCase()} `, givenName: 'ирина', birthDate: a['birthDate'] });
