@@ -24,7 +24,7 @@ export interface ApiContext {
    * refunds, and balances (batched: one call for a list). A shard that does not answer is
    * `unavailable` from topUp and refund, and a 503 API_UNAVAILABLE thrown by the balance reads.
    */
-  readonly money: Pick<ShardPort, 'topUp' | 'refund' | 'balances' | 'balanceKop'>;
+  readonly money: Pick<ShardPort, 'topUp' | 'refund' | 'balances' | 'balanceKop' | 'accountMoney'>;
   /** Ids of the persons inside a school now, from its shard owner's live presence (503 when it does not answer). */
   readonly insidePersonIds: (schoolId: string) => Promise<string[]>;
   readonly history: HistoryReader;

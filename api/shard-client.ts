@@ -37,12 +37,17 @@ export interface RefundInput {
 }
 
 /** What the admin API asks of the shards (ApiContext.money and the headcount); ShardClient is the real one. */
+/** What the owning shard knows of one account's money now. */
+export interface AccountMoney { readonly balanceKop: number; readonly hasHistory: boolean }
+
 export interface ShardPort {
   topUp(input: TopUpByNumber): Promise<TopUpOutcome | ShardUnavailable>;
   refund(input: RefundInput): Promise<RefundOutcome | ShardUnavailable>;
   /** Balances by account id; rejects with API_UNAVAILABLE (503) when a shard does not answer. */
   balances(accountIds: readonly string[]): Promise<Map<string, number>>;
   balanceKop(accountId: string): Promise<number>;
+  /** The balance and whether the shard ever applied a money event of the account (proto AccountBalance.has_history). */
+  accountMoney(accountId: string): Promise<AccountMoney>;
   /** Ids of the persons inside a school now; rejects with API_UNAVAILABLE (503) as balances. */
   inside(schoolId: string): Promise<string[]>;
 }
@@ -149,24 +154,30 @@ export class ShardClient implements ShardPort {
     const answers = await Promise.all(batches.map(([shard, ids]) => this.balancesOf(shard, ids)));
     const out = new Map<string, number>();
     for (const a of answers) {
-      if (a instanceof Map) for (const [id, kop] of a) out.set(id, kop);
+      if (a instanceof Map) for (const [id, m] of a) out.set(id, m.balanceKop);
       else throw shardUnavailableError(a);
     }
     return out;
   }
 
-  private balancesOf(shardId: string, ids: string[]): Promise<Map<string, number> | ShardUnavailable> {
+  private balancesOf(shardId: string, ids: string[]): Promise<Map<string, AccountMoney> | ShardUnavailable> {
     return this.ask(shardId, 'balances', BalancesRequest.encode({ accountIds: ids }).finish(), (bytes) => {
       const r = BalancesReply.decode(bytes);
       if (r.error !== '') return 'refused';
       // One balance per id asked, in the order asked: anything else is not an answer to this request.
       if (r.balances.length !== ids.length || r.balances.some((b, i) => b.accountId !== ids[i])) throw new BadReply('balances out of order');
-      return new Map(r.balances.map((b, i) => [ids[i]!, Number(b.balanceKop)] as const));
+      return new Map(r.balances.map((b, i) => [ids[i]!, { balanceKop: Number(b.balanceKop), hasHistory: b.hasHistory === true }] as const));
     });
   }
 
   async balanceKop(accountId: string): Promise<number> {
     return (await this.balances([accountId])).get(accountId) ?? 0;
+  }
+
+  async accountMoney(accountId: string): Promise<AccountMoney> {
+    const a = await this.balancesOf(this.registry.shardOfAccount(accountId), [accountId]);
+    if (!(a instanceof Map)) throw shardUnavailableError(a);
+    return a.get(accountId) ?? { balanceKop: 0, hasHistory: false };
   }
 
   async inside(schoolId: string): Promise<string[]> {

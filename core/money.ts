@@ -107,6 +107,14 @@ export class MoneyState {
     return this.balances.get(accountId) ?? 0;
   }
 
+  /**
+   * Whether a money event of the account was ever applied here (a top-up, purchase, refund or
+   * transfer): the map keeps an entry once made, through snapshots, even at a balance of 0.
+   */
+  hasHistory(accountId: string): boolean {
+    return this.balances.has(accountId);
+  }
+
   /** Every account this state holds a balance for (ids only, no copy of the map). */
   accountIds(): IterableIterator<string> {
     return this.balances.keys();

@@ -36,8 +36,12 @@ async function mergeInput(ctx: ApiContext, kept: Person, duplicate: Person): Pro
   const duplicateAccount = r.accountOfPersonId(duplicate.id);
   // Money questions are asked only when both have accounts: otherwise the account is re-attached, never emptied.
   const both = keptAccount !== undefined && duplicateAccount !== undefined;
-  const duplicateBalanceKop = both ? await ctx.money.balanceKop(duplicateAccount.id) : 0;
-  const duplicateHasHistory = both && duplicateBalanceKop === 0 ? await ctx.history.accountHasHistory(duplicateAccount.id) : false;
+  const money = both ? await ctx.money.accountMoney(duplicateAccount.id) : { balanceKop: 0, hasHistory: false };
+  const duplicateBalanceKop = money.balanceKop;
+  // The shard knows every money event it applied, at once; ClickHouse (behind by the sink's delay)
+  // also knows the events from before the pupil moved to a school of another shard.
+  const duplicateHasHistory = both && duplicateBalanceKop === 0
+    ? money.hasHistory || await ctx.history.accountHasHistory(duplicateAccount.id) : false;
   return { kept, duplicate, keptAccount, duplicateAccount, duplicateBalanceKop, duplicateHasHistory,
     duplicateIdentifiers: r.identifiersOfPerson(duplicate.id), duplicateLinks: r.guardianshipsOfPersonId(duplicate.id),
     keptLinks: r.guardianshipsOfPersonId(kept.id), duplicateBenefits: r.benefitsOfPersonId(duplicate.id),

@@ -214,7 +214,7 @@ export class MoneyService {
     if (ids.length < 1 || ids.length > BALANCES_IDS_MAX) {
       return this.respond(msg, BalancesReply.encode({ error: `1 to ${BALANCES_IDS_MAX} account ids` }).finish());
     }
-    const balances = ids.map((accountId) => ({ accountId, balanceKop: this.money.balanceKop(accountId) }));
+    const balances = ids.map((accountId) => ({ accountId, balanceKop: this.money.balanceKop(accountId), hasHistory: this.money.hasHistory(accountId) }));
     this.respond(msg, BalancesReply.encode({ balances }).finish());
   }
 

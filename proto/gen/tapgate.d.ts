@@ -1154,6 +1154,7 @@ export namespace tapgate {
                 $unknowns?: Uint8Array[];
                 accountId: string;
                 balanceKop: number;
+                hasHistory: boolean;
                 static create(properties: tapgate.shard.v1.AccountBalance.$Shape): tapgate.shard.v1.AccountBalance & tapgate.shard.v1.AccountBalance.$Shape;
                 static create(properties?: tapgate.shard.v1.AccountBalance.$Properties): tapgate.shard.v1.AccountBalance;
                 static encode(message: tapgate.shard.v1.AccountBalance.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1167,6 +1168,7 @@ export namespace tapgate {
                 interface $Properties {
                     accountId?: (string|null);
                     balanceKop?: (number|null);
+                    hasHistory?: (boolean|null);
                     $unknowns?: Uint8Array[];
                 }
                 type $Shape = tapgate.shard.v1.AccountBalance.$Properties;

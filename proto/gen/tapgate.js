@@ -11536,6 +11536,7 @@ export const tapgate = $root.tapgate = (() => {
                  * @typedef {Object} tapgate.shard.v1.AccountBalance.$Properties
                  * @property {string|null} [accountId] AccountBalance accountId
                  * @property {number|null} [balanceKop] AccountBalance balanceKop
+                 * @property {boolean|null} [hasHistory] AccountBalance hasHistory
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -11584,6 +11585,14 @@ export const tapgate = $root.tapgate = (() => {
                 AccountBalance.prototype.balanceKop = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
                 /**
+                 * AccountBalance hasHistory.
+                 * @member {boolean} hasHistory
+                 * @memberof tapgate.shard.v1.AccountBalance
+                 * @instance
+                 */
+                AccountBalance.prototype.hasHistory = false;
+
+                /**
                  * Creates a new AccountBalance instance using the specified properties.
                  * @function create
                  * @memberof tapgate.shard.v1.AccountBalance
@@ -11619,6 +11628,8 @@ export const tapgate = $root.tapgate = (() => {
                         writer.uint32(/* id 1, wireType 2 =*/10).string(message.accountId);
                     if (message.balanceKop != null && $Object.hasOwnProperty.call(message, "balanceKop") && (typeof message.balanceKop === "object" ? message.balanceKop.low || message.balanceKop.high : message.balanceKop !== 0))
                         writer.uint32(/* id 2, wireType 0 =*/16).int64(message.balanceKop);
+                    if (message.hasHistory != null && $Object.hasOwnProperty.call(message, "hasHistory") && message.hasHistory !== false)
+                        writer.uint32(/* id 3, wireType 0 =*/24).bool(message.hasHistory);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -11681,6 +11692,15 @@ export const tapgate = $root.tapgate = (() => {
                                     delete message.balanceKop;
                                 continue;
                             }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.hasHistory = value;
+                                else
+                                    delete message.hasHistory;
+                                continue;
+                            }
                         }
                         reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
@@ -11729,6 +11749,9 @@ export const tapgate = $root.tapgate = (() => {
                                 message.balanceKop = object.balanceKop;
                             else if (typeof object.balanceKop === "object")
                                 message.balanceKop = new $util.LongBits(object.balanceKop.low >>> 0, object.balanceKop.high >>> 0).toNumber();
+                    if (object.hasHistory != null)
+                        if (object.hasHistory)
+                            message.hasHistory = $Boolean(object.hasHistory);
                     return message;
                 };
 
@@ -11756,6 +11779,7 @@ export const tapgate = $root.tapgate = (() => {
                             object.balanceKop = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                         } else
                             object.balanceKop = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                        object.hasHistory = false;
                     }
                     if (message.accountId != null && $Object.hasOwnProperty.call(message, "accountId"))
                         object.accountId = message.accountId;
@@ -11766,6 +11790,8 @@ export const tapgate = $root.tapgate = (() => {
                             object.balanceKop = options.longs === $String ? $String(message.balanceKop) : message.balanceKop;
                         else
                             object.balanceKop = options.longs === $String ? $util.Long.prototype.toString.call(message.balanceKop) : options.longs === $Number ? new $util.LongBits(message.balanceKop.low >>> 0, message.balanceKop.high >>> 0).toNumber() : message.balanceKop;
+                    if (message.hasHistory != null && $Object.hasOwnProperty.call(message, "hasHistory"))
+                        object.hasHistory = message.hasHistory;
                     return object;
                 };
 
