@@ -16,6 +16,13 @@ const HISTORY_QUERY_TIMEOUT_MS = 10_000;
 /** ClickHouse connections the history views may hold open at once. */
 const HISTORY_CONNECTIONS_MAX = 4;
 
+/** A school's pass as the desk reads it back: ids and numbers only (names come from the registry). */
+export interface SchoolPassRow {
+  readonly decidedAtMs: number; readonly deviceId: string; readonly seq: number; readonly personId: string; readonly personKind: number;
+  readonly className: string; readonly direction: number; readonly verdict: number; readonly reason: number;
+}
+/** Most passes the guard's desk reads back when it opens (its page keeps as many rows). */
+export const DESK_BACKLOG_MAX = 100;
 export interface PassRow { readonly decidedAtMs: number; readonly schoolId: string; readonly deviceId: string; readonly direction: number; readonly verdict: number; readonly reason: number }
 export interface PurchaseRow {
   readonly decidedAtMs: number; readonly schoolId: string; readonly deviceId: string; readonly seq: number; readonly mealKind: number;
@@ -99,6 +106,20 @@ export class HistoryReader {
        WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}
        ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
     return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), schoolId: String(r['school_id']), deviceId: String(r['device_id']),
+      direction: Number(r['direction']), verdict: Number(r['verdict']), reason: Number(r['reason']) }));
+  }
+
+  /** A school's latest decided turnstile passes in the range (allowed or refused), newest first, at most `limit`. */
+  async schoolPasses(schoolId: string, range: Range, limit: number): Promise<SchoolPassRow[]> {
+    const { from, to } = utcDates(range);
+    const n = Math.max(1, Math.min(DESK_BACKLOG_MAX, Math.floor(limit)));
+    const rows = await this.rows<Record<string, string | number>>(
+      `SELECT decided_at_ms, device_id, seq, person_id, person_kind, class_name, direction, verdict, reason FROM pass_events
+       WHERE school_id = {s:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}
+         AND verdict IN (1, 2)
+       ORDER BY decided_at_ms DESC, device_id DESC, seq DESC LIMIT ${n}`, { s: schoolId, from, to });
+    return rows.map((r) => ({ decidedAtMs: Number(r['decided_at_ms']), deviceId: String(r['device_id']), seq: Number(r['seq']),
+      personId: String(r['person_id']), personKind: Number(r['person_kind']), className: String(r['class_name']),
       direction: Number(r['direction']), verdict: Number(r['verdict']), reason: Number(r['reason']) }));
   }
 

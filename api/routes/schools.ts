@@ -1,9 +1,11 @@
 // Schools, devices, API tokens, the audit log and the emergency headcount.
 import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { DEVICE_KINDS, DEVICE_TEXT_CHARS_MAX, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
+import { DEVICE_KINDS, DEVICE_TEXT_CHARS_MAX, localDayBounds, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../audit.js';
 import { notFound, schoolInScope } from '../context.js';
+import { deskPassOf } from '../desk-feed.js';
+import { DESK_BACKLOG_MAX } from '../history.js';
 import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
 import { Id, Obj, Page, Text } from '../schemas.js';
@@ -38,6 +40,10 @@ const TokenBody = Obj({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), sch
   guardianId: Type.Optional(Id), label: Type.Optional(Type.String({ maxLength: 100 })) });
 const TokenView = Obj({ id: Type.String(), role: Type.String(), schoolIds: Type.Array(Type.String()), guardianId: Type.String(), label: Type.String(),
   createdAtMs: Type.Integer(), revoked: Type.Boolean() });
+/** A pass as the desk's feed sends it (api/desk-feed.ts DeskPass; docs/console.md lists the fields). */
+const DeskPassView = Obj({ deviceId: Id, deviceName: Type.String(), seq: Type.Integer(), personId: Type.String({ description: "'' when the card matched nobody" }),
+  personKind: Type.String(), displayName: Type.String(), className: Type.String(), direction: Type.Integer(), verdict: Type.Integer(),
+  reason: Type.Integer(), decidedAtMs: Type.Integer(), photo: Type.Boolean() });
 const Headcount = Obj({ schoolId: Id, atMs: Type.Integer(), pupils: Type.Integer(), staff: Type.Integer(),
   byClass: Type.Array(Obj({ className: Type.String(), count: Type.Integer(), persons: Type.Array(Obj({ id: Id, displayName: Type.String() })) })),
   staffInside: Type.Array(Obj({ id: Id, displayName: Type.String() })) });
@@ -144,6 +150,19 @@ export const schoolRoutes: Route[] = [
       return ok(200, deviceView(rec.value));
     }) })),
 
+  route({ method: 'GET', path: '/schools/:schoolId/passes', tag: 'schools',
+    summary: `The school's latest turnstile passes of its local today, allowed and refused, newest first, named as the desk's live feed names them `
+      + `(at most ${DESK_BACKLOG_MAX}, default ${DESK_BACKLOG_MAX}): what the guard's desk shows on opening. From ClickHouse, a moment behind the feed`,
+    roles: DESK, query: Obj({ limit: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,2}$' })) }),
+    success: [200, Obj({ schoolId: Id, items: Type.Array(DeskPassView) })], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],
+    handler: async (ctx, req) => {
+      const school = schoolInScope(ctx, req.principal, req.params['schoolId']!);
+      const limit = Number(req.query.limit ?? DESK_BACKLOG_MAX);
+      if (limit > DESK_BACKLOG_MAX) throw new ApiError('API_INVALID_REQUEST', `limit is at most ${DESK_BACKLOG_MAX}`, { field: 'limit' });
+      const today = localDayBounds(school.timeZone, Date.now());
+      const rows = await ctx.history.schoolPasses(school.id, { fromMs: today.startMs, toMs: today.endMs }, limit);
+      return ok(200, { schoolId: school.id, items: rows.map((r) => deskPassOf(r, ctx.registry)) });
+    } }),
   route({ method: 'GET', path: '/schools/:schoolId/headcount', tag: 'schools',
     summary: 'Emergency headcount: who is inside the school now, pupils by class and staff, from the live presence kept by the shard owning the school',
     roles: DESK, success: [200, Headcount], errors: ['API_NOT_FOUND', 'API_UNAVAILABLE'],

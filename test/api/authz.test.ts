@@ -212,6 +212,7 @@ t.test('authz - an operator of school A cannot reach school B', async (t) => {
     ['account', op, 'GET', `/accounts/${B.account.id}`],
     ['account patch', op, 'PATCH', `/accounts/${B.account.id}`, { dailyLimitKop: 1 }],
     ['headcount', op, 'GET', `/schools/${SCHOOL_B}/headcount`],
+    ['passes of a school', op, 'GET', `/schools/${SCHOOL_B}/passes`],
     ['new person', op, 'POST', `/schools/${SCHOOL_B}/persons`, { kind: 'pupil', surname: 'Nobody', givenName: 'Test', birthDate: '2015-01-01' }],
     ['products', op, 'GET', `/schools/${SCHOOL_B}/products`],
     ['catering: products', cat, 'GET', `/schools/${SCHOOL_B}/products`],
@@ -277,6 +278,7 @@ t.test('authz - probing: out of scope and not existing give one and the same 404
     ['school devices', op, 'GET', '/schools/{id}/devices', SCHOOL_B],
     ['school persons', op, 'GET', '/schools/{id}/persons', SCHOOL_B],
     ['school headcount', op, 'GET', '/schools/{id}/headcount', SCHOOL_B],
+    ['school passes', op, 'GET', '/schools/{id}/passes', SCHOOL_B],
     ['school categories', cat, 'GET', '/schools/{id}/categories', SCHOOL_B],
     ['new product at a school', cat, 'POST', '/schools/{id}/products', SCHOOL_B, { name: 'Tea', category: 'buffet', priceKop: 1 }],
     ['device', op, 'GET', '/devices/{id}', B.device.device.id],
@@ -424,6 +426,7 @@ t.test('authz - every route works for a role listed for it: its documented succe
   t.same([named.name, named.place, named.enabled], ['Касса 1', 'столовая', true], 'named and placed');
   t.not(rotated.secretHex, made.secretHex, 'a new secret');
   t.equal((await works('city_admin', admin, 'GET /schools/:schoolId/headcount', atA)).schoolId, SCHOOL_A);
+  t.ok(Array.isArray((await works('city_admin', admin, 'GET /schools/:schoolId/passes', atA)).items), 'today\'s passes');
   const token = await works('city_admin', admin, 'POST /tokens', {}, { body: { role: 'payment_integration', label: 'works' } });
   const tokenClient = apiClient(api.gw.apiUrl, token.token);
   const audit = await works('city_admin', admin, 'GET /audit', {}, { query: '?limit=20' });

@@ -3,7 +3,9 @@
 // refused tap is highlighted with its reason in words; the headcount follows entries and exits;
 // the roll-call marks people and counts who is still missing, and its print view lists them; a
 // stored name that looks like markup shows as text; the feed's socket is refused to another
-// school's guard, without a session, and from another site.
+// school's guard, without a session, and from another site. A desk opened later, or reconnected
+// after a gap, reads the day's earlier passes back (GET /schools/:id/passes, from ClickHouse
+// through the sink) and shows each pass once.
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { makeToken } from '../helpers/api-fixtures.js';
 import { pngImage } from '../helpers/images.js';
 import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithToken } from '../helpers/browser.js';
 import { connect, ENTRY, EXIT, makeFixture, SCHOOL_A, SCHOOL_B, tap, Verdict, Reason, WAIT_MS } from '../helpers/gateway-fixtures.js';
-import { startGateway, startStack } from '../helpers/stack.js';
+import { startGateway, startSink, startStack } from '../helpers/stack.js';
 
 const SHOTS = process.env['TAPGATE_SCREENSHOTS'];
 const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -27,11 +29,13 @@ fx.doc['persons']!.push({ id: 'a-p-blocked', schoolId: SCHOOL_A, kind: 'pupil', 
 fx.doc['identifiers']!.push({ id: 'a-p-blocked-c1', personId: 'a-p-blocked', kind: 'social_card', uidHex: blockedUid.toString('hex'), status: 'blocked' },
   { id: 'a-p-xss-c1', personId: 'a-p-xss', kind: 'social_card', uidHex: xssUid.toString('hex'), status: 'active' });
 
-const stack = await startStack({ clickhouse: false });
+const stack = await startStack();
 t.teardown(() => stack.stop());
 await stack.loadRegistry(fx.doc);
 const gw = await startGateway(stack);
 t.teardown(() => gw.stop());
+const sink = await startSink(stack);
+t.teardown(() => sink.stop());
 const base = consoleUrl(gw.apiUrl);
 const browser = await launchBrowser(t);
 
@@ -136,6 +140,50 @@ t.test('desk - a tap shows within a second with name and class; refusals and hea
   t.same(errors.filter((e) => !e.includes('Failed to load resource')), [], 'no page errors (photos never uploaded aside)');
 });
 
+/** The keys (device:seq) of the pass rows on the page, top to bottom. */
+const rowKeys = (page: import('playwright-core').Page) => page.locator('.desk-pass')
+  .evaluateAll((els) => els.map((e) => (e as unknown as { dataset: Record<string, string | undefined> }).dataset['key'] ?? ''));
+
+/** Today's passes of school A as the route answers them, once it has at least `n` (the sink's delay). */
+async function passesRead(n: number): Promise<Array<{ deviceId: string; seq: number; displayName: string; verdict: number; reason: number }>> {
+  let items: Awaited<ReturnType<typeof passesRead>> = [];
+  const deadline = Date.now() + 30_000;
+  while (items.length < n && Date.now() < deadline) {
+    const res = await fetch(`${gw.apiUrl}/schools/${SCHOOL_A}/passes`, { headers: { authorization: `Bearer ${guardA}` } });
+    if (res.status === 200) items = ((await res.json()) as { items: typeof items }).items;
+    if (items.length < n) await new Promise((r) => setTimeout(r, 100));
+  }
+  return items;
+}
+
+t.test('desk - opened later, the day\'s earlier passes are read back newest first, each once', async (t) => {
+  const earlier = Array.from({ length: seq }, (_, i) => `${fx.turnstiles[0]!.id}:${seq - i}`);
+  const headers = { authorization: `Bearer ${guardA}` };
+  const items = await passesRead(seq);
+  t.same(items.map((p) => `${p.deviceId}:${p.seq}`), earlier, 'the route: every pass of today, newest first');
+  t.match(items.find((p) => p.reason === Reason.DECISION_REASON_IDENTIFIER_BLOCKED), { displayName: 'Блокова Тест', verdict: Verdict.VERDICT_DENY },
+    'named from the registry, refusals too');
+  t.same((await (await fetch(`${gw.apiUrl}/schools/${SCHOOL_A}/passes?limit=2`, { headers })).json() as { items: unknown[] }).items.length, 2, 'limit');
+  for (const [what, path, status] of [['over 100', `/schools/${SCHOOL_A}/passes?limit=101`, 400], ['not a number', `/schools/${SCHOOL_A}/passes?limit=x`, 400],
+    ['another school', `/schools/${SCHOOL_B}/passes`, 404]] as const) {
+    t.equal((await fetch(`${gw.apiUrl}${path}`, { headers })).status, status, `${what}: ${status}`);
+  }
+
+  const { page, errors } = await openPage(t, browser, base, { size: DESK });
+  await signInWithToken(page, guardA, /\/desk$/);
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  await page.locator('.desk-pass').nth(seq - 1).waitFor({ timeout: WAIT_MS });
+  t.same(await rowKeys(page), earlier, 'the page shows them, newest on top');
+  t.equal(await page.locator('.desk-pass-refused .desk-pass-verdict').first().textContent(), 'отказ: карта заблокирована', 'a refusal in words');
+  // A refused card: the headcount the later tests count on stays as it is.
+  await tap(device, [{ seq: ++seq, uid: blockedUid, direction: ENTRY }]);
+  await page.locator('.desk-pass').nth(seq - 1).waitFor({ timeout: WAIT_MS });
+  const keys = await rowKeys(page);
+  t.equal(keys[0], `${fx.turnstiles[0]!.id}:${seq}`, 'a live pass goes on top');
+  t.equal(new Set(keys).size, keys.length, 'no pass twice');
+  t.same(errors.filter((e) => !e.includes('Failed to load resource')), [], 'no page errors');
+});
+
 t.test('desk - the roll-call marks people and lists who is still missing', async (t) => {
   const { page } = await openPage(t, browser, base, { size: DESK });
   await signInWithToken(page, guardA, /\/desk$/);
@@ -227,9 +275,13 @@ t.test('desk - after a gap the page reconnects and the headcount catches up', as
   t.pass('the page says the connection is lost');
   const [d] = await tap(device, [{ seq: ++seq, uid: fx.pupils[2]!.uid, direction: ENTRY }]);
   t.equal(d?.verdict, Verdict.VERDICT_ALLOW, 'a pupil comes in during the gap');
+  t.equal((await passesRead(seq)).length, seq, 'the gap\'s pass is in ClickHouse');
   blocked = false;
   await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 30_000 });
   await pupils.filter({ hasText: String(before + 1) }).waitFor({ timeout: WAIT_MS });
   t.pass(`reconnected, and the headcount re-read shows ${before + 1} pupils`);
-  t.notOk(await page.locator('.desk-pass', { hasText: fx.pupils[2]!.displayName }).count(), 'the pass of the gap is not in the feed (only the headcount)');
+  await page.locator('.desk-pass', { hasText: fx.pupils[2]!.displayName }).waitFor({ timeout: WAIT_MS });
+  const keys = await rowKeys(page);
+  t.equal(keys[0], `${fx.turnstiles[0]!.id}:${seq}`, 'the gap\'s pass was read back into the feed, on top');
+  t.equal(new Set(keys).size, keys.length, 'no pass twice');
 });

@@ -8,7 +8,7 @@ import { h, notice, replace, tabKeys } from '../common/dom.js';
 import { dateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
 import { Feed, type FeedState, type Pass } from './feed.js';
-import { groupsOf, headcountPanel, passRow, rollCallPanel, type Inside } from './view.js';
+import { groupsOf, headcountPanel, passKey, passRow, rollCallPanel, type Inside } from './view.js';
 
 /** Pass rows kept on the page; older ones fall off the bottom. */
 const PASS_ROWS_MAX = 100;
@@ -63,10 +63,11 @@ function layout(root: HTMLElement, onView: (v: View) => void) {
   const status = h('p', { class: 'desk-state', role: 'status', 'data-state': 'connecting' }, STATE_TEXT.connecting);
   const passes = h('ol', { class: 'desk-passes', 'aria-live': 'polite', 'aria-label': 'Проходы' });
   const empty = h('p', { class: 'lead desk-empty' }, 'Проходов пока нет: новые появятся здесь сами.');
+  const backlogError = h('div', { class: 'desk-backlog-error' });
   const count = h('section', { class: 'desk-count card', 'aria-label': 'Сейчас в здании' });
   const countError = h('div', { class: 'desk-count-error' });
   const live = h('div', { class: 'desk-live' },
-    h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), empty, passes),
+    h('section', { class: 'desk-feed' }, h('h2', null, 'Проходы'), backlogError, empty, passes),
     h('div', null, countError, count));
   const roll = h('section', { class: 'desk-rollcall', hidden: true });
   const printList = h('section', { class: 'desk-print' });
@@ -76,7 +77,7 @@ function layout(root: HTMLElement, onView: (v: View) => void) {
     tab('feed', 'Лента и численность'), tab('rollcall', 'Перекличка'));
   tabKeys(tabs);
   replace(root, h('div', { class: 'desk-toolbar' }, tabs, status), live, roll, printList);
-  return { status, passes, empty, count, countError, live, roll, printList, tabs };
+  return { status, passes, empty, backlogError, count, countError, live, roll, printList, tabs };
 }
 
 /** One school's desk: its feed, headcount and roll-call, drawn into `root`. Returns its stop. */
@@ -117,19 +118,55 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
     draw();
   }
 
-  function onPasses(batch: readonly Pass[]): void {
-    el.empty.hidden = true;
-    for (const p of batch) {
-      el.passes.prepend(passRow(p, school.timeZone));
-      applyPass(inside, p);
+  /** Keys of the pass rows on the page: a pass read back and pushed live shows once. */
+  const shown = new Set<string>();
+  function trimRows(): void {
+    while (el.passes.childElementCount > PASS_ROWS_MAX) {
+      const last = el.passes.lastElementChild as HTMLElement;
+      shown.delete(last.dataset['key'] ?? '');
+      last.remove();
     }
-    while (el.passes.childElementCount > PASS_ROWS_MAX) el.passes.lastElementChild?.remove();
+    el.empty.hidden = el.passes.childElementCount > 0;
+  }
+
+  function onPasses(batch: readonly Pass[]): void {
+    for (const p of batch) {
+      applyPass(inside, p);
+      if (shown.has(passKey(p))) continue;
+      shown.add(passKey(p));
+      el.passes.prepend(passRow(p, school.timeZone));
+    }
+    trimRows();
     draw();
+  }
+
+  /**
+   * Today's latest passes, read back when the feed is (re)connected: the ones before the page was
+   * opened, or during a gap. Each goes in its place by time; the headcount is read on its own.
+   */
+  async function readBacklog(): Promise<void> {
+    let items: Pass[];
+    try {
+      items = (await api<{ items: Pass[] }>('GET', `/schools/${encodeURIComponent(school.id)}/passes?limit=${PASS_ROWS_MAX}`)).items;
+      replace(el.backlogError);
+    } catch (err) {
+      replace(el.backlogError, notice('info', `Проходы до открытия страницы не загружены: ${err instanceof ApiFailure ? err.text : 'ошибка'}`));
+      return;
+    }
+    for (const p of items) {
+      if (shown.has(passKey(p))) continue;
+      let before: Element | null = el.passes.firstElementChild;
+      while (before !== null && Number((before as HTMLElement).dataset['decidedAt']) >= p.decidedAtMs) before = before.nextElementSibling;
+      if (before === null && el.passes.childElementCount >= PASS_ROWS_MAX) continue;
+      shown.add(passKey(p));
+      el.passes.insertBefore(passRow(p, school.timeZone), before);
+    }
+    trimRows();
   }
 
   const feed = new Feed(school.id, {
     onPasses,
-    onResync: () => void readHeadcount(),
+    onResync: () => { void readHeadcount(); void readBacklog(); },
     onState: (s) => { el.status.dataset['state'] = s; el.status.textContent = STATE_TEXT[s]; },
     // No session any more: to the sign-in page; otherwise keep retrying (the server may be restarting).
     onRefused: () => void api<unknown>('GET', '/session', undefined, { noRedirect: true })

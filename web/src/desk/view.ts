@@ -32,11 +32,15 @@ function photoOf(p: Pass): HTMLElement {
   return img;
 }
 
+/** A pass's identity: a device decides each of its seqs once. */
+export const passKey = (p: Pass): string => `${p.deviceId}:${p.seq}`;
+
 export function passRow(p: Pass, zone: string): HTMLElement {
   const refused = p.verdict === 2;
   const name = p.displayName !== '' ? p.displayName : p.personId === '' ? 'Неизвестная карта' : 'Без имени';
   const classLine = p.personKind === 'staff' ? 'сотрудник' : p.className !== '' ? `${p.className} класс` : '';
-  return h('li', { class: refused ? 'desk-pass desk-pass-refused' : 'desk-pass', 'data-person-id': p.personId },
+  return h('li', { class: refused ? 'desk-pass desk-pass-refused' : 'desk-pass', 'data-person-id': p.personId,
+    'data-key': passKey(p), 'data-decided-at': p.decidedAtMs },
     photoOf(p),
     h('div', { class: 'desk-pass-who' },
       h('span', { class: 'desk-pass-name' }, name),
