@@ -36,10 +36,10 @@ export interface RefundInput {
   readonly refundId: string; readonly deviceId: string; readonly seq: number; readonly reason: string; readonly operatorId: string;
 }
 
-/** What the admin API asks of the shards (ApiContext.money and the headcount); ShardClient is the real one. */
 /** What the owning shard knows of one account's money now. */
 export interface AccountMoney { readonly balanceKop: number; readonly hasHistory: boolean }
 
+/** What the admin API asks of the shards (ApiContext.money and the headcount); ShardClient is the real one. */
 export interface ShardPort {
   topUp(input: TopUpByNumber): Promise<TopUpOutcome | ShardUnavailable>;
   refund(input: RefundInput): Promise<RefundOutcome | ShardUnavailable>;
