@@ -184,14 +184,23 @@ t.test('clickhouse distributed - two shards answer as one server does', async (t
   t.same(marks.purchase_items, { seq: 8, index: 0, item: 0 }, 'purchase_items: the soup, on node 2');
   t.same(marks.top_ups, { seq: 4097, index: 0, item: 0 }, 'top_ups: block 1, on node 2');
 
-  // Why the sink splits its inserts by key: with node 2 down, one INSERT of s1, s2, s1 rows
-  // fails, yet node 1 kept its part, so its largest position (9) covers the s2 row (8) lost.
+  // Why the sink splits its inserts by key: with node 2 down, one INSERT of an s2 and an s1 row
+  // fails, yet node 1 may keep its part, so its largest position covers the s2 row lost. Whether
+  // node 1 writes before the send to node 2 fails varies from run to run, so the INSERT is tried
+  // a few times (new positions each time) until node 1 is seen keeping its half.
   await cluster.nodes[1]!.stop();
   const s = spec('pass_events');
-  const spanning = [8, 9].map((at, i) => rowOf(s, { school_id: i === 0 ? 's2' : 's1', device_id: 'd9', seq: at, ledger_stream_seq: at + 100 }, nowS));
   const columns = s.columns.map(([n]) => n);
   const quiet = client(t, cluster.nodes[0]!.url, DISTRIBUTED_SINK_SETTINGS, true);
-  await t.rejects(quiet.insert({ table: `${DB}.pass_events`, values: Readable.from([tsvRowsOf(columns, spanning)], { objectMode: false }),
-    format: 'TabSeparated', columns: columns as [string, ...string[]] }), 'the INSERT fails');
-  t.same(await select(shards[0]!, `SELECT max(ledger_stream_seq) AS m FROM ${DB}.pass_events_local`), [{ m: '109' }], 'node 1 kept its half');
+  const outcomes: string[] = [];
+  for (let attempt = 0; attempt < 10 && !outcomes.includes('kept'); attempt++) {
+    const base = 100 + attempt * 10;
+    const spanning = [8, 9].map((at, i) => rowOf(s, { school_id: i === 0 ? 's2' : 's1', device_id: 'd9', seq: base + at, ledger_stream_seq: base + at }, nowS));
+    const failed = await quiet.insert({ table: `${DB}.pass_events`, values: Readable.from([tsvRowsOf(columns, spanning)], { objectMode: false }),
+      format: 'TabSeparated', columns: columns as [string, ...string[]] }).then(() => false, () => true);
+    const [max] = await select(shards[0]!, `SELECT max(ledger_stream_seq) AS m FROM ${DB}.pass_events_local`);
+    outcomes.push(!failed ? 'written' : max?.['m'] === String(base + 9) ? 'kept' : 'none');
+  }
+  t.notOk(outcomes.includes('written'), `every INSERT failed (${outcomes.join(', ')})`);
+  t.ok(outcomes.includes('kept'), 'and node 1 kept its half of one: its position covers the s2 row that was lost');
 });
