@@ -35,6 +35,7 @@ const failures = [];
 const onLine = (line) => {
   process.stdout.write(line + '\n');
   if (/^\s*not ok \d+ /.test(line)) { fileFailures.push(line.trimEnd()); diagLeft = 24; skipIndent = -1; }
+  else if (diagLeft > 0 && line.trim() === '') { /* a folded YAML block's blank line: the block goes on */ }
   else if (diagLeft > 0 && /^\s+\S/.test(line) && !/^\s*(ok \d+ |# Subtest)/.test(line)) {
     const indent = line.length - line.trimStart().length;
     const inSkipped = skipIndent >= 0 && indent > skipIndent;
