@@ -1,19 +1,21 @@
 // SMS sign-in of parents and trusted persons (docs/console.md "SMS sign-in"): the per-phone code
-// records in the KV bucket tapgate_login_codes, written with compare-and-set so that every API
-// process sees the same counts, the per-address limits (in this process's memory), and the
-// request to the notifier that sends the SMS. core/login-code.ts holds the rules.
+// records and the per-address counts in the KV bucket tapgate_login_codes, written with
+// compare-and-set so that every API process sees the same counts (each process also keeps its
+// own count of an address, which refuses a flood without touching KV), and the request to the
+// notifier that sends the SMS. core/login-code.ts holds the rules.
 //
 // Nothing here tells a caller whether a phone is registered: an unknown phone gets a record and a
 // code like any other (the code is simply never sent), the SMS is asked for after the answer, and
 // the answers for an unknown phone, a wrong code and an expired code are one and the same.
-// The KV key is a SHA-256 of the phone, never the phone; log lines carry guardian ids only.
+// KV keys are SHA-256 hashes of the phone or the address, never either; log lines carry guardian
+// ids only.
 import { createHash } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { Kvm, type KV } from '@nats-io/kv';
 import { StorageType } from '@nats-io/jetstream';
 import { Counter, type Registry } from 'prom-client';
 import {
-  checkLoginCode, issueLoginCode, LOGIN_WINDOW_MS, type IssueOutcome, type LoginCodeRecord, type RegistryIndex,
+  checkLoginCode, issueLoginCode, LOGIN_WINDOW_MS, takeAttempt, type CheckOutcome, type IssueOutcome, type LoginCodeRecord, type RegistryIndex,
 } from '../core/index.js';
 import { isWrongLastSequence, natsReplicas, type Logger } from '../lib/index.js';
 import { ApiError, orUnavailable } from './errors.js';
@@ -23,11 +25,11 @@ export const LOGIN_BUCKET = 'tapgate_login_codes';
 export const LOGIN_SMS_SUBJECT = 'tapgate.login.v1.sms';
 /** How long the API waits for the notifier's answer, in ms (the answer only feeds logs and metrics). */
 export const LOGIN_SMS_TIMEOUT_MS = 20_000;
-/** Code requests one client address may make within LOGIN_WINDOW_MS (this process's count). */
+/** Code requests one client address may make within LOGIN_WINDOW_MS, counted across API processes. */
 export const LOGIN_CODES_PER_ADDRESS_MAX = 10;
-/** Code checks one client address may make within LOGIN_WINDOW_MS (this process's count). */
+/** Code checks one client address may make within LOGIN_WINDOW_MS, counted across API processes. */
 export const LOGIN_VERIFIES_PER_ADDRESS_MAX = 20;
-/** Client addresses remembered per limit; beyond it the least recently seen is forgotten. */
+/** Client addresses each process remembers per limit; beyond it the least recently seen is forgotten. */
 export const LOGIN_ADDRESSES_MAX = 100_000;
 /** Compare-and-set attempts on one phone's record before the request gives up with 503. */
 export const LOGIN_CAS_TRIES_MAX = 8;
@@ -47,6 +49,14 @@ export function loginKey(phone: string): string {
   return `phone.${createHash('sha256').update(`tapgate-login-v1:${phone}`).digest('hex')}`;
 }
 
+/** The KV key of an address's count of one step: a hash, so the bucket holds no address. */
+export function addressKey(step: 'code' | 'verify', address: string): string {
+  return `addr.${step}.${createHash('sha256').update(`tapgate-login-v1:${address}`).digest('hex')}`;
+}
+
+/** An address's attempts of one step within the window, as kept in KV. */
+interface AddressRecord { readonly times: readonly number[] }
+
 function tooMany(retryAfterMs: number, what: string): ApiError {
   return new ApiError('API_TOO_MANY_ATTEMPTS', `too many ${what}; retry later`, { retryAfterS: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 }
@@ -55,23 +65,29 @@ function tooMany(retryAfterMs: number, what: string): ApiError {
 export type VerifyResult =
   | { readonly ok: true; readonly guardianId: string }
   | { readonly ok: false; readonly voidedGuardianId: string };
-/** What to write for a phone (null: nothing) and what to answer. */
-type Decision<T> = { readonly write: LoginCodeRecord | null; readonly result: T };
+/** What to write for a key (null: nothing) and what to answer. */
+type Decision<R, T> = { readonly write: R | null; readonly result: T };
 
-/** A sliding-window count per client address, in memory. */
+/**
+ * A sliding-window count per client address in this process's memory. It records only attempts
+ * the shared count in KV took, so it is a lower bound of that count: its refusal is right, and
+ * costs no KV round trip.
+ */
 export class AddressLimiter {
   private readonly seen = new Map<string, number[]>();
   constructor(private readonly max: number, private readonly windowMs: number) {}
 
-  /** Counts one more attempt and answers 0, or the ms to wait when the address is at its limit. */
-  take(address: string, nowMs: number): number {
-    const times = (this.seen.get(address) ?? []).filter((t) => t > nowMs - this.windowMs);
+  /** The ms to wait before one more attempt (0: now), recording nothing. */
+  wait(address: string, nowMs: number): number {
+    return takeAttempt(this.seen.get(address) ?? [], this.max, this.windowMs, nowMs).waitMs;
+  }
+
+  /** Records one attempt (the least recently seen address is forgotten beyond LOGIN_ADDRESSES_MAX). */
+  record(address: string, nowMs: number): void {
+    const times = [...(this.seen.get(address) ?? []).filter((t) => t > nowMs - this.windowMs), nowMs];
     this.seen.delete(address);
-    if (times.length >= this.max) { this.seen.set(address, times); return times[times.length - this.max]! + this.windowMs - nowMs; }
-    times.push(nowMs);
     this.seen.set(address, times);
     if (this.seen.size > LOGIN_ADDRESSES_MAX) this.seen.delete(this.seen.keys().next().value!);
-    return 0;
   }
 }
 
@@ -106,12 +122,12 @@ export class LoginCodes {
    * the code goes to ('' for none), which the caller must not reveal.
    */
   async request(phone: string, clientAddress: string): Promise<{ guardianId: string }> {
-    const wait = this.codeLimit.take(clientAddress, this.now());
+    const wait = await this.takeAddress('code', this.codeLimit, LOGIN_CODES_PER_ADDRESS_MAX, clientAddress);
     if (wait > 0) {
       this.outcomes.inc({ step: 'code', outcome: 'limited_address' });
       throw tooMany(wait, 'code requests from this address');
     }
-    const issued = await this.change<IssueOutcome>(loginKey(phone), (rec) => {
+    const issued = await this.change<LoginCodeRecord, IssueOutcome>(loginKey(phone), (rec) => {
       const o = issueLoginCode(rec, this.now(), this.codeTtlMs);
       return { write: o.kind === 'issued' ? o.record : null, result: o };
     });
@@ -131,12 +147,12 @@ export class LoginCodes {
    * at its limit or the code is void.
    */
   async verify(phone: string, code: string, clientAddress: string): Promise<VerifyResult> {
-    const wait = this.verifyLimit.take(clientAddress, this.now());
+    const wait = await this.takeAddress('verify', this.verifyLimit, LOGIN_VERIFIES_PER_ADDRESS_MAX, clientAddress);
     if (wait > 0) {
       this.outcomes.inc({ step: 'verify', outcome: 'limited_address' });
       throw tooMany(wait, 'sign-in attempts from this address');
     }
-    const o = await this.change(loginKey(phone), (rec) => {
+    const o = await this.change<LoginCodeRecord, CheckOutcome>(loginKey(phone), (rec) => {
       const c = checkLoginCode(rec, code, this.now());
       return { write: c.kind === 'ok' || c.kind === 'wrong' ? c.record : null, result: c };
     });
@@ -148,15 +164,31 @@ export class LoginCodes {
   }
 
   /**
-   * Reads a phone's record, lets `decide` say what to write, and writes it only if nobody else
+   * Counts one attempt of `step` from the address: first in this process (a refusal there needs
+   * no KV), then in the count every API process shares. Answers 0, or the ms to wait.
+   */
+  private async takeAddress(step: 'code' | 'verify', local: AddressLimiter, max: number, address: string): Promise<number> {
+    const localWait = local.wait(address, this.now());
+    if (localWait > 0) return localWait;
+    const wait = await this.change<AddressRecord, number>(addressKey(step, address), (rec) => {
+      const times = Array.isArray(rec?.times) ? rec.times.filter((x): x is number => typeof x === 'number') : [];
+      const taken = takeAttempt(times, max, LOGIN_WINDOW_MS, this.now());
+      return { write: taken.times === null ? null : { times: taken.times }, result: taken.waitMs };
+    });
+    if (wait === 0) local.record(address, this.now());
+    return wait;
+  }
+
+  /**
+   * Reads a key's record, lets `decide` say what to write, and writes it only if nobody else
    * wrote in between (KV revision); on a race it reads again.
    */
-  private async change<T>(key: string, decide: (rec: LoginCodeRecord | null) => Decision<T>): Promise<T> {
+  private async change<R, T>(key: string, decide: (rec: R | null) => Decision<R, T>): Promise<T> {
     for (let i = 0; i < LOGIN_CAS_TRIES_MAX; i++) {
       const e = await orUnavailable(this.d.kv.get(key), 'login code store');
-      let rec: LoginCodeRecord | null = null;
+      let rec: R | null = null;
       if (e !== null && e.operation === 'PUT') {
-        try { rec = JSON.parse(e.string()) as LoginCodeRecord; } catch { rec = null; }
+        try { rec = JSON.parse(e.string()) as R; } catch { rec = null; }
       }
       const { write, result } = decide(rec);
       if (write === null) return result;

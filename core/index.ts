@@ -43,6 +43,6 @@ export {
 } from './notify-format.js';
 export {
   LOGIN_CODE_LENGTH, LOGIN_CODE_TTL_MS, LOGIN_CODE_WRONG_MAX, LOGIN_CODES_PER_PHONE_MAX, LOGIN_WINDOW_MS,
-  checkLoginCode, issueLoginCode, nextIssueInMs, randomLoginCode,
+  checkLoginCode, issueLoginCode, nextIssueInMs, randomLoginCode, takeAttempt,
   type CheckOutcome, type IssueOutcome, type LoginCodeRecord,
 } from './login-code.js';

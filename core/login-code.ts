@@ -61,6 +61,21 @@ export function nextIssueInMs(rec: LoginCodeRecord | null, nowMs: number): numbe
   return issued[issued.length - LOGIN_CODES_PER_PHONE_MAX]! + LOGIN_WINDOW_MS - nowMs;
 }
 
+/** How far another process's clock may run ahead of this one for its attempt times to count, in ms. */
+const CLOCK_SKEW_MS_MAX = 60_000;
+
+/**
+ * One more attempt in a sliding window of `windowMs` that allows `max`: the times to keep, this
+ * one added, and wait 0; or, at the limit, nothing to write (times null) and the ms until one
+ * more is allowed. Times from several processes may come out of order: they are sorted; a time up
+ * to a minute ahead of this clock (another host's) counts, one further ahead does not.
+ */
+export function takeAttempt(times: readonly number[], max: number, windowMs: number, nowMs: number): { readonly times: number[] | null; readonly waitMs: number } {
+  const live = times.filter((t) => Number.isFinite(t) && t > nowMs - windowMs && t <= nowMs + CLOCK_SKEW_MS_MAX).sort((a, b) => a - b);
+  if (live.length >= max) return { times: null, waitMs: Math.max(1, live[live.length - max]! + windowMs - nowMs) };
+  return { times: [...live, nowMs].sort((a, b) => a - b), waitMs: 0 };
+}
+
 /** A fresh random code of LOGIN_CODE_LENGTH digits (leading zeros kept). */
 export function randomLoginCode(): string {
   return String(randomInt(0, 10 ** LOGIN_CODE_LENGTH)).padStart(LOGIN_CODE_LENGTH, '0');

@@ -1,7 +1,8 @@
 // SMS sign-in over a real stack: nats-server with tapgate's users, the API process, the notifier
 // and the local SMSC (real SMPP). A registered phone gets its code by SMS and the code opens a
 // parent's session once; an unknown phone gets the same answer and no SMS; wrong, expired and
-// used codes are one answer; the per-phone and per-address limits answer 429 with retryAfterS.
+// used codes are one answer; the per-phone and per-address limits answer 429 with retryAfterS, and
+// an address's count is shared by every API process.
 // Each test speaks from its own loopback address (127.0.0.N), so the per-address limits of one
 // test do not spill into another.
 import { request } from 'node:http';
@@ -163,6 +164,23 @@ t.test('sms login - per address: 10 code requests and 20 checks per 15 minutes',
   const vOver = await v('POST', '/login/sms/verify', { phone: '+79168889999', code: '123456' });
   t.equal(`${vOver.status} ${vOver.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'the 21st check: 429');
   t.ok(vOver.body.error.details.retryAfterS > 0, 'with retryAfterS');
+});
+
+t.test('sms login - the per-address counts are shared by every API process', async (t) => {
+  const second = await startApiProcess(stack);
+  t.teardown(() => second.stop());
+  const address = `127.0.0.${nextAddress++}`;
+  const one = client(api.apiUrl, address);
+  const two = client(second.apiUrl, address);
+  for (let i = 0; i < 10; i++) {
+    const c = i % 2 === 0 ? one : two;
+    t.equal((await c('POST', '/login/sms', { phone: `+7916666${String(i).padStart(4, '0')}` })).status, 202, `request ${i + 1}, to process ${(i % 2) + 1}`);
+  }
+  for (const [which, c] of [['first', one], ['second', two]] as const) {
+    const over = await c('POST', '/login/sms', { phone: '+79166669999' });
+    t.equal(`${over.status} ${over.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', `the 11th, to the ${which} process: 429 (each saw 5)`);
+  }
+  t.equal((await client(second.apiUrl)('POST', '/login/sms', { phone: '+79166669999' })).status, 202, 'another address is not limited');
 });
 
 t.test('sms login - an expired code is refused like a wrong one', async (t) => {

@@ -1,10 +1,11 @@
 // SMS sign-in codes, the rules without I/O: a code signs in once and only before it expires, five
 // wrong attempts make it void (the next attempt is locked, the right code included), a phone gets
 // three codes per fifteen minutes, and a new code replaces the old one and resets its attempts.
+// The sliding window of the per-address counts takes times from several processes in any order.
 import t from 'tap';
 import {
   checkLoginCode, issueLoginCode, LOGIN_CODE_TTL_MS, LOGIN_CODE_WRONG_MAX, LOGIN_CODES_PER_PHONE_MAX, LOGIN_WINDOW_MS,
-  randomLoginCode, type LoginCodeRecord,
+  randomLoginCode, takeAttempt, type LoginCodeRecord,
 } from '../../core/index.js';
 
 const T0 = 1_800_000_000_000;
@@ -63,4 +64,16 @@ t.test('login code - three codes per phone per window', async (t) => {
   const later = issueLoginCode(rec, T0 + LOGIN_WINDOW_MS + 1, LOGIN_CODE_TTL_MS, '444444');
   t.equal(later.kind, 'issued', 'after the window a code is issued again');
   if (later.kind === 'issued') t.same(later.record.issuedAtMs, [T0 + 60_000, T0 + 120_000, T0 + LOGIN_WINDOW_MS + 1], 'old issues drop out');
+});
+
+t.test('takeAttempt - a sliding window: up to max, then the wait until the oldest leaves; times in any order', (t) => {
+  const W = 1000;
+  t.same(takeAttempt([], 2, W, T0), { times: [T0], waitMs: 0 }, 'the first');
+  t.same(takeAttempt([T0 + 10, T0], 3, W, T0 + 20), { times: [T0, T0 + 10, T0 + 20], waitMs: 0 }, 'sorted, the new one last');
+  t.same(takeAttempt([T0 + 10, T0], 2, W, T0 + 20), { times: null, waitMs: W - 20 }, 'at the limit: nothing to write, wait for the oldest');
+  t.same(takeAttempt([T0 - W, T0 - 1, Number.NaN, T0 + 120_000], 2, W, T0), { times: [T0 - 1, T0], waitMs: 0 },
+    'times out of the window, not numbers or over a minute ahead do not count');
+  t.same(takeAttempt([T0 + 50], 3, W, T0).times, [T0, T0 + 50], 'a time a little ahead (another host\'s clock) counts');
+  t.same(takeAttempt([T0 - W + 1, T0], 2, W, T0).waitMs, 1, 'a wait is at least 1 ms');
+  t.end();
 });
