@@ -37,8 +37,8 @@ export function catalogSection(office: Office): HTMLElement {
       void act(addCat, status, async () => {
         await api('POST', `/schools/${office.school.id}/categories`, { code: code.value.trim(), name: cname.value.trim() });
         code.value = ''; cname.value = '';
-        status.ok('Категория добавлена.');
         await refresh();
+        status.ok('Категория добавлена.');
       });
     } }, h('h2', null, 'Новая категория'), field('Код', code, 'латиница, цифры, _ и -'), field('Название', cname), addCat),
     h('form', { class: 'card', onsubmit: (ev) => {
@@ -48,8 +48,8 @@ export function catalogSection(office: Office): HTMLElement {
         if (kop === null) { status.ok('Цена: число рублей, например 45 или 45,50.'); price.focus(); return; }
         await api('POST', `/schools/${office.school.id}/products`, { name: pname.value.trim(), category: category.value, priceKop: kop });
         pname.value = ''; price.value = '';
-        status.ok('Товар добавлен.');
         await refresh();
+        status.ok('Товар добавлен.');
       });
     } }, h('h2', null, 'Новый товар'), field('Название', pname), field('Категория', category), field('Цена, ₽', price), addProd)) : null;
   return h('section', { 'aria-label': 'Меню' }, status.el, h('h2', null, 'Товары'), prods, h('h2', null, 'Категории'), cats, forms);
@@ -61,8 +61,8 @@ function productActions(p: Product, status: ReturnType<typeof statusLine>, refre
     const kop = kopOf(price.value);
     if (kop === null) { status.ok('Цена: число рублей, например 45 или 45,50.'); return; }
     await api('PATCH', `/products/${p.id}`, { priceKop: kop });
-    status.ok('Цена изменена.');
     await refresh();
+    status.ok('Цена изменена.');
   }) }, 'Цена');
   const toggle = h('button', { type: 'button', class: 'secondary', onclick: () => void act(toggle, status, async () => {
     await api('PATCH', `/products/${p.id}`, { active: !p.active });

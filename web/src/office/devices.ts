@@ -42,8 +42,8 @@ function deviceItem(office: Office, d: Device, status: ReturnType<typeof statusL
   const save = h('button', { type: 'submit' }, 'Сохранить');
   const toggle = h('button', { type: 'button', class: d.enabled ? 'danger' : 'secondary', onclick: () => void act(toggle, status, async () => {
     await api('PATCH', `/devices/${d.id}`, { enabled: !d.enabled });
-    status.ok(d.enabled ? 'Устройство отключено: соединение закрыто.' : 'Устройство включено.');
     await refresh();
+    status.ok(d.enabled ? 'Устройство отключено: соединение закрыто.' : 'Устройство включено.');
   }) }, d.enabled ? 'Отключить' : 'Включить');
   const title = `${d.name || DEVICE_KINDS[d.kind] || d.kind}${d.place === '' ? '' : ` — ${d.place}`}`;
   return h('li', { class: `card device${d.enabled ? '' : ' off'}` },
@@ -53,8 +53,8 @@ function deviceItem(office: Office, d: Device, status: ReturnType<typeof statusL
       ev.preventDefault();
       void act(save, status, async () => {
         await api('PATCH', `/devices/${d.id}`, { name: name.value.trim(), place: place.value.trim() });
-        status.ok('Название и место сохранены.');
         await refresh();
+        status.ok('Название и место сохранены.');
       });
     } }, h('div', { class: 'row' }, field('Название', name), field('Где стоит', place)), h('span', { class: 'actions' }, save, toggle)) : null);
 }

@@ -36,15 +36,15 @@ export function cardsPart(office: Office, p: Person): HTMLElement {
       i.status === 'blocked' || !office.registrar ? '' : h('span', { class: 'actions' },
         h('button', { type: 'button', class: 'danger', onclick: (ev) => void act(ev.currentTarget as HTMLButtonElement, status, async () => {
           await api('POST', `/identifiers/${i.id}/block`);
-          status.ok('Карта заблокирована: турникеты и кассы перестанут её принимать в течение секунды.');
           await refresh();
+          status.ok('Карта заблокирована: турникеты и кассы перестанут её принимать в течение секунды.');
         }) }, 'Заблокировать'),
         h('button', { type: 'button', class: 'secondary', onclick: (ev) => void act(ev.currentTarget as HTMLButtonElement, status, async () => {
           if (uid.value.trim() === '') { status.ok('Введите номер новой карты в поле ниже, затем нажмите «Дубликат».'); uid.focus(); return; }
           await api('POST', `/identifiers/${i.id}/duplicate`, body());
           uid.value = '';
-          status.ok('Выдан дубликат, старая карта заблокирована. Баланс сохранён.');
           await refresh();
+          status.ok('Выдан дубликат, старая карта заблокирована. Баланс сохранён.');
         }) }, 'Дубликат')),
     ]), 'cards'));
   };
@@ -55,8 +55,8 @@ export function cardsPart(office: Office, p: Person): HTMLElement {
     void act(issue, status, async () => {
       await api('POST', `/persons/${p.id}/identifiers`, body());
       uid.value = '';
-      status.ok('Карта выдана.');
       await refresh();
+      status.ok('Карта выдана.');
     });
   } }, h('div', { class: 'row' }, field('Вид', kind), field('Номер карты (UID)', uid, 'шестнадцатеричный, с обратной стороны или со считывателя'), untilField), issue);
   if (until.value === '') until.value = new Date(Date.now() + TEMPORARY_DAYS_DEFAULT * 86_400_000).toISOString().slice(0, 10);
@@ -123,8 +123,8 @@ export function benefitsPart(p: Person): HTMLElement {
       b.mealPeriods.map((m) => MEALS[m] ?? m).join(', '), longDate(b.validFrom), longDate(b.validTo),
       h('button', { type: 'button', class: 'secondary', onclick: (ev) => void act(ev.currentTarget as HTMLButtonElement, status, async () => {
         await api('DELETE', `/benefits/${b.id}`);
-        status.ok('Льгота отменена.');
         await refresh();
+        status.ok('Льгота отменена.');
       }) }, 'Отменить')])));
   };
   void act(null, status, refresh);
@@ -135,8 +135,8 @@ export function benefitsPart(p: Person): HTMLElement {
       const mealPeriods = meals.map((l) => l.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
       if (mealPeriods.length === 0) { status.ok('Отметьте хотя бы один приём пищи.'); return; }
       await api('POST', `/persons/${p.id}/benefits`, { mealPeriods, validFrom: from.value, validTo: to.value });
-      status.ok('Льгота назначена.');
       await refresh();
+      status.ok('Льгота назначена.');
     });
   } }, h('fieldset', null, h('legend', null, 'Приёмы пищи'), ...meals), h('div', { class: 'row' }, field('С', from), field('По', to)), go);
   return h('div', { class: 'part' }, h('h3', null, 'Льготное питание'), list, form, status.el);
