@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { apiClient, makeToken, SCHOOL_A, startApiStack } from '../helpers/api-fixtures.js';
 import { consoleUrl, launchBrowser, openPage, PHONE, signInWithToken } from '../helpers/browser.js';
-import { connect, ENTRY, Reason, tap, waitFor, type TestDevice } from '../helpers/gateway-fixtures.js';
+import { connect, ENTRY, Reason, tap, waitFor, WAIT_MS, type TestDevice } from '../helpers/gateway-fixtures.js';
 import { startNotifier, startProviders } from '../helpers/notifier-fixtures.js';
 import { startSink } from '../helpers/stack.js';
 
@@ -53,7 +53,7 @@ const ts = await made(api.admin('POST', `/schools/${SCHOOL_A}/devices`, { kind: 
 const device: TestDevice = { id: ts.device.id, schoolId: SCHOOL_A, secret: Buffer.from(ts.secretHex, 'hex') };
 const token = await makeToken(api.stack.nc, { role: 'guardian', guardianId: guardian.id, label: 'push parent' });
 const parent = apiClient(api.gw.apiUrl, token);
-await waitFor(async () => (await parent('GET', '/me')).status === 200, 5000, 'the gateway knows the token');
+await waitFor(async () => (await parent('GET', '/me')).status === 200, WAIT_MS, 'the gateway knows the token');
 
 t.test('parent push - the VAPID key comes from the notifier\'s file; the portal is an installable PWA', async (t) => {
   t.same((await parent('GET', '/push/vapid-public-key')).body, { publicKey: vapidPublicKey }, 'the key the notifier signs with');
@@ -132,7 +132,7 @@ t.test('parent push - subscribe through the page, a real entry, the notifier\'s 
     for (const r of e.registrations) if (r.scopeURL === `${base}/parent` && !r.isDeleted) registrations.set('live', r.registrationId);
   });
   await cdp.send('ServiceWorker.enable');
-  await waitFor(() => registrations.has('live'), 5000, 'the service worker registration is known');
+  await waitFor(() => registrations.has('live'), WAIT_MS, 'the service worker registration is known');
   let shown: Array<{ title: string; body: string }> = [];
   const readShown = async () => {
     shown = await page.evaluate(`navigator.serviceWorker.getRegistration('/parent')

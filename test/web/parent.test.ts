@@ -14,7 +14,7 @@ import t, { type Test } from 'tap';
 import { apiClient, makeToken, SCHOOL_A, startApiStack, type ApiClient } from '../helpers/api-fixtures.js';
 import { consoleUrl, DESK, launchBrowser, openPage, PHONE, signInWithSms, signInWithToken } from '../helpers/browser.js';
 import { startNotifier, startProviders } from '../helpers/notifier-fixtures.js';
-import { connect, ENTRY, Reason, tap, waitFor, type TestDevice } from '../helpers/gateway-fixtures.js';
+import { connect, ENTRY, Reason, tap, waitFor, WAIT_MS, type TestDevice } from '../helpers/gateway-fixtures.js';
 import { BUFFET, item, posTap } from '../helpers/pos-fixtures.js';
 import { startSink } from '../helpers/stack.js';
 
@@ -46,7 +46,7 @@ async function made<T = any>(p: Promise<{ status: number; body: T }>, status = 2
 async function guardianToken(guardianId: string): Promise<{ token: string; client: ApiClient }> {
   const token = await makeToken(api.stack.nc, { role: 'guardian', guardianId, label: `parent ${guardianId}` });
   const client = apiClient(api.gw.apiUrl, token);
-  await waitFor(async () => (await client('GET', '/me')).status === 200, 5000, 'the gateway knows the token');
+  await waitFor(async () => (await client('GET', '/me')).status === 200, WAIT_MS, 'the gateway knows the token');
   return { token, client };
 }
 
@@ -210,8 +210,9 @@ t.test('parent - blocking a lost card from the phone; the turnstile refuses it',
   const started = Date.now();
   await row.getByRole('button', { name: 'Заблокировать' }).click();
   await page.getByText(/заблокирована\. Новую карту выдаёт канцелярия школы\./).waitFor();
-  const ms = await waitFor(async () => await reasonAt(cardUid) === Reason.DECISION_REASON_IDENTIFIER_BLOCKED, 3000, 'the turnstile refuses the card', 10);
-  t.ok(Date.now() - started <= 3000, `refused ${ms} ms after the click`);
+  // The aim is under a second; the bound is loose so that a loaded CI machine does not fail the test.
+  const ms = await waitFor(async () => await reasonAt(cardUid) === Reason.DECISION_REASON_IDENTIFIER_BLOCKED, WAIT_MS, 'the turnstile refuses the card', 10);
+  t.ok(Date.now() - started <= 5000, `refused ${ms} ms after the click (aim: under 1000)`);
   t.equal((await made(api.admin('GET', `/persons/${A.child.id}/identifiers`), 200)).items[0].status, 'blocked', 'blocked in the registry');
   t.same(errors, [], 'no page errors');
 });

@@ -63,7 +63,7 @@ async function made<T = any>(p: Promise<{ status: number; body: T }>, status = 2
 async function readyToken(spec: Parameters<typeof makeToken>[1], probe: string): Promise<{ token: string; client: ApiClient }> {
   const token = await makeToken(api.stack.nc, spec);
   const client = apiClient(api.gw.apiUrl, token);
-  await waitFor(async () => (await client('GET', probe)).status === 200, 5000, 'the API process knows the token');
+  await waitFor(async () => (await client('GET', probe)).status === 200, WAIT_MS, 'the API process knows the token');
   return { token, client };
 }
 
