@@ -8,6 +8,7 @@
 // what was queued for it and is told to resync (re-read the headcount) once it has drained.
 // The reader stops when the last socket of its shard goes. Nothing here logs a name.
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import { Type, type Static } from '@sinclair/typebox';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { RegistryIndex } from '../core/index.js';
 import { tapgate } from '../core/proto.js';
@@ -15,6 +16,7 @@ import { tapgate } from '../core/proto.js';
 // dependencies, which the API process has no use for.
 import { LedgerReader, type LedgerMessage } from '../consumers/ledger-reader.js';
 import { LEDGER_STREAM, ledgerSubject, type Logger } from '../lib/index.js';
+import { Obj } from './schemas.js';
 
 /** How often queued passes go out to the pages, in ms: one message per socket per interval at most. */
 export const DESK_FLUSH_INTERVAL_MS = 75;
@@ -30,25 +32,23 @@ const DESK_EVENTS_PER_PULL = 1024;
 const { Verdict } = tapgate.device.v1;
 const PERSON_KIND_NUMBERS: Readonly<Record<number, string>> = { 1: 'pupil', 2: 'staff', 3: 'guardian' };
 
-/** One pass as the page gets it (docs/console.md lists the fields). */
-export interface DeskPass {
-  readonly deviceId: string;
-  /** The device's name once the registry has one ("главный вход"); '' until then. */
-  readonly deviceName: string;
-  readonly seq: number;
-  /** '' when the card matched nobody (reason 2, карта не зарегистрирована). */
-  readonly personId: string;
-  readonly personKind: string;
-  readonly displayName: string;
-  readonly className: string;
-  /** tapgate.device.v1 numbers: direction 1 entry, 2 exit; verdict 1 allow, 2 deny; reason DecisionReason. */
-  readonly direction: number;
-  readonly verdict: number;
-  readonly reason: number;
-  readonly decidedAtMs: number;
-  /** Whether the person has a photo they consented to (the page asks /persons/:id/photo and shows the name alone on 404). */
-  readonly photo: boolean;
-}
+/**
+ * One pass as the page gets it, from the live feed and from GET /schools/:id/passes alike
+ * (docs/console.md lists the fields); the route's schema and the type are this one declaration.
+ */
+export const DeskPassView = Obj({
+  deviceId: Type.String(),
+  deviceName: Type.String({ description: 'the device\'s name once the registry has one ("главный вход"); \'\' until then' }),
+  seq: Type.Integer(),
+  personId: Type.String({ description: '\'\' when the card matched nobody (reason 2, карта не зарегистрирована)' }),
+  personKind: Type.String(), displayName: Type.String(), className: Type.String(),
+  direction: Type.Integer({ description: 'tapgate.device.v1 Direction: 1 entry, 2 exit' }),
+  verdict: Type.Integer({ description: 'tapgate.device.v1 Verdict: 1 allow, 2 deny' }),
+  reason: Type.Integer({ description: 'tapgate.device.v1 DecisionReason' }),
+  decidedAtMs: Type.Integer(),
+  photo: Type.Boolean({ description: 'the person has a photo they consented to (the page asks /persons/:id/photo and shows the name alone on 404)' }),
+});
+export type DeskPass = Static<typeof DeskPassView>;
 
 /** What the hub needs of a socket: uWS's WebSocket fits. */
 export interface DeskSocket {

@@ -54,11 +54,9 @@ function recent(rec: LoginCodeRecord | null, nowMs: number): number[] {
   return (rec?.issuedAtMs ?? []).filter((t) => t > nowMs - LOGIN_WINDOW_MS && t <= nowMs);
 }
 
-/** Ms until the phone may be sent another code (0: now). */
+/** Ms until the phone may be sent another code (0: now): the same sliding window as the per-address counts. */
 export function nextIssueInMs(rec: LoginCodeRecord | null, nowMs: number): number {
-  const issued = recent(rec, nowMs);
-  if (issued.length < LOGIN_CODES_PER_PHONE_MAX) return 0;
-  return issued[issued.length - LOGIN_CODES_PER_PHONE_MAX]! + LOGIN_WINDOW_MS - nowMs;
+  return takeAttempt(recent(rec, nowMs), LOGIN_CODES_PER_PHONE_MAX, LOGIN_WINDOW_MS, nowMs).waitMs;
 }
 
 /** How far another process's clock may run ahead of this one for its attempt times to count, in ms. */

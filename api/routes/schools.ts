@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { DEVICE_KINDS, DEVICE_TEXT_CHARS_MAX, localDayBounds, PERSON_KINDS, SCHOOL_KINDS, SHARD_ID_PATTERN, type Device, type School } from '../../core/index.js';
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '../audit.js';
 import { notFound, schoolInScope } from '../context.js';
-import { deskPassOf } from '../desk-feed.js';
+import { deskPassOf, DeskPassView } from '../desk-feed.js';
 import { DESK_BACKLOG_MAX } from '../history.js';
 import { ApiError } from '../errors.js';
 import { route, type Route } from '../route.js';
@@ -40,10 +40,6 @@ const TokenBody = Obj({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), sch
   guardianId: Type.Optional(Id), label: Type.Optional(Type.String({ maxLength: 100 })) });
 const TokenView = Obj({ id: Type.String(), role: Type.String(), schoolIds: Type.Array(Type.String()), guardianId: Type.String(), label: Type.String(),
   createdAtMs: Type.Integer(), revoked: Type.Boolean() });
-/** A pass as the desk's feed sends it (api/desk-feed.ts DeskPass; docs/console.md lists the fields). */
-const DeskPassView = Obj({ deviceId: Id, deviceName: Type.String(), seq: Type.Integer(), personId: Type.String({ description: "'' when the card matched nobody" }),
-  personKind: Type.String(), displayName: Type.String(), className: Type.String(), direction: Type.Integer(), verdict: Type.Integer(),
-  reason: Type.Integer(), decidedAtMs: Type.Integer(), photo: Type.Boolean() });
 const Headcount = Obj({ schoolId: Id, atMs: Type.Integer(), pupils: Type.Integer(), staff: Type.Integer(),
   byClass: Type.Array(Obj({ className: Type.String(), count: Type.Integer(), persons: Type.Array(Obj({ id: Id, displayName: Type.String() })) })),
   staffInside: Type.Array(Obj({ id: Id, displayName: Type.String() })) });
