@@ -185,15 +185,17 @@ t.test('clickhouse distributed - two shards answer as one server does', async (t
   t.same(marks.top_ups, { seq: 4097, index: 0, item: 0 }, 'top_ups: block 1, on node 2');
 
   // Why the sink splits its inserts by key: with node 2 down, one INSERT of an s2 and an s1 row
-  // fails, yet node 1 may keep its part, so its largest position covers the s2 row lost. Whether
-  // node 1 writes before the send to node 2 fails varies from run to run, so the INSERT is tried
-  // a few times (new positions each time) until node 1 is seen keeping its half.
+  // fails, yet node 1 may keep its part, so its largest position would cover the s2 row lost.
+  // Whether node 1 writes before the send to node 2 fails is ClickHouse's timing, not ours: this
+  // machine saw it on most tries, CI's saw it on none of ten. So the test asserts what the sink
+  // relies on (the spanning INSERT is reported as failed, every time) and reports, without
+  // failing, whether a half was kept; the split itself is checked by the shardRuns cases above.
   await cluster.nodes[1]!.stop();
   const s = spec('pass_events');
   const columns = s.columns.map(([n]) => n);
   const quiet = client(t, cluster.nodes[0]!.url, DISTRIBUTED_SINK_SETTINGS, true);
   const outcomes: string[] = [];
-  for (let attempt = 0; attempt < 10 && !outcomes.includes('kept'); attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const base = 100 + attempt * 10;
     const spanning = [8, 9].map((at, i) => rowOf(s, { school_id: i === 0 ? 's2' : 's1', device_id: 'd9', seq: base + at, ledger_stream_seq: base + at }, nowS));
     const failed = await quiet.insert({ table: `${DB}.pass_events`, values: Readable.from([tsvRowsOf(columns, spanning)], { objectMode: false }),
@@ -201,6 +203,6 @@ t.test('clickhouse distributed - two shards answer as one server does', async (t
     const [max] = await select(shards[0]!, `SELECT max(ledger_stream_seq) AS m FROM ${DB}.pass_events_local`);
     outcomes.push(!failed ? 'written' : max?.['m'] === String(base + 9) ? 'kept' : 'none');
   }
-  t.notOk(outcomes.includes('written'), `every INSERT failed (${outcomes.join(', ')})`);
-  t.ok(outcomes.includes('kept'), 'and node 1 kept its half of one: its position covers the s2 row that was lost');
+  t.same(outcomes.filter((o) => o === 'written'), [], `every INSERT spanning a stopped shard is reported as failed (${outcomes.join(', ')})`);
+  t.comment(`node 1 kept its half of a failed INSERT on ${outcomes.filter((o) => o === 'kept').length} of ${outcomes.length} tries`);
 });
