@@ -1,7 +1,8 @@
 // The guard's desk in a real browser, against a gateway, an API process and a simulated
 // turnstile: a tap shows on the page within a second of its decision with name and class; a
 // refused tap is highlighted with its reason in words; the headcount follows entries and exits;
-// the roll-call marks people and counts who is still missing, and its print view lists them; a
+// the roll-call marks people and counts who is still missing, its print view lists them, and
+// its marks survive a reload until «Снять отметки» is confirmed; a
 // stored name that looks like markup shows as text; the feed's socket is refused to another
 // school's guard, without a session, and from another site. A desk opened later, or reconnected
 // after a gap, reads the day's earlier passes back (GET /schools/:id/passes, from ClickHouse
@@ -204,6 +205,29 @@ t.test('desk - the roll-call marks people and lists who is still missing', async
   t.match(await printed.textContent(), XSS_NAME, 'listing who is missing');
   t.notMatch(await printed.textContent(), fx.staff[0]!.displayName, 'and not who is marked');
   t.notOk(await page.locator('.desk-rollcall').isVisible(), 'the screen view is not printed');
+  await page.emulateMedia({ media: 'screen' });
+
+  // A reload in the middle of an evacuation keeps the marks; «Снять отметки» clears them once confirmed.
+  await page.reload();
+  await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Перекличка' }).click();
+  await missing.filter({ hasText: 'Не отмечены: 1 из 2' }).waitFor({ timeout: WAIT_MS });
+  t.ok(await page.getByLabel(`${fx.staff[0]!.displayName} — на месте`).isChecked(), 'after a reload the mark is still there');
+  const stored = await page.evaluate('JSON.stringify(Object.entries(localStorage))') as string;
+  t.notMatch(stored, fx.staff[0]!.displayName, 'the browser keeps ids, not names');
+  const dialogs: string[] = [];
+  page.once('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.getByRole('button', { name: 'Снять отметки' }).click();
+  t.match(dialogs[0], 'начать перекличку заново', 'clearing asks first');
+  t.ok(await page.getByLabel(`${fx.staff[0]!.displayName} — на месте`).isChecked(), 'declined, the mark stays');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Снять отметки' }).click();
+  await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: WAIT_MS });
+  t.ok(await page.getByRole('button', { name: 'Снять отметки' }).isDisabled(), 'accepted, every mark is gone and the button rests');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Перекличка' }).click();
+  await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: WAIT_MS });
+  t.pass('and stays gone after a reload');
 });
 
 t.test('desk - on a phone the feed stacks above the headcount', async (t) => {

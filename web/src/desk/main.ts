@@ -1,13 +1,14 @@
 // The guard's desk (docs/console.md "Guard's desk"): the school picked from the session's schools
 // (a city administrator picks from all), the live feed of passes pushed by the server
 // (feed.ts), the headcount by class and staff (read from the API, then kept current from the
-// feed), and the evacuation roll-call with «на месте» marks and a printable list of who is
-// still missing. Sized for a desk monitor first; on a phone the panels stack.
+// feed), and the evacuation roll-call with «на месте» marks (kept in this browser for the day,
+// marks.ts) and a printable list of who is still missing. Sized for a desk monitor first; on a phone the panels stack.
 import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
 import { h, notice, replace, tabKeys } from '../common/dom.js';
-import { dateOf, timeOf } from '../common/format.js';
+import { dateOf, isoDateOf, timeOf } from '../common/format.js';
 import { startPage } from '../common/shell.js';
 import { Feed, type FeedState, type Pass } from './feed.js';
+import { RollCallMarks } from './marks.js';
 import { groupsOf, headcountPanel, passKey, passRow, rollCallPanel, type Inside } from './view.js';
 
 /** Pass rows kept on the page; older ones fall off the bottom. */
@@ -83,11 +84,13 @@ function layout(root: HTMLElement, onView: (v: View) => void) {
 /** One school's desk: its feed, headcount and roll-call, drawn into `root`. Returns its stop. */
 function openDesk(root: HTMLElement, school: SchoolView): () => void {
   let inside = new Map<string, Inside>();
-  const marked = new Set<string>();
+  const marked = new RollCallMarks(school.id);
   let view: View = 'feed';
   let loaded = false;
   const el = layout(root, (v) => { view = v; draw(); });
-  const toggle = (id: string, on: boolean) => { if (on) marked.add(id); else marked.delete(id); draw(); };
+  const today = () => isoDateOf(Date.now(), school.timeZone);
+  const toggle = (id: string, on: boolean) => { marked.at(today()).set(id, on); draw(); };
+  const clear = () => { marked.at(today()).clear(); draw(); };
 
   let drawPending = false;
   function draw(): void {
@@ -102,7 +105,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
       headcountPanel(el.count, groups);
       el.count.dataset['loaded'] = String(loaded);
       const now = Date.now();
-      rollCallPanel(el.roll, el.printList, { groups, marked, toggle },
+      rollCallPanel(el.roll, el.printList, { groups, marked: marked.at(isoDateOf(now, school.timeZone)), toggle, clear },
         `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
     });
   }

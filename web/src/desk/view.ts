@@ -83,8 +83,10 @@ export function headcountPanel(el: HTMLElement, groups: readonly Group[]): void 
 export interface RollCall {
   readonly groups: readonly Group[];
   /** Ids marked «на месте». */
-  readonly marked: ReadonlySet<string>;
+  readonly marked: { has(id: string): boolean; readonly size: number };
   toggle(id: string, on: boolean): void;
+  /** Clears every mark, once the guard confirms. */
+  clear(): void;
 }
 
 /** The roll-call: each group's people with a «на месте» checkbox, the missing count and «Печать». */
@@ -97,7 +99,9 @@ export function rollCallPanel(el: HTMLElement, printEl: HTMLElement, rc: RollCal
     h('div', { class: 'desk-rollcall-head' },
       h('h2', null, 'Перекличка при эвакуации'),
       h('p', { class: 'desk-missing', role: 'status' }, `Не отмечены: ${missingCount} из ${total}`),
-      h('button', { type: 'button', onclick: () => window.print() }, 'Печать')),
+      h('button', { type: 'button', onclick: () => window.print() }, 'Печать'),
+      h('button', { type: 'button', class: 'secondary', disabled: rc.marked.size === 0,
+        onclick: () => { if (window.confirm('Снять все отметки «на месте» и начать перекличку заново?')) rc.clear(); } }, 'Снять отметки')),
     total === 0 ? h('p', { class: 'lead' }, 'В здании никого нет.') : null,
     ...rc.groups.map((g) => h('fieldset', { class: 'desk-group' },
       h('legend', null, `${g.title} (${g.people.length})`),

@@ -1,0 +1,64 @@
+// The roll-call's «на месте» marks, kept in this browser per school and school day, so that a
+// reload, a closed tab or a lost connection in the middle of an evacuation does not wipe them.
+// They hold opaque person ids only, no names. Marks of another day are dropped when a desk opens,
+// and «Снять отметки» clears them for the next roll-call. When the browser refuses storage
+// (private mode, full), the marks live in memory only, as they did before.
+
+const KEY_PREFIX = 'tapgate.rollcall.';
+/** Marks kept per school and day, at most (far above a school's headcount). */
+export const MARKS_MAX = 10_000;
+
+function storage(): Storage | null {
+  try { return window.localStorage; } catch { return null; }
+}
+
+export class RollCallMarks {
+  private ids = new Set<string>();
+  private day = '';
+
+  constructor(private readonly schoolId: string) {}
+
+  /** Switches to `day` ("2026-12-01" in the school's zone) when it changed, loading its marks. */
+  at(day: string): this {
+    if (day === this.day) return this;
+    this.day = day;
+    this.ids = new Set();
+    const store = storage();
+    if (store === null) return this;
+    try {
+      for (let i = store.length - 1; i >= 0; i--) {
+        const key = store.key(i);
+        if (key !== null && key.startsWith(`${KEY_PREFIX}${this.schoolId}.`) && key !== this.key()) store.removeItem(key);
+      }
+      const raw: unknown = JSON.parse(store.getItem(this.key()) ?? '[]');
+      if (Array.isArray(raw)) for (const id of raw.slice(0, MARKS_MAX)) if (typeof id === 'string') this.ids.add(id);
+    } catch {
+      // Unreadable marks (another version, edited by hand) start the roll-call afresh.
+    }
+    return this;
+  }
+
+  has(id: string): boolean { return this.ids.has(id); }
+  get size(): number { return this.ids.size; }
+
+  set(id: string, on: boolean): void {
+    if (on && this.ids.size < MARKS_MAX) this.ids.add(id); else if (!on) this.ids.delete(id);
+    this.save();
+  }
+
+  clear(): void {
+    this.ids.clear();
+    this.save();
+  }
+
+  private key(): string { return `${KEY_PREFIX}${this.schoolId}.${this.day}`; }
+
+  private save(): void {
+    const store = storage();
+    try {
+      if (this.ids.size === 0) store?.removeItem(this.key()); else store?.setItem(this.key(), JSON.stringify([...this.ids]));
+    } catch {
+      // Storage full or refused: the marks stay in this page's memory.
+    }
+  }
+}
