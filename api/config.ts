@@ -3,6 +3,7 @@
 // start with CONFIG_INVALID naming the variable and its bounds. The process is stateless, so
 // any number of them may run side by side, each with its own TAPGATE_API_ID and ports.
 import { fileURLToPath } from 'node:url';
+import { TrustedProxies } from './client-address.js';
 import { ID_PATTERN, LOGIN_CODE_TTL_MS, TapgateError } from '../core/index.js';
 import {
   HOST_PATTERN, LOG_LEVELS, LOG_LEVELS_WHAT, intVar, natsAuthVars, natsUrlsVar, strVar, urlVar, useDistributedLayout, type Env,
@@ -51,6 +52,11 @@ export interface ApiConfig {
    * API reads its public key for browsers subscribing to Web Push. Empty: the portal offers no push.
    */
   readonly vapidFile: string;
+  /**
+   * Reverse proxies whose X-Forwarded-For names the client (TAPGATE_TRUSTED_PROXIES: addresses or
+   * CIDR ranges, comma-separated; api/client-address.ts). Empty: the TCP peer is the client.
+   */
+  readonly trustedProxies: TrustedProxies;
 }
 
 /** dist/web, beside dist/api where this file runs from. */
@@ -74,6 +80,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     loginCodeTtlS: intVar(env, 'TAPGATE_LOGIN_CODE_TTL_S', LOGIN_CODE_TTL_MS / 1000, 1, LOGIN_CODE_TTL_MS / 1000),
     webDir: env['TAPGATE_WEB_DIR'] ?? DEFAULT_WEB_DIR,
     vapidFile: env['TAPGATE_VAPID_FILE'] ?? '',
+    trustedProxies: TrustedProxies.parse(env['TAPGATE_TRUSTED_PROXIES'] ?? ''),
   });
   if (config.apiPort !== 0 && config.apiPort === config.opsPort) {
     throw new TapgateError('CONFIG_INVALID', `TAPGATE_API_PORT and TAPGATE_API_OPS_PORT are both ${config.apiPort}; each port must differ`,

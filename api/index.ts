@@ -47,7 +47,7 @@ export interface ApiDeps {
   readonly uws: typeof UWS; readonly nc: NatsConnection; readonly js: JetStreamClient; readonly jsm: JetStreamManager; readonly kv: KV;
   readonly registry: RegistryIndex; readonly watch: RegistryWatch; readonly shards: ShardPort;
   readonly config: Pick<ApiConfig, 'host' | 'apiPort' | 'clickhouseUrl' | 'clickhouseDatabase' | 'clickhouseCluster' | 'cookieSecure' | 'webDir'
-    | 'loginCodeTtlS' | 'vapidFile'>; readonly log: Logger; readonly metrics: Registry;
+    | 'loginCodeTtlS' | 'vapidFile' | 'trustedProxies'>; readonly log: Logger; readonly metrics: Registry;
 }
 
 export async function startApi(d: ApiDeps): Promise<{ port: number; close(): void; stop(): Promise<void> }> {
@@ -76,7 +76,7 @@ export async function startApi(d: ApiDeps): Promise<{ port: number; close(): voi
   const hub = new DeskHub(d.registry, jetStreamSource(d.js, d.jsm, d.metrics, d.log), deskHubMetrics(d.metrics), d.log);
   const desk = deskFeedRoute({ hub, registry: d.registry, sessions, log: d.log });
   const server = new ApiServer(d.uws, ROUTES, [{ path: '/openapi.json', contentType: 'application/json', body: () => openapi }], ctx, tokens, sessions,
-    d.log, d.metrics, web, [desk.route]);
+    d.log, d.metrics, web, [desk.route], d.config.trustedProxies);
   const port = await server.listen(d.config.host, d.config.apiPort);
   return {
     port,

@@ -15,6 +15,7 @@ import type { ApiContext } from './context.js';
 import { SessionStore, type SessionRecord } from './sessions.js';
 import type { WebAssets } from './web-assets.js';
 import type { WsRoute } from './desk-socket.js';
+import { TrustedProxies } from './client-address.js';
 import { ANONYMOUS, type Principal, type TokenStore } from './tokens.js';
 
 type Send = (status: number, body: unknown, contentType?: string, text?: string | Uint8Array, headers?: Readonly<Record<string, string>>) => void;
@@ -57,6 +58,8 @@ export class ApiServer {
     private readonly web: WebAssets | null = null,
     /** WebSocket routes (the guard's desk feed), matched before the HTTP routes for upgrade requests only. */
     private readonly wsRoutes: readonly WsRoute[] = [],
+    /** Proxies believed about their client (X-Forwarded-For) for `clientAddress`. */
+    private readonly trustedProxies: TrustedProxies = TrustedProxies.empty,
   ) {
     this.routes = routes.map((route) => ({
       route, segments: route.path.split('/').filter((s) => s !== ''),
@@ -115,7 +118,8 @@ export class ApiServer {
     const csrf = req.getHeader('x-csrf-token');
     const origin = req.getHeader('origin');
     const host = req.getHeader('host');
-    const clientAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
+    const clientAddress = this.trustedProxies.clientOf(Buffer.from(res.getRemoteAddressAsText()).toString(),
+      this.trustedProxies.size === 0 ? '' : req.getHeader('x-forwarded-for'));
     const contentType = req.getHeader('content-type').toLowerCase();
     const contentLength = req.getHeader('content-length');
     // A body the client sends that is answered before it is read to the end (413, 415, 401...)

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TapgateError } from '../../core/index.js';
 import { DEFAULT_WEB_DIR, loadApiConfig, type ApiConfig } from '../../api/config.js';
+import { TrustedProxies } from '../../api/client-address.js';
 
 const DEFAULTS: ApiConfig = {
   apiId: 'api1',
@@ -23,6 +24,7 @@ const DEFAULTS: ApiConfig = {
   loginCodeTtlS: 300,
   vapidFile: '',
   webDir: DEFAULT_WEB_DIR,
+  trustedProxies: TrustedProxies.empty,
 };
 
 const INTS: Array<[string, keyof ApiConfig, number, number]> = [
@@ -42,7 +44,8 @@ function refusal(env: Record<string, string>): { code: string; message: string; 
 t.test('api config - defaults, and empty values mean the default', async (t) => {
   t.same(loadApiConfig({}), DEFAULTS);
   const keys = ['TAPGATE_API_ID', 'TAPGATE_HOST', 'TAPGATE_API_PORT', 'TAPGATE_API_OPS_PORT', 'TAPGATE_NATS_URL',
-    'TAPGATE_CLICKHOUSE_URL', 'TAPGATE_CLICKHOUSE_DATABASE', 'TAPGATE_CLICKHOUSE_CLUSTER', 'TAPGATE_LOG_LEVEL', 'TAPGATE_NATS_USER', 'TAPGATE_NATS_PASSWORD_FILE'];
+    'TAPGATE_CLICKHOUSE_URL', 'TAPGATE_CLICKHOUSE_DATABASE', 'TAPGATE_CLICKHOUSE_CLUSTER', 'TAPGATE_LOG_LEVEL', 'TAPGATE_NATS_USER', 'TAPGATE_NATS_PASSWORD_FILE',
+    'TAPGATE_TRUSTED_PROXIES'];
   t.same(loadApiConfig(Object.fromEntries(keys.map((k) => [k, '']))), DEFAULTS);
 });
 

@@ -1,8 +1,9 @@
 // SMS sign-in over a real stack: nats-server with tapgate's users, the API process, the notifier
 // and the local SMSC (real SMPP). A registered phone gets its code by SMS and the code opens a
 // parent's session once; an unknown phone gets the same answer and no SMS; wrong, expired and
-// used codes are one answer; the per-phone and per-address limits answer 429 with retryAfterS, and
-// an address's count is shared by every API process.
+// used codes are one answer; the per-phone and per-address limits answer 429 with retryAfterS,
+// an address's count is shared by every API process, and behind a trusted proxy the address is
+// the one X-Forwarded-For names (TAPGATE_TRUSTED_PROXIES), never one the client wrote itself.
 // Each test speaks from its own loopback address (127.0.0.N), so the per-address limits of one
 // test do not spill into another.
 import { request } from 'node:http';
@@ -181,6 +182,36 @@ t.test('sms login - the per-address counts are shared by every API process', asy
     t.equal(`${over.status} ${over.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', `the 11th, to the ${which} process: 429 (each saw 5)`);
   }
   t.equal((await client(second.apiUrl)('POST', '/login/sms', { phone: '+79166669999' })).status, 202, 'another address is not limited');
+});
+
+t.test('sms login - behind a trusted proxy each forwarded client is counted apart; from anyone else the header is ignored', async (t) => {
+  const proxyAddress = `127.0.0.${nextAddress++}`;
+  const behind = await startApiProcess(stack, { TAPGATE_TRUSTED_PROXIES: `${proxyAddress}, 10.0.0.0/8` });
+  t.teardown(() => behind.stop());
+  const proxy = client(behind.apiUrl, proxyAddress);
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+  // What the client wrote itself (left) is not believed; the proxy's own hops (10.x) are skipped.
+  for (let i = 0; i < 10; i++) {
+    const res = await proxy('POST', '/login/sms', { phone: `+7916444${String(i).padStart(4, '0')}` }, from(`198.51.100.${i}, 203.0.113.7, 10.1.2.3`));
+    t.equal(res.status, 202, `request ${i + 1} forwarded for 203.0.113.7 (its own header says 198.51.100.${i})`);
+  }
+  const over = await proxy('POST', '/login/sms', { phone: '+79164449999' }, from('203.0.113.7'));
+  t.equal(`${over.status} ${over.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'the 11th for 203.0.113.7: 429');
+  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449999' }, from('203.0.113.8'))).status, 202,
+    'another client behind the same proxy is not limited');
+  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449998' }, from('[2001:db8::1]:5123'))).status, 202,
+    'an IPv6 client with a port, as some proxies write it');
+  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449997' }, from('not-an-address'))).status, 202,
+    'a malformed hop counts as the proxy itself');
+
+  // The API with no trusted proxy: a client varying the header is still one address.
+  const direct = client();
+  for (let i = 0; i < 10; i++) {
+    t.equal((await direct('POST', '/login/sms', { phone: `+7916333${String(i).padStart(4, '0')}` }, from(`203.0.113.${100 + i}`))).status, 202,
+      `direct request ${i + 1}, claiming 203.0.113.${100 + i}`);
+  }
+  const spoofed = await direct('POST', '/login/sms', { phone: '+79163339999' }, from('203.0.113.200'));
+  t.equal(`${spoofed.status} ${spoofed.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'the 11th is 429 whatever X-Forwarded-For claims');
 });
 
 t.test('sms login - an expired code is refused like a wrong one', async (t) => {
