@@ -3,6 +3,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './registry.js';
+export * from './registry-parse.js';
 export * from './registry-index.js';
 export * from './registry-file.js';
 export * from './rules.js';

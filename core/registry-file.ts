@@ -3,7 +3,8 @@
 // "identifiers": [...] } with records in their registry form; CSV has a `record` column
 // (school, device, person, identifier) and one column per field (see docs/registry.md).
 import { TapgateError } from './errors.js';
-import { parseRecord, RECORD_KINDS, type RecordKind, type RegistryRecord, type WriteCheck } from './registry.js';
+import { RECORD_KINDS, type RecordKind, type RegistryRecord } from './registry.js';
+import { parseRecord, type WriteCheck } from './registry-parse.js';
 
 /** The largest registry file accepted, in bytes. */
 export const REGISTRY_FILE_BYTES_MAX = 256 * 1024 * 1024;

@@ -5,7 +5,8 @@ import type {
   Account, Benefit, Category, Device, Guardian, Guardianship, Identifier, Invitation, Person, Preferences, Product, PushSubscriptionRecord,
   RecordKind, RegistryRecord, School,
 } from './registry.js';
-import { DEFAULT_SHARD_ID, parseRecord } from './registry.js';
+import { DEFAULT_SHARD_ID } from './registry.js';
+import { parseRecord } from './registry-parse.js';
 import { personDedupKey } from './person-key.js';
 
 type ValueOf<K extends RecordKind> = Extract<RegistryRecord, { kind: K }>['value'];

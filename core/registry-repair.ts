@@ -4,7 +4,8 @@
 // and what cannot be repaired without a person (a birth date in the future, a name with nothing
 // left) is reported for an operator. Pure: `npm run registry:repair` reads and writes the KV.
 import { TapgateError } from './errors.js';
-import { parseRecord, type RecordKind, type RegistryRecord } from './registry.js';
+import type { RecordKind, RegistryRecord } from './registry.js';
+import { parseRecord } from './registry-parse.js';
 import { canonicalClassName, repairText } from './text.js';
 
 type Raw = Record<string, unknown>;
