@@ -220,6 +220,17 @@ t.test('desk - the roll-call marks people and lists who is still missing', async
   await page.getByRole('button', { name: 'Снять отметки' }).click();
   t.match(dialogs[0], 'начать перекличку заново', 'clearing asks first');
   t.ok(await page.getByLabel(`${fx.staff[0]!.displayName} — на месте`).isChecked(), 'declined, the mark stays');
+  // A mark is for one stay inside: out and back in, the staff member is unmarked again.
+  const staffBox = page.getByLabel(`${fx.staff[0]!.displayName} — на месте`);
+  const [out] = await tap(device, [{ seq: ++seq, uid: fx.staff[0]!.uid, direction: EXIT }]);
+  t.equal(out!.verdict, Verdict.VERDICT_ALLOW, 'the staff member goes out');
+  await missing.filter({ hasText: 'Не отмечены: 1 из 1' }).waitFor({ timeout: WAIT_MS });
+  const [back] = await tap(device, [{ seq: ++seq, uid: fx.staff[0]!.uid, direction: ENTRY }]);
+  t.equal(back!.verdict, Verdict.VERDICT_ALLOW, 'and comes back');
+  await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: WAIT_MS });
+  t.notOk(await staffBox.isChecked(), 'back inside, unmarked');
+  await staffBox.check();
+  await missing.filter({ hasText: 'Не отмечены: 1 из 2' }).waitFor({ timeout: WAIT_MS });
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Снять отметки' }).click();
   await missing.filter({ hasText: 'Не отмечены: 2 из 2' }).waitFor({ timeout: WAIT_MS });

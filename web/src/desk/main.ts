@@ -2,7 +2,8 @@
 // (a city administrator picks from all), the live feed of passes pushed by the server
 // (feed.ts), the headcount by class and staff (read from the API, then kept current from the
 // feed), and the evacuation roll-call with «на месте» marks (kept in this browser for the day,
-// marks.ts) and a printable list of who is still missing. Sized for a desk monitor first; on a phone the panels stack.
+// marks.ts; a mark lasts while its person stays inside) and a printable list of who is still
+// missing. Sized for a desk monitor first; on a phone the panels stack.
 import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
 import { h, notice, replace, tabKeys } from '../common/dom.js';
 import { dateOf, isoDateOf, timeOf } from '../common/format.js';
@@ -113,6 +114,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   async function readHeadcount(): Promise<void> {
     try {
       inside = insideOf(await api<Headcount>('GET', `/schools/${encodeURIComponent(school.id)}/headcount`));
+      marked.at(today()).keepOnly(inside);
       loaded = true;
       replace(el.countError);
     } catch (err) {
@@ -135,6 +137,8 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   function onPasses(batch: readonly Pass[]): void {
     for (const p of batch) {
       applyPass(inside, p);
+      // A mark is for this stay inside: whoever leaves and comes back is unmarked again.
+      if (!inside.has(p.personId) && marked.has(p.personId)) marked.at(today()).set(p.personId, false);
       if (shown.has(passKey(p))) continue;
       shown.add(passKey(p));
       el.passes.prepend(passRow(p, school.timeZone));

@@ -1,7 +1,8 @@
 // The roll-call's «на месте» marks, kept in this browser per school and school day, so that a
 // reload, a closed tab or a lost connection in the middle of an evacuation does not wipe them.
-// They hold opaque person ids only, no names. Marks of another day are dropped when a desk opens,
-// and «Снять отметки» clears them for the next roll-call. When the browser refuses storage
+// They hold opaque person ids only, no names. A mark lasts while its person stays inside: an
+// exit, or a headcount without them, drops it. Marks of another day are dropped when a desk
+// opens, and «Снять отметки» clears them for the next roll-call. When the browser refuses storage
 // (private mode, full), the marks live in memory only, as they did before.
 
 const KEY_PREFIX = 'tapgate.rollcall.';
@@ -44,6 +45,13 @@ export class RollCallMarks {
   set(id: string, on: boolean): void {
     if (on && this.ids.size < MARKS_MAX) this.ids.add(id); else if (!on) this.ids.delete(id);
     this.save();
+  }
+
+  /** Drops the marks of people no longer inside (after the headcount is read). */
+  keepOnly(inside: { has(id: string): boolean }): void {
+    const before = this.ids.size;
+    for (const id of this.ids) if (!inside.has(id)) this.ids.delete(id);
+    if (this.ids.size !== before) this.save();
   }
 
   clear(): void {
