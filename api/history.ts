@@ -55,7 +55,7 @@ export class HistoryReader {
   /** `cluster`: the sharded layout's (docs/clickhouse-sharding.md), or null for one server. */
   constructor(url: string, private readonly database: string, cluster: string | null = null) {
     const options = { url, database, request_timeout: HISTORY_QUERY_TIMEOUT_MS, max_open_connections: HISTORY_CONNECTIONS_MAX };
-    // The item query's IN (SELECT ... FROM purchases) names two Distributed tables: see the settings.
+    // A query with IN (SELECT ... FROM purchases) over purchase_items would name two Distributed tables: see the settings.
     this.ch = createClient(cluster === null ? options : { ...options, clickhouse_settings: DISTRIBUTED_READER_SETTINGS });
   }
 
@@ -130,12 +130,7 @@ export class HistoryReader {
        WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)}
        ORDER BY decided_at_ms LIMIT ${HISTORY_ROWS_MAX}`, { p: personId, from, to });
     if (rows.length === 0) return [];
-    const items = await this.rows<Record<string, string | number>>(
-      `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
-       WHERE event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND (device_id, seq) IN
-         (SELECT device_id, seq FROM purchases WHERE person_id = {p:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String}) AND ${within('decided_at_ms', range)})
-       ORDER BY device_id, seq, item_index`, { p: personId, from, to });
-    const byKey = itemsByPurchase(items);
+    const byKey = itemsByPurchase(await this.itemsOf(rows, from, to));
     return rows.map((r) => purchaseRowOf(r, byKey));
   }
 
@@ -158,13 +153,27 @@ export class HistoryReader {
       `SELECT decided_at_ms, school_id, device_id, seq, person_id, meal_kind, verdict, reason, amount_kop, balance_after_kop, benefit_id
        FROM purchases WHERE ${where} ORDER BY decided_at_ms DESC LIMIT ${HISTORY_ROWS_MAX}`, params);
     if (rows.length === 0) return [];
-    const items = await this.rows<Record<string, string | number>>(
-      `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
-       WHERE school_id = {s:String} AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
-         AND (device_id, seq) IN (SELECT device_id, seq FROM purchases WHERE ${where})
-       ORDER BY device_id, seq, item_index LIMIT ${HISTORY_ROWS_MAX * BASKET_ITEMS_MAX}`, params);
-    const byKey = itemsByPurchase(items);
+    const byKey = itemsByPurchase(await this.itemsOf(rows, from, to));
     return rows.map((r) => ({ ...purchaseRowOf(r, byKey), personId: String(r['person_id']) }));
+  }
+
+  /**
+   * The items of these purchases (at most HISTORY_ROWS_MAX), read by purchase_items' own sort key:
+   * their schools, the dates, and each (device_id, seq) named in the query. A subquery on
+   * purchases instead would scan purchases a second time and every school's items of the dates.
+   */
+  private async itemsOf(purchases: ReadonlyArray<Record<string, string | number>>, from: string, to: string) {
+    const schools = [...new Set(purchases.map((r) => literal(String(r['school_id']), 'school_id')))];
+    const keys = purchases.map((r) => {
+      const seq = Number(r['seq']);
+      if (!Number.isSafeInteger(seq) || seq < 0) throw new ApiError('API_UNAVAILABLE', 'the history store returned a purchase without a seq');
+      return `(${literal(String(r['device_id']), 'device_id')}, ${seq})`;
+    });
+    return this.rows<Record<string, string | number>>(
+      `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
+       WHERE school_id IN (${schools.join(', ')}) AND event_date >= toDate({from:String}) AND event_date <= toDate({to:String})
+         AND (device_id, seq) IN (${keys.join(', ')})
+       ORDER BY device_id, seq, item_index LIMIT ${purchases.length * BASKET_ITEMS_MAX}`, { from, to });
   }
 
   async money(accountId: string, range: Range): Promise<MoneyRow[]> {
@@ -197,11 +206,13 @@ const BINDABLE = new RegExp(`${ID_PATTERN.source}|^\\d{4}-\\d{2}-\\d{2}$`);
  * either is refused, and quotes and backslashes are escaped all the same.
  */
 export function bindParams(query: string, params: Readonly<Record<string, string>>): string {
-  return query.replace(/\{([A-Za-z_][A-Za-z0-9_]*):String\}/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined || !BINDABLE.test(v)) throw new ApiError('API_INVALID_REQUEST', `the ${name} of a history query is not an id or a date`, { field: name });
-    return `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
-  });
+  return query.replace(/\{([A-Za-z_][A-Za-z0-9_]*):String\}/g, (_, name: string) => literal(params[name], name));
+}
+
+/** One id or date as a quoted SQL literal; anything else is refused. */
+function literal(v: string | undefined, name: string): string {
+  if (v === undefined || !BINDABLE.test(v)) throw new ApiError('API_INVALID_REQUEST', `the ${name} of a history query is not an id or a date`, { field: name });
+  return `'${v.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 /** A span of time, [fromMs, toMs), in UTC ms: the school's local days a request names. */

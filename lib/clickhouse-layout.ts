@@ -17,9 +17,10 @@ export const CLUSTER_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  */
 export const DISTRIBUTED_SINK_SETTINGS = Object.freeze({ insert_distributed_sync: 1 });
 /**
- * The readers' client settings in this layout: the API's `(device_id, seq) IN (SELECT ... FROM
+ * The readers' client settings in this layout: a `(device_id, seq) IN (SELECT ... FROM
  * purchases)` over purchase_items names two Distributed tables, which ClickHouse refuses by
- * default. 'local' runs the subquery on each shard against its local table, which is right
+ * default (the API's item query names its keys instead, but its client keeps the setting for
+ * any reader written that way). 'local' runs the subquery on each shard against its local table, which is right
  * because a purchase and its items have the same sharding key (both by school, or both by
  * ledger block) and so live on the same shard.
  */

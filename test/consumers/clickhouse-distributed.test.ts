@@ -176,8 +176,8 @@ t.test('clickhouse distributed - two shards answer as one server does', async (t
   const items = `SELECT device_id, seq, product_id, price_kop FROM purchase_items WHERE (device_id, seq) IN
     (SELECT device_id, seq FROM purchases WHERE person_id = 'p1') ORDER BY device_id, seq, item_index`;
   const itemsOne = await select(one, items.replace(/FROM /g, `FROM ${DB}.`));
-  t.same(itemsOne.map((r) => r['product_id']), ['bun', 'tea'], "the API's item query finds p1's items");
-  t.same(await select(entry, items.replace(/FROM /g, `FROM ${DB}.`)), itemsOne, "the API's item query with distributed_product_mode 'local'");
+  t.same(itemsOne.map((r) => r['product_id']), ['bun', 'tea'], "an item query with a subquery on purchases finds p1's items");
+  t.same(await select(entry, items.replace(/FROM /g, `FROM ${DB}.`)), itemsOne, "and the same with distributed_product_mode 'local'");
   const marks = await readWatermarks(entry, DB);
   t.same(marks, await readWatermarks(one, DB), 'watermarks through the Distributed tables equal one server\'s');
   t.same(marks.pass_events, { seq: 6, index: 0, item: 0 }, 'pass_events: the last tap, on node 1');
