@@ -63,7 +63,9 @@ const READY_MARK = `new MutationObserver(() => {
 const PASS_STAMPS = `window.delays = [];
 new MutationObserver((records) => {
   for (const r of records) for (const n of r.addedNodes) {
-    const time = n.querySelector ? n.querySelector('time.desk-pass-time') : null;
+    // Rows read back from the day's history when the feed connects are not the live feed's.
+    if (!n.querySelector || (n.dataset && n.dataset.source === 'history')) continue;
+    const time = n.querySelector('time.desk-pass-time');
     if (!time) continue;
     const decided = Date.parse(time.getAttribute('datetime'));
     requestAnimationFrame(() => window.delays.push(Date.now() - decided));

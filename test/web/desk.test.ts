@@ -189,6 +189,10 @@ t.test('desk - the roll-call marks people and lists who is still missing', async
   const { page } = await openPage(t, browser, base, { size: DESK });
   await signInWithToken(page, guardA, /\/desk$/);
   await page.locator('.desk-state[data-state="live"]').waitFor({ timeout: 15_000 });
+  await page.locator('.desk-count[data-loaded="true"]').waitFor({ timeout: WAIT_MS });
+  // Printed from the feed's tab (Ctrl+P), the missing list is drawn just before printing.
+  await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+  t.match(await page.locator('.desk-print').textContent(), 'Не отмечены на перекличке: 2', 'printing from the feed tab draws the list first');
   await page.getByRole('tab', { name: 'Перекличка' }).click();
   // Inside now: the markup-named pupil and the staff member (the first pupil left, the blocked one never came in).
   const missing = page.locator('.desk-missing');

@@ -105,11 +105,19 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
       const groups = groupsOf(inside.values());
       headcountPanel(el.count, groups);
       el.count.dataset['loaded'] = String(loaded);
-      const now = Date.now();
-      rollCallPanel(el.roll, el.printList, { groups, marked: marked.at(isoDateOf(now, school.timeZone)), toggle, clear },
-        `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
+      // The roll-call lists everyone inside (thousands of rows): drawn only while it is shown,
+      // and before printing, not on every batch of the live feed.
+      if (view === 'rollcall') drawRollCall(groups);
     });
   }
+
+  function drawRollCall(groups = groupsOf(inside.values())): void {
+    const now = Date.now();
+    rollCallPanel(el.roll, el.printList, { groups, marked: marked.at(isoDateOf(now, school.timeZone)), toggle, clear },
+      `${school.name}, ${dateOf(now, school.timeZone)}, ${timeOf(now, school.timeZone)}`);
+  }
+  const beforePrint = () => drawRollCall();
+  window.addEventListener('beforeprint', beforePrint);
 
   async function readHeadcount(): Promise<void> {
     try {
@@ -166,7 +174,10 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
       while (before !== null && Number((before as HTMLElement).dataset['decidedAt']) >= p.decidedAtMs) before = before.nextElementSibling;
       if (before === null && el.passes.childElementCount >= PASS_ROWS_MAX) continue;
       shown.add(passKey(p));
-      el.passes.insertBefore(passRow(p, school.timeZone), before);
+      // Marked as read back, not pushed live (the console benchmark measures the live feed only).
+      const row = passRow(p, school.timeZone);
+      row.dataset['source'] = 'history';
+      el.passes.insertBefore(row, before);
     }
     trimRows();
   }
@@ -181,7 +192,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   });
   feed.start();
   draw();
-  return () => feed.stop();
+  return () => { feed.stop(); window.removeEventListener('beforeprint', beforePrint); };
 }
 
 async function render(main: HTMLElement, session: Session): Promise<void> {
