@@ -5,7 +5,11 @@
 // X-Forwarded-For. The header is read from the right: each proxy appends the address it saw, so
 // the first entry that is not a trusted proxy is the client. Entries to its left are whatever the
 // client sent and are never believed. A peer that is not a trusted proxy is the client, whatever
-// it puts in the header.
+// it puts in the header. Several X-Forwarded-For lines (HAProxy adds its own line after the
+// client's) are read as one list, in order (api/server.ts joins them).
+//
+// An IPv6 client is counted by its /64: one subscriber holds at least that many addresses and
+// could otherwise rotate through them, and any spelling of an address gives the same key.
 import { BlockList, isIP } from 'node:net';
 import { TapgateError } from '../core/index.js';
 
@@ -53,11 +57,16 @@ export class TrustedProxies {
 
   /**
    * The client's address: the peer's, unless the peer is a trusted proxy, and then the rightmost
-   * X-Forwarded-For entry that is not one (an entry that is not an address stops the walk, and
-   * the last trusted hop is taken). All entries trusted, or no header: the leftmost trusted hop.
+   * X-Forwarded-For entry that is not one (an entry that is not an address, or an empty one from
+   * a trailing comma, stops the walk, and the last trusted hop is taken). All entries trusted, or
+   * no header: the leftmost trusted hop. An IPv6 client comes back as its /64.
    */
   clientOf(peer: string, forwardedFor: string): string {
-    let client = plain(peer);
+    return counted(this.hopsBack(plain(peer), forwardedFor));
+  }
+
+  private hopsBack(peer: string, forwardedFor: string): string {
+    let client = peer;
     if (this.size === 0 || !this.has(client) || forwardedFor === '') return client;
     const hops = forwardedFor.split(',');
     for (let i = hops.length - 1; i >= Math.max(0, hops.length - FORWARDED_HOPS_MAX); i--) {
@@ -68,6 +77,22 @@ export class TrustedProxies {
     }
     return client;
   }
+}
+
+/** The key a client is counted under: an IPv4 address as it is, an IPv6 one as its /64 ("2001:db8:0:0::/64"). */
+function counted(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const text = address.split('%')[0]!.toLowerCase();
+  const groupsOf = (part: string) => part === '' ? [] : part.split(':').flatMap((g) => {
+    if (!g.includes('.')) return [g];
+    const [a = 0, b = 0, c = 0, d = 0] = g.split('.').map(Number);
+    return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+  });
+  const gap = text.indexOf('::');
+  const head = groupsOf(gap < 0 ? text : text.slice(0, gap));
+  const tail = gap < 0 ? [] : groupsOf(text.slice(gap + 2));
+  const all = gap < 0 ? head : [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail];
+  return `${all.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 /** "::ffff:10.0.0.1" as "10.0.0.1", so one client is one address whichever way the socket spells it. */

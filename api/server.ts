@@ -118,8 +118,13 @@ export class ApiServer {
     const csrf = req.getHeader('x-csrf-token');
     const origin = req.getHeader('origin');
     const host = req.getHeader('host');
-    const clientAddress = this.trustedProxies.clientOf(Buffer.from(res.getRemoteAddressAsText()).toString(),
-      this.trustedProxies.size === 0 ? '' : req.getHeader('x-forwarded-for'));
+    // getHeader gives the first line of a header only; a proxy may add its own X-Forwarded-For
+    // line after the client's, so every line is read, in order.
+    let forwardedFor = '';
+    if (this.trustedProxies.size > 0) {
+      req.forEach((name, value) => { if (name === 'x-forwarded-for') forwardedFor = forwardedFor === '' ? value : `${forwardedFor},${value}`; });
+    }
+    const clientAddress = this.trustedProxies.clientOf(Buffer.from(res.getRemoteAddressAsText()).toString(), forwardedFor);
     const contentType = req.getHeader('content-type').toLowerCase();
     const contentLength = req.getHeader('content-length');
     // A body the client sends that is answered before it is read to the end (413, 415, 401...)

@@ -29,7 +29,7 @@ interface Res { status: number; body: any; headers: Record<string, string | stri
 let nextAddress = 10;
 /** A client speaking from its own loopback address. */
 function client(apiUrl = api.apiUrl, address = `127.0.0.${nextAddress++}`) {
-  return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> => new Promise((resolve, reject) => {
+  return (method: string, path: string, body?: unknown, headers: Record<string, string | string[]> = {}): Promise<Res> => new Promise((resolve, reject) => {
     const url = new URL(apiUrl + path);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method, localAddress: address, timeout: 30_000,
@@ -199,10 +199,29 @@ t.test('sms login - behind a trusted proxy each forwarded client is counted apar
   t.equal(`${over.status} ${over.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'the 11th for 203.0.113.7: 429');
   t.equal((await proxy('POST', '/login/sms', { phone: '+79164449999' }, from('203.0.113.8'))).status, 202,
     'another client behind the same proxy is not limited');
-  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449998' }, from('[2001:db8::1]:5123'))).status, 202,
-    'an IPv6 client with a port, as some proxies write it');
-  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449997' }, from('not-an-address'))).status, 202,
-    'a malformed hop counts as the proxy itself');
+  // HAProxy adds its own X-Forwarded-For line after the one the client sent: the last line counts.
+  const lines = (...ips: string[]) => ({ 'x-forwarded-for': ips });
+  t.equal((await proxy('POST', '/login/sms', { phone: '+79164449998' }, lines('203.0.113.7', '203.0.113.50'))).status, 202,
+    'two header lines: the proxy\'s own (last) line names the client, not the client\'s line');
+  const twoLines = await proxy('POST', '/login/sms', { phone: '+79164449997' }, lines('203.0.113.50', '203.0.113.7'));
+  t.equal(`${twoLines.status} ${twoLines.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'and the limited client named there is 429');
+
+  // An IPv6 client is counted by its /64, with or without a port.
+  for (let i = 0; i < 10; i++) {
+    t.equal((await proxy('POST', '/login/sms', { phone: `+7916445${String(i).padStart(4, '0')}` }, from(`[2001:db8::${i + 1}]:5123`))).status, 202,
+      `IPv6 request ${i + 1} from 2001:db8::${i + 1}`);
+  }
+  const v6 = await proxy('POST', '/login/sms', { phone: '+79164459999' }, from('2001:DB8:0::ffff'));
+  t.equal(`${v6.status} ${v6.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'the 11th from the same /64, spelt another way: 429');
+  t.equal((await proxy('POST', '/login/sms', { phone: '+79164459998' }, from('2001:db8:1::1'))).status, 202, 'another /64 is not limited');
+
+  // A hop that is not an address counts under the proxy itself.
+  for (let i = 0; i < 10; i++) {
+    t.equal((await proxy('POST', '/login/sms', { phone: `+7916446${String(i).padStart(4, '0')}` }, from('unknown'))).status, 202,
+      `request ${i + 1} with a malformed hop`);
+  }
+  const bare = await proxy('POST', '/login/sms', { phone: '+79164469999' });
+  t.equal(`${bare.status} ${bare.body.error.code}`, '429 API_TOO_MANY_ATTEMPTS', 'they were counted under the proxy: its own 11th request is 429');
 
   // The API with no trusted proxy: a client varying the header is still one address.
   const direct = client();
