@@ -118,6 +118,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   }
   const beforePrint = () => drawRollCall();
   window.addEventListener('beforeprint', beforePrint);
+  const unwatch = marked.at(today()).watch(draw);
 
   async function readHeadcount(): Promise<void> {
     try {
@@ -145,8 +146,8 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   function onPasses(batch: readonly Pass[]): void {
     for (const p of batch) {
       applyPass(inside, p);
-      // A mark is for this stay inside: whoever leaves and comes back is unmarked again.
-      if (!inside.has(p.personId) && marked.has(p.personId)) marked.at(today()).set(p.personId, false);
+      // A mark is for this stay inside: whoever goes out (an allowed exit) is unmarked when back.
+      if (p.verdict === 1 && p.direction === 2 && marked.has(p.personId)) marked.at(today()).set(p.personId, false);
       if (shown.has(passKey(p))) continue;
       shown.add(passKey(p));
       el.passes.prepend(passRow(p, school.timeZone));
@@ -192,7 +193,7 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
   });
   feed.start();
   draw();
-  return () => { feed.stop(); window.removeEventListener('beforeprint', beforePrint); };
+  return () => { feed.stop(); window.removeEventListener('beforeprint', beforePrint); unwatch(); };
 }
 
 async function render(main: HTMLElement, session: Session): Promise<void> {
