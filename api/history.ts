@@ -3,7 +3,7 @@
 // bind their values as quoted literals (see bindParams); ids and dates are checked
 // before they get here.
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import { BASKET_ITEMS_MAX, ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
+import { assert, BASKET_ITEMS_MAX, ID_PATTERN, TRANSFER_CHANNEL, localDayStartMs, parseCalendarDate } from '../core/index.js';
 import { DISTRIBUTED_READER_SETTINGS } from '../lib/index.js';
 import { ApiError } from './errors.js';
 
@@ -163,11 +163,19 @@ export class HistoryReader {
    * purchases instead would scan purchases a second time and every school's items of the dates.
    */
   private async itemsOf(purchases: ReadonlyArray<Record<string, string | number>>, from: string, to: string) {
-    const schools = [...new Set(purchases.map((r) => literal(String(r['school_id']), 'school_id')))];
+    // At most HISTORY_ROWS_MAX pairs of a 64-character id and a seq: under 100 KB of SQL, well
+    // within ClickHouse's max_query_size of 256 KiB.
+    assert(purchases.length <= HISTORY_ROWS_MAX, 'itemsOf takes at most HISTORY_ROWS_MAX purchases');
+    // Values read back from ClickHouse: one that is not an id is the store's fault, not the client's.
+    const storedId = (v: unknown) => {
+      if (typeof v !== 'string' || !ID_PATTERN.test(v)) throw new ApiError('API_UNAVAILABLE', 'the history store returned a purchase with a malformed id');
+      return literal(v, 'id');
+    };
+    const schools = [...new Set(purchases.map((r) => storedId(r['school_id'])))];
     const keys = purchases.map((r) => {
       const seq = Number(r['seq']);
       if (!Number.isSafeInteger(seq) || seq < 0) throw new ApiError('API_UNAVAILABLE', 'the history store returned a purchase without a seq');
-      return `(${literal(String(r['device_id']), 'device_id')}, ${seq})`;
+      return `(${storedId(r['device_id'])}, ${seq})`;
     });
     return this.rows<Record<string, string | number>>(
       `SELECT device_id, seq, product_id, category, price_kop, quantity FROM purchase_items
