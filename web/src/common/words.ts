@@ -29,10 +29,15 @@ export function reasonText(reason: number): string {
   return REASONS[reason] ?? `причина ${reason}`;
 }
 
+/** The proto's Verdict and Direction values the pages act on (proto/tapgate/device/v1/device.proto). */
+export const VERDICT_ALLOW = 1;
+export const VERDICT_DENY = 2;
+export const DIRECTION_EXIT = 2;
+
 /** A pass as words: «вход», «выход», «отказ: карта заблокирована». */
 export function passText(direction: number, verdict: number, reason: number): string {
-  if (verdict === 2) return `отказ: ${reasonText(reason)}`;
-  return direction === 2 ? 'выход' : 'вход';
+  if (verdict === VERDICT_DENY) return `отказ: ${reasonText(reason)}`;
+  return direction === DIRECTION_EXIT ? 'выход' : 'вход';
 }
 
 export const MEAL_KINDS: Readonly<Record<number, string>> = { 1: 'буфет', 2: 'горячее питание', 3: 'льготное питание' };

@@ -7,6 +7,7 @@
 import { api, ApiFailure, toSignIn, type Session } from '../common/api.js';
 import { h, notice, replace, tabKeys } from '../common/dom.js';
 import { dateOf, isoDateOf, timeOf } from '../common/format.js';
+import { DIRECTION_EXIT, VERDICT_ALLOW } from '../common/words.js';
 import { startPage } from '../common/shell.js';
 import { Feed, type FeedState, type Pass } from './feed.js';
 import { RollCallMarks } from './marks.js';
@@ -50,12 +51,16 @@ function insideOf(hc: Headcount): Map<string, Inside> {
   return inside;
 }
 
-/** An allowed entry puts the person inside, an allowed exit takes them out; a refusal changes nothing. */
-function applyPass(inside: Map<string, Inside>, p: Pass): void {
-  if (p.verdict !== 1 || p.personId === '') return;
-  if (p.direction === 2) { inside.delete(p.personId); return; }
+/**
+ * An allowed entry puts the person inside, an allowed exit takes them out; a refusal changes
+ * nothing. Returns whether the pass took someone out.
+ */
+function applyPass(inside: Map<string, Inside>, p: Pass): boolean {
+  if (p.verdict !== VERDICT_ALLOW || p.personId === '') return false;
+  if (p.direction === DIRECTION_EXIT) { inside.delete(p.personId); return true; }
   inside.set(p.personId, { id: p.personId, displayName: p.displayName, className: p.className,
     kind: p.personKind === 'staff' ? 'staff' : 'pupil' });
+  return false;
 }
 
 type View = 'feed' | 'rollcall';
@@ -145,9 +150,8 @@ function openDesk(root: HTMLElement, school: SchoolView): () => void {
 
   function onPasses(batch: readonly Pass[]): void {
     for (const p of batch) {
-      applyPass(inside, p);
-      // A mark is for this stay inside: whoever goes out (an allowed exit) is unmarked when back.
-      if (p.verdict === 1 && p.direction === 2 && marked.has(p.personId)) marked.at(today()).set(p.personId, false);
+      // A mark is for this stay inside: whoever goes out is unmarked when back.
+      if (applyPass(inside, p) && marked.has(p.personId)) marked.at(today()).set(p.personId, false);
       if (shown.has(passKey(p))) continue;
       shown.add(passKey(p));
       el.passes.prepend(passRow(p, school.timeZone));
